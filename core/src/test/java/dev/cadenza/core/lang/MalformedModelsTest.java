@@ -179,6 +179,14 @@ class MalformedModelsTest {
                 inProgram("deployment place unknown", "assembly a {\n  s: Server\n}\ndeployment up { s: runing }\n"
                                 + "verify a {\n  deployable up\n}\n",
                         4, 17, "unknown place 'runing' in component Server (of s); places are undeployed, allocated, running"),
+                inProgram("runaway loop", "program p {\n  param n = 1000000000\n  for i in 1..n:\n    waitAll\n}\n",
+                        1, 1, "program p unrolls to more than 1000000 instructions; check its loop bounds and parameters"),
+                inProgram("nested runaway loop", "program p {\n  for i in 1..99999999999:\n    for j in 2..i:\n"
+                                + "      waitAll\n}\n",
+                        1, 1, "program p unrolls to more than 1000000 instructions; check its loop bounds and parameters"),
+                inProgram("deployment naming an instance twice", "deployment up { s: running, s: allocated }\n",
+                        1, 29, "duplicate entry for instance 's' in deployment up; the first is at bad.cdz:"
+                                + (TYPE_LINES + 1) + ":17, give this one another name"),
                 inProgram("parallel of an unknown instance", "assembly a {\n  s: Server\n}\n"
                                 + "verify a {\n  parallel s, x\n}\n",
                         5, 3, "unknown instance 'x' in assembly a; instances are s"));
