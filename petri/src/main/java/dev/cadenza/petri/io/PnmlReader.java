@@ -30,7 +30,8 @@ import java.util.Map;
  * (symmetric or high-level) is refused: it would need unfolding first.
  *
  * <p>Streams with StAX, so a large file is read in one pass without a document tree; every
- * error is a {@link NetFormatException} with the file, line and column.
+ * error is a {@link NetFormatException} with the file, line and column (StAX places an element
+ * just after its start tag, so that is where a message points).
  */
 public final class PnmlReader {
 
