@@ -53,6 +53,9 @@ public final class MarkingGraphExplorer {
         final MarkingStore store = new MarkingStore(MarkingLayout.forInitial(net.initial), limits.maxStates(),
                 new MemoryGuard(limits.memoryReserve()));
         final long[] marking = new long[net.places];
+        /** The packed state being expanded and its successor, sized to the current layout. */
+        long[] cur = new long[0];
+        long[] succ = new long[0];
         long edges;
         long dead;
         long maxTokens;
@@ -116,8 +119,12 @@ public final class MarkingGraphExplorer {
             final MarkingLayout layout = st.layout();
             final int words = layout.words;
             final long[] m = marking;
-            final long[] cur = new long[words];
-            final long[] succ = new long[words];
+            if (cur.length != words) {
+                cur = new long[words];
+                succ = new long[words];
+            }
+            final long[] cur = this.cur;
+            final long[] succ = this.succ;
             final int[] word = layout.word;
             final int[] shift = layout.shift;
             final long[] max = layout.max;

@@ -81,6 +81,11 @@ final class MarkingLayout {
         }
     }
 
+    /** One word, its top bit never used: the store may then keep markings in its hash table. */
+    boolean fitsOneWordBelowTopBit() {
+        return words == 1 && (places == 0 || shift[places - 1] + width[places - 1] <= 63);
+    }
+
     /** Bits of one packed marking, for memory estimates. */
     int bytesPerMarking() {
         return words * Long.BYTES;

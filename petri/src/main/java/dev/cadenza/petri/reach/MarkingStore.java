@@ -10,7 +10,10 @@ import java.util.Arrays;
  * (open addressing, linear probing, power-of-two capacity, at most half full) holds
  * {@code hash << 32 | (index + 1)}, 0 meaning empty: a probe compares hashes first and touches
  * the arena only on a likely hit. States are numbered in insertion order, which for a
- * breadth-first search is the queue order, so the arena is the queue. Per state the store also
+ * breadth-first search is the queue order, so the arena is the queue. When a marking packs into
+ * one word with its top bit free (most safe or small nets), the table holds the marking itself,
+ * tagged with that bit so it is never 0: a lookup of a known marking, the common case, then
+ * touches one cache line instead of two. Per state the store also
  * keeps the parent's index and the transition fired from it (two ints) for paths.
  *
  * <p>Memory per state: the packed marking, 8 bytes of parent and transition, and 16 to 32
@@ -20,6 +23,9 @@ final class MarkingStore {
 
     /** {@link #add} could not add a new marking; {@link #refusal()} says why. */
     static final int REFUSED = Integer.MIN_VALUE;
+    /** {@link #add} found the marking stored already. */
+    static final int SEEN = -1;
+    private static final long TAG = 1L << 63;
 
     enum Refusal { NONE, STATE_LIMIT, MEMORY }
 
@@ -32,6 +38,8 @@ final class MarkingStore {
     private final long stateLimit;
     private MarkingLayout layout;
     private int words;
+    /** The table holds tagged one-word markings rather than hash and index. */
+    private boolean direct;
     private long[][] pages = new long[16][];
     private int size;
     private long[] table;
@@ -44,6 +52,7 @@ final class MarkingStore {
     MarkingStore(MarkingLayout layout, long stateLimit, MemoryGuard guard) {
         this.layout = layout;
         this.words = layout.words;
+        this.direct = layout.fitsOneWordBelowTopBit();
         this.stateLimit = Math.min(stateLimit, MAX_STATES);
         this.guard = guard;
         this.table = new long[1 << 12];
@@ -82,26 +91,36 @@ final class MarkingStore {
     }
 
     /**
-     * Adds the packed marking unless present. Returns its new index, or {@code -(index + 1)} of
-     * the equal marking already stored, or {@link #REFUSED} when a new one does not fit.
+     * Adds the packed marking unless present. Returns its new index, {@link #SEEN} when it is
+     * stored already, or {@link #REFUSED} when a new one does not fit.
      */
     int add(long[] packed, int parentState, int transition) {
-        final int h = hash(packed, words);
         final long[] tab = table;
         final int m = mask;
-        int slot = h & m;
-        while (true) {
-            long e = tab[slot];
-            if (e == 0) {
-                break;
-            }
-            if ((int) (e >>> 32) == h) {
-                int idx = (int) e - 1;
-                if (equalsStored(idx, packed)) {
-                    return -(idx + 1);
+        final int h;
+        final long entry;
+        int slot;
+        if (direct) {
+            final long key = packed[0] | TAG;
+            h = hash1(packed[0]);
+            slot = h & m;
+            for (long e = tab[slot]; e != 0; e = tab[slot]) {
+                if (e == key) {
+                    return SEEN;
                 }
+                slot = (slot + 1) & m;
             }
-            slot = (slot + 1) & m;
+            entry = key;
+        } else {
+            h = hash(packed, words);
+            slot = h & m;
+            for (long e = tab[slot]; e != 0; e = tab[slot]) {
+                if ((int) (e >>> 32) == h && equalsStored((int) e - 1, packed)) {
+                    return SEEN;
+                }
+                slot = (slot + 1) & m;
+            }
+            entry = ((long) h << 32) | (size + 1L);
         }
         if (size >= stateLimit) {
             refusal = Refusal.STATE_LIMIT;
@@ -119,7 +138,7 @@ final class MarkingStore {
                 slot = (slot + 1) & mask;
             }
         }
-        table[slot] = ((long) h << 32) | (idx + 1L);
+        table[slot] = entry;
         System.arraycopy(packed, 0, pages[idx >>> PAGE_BITS], (idx & PAGE_MASK) * words, words);
         parent[idx] = parentState;
         via[idx] = transition;
@@ -176,7 +195,7 @@ final class MarkingStore {
         int m = capacity - 1;
         for (long e : old) {
             if (e != 0) {
-                int slot = (int) (e >>> 32) & m;
+                int slot = (direct ? hash1(e & ~TAG) : (int) (e >>> 32)) & m;
                 while (tab[slot] != 0) {
                     slot = (slot + 1) & m;
                 }
@@ -206,17 +225,19 @@ final class MarkingStore {
         long[] packed = new long[newWords];
         long[] tab = new long[table.length];
         int m = tab.length - 1;
+        boolean newDirect = wider.fitsOneWordBelowTopBit();
         for (int i = 0; i < size; i++) {
             layout.unpack(pages[i >>> PAGE_BITS], (i & PAGE_MASK) * words, marking);
             wider.pack(marking, packed, 0);
             System.arraycopy(packed, 0, newPages[i >>> PAGE_BITS], (i & PAGE_MASK) * newWords, newWords);
-            int h = hash(packed, newWords);
+            int h = newDirect ? hash1(packed[0]) : hash(packed, newWords);
             int slot = h & m;
             while (tab[slot] != 0) {
                 slot = (slot + 1) & m;
             }
-            tab[slot] = ((long) h << 32) | (i + 1L);
+            tab[slot] = newDirect ? packed[0] | TAG : ((long) h << 32) | (i + 1L);
         }
+        direct = newDirect;
         pages = newPages;
         table = tab;
         layout = wider;
@@ -240,6 +261,15 @@ final class MarkingStore {
      * low bits, so each word is multiplied by an odd constant and the result mixed (as in
      * murmur3's finalizer) before the top half is taken.
      */
+    static int hash1(long word) {
+        long h = (0x9E3779B97F4A7C15L ^ word) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        return (int) (h >>> 32);
+    }
+
     static int hash(long[] packed, int words) {
         long h = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < words; i++) {
