@@ -90,20 +90,44 @@ final class MarkingStore {
         layout.unpack(pages[state >>> PAGE_BITS], (state & PAGE_MASK) * words, marking);
     }
 
+    /** The hash {@link #add} wants for the packed marking at {@code buf[off ..]}. */
+    int hashOf(long[] buf, int off) {
+        return direct ? hash1(buf[off]) : hash(buf, off, words);
+    }
+
     /**
-     * Adds the packed marking unless present. Returns its new index, {@link #SEEN} when it is
-     * stored already, or {@link #REFUSED} when a new one does not fit.
+     * Reads the first table slot of each of {@code n} hashes and returns a meaningless sum.
+     * The loads are independent, so the processor overlaps their cache misses; the adds that
+     * follow then find their slots in cache. (Java has no prefetch; a load whose value is used
+     * is the next best thing.)
      */
-    int add(long[] packed, int parentState, int transition) {
+    long touch(int[] hashes, int n) {
         final long[] tab = table;
         final int m = mask;
-        final int h;
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += tab[hashes[i] & m];
+        }
+        return sum;
+    }
+
+    /** {@link #add(long[], int, int, int, int)} of a marking in its own array. */
+    int add(long[] packed, int parentState, int transition) {
+        return add(packed, 0, hashOf(packed, 0), parentState, transition);
+    }
+
+    /**
+     * Adds the packed marking at {@code buf[off .. off + words)}, whose {@link #hashOf} is
+     * {@code h}, unless present. Returns its new index, {@link #SEEN} when it is stored already,
+     * or {@link #REFUSED} when a new one does not fit.
+     */
+    int add(long[] buf, int off, int h, int parentState, int transition) {
+        final long[] tab = table;
+        final int m = mask;
         final long entry;
-        int slot;
+        int slot = h & m;
         if (direct) {
-            final long key = packed[0] | TAG;
-            h = hash1(packed[0]);
-            slot = h & m;
+            final long key = buf[off] | TAG;
             for (long e = tab[slot]; e != 0; e = tab[slot]) {
                 if (e == key) {
                     return SEEN;
@@ -112,10 +136,8 @@ final class MarkingStore {
             }
             entry = key;
         } else {
-            h = hash(packed, words);
-            slot = h & m;
             for (long e = tab[slot]; e != 0; e = tab[slot]) {
-                if ((int) (e >>> 32) == h && equalsStored((int) e - 1, packed)) {
+                if ((int) (e >>> 32) == h && equalsStored((int) e - 1, buf, off)) {
                     return SEEN;
                 }
                 slot = (slot + 1) & m;
@@ -139,18 +161,18 @@ final class MarkingStore {
             }
         }
         table[slot] = entry;
-        System.arraycopy(packed, 0, pages[idx >>> PAGE_BITS], (idx & PAGE_MASK) * words, words);
+        System.arraycopy(buf, off, pages[idx >>> PAGE_BITS], (idx & PAGE_MASK) * words, words);
         parent[idx] = parentState;
         via[idx] = transition;
         size++;
         return idx;
     }
 
-    private boolean equalsStored(int idx, long[] packed) {
+    private boolean equalsStored(int idx, long[] buf, int bufOff) {
         long[] page = pages[idx >>> PAGE_BITS];
         int off = (idx & PAGE_MASK) * words;
         for (int i = 0; i < words; i++) {
-            if (page[off + i] != packed[i]) {
+            if (page[off + i] != buf[bufOff + i]) {
                 return false;
             }
         }
@@ -230,7 +252,7 @@ final class MarkingStore {
             layout.unpack(pages[i >>> PAGE_BITS], (i & PAGE_MASK) * words, marking);
             wider.pack(marking, packed, 0);
             System.arraycopy(packed, 0, newPages[i >>> PAGE_BITS], (i & PAGE_MASK) * newWords, newWords);
-            int h = newDirect ? hash1(packed[0]) : hash(packed, newWords);
+            int h = newDirect ? hash1(packed[0]) : hash(packed, 0, newWords);
             int slot = h & m;
             while (tab[slot] != 0) {
                 slot = (slot + 1) & m;
@@ -270,10 +292,10 @@ final class MarkingStore {
         return (int) (h >>> 32);
     }
 
-    static int hash(long[] packed, int words) {
+    static int hash(long[] buf, int off, int words) {
         long h = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < words; i++) {
-            h = (h ^ packed[i]) * 0xBF58476D1CE4E5B9L;
+            h = (h ^ buf[off + i]) * 0xBF58476D1CE4E5B9L;
             h ^= h >>> 31;
         }
         h ^= h >>> 33;
