@@ -68,6 +68,7 @@ public final class MarkingGraphExplorer {
         long maxTokensInMarking;
         int depth;
         int firstDead = -1;
+        int repacks;
         StopReason stop = StopReason.COMPLETE;
 
         MarkingGraph run() {
@@ -231,6 +232,7 @@ public final class MarkingGraphExplorer {
                 stop = StopReason.MEMORY;
                 return STOPPED;
             }
+            repacks++;
             return REPACKED;
         }
 
@@ -241,7 +243,8 @@ public final class MarkingGraphExplorer {
         MarkingGraph finish(int expanded) {
             double seconds = (System.nanoTime() - start) / (double) NANOS;
             var stats = new ExplorationStatistics(net.places, net.transitions, store.size(), edges, dead,
-                    maxTokens, maxTokensInMarking, depth, stop, seconds, store.bytes());
+                    maxTokens, maxTokensInMarking, depth, stop, seconds, store.bytes(),
+                    store.layout().bytesPerMarking(), repacks);
             assert stop != StopReason.COMPLETE || expanded == store.size();
             return new MarkingGraph(net, store, stats, firstDead);
         }
