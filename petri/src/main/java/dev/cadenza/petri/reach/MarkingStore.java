@@ -48,6 +48,8 @@ final class MarkingStore {
     private int[] parent = new int[1024];
     private int[] via = new int[1024];
     private Refusal refusal = Refusal.NONE;
+    /** Keeps the touching loads of {@link #repack} from being optimised away. */
+    private long touched;
 
     MarkingStore(MarkingLayout layout, long stateLimit, MemoryGuard guard) {
         this.layout = layout;
@@ -243,21 +245,35 @@ final class MarkingStore {
         for (int p = 0; p < pageCount; p++) {
             newPages[p] = new long[PAGE_STATES * newWords];
         }
-        long[] marking = new long[layout.places];
-        long[] packed = new long[newWords];
         long[] tab = new long[table.length];
         int m = tab.length - 1;
         boolean newDirect = wider.fitsOneWordBelowTopBit();
-        for (int i = 0; i < size; i++) {
-            layout.unpack(pages[i >>> PAGE_BITS], (i & PAGE_MASK) * words, marking);
-            wider.pack(marking, packed, 0);
-            System.arraycopy(packed, 0, newPages[i >>> PAGE_BITS], (i & PAGE_MASK) * newWords, newWords);
-            int h = newDirect ? hash1(packed[0]) : hash(packed, 0, newWords);
-            int slot = h & m;
-            while (tab[slot] != 0) {
-                slot = (slot + 1) & m;
+        long[] marking = new long[layout.places];
+        // In blocks, as in expansion: pack and hash a block, touch its slots, then insert.
+        final int block = 256;
+        long[] packed = new long[block * newWords];
+        int[] hashes = new int[block];
+        for (int first = 0; first < size; first += block) {
+            int n = Math.min(block, size - first);
+            for (int k = 0; k < n; k++) {
+                int i = first + k;
+                layout.unpack(pages[i >>> PAGE_BITS], (i & PAGE_MASK) * words, marking);
+                wider.pack(marking, packed, k * newWords);
+                System.arraycopy(packed, k * newWords, newPages[i >>> PAGE_BITS], (i & PAGE_MASK) * newWords, newWords);
+                hashes[k] = newDirect ? hash1(packed[k * newWords]) : hash(packed, k * newWords, newWords);
             }
-            tab[slot] = newDirect ? packed[0] | TAG : ((long) h << 32) | (i + 1L);
+            long sum = 0;
+            for (int k = 0; k < n; k++) {
+                sum += tab[hashes[k] & m];
+            }
+            touched += sum;
+            for (int k = 0; k < n; k++) {
+                int slot = hashes[k] & m;
+                while (tab[slot] != 0) {
+                    slot = (slot + 1) & m;
+                }
+                tab[slot] = newDirect ? packed[k * newWords] | TAG : ((long) hashes[k] << 32) | (first + k + 1L);
+            }
         }
         direct = newDirect;
         pages = newPages;
