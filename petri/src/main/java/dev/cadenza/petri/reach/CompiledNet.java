@@ -4,8 +4,6 @@ import dev.cadenza.petri.Arc;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.Transition;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,12 +11,7 @@ import java.util.TreeMap;
  * A P/T net compiled once into flat primitive arrays for the explorers: per transition its
  * tests (place, at least), inhibitors (place, below) and its effect (place, delta). Arrays of
  * all transitions are concatenated, transition {@code t} owning {@code [start[t], start[t+1])}.
- *
- * <p>Every transition that needs a token somewhere is filed under one such place, its
- * <em>guard place</em>: a transition can only be enabled where its guard place is marked,
- * so a state checks the transitions of its marked places only. That is what makes nets with
- * thousands of transitions and a few marked places cheap; the guard is the input place with
- * the fewest initial tokens, the one most likely empty.
+ * Which transitions to test in a marking is {@link GuardIndex}'s business.
  */
 public final class CompiledNet {
 
@@ -39,12 +32,6 @@ public final class CompiledNet {
     final int[] effectPlace;
     final long[] effectDelta;
 
-    /** Transitions filed under each guard place: guarded[guardStart[p] .. guardStart[p+1]). */
-    final int[] guardStart;
-    final int[] guarded;
-    /** Transitions with no token requirement at all: to check in every marking. */
-    final int[] unguarded;
-
     private final PetriNet net;
 
     private CompiledNet(PetriNet net) {
@@ -59,7 +46,6 @@ public final class CompiledNet {
         testStart = new int[transitions + 1];
         inhibStart = new int[transitions + 1];
         effectStart = new int[transitions + 1];
-        int[] guardOf = new int[transitions];
         for (int t = 0; t < transitions; t++) {
             Transition tr = net.transition(t);
             // Requirements and effects per place, merged: a place may carry a normal and a read arc.
@@ -87,14 +73,9 @@ public final class CompiledNet {
                 atLeast.merge(e.getKey(), e.getValue(), Math::max);
             }
             testStart[t] = tests.size();
-            int guard = -1;
             for (Map.Entry<Integer, Long> e : atLeast.entrySet()) {
                 tests.add(e.getKey(), e.getValue());
-                if (guard < 0 || initial[e.getKey()] < initial[guard]) {
-                    guard = e.getKey();
-                }
             }
-            guardOf[t] = guard;
             inhibStart[t] = inhibs.size();
             for (Map.Entry<Integer, Long> e : below.entrySet()) {
                 inhibs.add(e.getKey(), e.getValue());
@@ -116,29 +97,6 @@ public final class CompiledNet {
         effectPlace = effects.ints();
         effectDelta = effects.longs();
 
-        guardStart = new int[places + 1];
-        List<Integer> free = new ArrayList<>();
-        for (int t = 0; t < transitions; t++) {
-            if (guardOf[t] < 0) {
-                free.add(t);
-            } else {
-                guardStart[guardOf[t] + 1]++;
-            }
-        }
-        for (int p = 0; p < places; p++) {
-            guardStart[p + 1] += guardStart[p];
-        }
-        guarded = new int[guardStart[places]];
-        int[] fill = guardStart.clone();
-        for (int t = 0; t < transitions; t++) {
-            if (guardOf[t] >= 0) {
-                guarded[fill[guardOf[t]]++] = t;
-            }
-        }
-        unguarded = new int[free.size()];
-        for (int i = 0; i < unguarded.length; i++) {
-            unguarded[i] = free.get(i);
-        }
     }
 
     public static CompiledNet of(PetriNet net) {

@@ -16,6 +16,8 @@ import dev.cadenza.petri.PetriNet;
 public final class MarkingGraphExplorer {
 
     private static final long NANOS = 1_000_000_000L;
+    /** Markings expanded before the guards are chosen again by what was seen. */
+    private static final int SAMPLE = 4096;
 
     private final CompiledNet net;
     private ExplorationLimits limits = ExplorationLimits.none();
@@ -69,6 +71,10 @@ public final class MarkingGraphExplorer {
         int depth;
         int firstDead = -1;
         int repacks;
+        GuardIndex guards = GuardIndex.initial(net);
+        /** How often each place was marked in the first {@link #SAMPLE} markings expanded. */
+        final long[] markedCount = new long[net.places];
+        boolean sampling = true;
         StopReason stop = StopReason.COMPLETE;
 
         MarkingGraph run() {
@@ -87,6 +93,10 @@ public final class MarkingGraphExplorer {
                 }
                 if ((s & 1023) == 0 && clock()) {
                     break;
+                }
+                if (s == SAMPLE && sampling) {
+                    guards = GuardIndex.of(net, markedCount);
+                    sampling = false;
                 }
                 int outcome = expand(s);
                 if (outcome == REPACKED) {
@@ -134,8 +144,9 @@ public final class MarkingGraphExplorer {
             }
             final long[] cur = this.cur;
             final long[] m = marking;
-            final int[] guardStart = n.guardStart;
-            final int[] guarded = n.guarded;
+            final int[] guardStart = guards.start;
+            final int[] guarded = guards.guarded;
+            final long[] marked = sampling ? markedCount : null;
 
             st.copy(s, cur);
             layout.unpack(cur, 0, m);
@@ -147,6 +158,9 @@ public final class MarkingGraphExplorer {
                     continue;
                 }
                 total += tokens;
+                if (marked != null) {
+                    marked[p]++;
+                }
                 if (tokens > maxTokens) {
                     maxTokens = tokens;
                 }
@@ -157,7 +171,7 @@ public final class MarkingGraphExplorer {
                     }
                 }
             }
-            for (int t : n.unguarded) {
+            for (int t : guards.unguarded) {
                 if (n.isEnabled(t, m) && !successor(t, fired++, layout)) {
                     return widen(overflowPlace, overflowValue);
                 }

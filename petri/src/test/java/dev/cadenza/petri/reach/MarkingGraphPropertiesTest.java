@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The explorer against {@link NaiveExplorer} on random small P/T nets with read and inhibitor arcs. */
-class MarkingGraphProperties {
+class MarkingGraphPropertiesTest {
 
     private static final int CAP = 3000;
 
