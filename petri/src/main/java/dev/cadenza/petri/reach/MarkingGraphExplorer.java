@@ -16,12 +16,12 @@ import dev.cadenza.petri.PetriNet;
 public final class MarkingGraphExplorer {
 
     private static final long NANOS = 1_000_000_000L;
-    /** Markings expanded before the guards are chosen again by what was seen. */
-    private static final int SAMPLE = 4096;
 
     private final CompiledNet net;
     private ExplorationLimits limits = ExplorationLimits.none();
     private ExplorationListener listener = ExplorationListener.SILENT;
+    /** Markings expanded before the guards are chosen again by what was seen. */
+    private int guardSample = 4096;
 
     public MarkingGraphExplorer(PetriNet net) {
         this.net = CompiledNet.of(net);
@@ -39,6 +39,12 @@ public final class MarkingGraphExplorer {
 
     public MarkingGraphExplorer listener(ExplorationListener listener) {
         this.listener = listener;
+        return this;
+    }
+
+    /** For tests: re-file the guards after {@code n} markings, so small nets exercise it too. */
+    MarkingGraphExplorer guardSample(int n) {
+        this.guardSample = n;
         return this;
     }
 
@@ -72,7 +78,7 @@ public final class MarkingGraphExplorer {
         int firstDead = -1;
         int repacks;
         GuardIndex guards = GuardIndex.initial(net);
-        /** How often each place was marked in the first {@link #SAMPLE} markings expanded. */
+        /** How often each place was marked in the first {@code guardSample} markings expanded. */
         final long[] markedCount = new long[net.places];
         boolean sampling = true;
         StopReason stop = StopReason.COMPLETE;
@@ -94,7 +100,7 @@ public final class MarkingGraphExplorer {
                 if ((s & 1023) == 0 && clock()) {
                     break;
                 }
-                if (s == SAMPLE && sampling) {
+                if (s == guardSample && sampling) {
                     guards = GuardIndex.of(net, markedCount);
                     sampling = false;
                 }

@@ -36,6 +36,11 @@ class MarkingGraphPropertiesTest {
         assertEquals(naive.markings, s.markings(), "markings");
         assertEquals(naive.edges, s.edges(), "edges");
         assertEquals(naive.dead, s.dead(), "dead");
+        // Guards re-filed early, after 3 markings: any tested place is a correct guard.
+        s = new MarkingGraphExplorer(net).guardSample(3).explore().statistics();
+        assertEquals(naive.markings, s.markings(), "markings");
+        assertEquals(naive.edges, s.edges(), "edges");
+        assertEquals(naive.dead, s.dead(), "dead");
         assertEquals(naive.maxTokens, s.maxTokens(), "max tokens");
     }
 
