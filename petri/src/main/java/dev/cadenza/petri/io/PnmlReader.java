@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,8 +51,11 @@ public final class PnmlReader {
             return read(in, source);
         } catch (NoSuchFileException e) {
             throw new NetFormatException(source, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new NetFormatException(source, "permission denied; the file must be readable");
         } catch (IOException e) {
-            throw new NetFormatException(source, "cannot read the file: " + e.getMessage());
+            // The exception's message is often just the path again: name the kind of failure instead.
+            throw new NetFormatException(source, "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
     }
 
