@@ -91,16 +91,16 @@ class TinaNetReaderTest {
                 + " found 'x'", assertThrows(NetFormatException.class, () -> parse("tr t [1,x] p -> q")).getMessage());
         assertEquals("t.net:1:6: empty interval [3,2]",
                 assertThrows(NetFormatException.class, () -> parse("tr t [3,2] p -> q")).getMessage());
-        assertEquals("t.net:1:10: stopwatch arcs (!k, !-k) are not supported",
+        assertEquals("t.net:1:12: stopwatch arcs (!k, !-k) are not supported",
                 assertThrows(NetFormatException.class, () -> parse("tr t p -> q!2")).getMessage());
         NetFormatException e = assertThrows(NetFormatException.class, () -> parse("tr t p q \n nt x 1 y"));
         assertEquals(2, e.line());
         assertEquals(2, e.column());
-        assertEquals("t.net:1:7: an output arc cannot be a read arc; write p or p*k",
+        assertEquals("t.net:1:9: an output arc cannot be a read arc; write p or p*k",
                 assertThrows(NetFormatException.class, () -> parse("tr t ->q?1")).getMessage());
-        assertEquals("t.net:3:5: expected a marking (an integer, optionally followed by K, M or G), found 'x'",
+        assertEquals("t.net:3:6: expected a marking (an integer, optionally followed by K, M or G), found 'x'",
                 assertThrows(NetFormatException.class, () -> parse("\n\npl p(x)")).getMessage());
-        assertEquals("t.net:1:6: an infinite upper bound is open: write w[",
+        assertEquals("t.net:1:10: an infinite upper bound is open: write w[",
                 assertThrows(NetFormatException.class, () -> parse("tr t [0,w] p -> q")).getMessage());
     }
 
