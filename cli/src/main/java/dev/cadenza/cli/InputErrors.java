@@ -1,6 +1,7 @@
 package dev.cadenza.cli;
 
 import dev.cadenza.petri.io.NetFormatException;
+import dev.cadenza.petri.query.PredicateSyntaxException;
 
 import java.util.List;
 
@@ -13,7 +14,8 @@ final class InputErrors {
 
     private static final List<Class<? extends Throwable>> INPUT_ERRORS = List.of(
             UserInputException.class,
-            NetFormatException.class);
+            NetFormatException.class,
+            PredicateSyntaxException.class);
 
     private InputErrors() {
     }
