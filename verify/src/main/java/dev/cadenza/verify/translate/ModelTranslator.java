@@ -127,6 +127,12 @@ public final class ModelTranslator {
         return new ModelTranslator(model, program.name(), options).run(program.instructions());
     }
 
+    /** Translates a list of unrolled instructions under the name {@code name}. */
+    public static TranslatedNet translate(Model model, String name, List<Instruction> program,
+                                          TranslationOptions options) {
+        return new ModelTranslator(model, name, options).run(program);
+    }
+
     public static TranslatedNet translate(Model model, Assembly assembly, TranslationOptions options) {
         return new ModelTranslator(model, assembly.name(), options).run(asProgram(model, assembly));
     }
@@ -364,14 +370,20 @@ public final class ModelTranslator {
         for (var p : c.type.places()) {
             c.place.put(p.name(), d.place(c.name + "." + p.name(), new Provenance.InPlace(c.name, p.name()), 0));
         }
+        // every transition gets its run place, also those of behaviors never pushed (never marked),
+        // so that "c.t running" always resolves
+        for (Behavior b : c.type.behaviors()) {
+            for (TransitionDecl t : b.transitions()) {
+                c.run.put(t.name(), d.place(c.name + "." + t.name() + ".run",
+                        new Provenance.Running(c.name, t.name()), 0));
+            }
+        }
         for (TransitionDecl t : usedTransitions(c)) {
             String behavior = c.type.behaviorOf(t.name()).orElseThrow().name();
             if (!fuseLeave(c, t, behavior)) {
                 c.od.put(t.name(), d.place(c.name + "." + t.name() + ".od",
                         new Provenance.OutputDock(c.name, t.name()), 0));
             }
-            c.run.put(t.name(), d.place(c.name + "." + t.name() + ".run",
-                    new Provenance.Running(c.name, t.name()), 0));
             if (!fuseEnd(c, t, behavior)) {
                 c.id.put(t.name(), d.place(c.name + "." + t.name() + ".id",
                         new Provenance.InputDock(c.name, t.name()), 0));

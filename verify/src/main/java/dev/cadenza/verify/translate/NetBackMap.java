@@ -37,6 +37,14 @@ public final class NetBackMap {
         this.programEnd = programEnd;
     }
 
+    /** The same map for a net that has {@code extra} places appended (observers). */
+    public NetBackMap withExtraPlaces(List<Provenance> extra) {
+        List<Provenance> all = new java.util.ArrayList<>(places);
+        all.addAll(extra);
+        return new NetBackMap(all, transitions, instances, componentPlaces, running, portActivity, finalIdle,
+                programEnd);
+    }
+
     public Provenance place(int index) {
         return places.get(index);
     }
