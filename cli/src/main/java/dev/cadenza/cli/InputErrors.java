@@ -1,7 +1,10 @@
 package dev.cadenza.cli;
 
+import dev.cadenza.core.lang.ModelSyntaxException;
+import dev.cadenza.core.lang.ModelValidationException;
 import dev.cadenza.petri.io.NetFormatException;
 import dev.cadenza.petri.query.PredicateSyntaxException;
+import dev.cadenza.verify.ResolutionException;
 
 import java.util.List;
 
@@ -15,7 +18,11 @@ final class InputErrors {
     private static final List<Class<? extends Throwable>> INPUT_ERRORS = List.of(
             UserInputException.class,
             NetFormatException.class,
-            PredicateSyntaxException.class);
+            PredicateSyntaxException.class,
+            ResolutionException.class,
+            ModelSyntaxException.class,
+            // its message is every problem, one per line
+            ModelValidationException.class);
 
     private InputErrors() {
     }

@@ -109,8 +109,9 @@ final class ComponentTypeChecks {
                                 ? "transition '" + name + "' of component " + type.name() + " does not enter place '"
                                         + j.place() + "'"
                                 : "unknown transition '" + name + "' in component " + type.name();
-                        report.accept(Problem.error(j.position(), what + "; "
-                                + Names.listing("the transitions into " + j.place(), into)));
+                        report.accept(Problem.error(j.position(), what + "; " + (into.isEmpty()
+                                ? "no transition enters " + j.place()
+                                : "the transitions into " + j.place() + " are " + String.join(", ", into))));
                     }
                 }
             }

@@ -33,6 +33,11 @@ final class Wiring {
         if (p.isEmpty() || u.isEmpty()) {
             return false;
         }
+        if (p.get().direction() == PortDirection.USE && u.get().direction() == PortDirection.PROVIDE) {
+            report.accept(Problem.error(provider.position(), verb + " names use port " + provider
+                    + " first; the provide port comes first: " + verb + "(" + user + ", " + provider + ")"));
+            return false;
+        }
         boolean ok = true;
         if (p.get().direction() != PortDirection.PROVIDE) {
             report.accept(Problem.error(provider.position(), provider + " is a use port; the first port of " + verb

@@ -36,9 +36,9 @@ public final class RandomNets {
 
     public static PetriNet generate(Random r, boolean anyBounds) {
         int places = 2 + r.nextInt(4);
-        int transitions = 1 + r.nextInt(5);
+        int transitions = places + r.nextInt(3);
         PetriNet.Builder b = PetriNet.builder("n" + r.nextInt(1000));
-        int tokens = 1 + r.nextInt(3);
+        int tokens = 1 + r.nextInt(4);
         long[] m = new long[places];
         for (int i = 0; i < tokens; i++) {
             m[r.nextInt(places)]++;
@@ -50,15 +50,16 @@ public final class RandomNets {
             List<Arc> in = new ArrayList<>();
             List<Arc> out = new ArrayList<>();
             boolean[] usedIn = new boolean[places];
-            int nin = 1 + r.nextInt(2);
+            int nin = r.nextInt(3) == 0 ? 2 : 1;
             long consumed = 0;
             for (int k = 0; k < nin; k++) {
-                int p = r.nextInt(places);
+                // every place feeds some transition, so tokens keep moving
+                int p = k == 0 ? t % places : r.nextInt(places);
                 if (usedIn[p]) {
                     continue;
                 }
                 usedIn[p] = true;
-                long w = 1 + (r.nextInt(4) == 0 ? 1 : 0);
+                long w = 1 + (r.nextInt(6) == 0 ? 1 : 0);
                 in.add(Arc.normal(p, w));
                 consumed += w;
             }
@@ -68,13 +69,15 @@ public final class RandomNets {
             if (r.nextInt(4) == 0) {
                 in.add(new Arc(r.nextInt(places), 1 + r.nextInt(2), ArcKind.INHIBITOR));
             }
-            long produce = r.nextInt(5) == 0 ? 0 : 1 + r.nextInt((int) consumed);
-            boolean[] usedOut = new boolean[places];
+            // Mostly conservative (cycles, concurrency), sometimes losing a token (termination).
+            long produce = r.nextInt(6) == 0 ? consumed - 1 : consumed;
+            long[] outWeight = new long[places];
             for (long k = 0; k < produce; k++) {
-                int p = r.nextInt(places);
-                if (!usedOut[p]) {
-                    usedOut[p] = true;
-                    out.add(Arc.normal(p, 1));
+                outWeight[r.nextInt(places)]++;
+            }
+            for (int p = 0; p < places; p++) {
+                if (outWeight[p] > 0) {
+                    out.add(Arc.normal(p, outWeight[p]));
                 }
             }
             b.transition(new Transition("t" + t, anyBounds && r.nextInt(4) == 0 ? "lbl" + t : null,
