@@ -11,8 +11,10 @@ import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.Place;
 import dev.cadenza.verify.engine.Limits;
-import dev.cadenza.verify.engine.MarkingTest;
-import dev.cadenza.verify.engine.StateGraph;
+import dev.cadenza.petri.query.ComparisonOperator;
+import dev.cadenza.petri.query.Predicate;
+import dev.cadenza.verify.engine.TargetTimes;
+import dev.cadenza.verify.engine.Targets;
 import dev.cadenza.verify.engine.TimedEngine;
 import dev.cadenza.verify.translate.ModelTranslator;
 import dev.cadenza.verify.translate.TranslatedNet;
@@ -85,22 +87,19 @@ public final class Subject {
         all.addAll(p.instructions());
         TranslatedNet whole = ModelTranslator.translate(model, subject, all, options);
         TranslatedNet before = ModelTranslator.translate(model, p.after(), prefix, options);
-        MarkingTest done = finished(before, null, p.position());
-        StateGraph g = engine.explore(before.net(), limits);
-        Set<List<Long>> ends = new LinkedHashSet<>();
-        long[] end = null;
-        for (int s = 0; s < g.size(); s++) {
-            long[] m = g.marking(s);
-            if (g.dead(s) && done.test(m, true)) {
-                if (ends.add(java.util.Arrays.stream(m).boxed().toList())) {
-                    end = m;
-                }
-            }
-        }
-        if (ends.size() != 1) {
+        // the prefix's final state: reached by its fastest finishing run; then no other final
+        // state may be reachable (a finished prefix with another marking)
+        Predicate done = finished(before, null, p.position());
+        TargetTimes first = engine.timeTo(before.net(), Targets.and(Targets.dead(), done), limits);
+        if (!first.reachable()) {
             throw new ResolutionException(p.position(), "program " + p.name() + " starts after " + p.after()
-                    + ", which " + (ends.isEmpty() ? "never finishes" : "can finish in " + ends.size()
-                    + " different states") + "; a program after another needs a single final state");
+                    + ", which never finishes");
+        }
+        long[] end = Targets.replay(before.net(), first.minRun());
+        Predicate other = Targets.and(Targets.and(Targets.dead(), done), Targets.not(exactly(end)));
+        if (engine.timeTo(before.net(), other, limits).reachable()) {
+            throw new ResolutionException(p.position(), "program " + p.name() + " starts after " + p.after()
+                    + ", which can finish in several states; a program after another needs a single final state");
         }
         return new TranslatedNet(whole.subject(), startingAt(whole.net(), before.net(), end), whole.backMap());
     }
@@ -123,6 +122,14 @@ public final class Subject {
         return ModelTranslator.asProgram(model, a);
     }
 
+    private static Predicate exactly(long[] m) {
+        Predicate p = new Predicate.Constant(true);
+        for (int i = 0; i < m.length; i++) {
+            p = Targets.and(p, Targets.sum(new int[] {i}, ComparisonOperator.EQ, m[i]));
+        }
+        return p;
+    }
+
     private static PetriNet startingAt(PetriNet whole, PetriNet before, long[] marking) {
         Map<String, Long> byName = new HashMap<>();
         for (int i = 0; i < before.placeCount(); i++) {
@@ -136,10 +143,32 @@ public final class Subject {
     }
 
     /**
+     * True when some behavior of an instance has a cycle of places (a run could loop in it).
+     * Conservative: behaviors the program never pushes count too.
+     */
+    public boolean hasCyclicBehavior() {
+        for (ComponentType type : net(Mode.TIMED).backMap().instances().values()) {
+            for (var b : type.behaviors()) {
+                var g = new org.jgrapht.graph.DefaultDirectedGraph<String, org.jgrapht.graph.DefaultEdge>(
+                        org.jgrapht.graph.DefaultEdge.class);
+                for (var t : b.transitions()) {
+                    g.addVertex(t.source());
+                    g.addVertex(t.destination());
+                    g.addEdge(t.source(), t.destination());
+                }
+                if (new org.jgrapht.alg.cycle.CycleDetector<>(g).detectCycles()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The program has run to its end and every instance still there is idle with all its
      * behaviors complete; with a deployment, each listed instance is also in its listed place.
      */
-    public MarkingTest finished(TranslatedNet tn, String deployment, SourcePosition where) {
+    public Predicate finished(TranslatedNet tn, String deployment, SourcePosition where) {
         var map = tn.backMap();
         List<Integer> need = new ArrayList<>();
         need.add(map.programEnd());
@@ -162,14 +191,6 @@ public final class Subject {
                 need.add(p.getAsInt());
             }
         }
-        int[] places = need.stream().mapToInt(Integer::intValue).toArray();
-        return (m, dead) -> {
-            for (int p : places) {
-                if (m[p] < 1) {
-                    return false;
-                }
-            }
-            return true;
-        };
+        return Targets.allMarked(need.stream().mapToInt(Integer::intValue).toArray());
     }
 }

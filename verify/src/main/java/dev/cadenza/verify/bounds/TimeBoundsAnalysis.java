@@ -5,9 +5,10 @@ import dev.cadenza.core.model.ComponentType;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.core.model.TransitionDecl;
 import dev.cadenza.verify.Subject;
-import dev.cadenza.verify.engine.MarkingTest;
+import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.engine.Statistics;
-import dev.cadenza.verify.engine.TimeBounds;
+import dev.cadenza.verify.engine.TargetTimes;
+import dev.cadenza.verify.engine.Targets;
 import dev.cadenza.verify.engine.TimedRun;
 import dev.cadenza.verify.translate.ObserverPlaces;
 import dev.cadenza.verify.translate.Provenance;
@@ -32,8 +33,8 @@ public final class TimeBoundsAnalysis {
 
     public static BoundsReport of(Subject subject, String deployment, boolean withWindows) {
         TranslatedNet tn = subject.net(Subject.Mode.TIMED);
-        MarkingTest goal = subject.finished(tn, deployment, SourcePosition.NONE);
-        TimeBounds b = subject.engine().timeTo(tn.net(), goal, subject.limits());
+        Predicate goal = subject.finished(tn, deployment, SourcePosition.NONE);
+        TargetTimes b = subject.engine().timeTo(tn.net(), goal, subject.limits());
         Statistics stats = b.statistics();
         if (!b.reachable()) {
             return new BoundsReport(false, null, null, null, null, List.of(), List.of(), stats);
@@ -57,12 +58,12 @@ public final class TimeBoundsAnalysis {
                 String t = names.get(k)[1];
                 int run = tn.backMap().running(c, t).orElseThrow();
                 int end = ends.get(k)[0];
-                TimeBounds start = subject.engine().timeTo(tn.net(), (m, dead) -> m[run] > 0, subject.limits());
+                TargetTimes start = subject.engine().reach(tn.net(), Targets.marked(run), subject.limits());
                 stats = stats.plus(start.statistics());
                 if (!start.reachable()) {
                     continue;
                 }
-                TimeBounds ended = subject.engine().timeTo(observed.net(), (m, dead) -> m[end] > 0, subject.limits());
+                TargetTimes ended = subject.engine().timeTo(observed.net(), Targets.marked(end), subject.limits());
                 stats = stats.plus(ended.statistics());
                 BigFraction[] witness = witness(schedule, tn, c, t);
                 windows.add(new TransitionWindow(c, t, start.min(), ended.reachable() ? ended.max() : null,

@@ -4,13 +4,12 @@ import dev.cadenza.core.model.ComponentType;
 import dev.cadenza.core.model.Port;
 import dev.cadenza.core.model.PortDirection;
 import dev.cadenza.core.model.SourcePosition;
-import dev.cadenza.petri.query.CompiledPredicate;
 import dev.cadenza.petri.query.LinearExpression;
 import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.petri.query.PredicateParser;
 import dev.cadenza.petri.query.PredicateSyntaxException;
 import dev.cadenza.verify.ResolutionException;
-import dev.cadenza.verify.engine.MarkingTest;
+import dev.cadenza.verify.engine.Targets;
 import dev.cadenza.verify.translate.NetBackMap;
 
 import java.util.ArrayList;
@@ -33,19 +32,14 @@ public final class ModelPredicate {
 
     private static final Pattern SUFFIXED = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)(\\s+)(running|active)\\b");
 
-    private final Predicate predicate;
-    private final CompiledPredicate compiled;
-
-    private ModelPredicate(Predicate predicate, CompiledPredicate compiled) {
-        this.predicate = predicate;
-        this.compiled = compiled;
+    private ModelPredicate() {
     }
 
     /**
      * Parses and resolves {@code text}, which starts at {@code where} in the model file
      * (errors are placed at {@code where.column + column - 1}).
      */
-    public static ModelPredicate compile(String text, SourcePosition where, NetBackMap map) {
+    public static Predicate compile(String text, SourcePosition where, NetBackMap map) {
         String rewritten = rewrite(text);
         Predicate p;
         try {
@@ -53,16 +47,30 @@ public final class ModelPredicate {
         } catch (PredicateSyntaxException e) {
             throw new ResolutionException(at(where, e.column()), e.problem());
         }
-        List<LinearExpression.Term> terms = new ArrayList<>();
-        collect(p, terms);
-        for (LinearExpression.Term t : terms) {
-            resolve(t.name(), at(where, t.column()), map);
+        return indexed(p, where, map);
+    }
+
+    /** The same predicate with every model name replaced by its net place, {@code #index}. */
+    private static Predicate indexed(Predicate p, SourcePosition where, NetBackMap map) {
+        if (p instanceof Predicate.Comparison c) {
+            return new Predicate.Comparison(indexed(c.left(), where, map), c.operator(), indexed(c.right(), where, map));
+        } else if (p instanceof Predicate.And a) {
+            return new Predicate.And(indexed(a.left(), where, map), indexed(a.right(), where, map));
+        } else if (p instanceof Predicate.Or o) {
+            return new Predicate.Or(indexed(o.left(), where, map), indexed(o.right(), where, map));
+        } else if (p instanceof Predicate.Not n) {
+            return new Predicate.Not(indexed(n.operand(), where, map));
         }
-        CompiledPredicate c = p.compile(name -> {
-            OptionalInt i = resolve(name, where, map);
-            return new int[] {i.getAsInt()};
-        });
-        return new ModelPredicate(p, c);
+        return p;
+    }
+
+    private static LinearExpression indexed(LinearExpression e, SourcePosition where, NetBackMap map) {
+        List<LinearExpression.Term> terms = new ArrayList<>();
+        for (LinearExpression.Term t : e.terms()) {
+            int i = resolve(t.name(), at(where, t.column()), map).getAsInt();
+            terms.add(new LinearExpression.Term(t.coefficient(), Targets.name(i), t.column()));
+        }
+        return new LinearExpression(terms, e.constant());
     }
 
     /** {@code x running} becomes {@code x'running}, {@code x active} becomes {@code x'active}. */
@@ -79,21 +87,6 @@ public final class ModelPredicate {
 
     private static SourcePosition at(SourcePosition where, int column) {
         return new SourcePosition(where.file(), where.line(), Math.max(1, where.column()) + column - 1);
-    }
-
-    private static void collect(Predicate p, List<LinearExpression.Term> out) {
-        if (p instanceof Predicate.Comparison c) {
-            out.addAll(c.left().terms());
-            out.addAll(c.right().terms());
-        } else if (p instanceof Predicate.And a) {
-            collect(a.left(), out);
-            collect(a.right(), out);
-        } else if (p instanceof Predicate.Or o) {
-            collect(o.left(), out);
-            collect(o.right(), out);
-        } else if (p instanceof Predicate.Not n) {
-            collect(n.operand(), out);
-        }
     }
 
     private static OptionalInt resolve(String name, SourcePosition where, NetBackMap map) {
@@ -147,11 +140,4 @@ public final class ModelPredicate {
                 + what + "s are " + String.join(", ", known));
     }
 
-    public Predicate predicate() {
-        return predicate;
-    }
-
-    public MarkingTest test() {
-        return compiled::test;
-    }
 }

@@ -2,9 +2,9 @@ package dev.cadenza.verify.property;
 
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.verify.Subject;
-import dev.cadenza.verify.engine.MarkingTest;
-import dev.cadenza.verify.engine.StateGraph;
-import dev.cadenza.verify.report.RunText;
+import dev.cadenza.petri.query.ComparisonOperator;
+import dev.cadenza.petri.query.Predicate;
+import dev.cadenza.verify.engine.Targets;
 import dev.cadenza.verify.translate.TranslatedNet;
 
 import java.util.ArrayList;
@@ -36,31 +36,11 @@ public record Parallel(List<String> instances, SourcePosition position) implemen
             running.add(type.behaviors().stream().flatMap(b -> b.transitions().stream())
                     .mapToInt(t -> tn.backMap().running(c, t.name()).orElseThrow()).toArray());
         }
-        MarkingTest all = (m, dead) -> {
-            for (int[] places : running) {
-                long sum = 0;
-                for (int p : places) {
-                    sum += m[p];
-                }
-                if (sum == 0) {
-                    return false;
-                }
-            }
-            return true;
-        };
-        StateGraph g = subject.engine().explore(tn.net(), subject.limits());
-        int s = Search.find(g, all);
-        if (s >= 0) {
-            List<String> lines = new ArrayList<>();
-            lines.add("witness: all running at once after");
-            RunText.lines(g.runTo(s), tn).forEach(l -> lines.add("  " + l));
-            return new Verdict.Holds(lines, g.statistics());
+        Predicate all = new Predicate.Constant(true);
+        for (int[] places : running) {
+            all = Targets.and(all, Targets.sum(places, ComparisonOperator.GE, 1));
         }
-        if (!g.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached after " + g.size() + " states", g.statistics());
-        }
-        return new Verdict.Violated(new Counterexample(String.join(", ", instances)
-                + " never run transitions at the same time (" + g.size() + " states)", List.of(), List.of()),
-                g.statistics());
+        return Reachability.mustReach(subject, tn, all, "witness: all running at once after",
+                String.join(", ", instances) + " never run transitions at the same time");
     }
 }

@@ -1,10 +1,11 @@
 package dev.cadenza.verify.property;
 
 import dev.cadenza.core.model.SourcePosition;
+import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.ResolutionException;
 import dev.cadenza.verify.Subject;
-import dev.cadenza.verify.engine.MarkingTest;
-import dev.cadenza.verify.engine.StateGraph;
+import dev.cadenza.verify.engine.TargetTimes;
+import dev.cadenza.verify.engine.Targets;
 import dev.cadenza.verify.predicate.ModelPredicate;
 import dev.cadenza.verify.report.RunText;
 import dev.cadenza.verify.translate.TranslatedNet;
@@ -14,10 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code query "AG p" | "EF p" | "AF p"} over the model predicates. AG p: no reachable state
- * violates p (counterexample: a run to one). EF p: some reachable state satisfies p (witness).
- * AF p: every maximal run meets p — a run avoiding p forever ends in a dead non-p state or
- * loops among non-p states (counterexample: a run to it).
+ * {@code query "AG p" | "EF p" | "AF p"} over the model predicates. AG p: "not p" unreachable
+ * (counterexample: the fastest run to a violation). EF p: p reachable (witness). AF p: every
+ * maximal run meets p, i.e. the max time to first meet p is finite — the engine's max is
+ * infinite exactly when some run avoids p forever: it stops in a dead non-p state, lets time
+ * diverge in a non-p state, or loops through non-p states gaining time (runs that loop in zero
+ * time are Zeno and not counted). A dead non-p state that is reachable is then shown as the
+ * counterexample when it exists.
  */
 public record Query(String formula, SourcePosition position) implements Property {
 
@@ -40,43 +44,27 @@ public record Query(String formula, SourcePosition position) implements Property
         // the predicate starts after `query "` and the operator
         SourcePosition at = new SourcePosition(position.file(), position.line(),
                 position.column() + "query \"".length() + m.start(2));
-        MarkingTest p = ModelPredicate.compile(m.group(2), at, tn.backMap()).test();
-        StateGraph g = subject.engine().explore(tn.net(), subject.limits());
-        String op = m.group(1);
-        if (op.equals("AF")) {
-            Search.Escape e = Search.escape(g, p);
-            if (e != null && (g.statistics().complete() || g.dead(e.state()))) {
-                return new Verdict.Violated(new Counterexample(e.loops() ? "a run loops without meeting it"
-                        : "a run ends without meeting it", RunText.lines(g.runTo(e.state()), tn), List.of()),
-                        g.statistics());
-            }
-            return complete(g, "every run meets it");
+        Predicate p = ModelPredicate.compile(m.group(2), at, tn.backMap());
+        switch (m.group(1)) {
+            case "AG":
+                return Reachability.mustNotReach(subject, tn, Targets.not(p), "a reachable state violates it",
+                        "in every reachable state");
+            case "EF":
+                return Reachability.mustReach(subject, tn, p, "witness:", "no reachable state satisfies it");
+            default:
+                TargetTimes r = subject.engine().timeTo(tn.net(), p, subject.limits());
+                if (!r.statistics().complete()) {
+                    return new Verdict.Inconclusive("limit reached", r.statistics());
+                }
+                if (r.reachable() && r.max() != null) {
+                    return new Verdict.Holds(List.of("every run meets it, by " + r.max() + " s at the latest"),
+                            r.statistics());
+                }
+                TargetTimes dead = Reachability.search(subject, tn, Targets.and(Targets.dead(), Targets.not(p)));
+                List<String> trace = dead.reachable() ? RunText.lines(dead.minRun(), tn) : List.of();
+                return new Verdict.Violated(new Counterexample("a run avoids it forever"
+                        + (dead.reachable() ? "; e.g. a run that stops without it:" : ""), trace, List.of()),
+                        r.statistics().plus(dead.statistics()));
         }
-        int s = Search.find(g, op.equals("AG") ? p.negate() : p);
-        if (op.equals("AG")) {
-            if (s >= 0) {
-                return new Verdict.Violated(new Counterexample("a reachable state violates it",
-                        RunText.lines(g.runTo(s), tn), List.of()), g.statistics());
-            }
-            return complete(g, "in every reachable state (" + g.size() + ")");
-        }
-        if (s >= 0) {
-            List<String> lines = new java.util.ArrayList<>();
-            lines.add("witness:");
-            RunText.lines(g.runTo(s), tn).forEach(l -> lines.add("  " + l));
-            return new Verdict.Holds(lines, g.statistics());
-        }
-        if (!g.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached after " + g.size() + " states", g.statistics());
-        }
-        return new Verdict.Violated(new Counterexample("no reachable state satisfies it", List.of(), List.of()),
-                g.statistics());
-    }
-
-    private static Verdict complete(StateGraph g, String detail) {
-        if (!g.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached after " + g.size() + " states", g.statistics());
-        }
-        return new Verdict.Holds(List.of(detail), g.statistics());
     }
 }

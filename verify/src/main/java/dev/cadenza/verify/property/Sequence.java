@@ -3,8 +3,9 @@ package dev.cadenza.verify.property;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.core.model.TransitionRef;
 import dev.cadenza.verify.Subject;
-import dev.cadenza.verify.engine.MarkingTest;
-import dev.cadenza.verify.engine.StateGraph;
+import dev.cadenza.petri.query.Predicate;
+import dev.cadenza.verify.engine.TargetTimes;
+import dev.cadenza.verify.engine.Targets;
 import dev.cadenza.verify.report.RunText;
 import dev.cadenza.verify.translate.ObserverPlaces;
 import dev.cadenza.verify.translate.TranslatedNet;
@@ -44,18 +45,13 @@ public record Sequence(List<TransitionRef> steps, SourcePosition position) imple
             started[i] = obs.started(steps.get(i + 1).instance(), steps.get(i + 1).transition());
         }
         TranslatedNet tn = obs.build();
-        MarkingTest bad = (m, dead) -> {
-            for (int i = 0; i < n; i++) {
-                if (m[started[i]] > 0 && m[ended[i]] == 0) {
-                    return true;
-                }
-            }
-            return false;
-        };
-        StateGraph g = subject.engine().explore(tn.net(), subject.limits());
-        int s = Search.find(g, bad);
-        if (s >= 0) {
-            long[] m = g.marking(s);
+        Predicate bad = new Predicate.Constant(false);
+        for (int i = 0; i < n; i++) {
+            bad = Targets.or(bad, Targets.and(Targets.marked(started[i]), Targets.unmarked(ended[i])));
+        }
+        TargetTimes r = Reachability.search(subject, tn, bad);
+        if (r.reachable()) {
+            long[] m = Targets.replay(tn.net(), r.minRun());
             String which = "";
             for (int i = 0; i < n; i++) {
                 if (m[started[i]] > 0 && m[ended[i]] == 0) {
@@ -63,12 +59,12 @@ public record Sequence(List<TransitionRef> steps, SourcePosition position) imple
                     break;
                 }
             }
-            return new Verdict.Violated(new Counterexample(which, RunText.lines(g.runTo(s), tn), List.of()),
-                    g.statistics());
+            return new Verdict.Violated(new Counterexample(which, RunText.lines(r.minRun(), tn), List.of()),
+                    r.statistics());
         }
-        if (!g.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached after " + g.size() + " states", g.statistics());
+        if (!r.statistics().complete()) {
+            return new Verdict.Inconclusive("limit reached", r.statistics());
         }
-        return new Verdict.Holds(List.of("in every run (" + g.size() + " states)"), g.statistics());
+        return new Verdict.Holds(List.of("in every run"), r.statistics());
     }
 }

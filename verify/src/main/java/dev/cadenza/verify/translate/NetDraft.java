@@ -137,7 +137,9 @@ final class NetDraft {
             t.inhibit.forEach((p, w) -> in.add(new Arc(p, w, ArcKind.INHIBITOR)));
             List<Arc> out = new ArrayList<>();
             t.produce.forEach((p, w) -> out.add(new Arc(p, w, ArcKind.NORMAL)));
-            b.transition(new Transition(t.name, t.provenance.describe(), t.interval, in, out));
+            // no label: engines name transitions in traces by display name, which must stay unique;
+            // the description lives in the back-map
+            b.transition(new Transition(t.name, null, t.interval, in, out));
         }
         return b.build();
     }

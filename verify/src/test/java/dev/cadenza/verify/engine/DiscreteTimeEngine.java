@@ -5,6 +5,8 @@ import dev.cadenza.petri.ArcKind;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.TimeInterval;
 import dev.cadenza.petri.Transition;
+import dev.cadenza.petri.query.CompiledPredicate;
+import dev.cadenza.petri.query.Predicate;
 import org.apache.commons.math3.fraction.BigFraction;
 
 import java.math.BigInteger;
@@ -122,7 +124,7 @@ public final class DiscreteTimeEngine implements TimedEngine {
         return k;
     }
 
-    private static final class Graph implements StateGraph {
+    private static final class Graph {
         final Net net;
         final int places;
         final List<long[]> states = new ArrayList<>();
@@ -130,6 +132,8 @@ public final class DiscreteTimeEngine implements TimedEngine {
         final List<int[]> labels = new ArrayList<>();
         final List<Integer> parent = new ArrayList<>();
         final List<Integer> parentLabel = new ArrayList<>();
+        /** States where time can pass forever with nothing forced to fire. */
+        final java.util.Set<Integer> divergent = new java.util.HashSet<>();
         final Map<List<Long>, Integer> index = new HashMap<>();
         boolean complete = true;
         long edges;
@@ -204,12 +208,7 @@ public final class DiscreteTimeEngine implements TimedEngine {
         }
     }
 
-    @Override
-    public StateGraph explore(PetriNet petri, Limits limits) {
-        return build(petri, limits, null);
-    }
-
-    private Graph build(PetriNet petri, Limits limits, MarkingTest stopAt) {
+    private Graph build(PetriNet petri, Limits limits, CompiledPredicate stopAt) {
         long t0 = System.currentTimeMillis();
         Net net = new Net(petri);
         int np = petri.placeCount();
@@ -284,6 +283,9 @@ public final class DiscreteTimeEngine implements TimedEngine {
                         tickChanges = true;
                     }
                 }
+                if (canTick && !tickChanges) {
+                    g.divergent.add(s);
+                }
                 if (canTick && tickChanges) {
                     to.add(addNew(g, key(m, clocks), s, -1, queue));
                     lab.add(-1);
@@ -313,7 +315,8 @@ public final class DiscreteTimeEngine implements TimedEngine {
     }
 
     @Override
-    public TimeBounds timeTo(PetriNet petri, MarkingTest target, Limits limits) {
+    public TargetTimes timeTo(PetriNet petri, Predicate targetPredicate, Limits limits) {
+        CompiledPredicate target = Targets.compile(targetPredicate);
         Graph g = build(petri, limits, target);
         int n = g.size();
         boolean[] isTarget = new boolean[n];
@@ -323,7 +326,7 @@ public final class DiscreteTimeEngine implements TimedEngine {
             any |= isTarget[s];
         }
         if (!any) {
-            return new TimeBounds(false, null, null, null, null, g.statistics());
+            return new TargetTimes(false, null, null, null, null, g.statistics());
         }
         // min: 0-1 BFS on ticks
         long[] dist = new long[n];
@@ -390,12 +393,18 @@ public final class DiscreteTimeEngine implements TimedEngine {
         long[] longest = new long[n];
         int[] next = new int[n];
         int[] colour = new int[n];
+        // as the state class engine: unbounded when a run can avoid the target forever — a dead
+        // non-target state, or a cycle of non-target states (all reached through non-targets)
         boolean unbounded = !longestFrom(g, 0, isTarget, coreach, longest, next, colour);
+        for (int s = 0; s < n && !unbounded; s++) {
+            unbounded = !isTarget[s] && (g.dead(s) || g.divergent.contains(s));
+        }
+        unbounded = unbounded || hasCycle(g, isTarget);
         BigFraction scale = new BigFraction(g.net.scale);
         TimedRun minRun = pathRun(g, best, pred);
         BigFraction min = new BigFraction(dist[best]).divide(scale);
         if (unbounded) {
-            return new TimeBounds(true, min, null, minRun, null, g.statistics());
+            return new TargetTimes(true, min, null, minRun, null, g.statistics());
         }
         // walk the longest path forwards
         List<TimedRun.Step> steps = new ArrayList<>();
@@ -408,8 +417,42 @@ public final class DiscreteTimeEngine implements TimedEngine {
                 steps.add(new TimedRun.Step(label, new BigFraction(ticks).divide(scale)));
             }
         }
-        return new TimeBounds(true, min, new BigFraction(longest[0]).divide(scale), minRun, new TimedRun(steps),
+        return new TargetTimes(true, min, new BigFraction(longest[0]).divide(scale), minRun, new TimedRun(steps),
                 g.statistics());
+    }
+
+    private static boolean hasCycle(Graph g, boolean[] isTarget) {
+        int n = g.size();
+        int[] colour = new int[n];
+        for (int root = 0; root < n; root++) {
+            if (colour[root] != 0 || isTarget[root]) {
+                continue;
+            }
+            ArrayDeque<int[]> stack = new ArrayDeque<>();
+            stack.push(new int[] {root, 0});
+            colour[root] = 1;
+            while (!stack.isEmpty()) {
+                int[] top = stack.peek();
+                int[] succ = g.successors(top[0]);
+                if (top[1] < succ.length) {
+                    int t = succ[top[1]++];
+                    if (isTarget[t]) {
+                        continue;
+                    }
+                    if (colour[t] == 1) {
+                        return true;
+                    }
+                    if (colour[t] == 0) {
+                        colour[t] = 1;
+                        stack.push(new int[] {t, 0});
+                    }
+                } else {
+                    colour[top[0]] = 2;
+                    stack.pop();
+                }
+            }
+        }
+        return false;
     }
 
     /** Longest tick count from s to a target; false when a cycle is found (unbounded). */
