@@ -429,11 +429,29 @@ public final class ModelTranslator {
             boolean guardsEntry = p.direction() == PortDirection.USE && p.binding() instanceof PortBinding.At;
             boolean setsFlag = p.direction() == PortDirection.PROVIDE
                     && (p.kind() == PortKind.DATA || p.binding() instanceof PortBinding.From);
-            if ((guardsEntry || setsFlag) && boundPlaces(c.type, p.binding()).contains(t.destination())) {
+            Set<String> bound = boundPlaces(c.type, p.binding());
+            if (guardsEntry && bound.contains(t.destination())) {
+                return false;
+            }
+            // Entering a flag's places splits the entering transition in a "first" and an "again"
+            // copy. On a timed end that is sound only if the flag cannot change while t runs:
+            // t must be the only transition of the type that enters those places.
+            if (setsFlag && bound.contains(t.destination()) && !onlyEntry(c.type, t, bound)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean onlyEntry(ComponentType type, TransitionDecl t, Set<String> places) {
+        for (Behavior b : type.behaviors()) {
+            for (TransitionDecl u : b.transitions()) {
+                if (u != t && places.contains(u.destination()) && !places.contains(u.source())) {
+                    return false;
+                }
+            }
+        }
+        return !places.contains(t.source());
     }
 
     /** The component places a port's binding names (group places included). */
@@ -611,9 +629,12 @@ public final class ModelTranslator {
     private void behaviorQueue(InstanceNet c) {
         for (int k = 1; k <= c.pushes.size(); k++) {
             String b = c.pushes.get(k - 1);
-            d.transition(c.name + ".begin." + k, new Provenance.BeginBehavior(c.name, k, b), zero())
-                    .consume(c.idle.get(k - 1)).consume(c.pushed.get(k - 1))
-                    .produce(c.active.get(k - 1)).produce(c.beh.get(b));
+            // with fusion, the first behavior begins in the program step of its pushB (nonBlockingStep)
+            if (k > 1 || !options.fuse()) {
+                d.transition(c.name + ".begin." + k, new Provenance.BeginBehavior(c.name, k, b), zero())
+                        .consume(c.idle.get(k - 1)).consume(c.pushed.get(k - 1))
+                        .produce(c.active.get(k - 1)).produce(c.beh.get(b));
+            }
             TransitionDraft done = d.transition(c.name + ".complete." + k,
                     new Provenance.CompleteBehavior(c.name, k, b), zero())
                     .consume(c.active.get(k - 1)).consume(c.beh.get(b)).produce(c.idle.get(k));
@@ -648,20 +669,20 @@ public final class ModelTranslator {
         }
         Map<String, Integer> pushesSoFar = new HashMap<>();
         Set<String> alive = new LinkedHashSet<>();
-        for (int k = 0; k < n; k++) {
+        int k = 0;
+        while (k < n) {
+            if (options.fuse() && nonBlocking(program.get(k))) {
+                k = nonBlockingStep(program, k, pc, pushesSoFar, alive);
+                continue;
+            }
             Instruction i = program.get(k);
             String text = InstructionText.of(i);
             TransitionDraft t = d.transition("pc." + k + "." + kind(i), new Provenance.Execute(k, text), zero())
                     .consume(pc.get(k)).produce(pc.get(k + 1));
-            if (i instanceof Instruction.Add a) {
-                InstanceNet c = instances.get(a.instance());
-                t.produce(c.place.get(c.type.initialPlace())).produce(c.idle.get(0));
-                alive.add(c.name);
-            } else if (i instanceof Instruction.PushB p) {
-                int j = pushesSoFar.merge(p.instance(), 1, Integer::sum);
-                t.produce(instances.get(p.instance()).pushed.get(j - 1));
-            } else if (i instanceof Instruction.Con con) {
-                t.produce(connection(con.provider().toString(), con.user().toString()));
+            if (i instanceof Instruction.Add || i instanceof Instruction.PushB || i instanceof Instruction.Con) {
+                Map<Integer, Long> delta = new LinkedHashMap<>();
+                effect(i, delta, pushesSoFar, alive);
+                apply(t, delta);
             } else if (i instanceof Instruction.Dcon dc) {
                 t.consume(connection(dc.provider().toString(), dc.user().toString()));
                 // dcon waits until the user side no longer uses the connection
@@ -688,8 +709,71 @@ public final class ModelTranslator {
                 t.produce(c.deleted);
                 alive.remove(c.name);
             }
+            k++;
         }
         return pc.get(n);
+    }
+
+    /** add, con and pushB never wait. */
+    private static boolean nonBlocking(Instruction i) {
+        return i instanceof Instruction.Add || i instanceof Instruction.Con || i instanceof Instruction.PushB;
+    }
+
+    /**
+     * Fusion (3): a maximal run of non-blocking instructions (add, con, pushB) is one [0,0] step.
+     * They take no time and cannot wait, so the program would run them all at this instant
+     * anyway; fusing only removes the interleavings of components' zero-time moves with the
+     * rest of the run (components see their connections and behaviors all at once). Fusion (4):
+     * the first pushB of an instance begins its behavior in the same step: begin 1 needs idle 0
+     * (given by add, taken only by begin 1 or del) and push 1, so it is enabled as soon as the
+     * push is done and nothing else can take its tokens.
+     */
+    private int nonBlockingStep(List<Instruction> program, int from, List<Integer> pc,
+                                Map<String, Integer> pushesSoFar, Set<String> alive) {
+        int to = from;
+        List<String> texts = new ArrayList<>();
+        Map<Integer, Long> delta = new LinkedHashMap<>();
+        while (to < program.size() && nonBlocking(program.get(to))) {
+            texts.add(InstructionText.of(program.get(to)));
+            effect(program.get(to), delta, pushesSoFar, alive);
+            to++;
+        }
+        TransitionDraft t = d.transition("pc." + from + (to - from > 1 ? "-" + (to - 1) : "") + ".run",
+                new Provenance.Execute(from, String.join("; ", texts)), zero())
+                .consume(pc.get(from)).produce(pc.get(to));
+        apply(t, delta);
+        return to;
+    }
+
+    private void effect(Instruction i, Map<Integer, Long> delta, Map<String, Integer> pushesSoFar, Set<String> alive) {
+        if (i instanceof Instruction.Add a) {
+            InstanceNet c = instances.get(a.instance());
+            delta.merge(c.place.get(c.type.initialPlace()), 1L, Long::sum);
+            delta.merge(c.idle.get(0), 1L, Long::sum);
+            alive.add(c.name);
+        } else if (i instanceof Instruction.PushB p) {
+            InstanceNet c = instances.get(p.instance());
+            int j = pushesSoFar.merge(p.instance(), 1, Integer::sum);
+            if (j == 1 && options.fuse()) {
+                delta.merge(c.idle.get(0), -1L, Long::sum);
+                delta.merge(c.active.get(0), 1L, Long::sum);
+                delta.merge(c.beh.get(p.behavior()), 1L, Long::sum);
+            } else {
+                delta.merge(c.pushed.get(j - 1), 1L, Long::sum);
+            }
+        } else if (i instanceof Instruction.Con con) {
+            delta.merge(connection(con.provider().toString(), con.user().toString()), 1L, Long::sum);
+        }
+    }
+
+    private static void apply(TransitionDraft t, Map<Integer, Long> delta) {
+        delta.forEach((place, w) -> {
+            if (w > 0) {
+                t.produce.merge(place, w, Long::sum);
+            } else if (w < 0) {
+                t.consume.merge(place, -w, Long::sum);
+            }
+        });
     }
 
     private int usingPlace(PortRef user) {
