@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
+                BoundsCommand.class,
+                ExportCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

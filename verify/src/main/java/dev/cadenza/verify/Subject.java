@@ -49,7 +49,15 @@ public final class Subject {
     private final Limits limits;
     private final Map<Mode, TranslatedNet> nets = new EnumMap<>(Mode.class);
 
+    private final TranslationOptions options;
+
     public Subject(Model model, String name, TimedEngine engine, Limits limits) {
+        this(model, name, engine, limits, TranslationOptions.DEFAULT);
+    }
+
+    /** {@code options.untimed()} is ignored: {@link #net(Mode)} chooses. */
+    public Subject(Model model, String name, TimedEngine engine, Limits limits, TranslationOptions options) {
+        this.options = options;
         this.model = model;
         this.name = name;
         this.engine = engine;
@@ -73,7 +81,7 @@ public final class Subject {
     }
 
     public TranslatedNet net(Mode mode) {
-        return nets.computeIfAbsent(mode, m -> translate(name, TranslationOptions.DEFAULT.withUntimed(m == Mode.UNTIMED)));
+        return nets.computeIfAbsent(mode, m -> translate(name, options.withUntimed(m == Mode.UNTIMED)));
     }
 
     private TranslatedNet translate(String subject, TranslationOptions options) {
