@@ -48,9 +48,15 @@ public final class BlockedSteps {
                         tokens = false;
                     }
                 } else if (a.kind() == ArcKind.READ && m < a.weight()) {
-                    missing.add("waits for " + q.describe());
+                    String port = map.providePortsAt(a.place());
+                    missing.add(port != null ? "waits for use port's provider " + port + " to be active ("
+                            + q.describe() + " is not)" : "waits for " + q.describe());
                 } else if (a.kind() == ArcKind.INHIBITOR && m >= a.weight()) {
-                    missing.add("blocked while " + q.describe());
+                    String user = map.usePortsAt(a.place());
+                    missing.add(user != null && !(p instanceof Provenance.Execute)
+                            ? "locked: use port " + user + " is using it (" + q.describe() + ")"
+                            : user != null ? "waits until " + user + " is no longer in use"
+                            : "blocked while " + q.describe());
                 }
             }
             if (!tokens || missing.isEmpty()) {

@@ -925,7 +925,9 @@ public final class ModelTranslator {
         Map<String, Integer> running = new HashMap<>();
         Map<String, Integer> activity = new HashMap<>();
         Map<String, Integer> finalIdle = new LinkedHashMap<>();
+        Map<Integer, String> using = new HashMap<>();
         for (InstanceNet c : instances.values()) {
+            c.uses.forEach((u, un) -> using.merge(un.using, c.name + "." + u, (a, b) -> a + ", " + b));
             types.put(c.name, c.type);
             c.place.forEach((p, i) -> places.put(c.name + "." + p, i));
             c.run.forEach((t, i) -> running.put(c.name + "." + t, i));
@@ -934,6 +936,6 @@ public final class ModelTranslator {
         }
         List<Provenance> placeProv = d.places.stream().map(p -> p.provenance).toList();
         List<Provenance> transitionProv = d.transitions.stream().map(t -> t.provenance).toList();
-        return new NetBackMap(placeProv, transitionProv, types, places, running, activity, finalIdle, end);
+        return new NetBackMap(placeProv, transitionProv, types, places, running, activity, finalIdle, end, using);
     }
 }

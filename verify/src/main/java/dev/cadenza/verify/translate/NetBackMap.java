@@ -23,10 +23,13 @@ public final class NetBackMap {
     private final Map<String, Integer> portActivity;
     private final Map<String, Integer> finalIdle;
     private final int programEnd;
+    private final Map<Integer, String> activityOf;
+    private final Map<Integer, String> usingOf;
 
     NetBackMap(List<Provenance> places, List<Provenance> transitions, Map<String, ComponentType> instances,
                Map<String, Integer> componentPlaces, Map<String, Integer> running,
-               Map<String, Integer> portActivity, Map<String, Integer> finalIdle, int programEnd) {
+               Map<String, Integer> portActivity, Map<String, Integer> finalIdle, int programEnd,
+               Map<Integer, String> usingOf) {
         this.places = List.copyOf(places);
         this.transitions = List.copyOf(transitions);
         this.instances = Collections.unmodifiableMap(new LinkedHashMap<>(instances));
@@ -35,6 +38,20 @@ public final class NetBackMap {
         this.portActivity = Map.copyOf(portActivity);
         this.finalIdle = Collections.unmodifiableMap(new LinkedHashMap<>(finalIdle));
         this.programEnd = programEnd;
+        this.usingOf = Map.copyOf(usingOf);
+        Map<Integer, String> act = new java.util.HashMap<>();
+        portActivity.forEach((port, place) -> act.merge(place, port, (a, b) -> a + ", " + b));
+        this.activityOf = Map.copyOf(act);
+    }
+
+    /** The provide ports ("s.service") whose activity this place holds, or null. */
+    public String providePortsAt(int place) {
+        return activityOf.get(place);
+    }
+
+    /** The use ports ("c.server") whose "in use" count this place holds, or null. */
+    public String usePortsAt(int place) {
+        return usingOf.get(place);
     }
 
     /** The same map for a net that has {@code extra} places appended (observers). */
@@ -42,7 +59,7 @@ public final class NetBackMap {
         List<Provenance> all = new java.util.ArrayList<>(places);
         all.addAll(extra);
         return new NetBackMap(all, transitions, instances, componentPlaces, running, portActivity, finalIdle,
-                programEnd);
+                programEnd, usingOf);
     }
 
     public Provenance place(int index) {
