@@ -51,6 +51,12 @@ class SeedProgramsTest {
     }
 
     @Test
+    void seedModelsValidateWithoutAnyProblem() {
+        assertEquals(List.of(), ModelValidator.validate(ModelParser.parse("pair.cdz", SeedModels.serverClient())));
+        assertEquals(List.of(), ModelValidator.validate(ModelParser.parse("galera.cdz", SeedModels.galera())));
+    }
+
+    @Test
     void positionsAreLineAndColumnOfTheFirstToken() {
         Model m = ModelParser.parse("galera.cdz", SeedModels.galera());
         Program p = m.program("to_galera").orElseThrow();
