@@ -1,0 +1,33 @@
+package dev.cadenza.core.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One model file: component types, assemblies, programs, deployments and verify blocks. */
+public record Model(String file, List<ComponentType> types, List<Assembly> assemblies,
+                    List<Program> programs, List<Deployment> deployments, List<VerifyBlock> verifyBlocks) {
+
+    public Model {
+        types = List.copyOf(types);
+        assemblies = List.copyOf(assemblies);
+        programs = List.copyOf(programs);
+        deployments = List.copyOf(deployments);
+        verifyBlocks = List.copyOf(verifyBlocks);
+    }
+
+    public Optional<ComponentType> type(String name) {
+        return types.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public Optional<Assembly> assembly(String name) {
+        return assemblies.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    public Optional<Program> program(String name) {
+        return programs.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<Deployment> deployment(String name) {
+        return deployments.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.cadenza.core.model;
+
+/** A place of a component type. */
+public record PlaceDecl(String name, SourcePosition position) {
+}
