@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
                 + " Madeus assemblies and Concerto programs, compiled to time Petri nets.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ExploreCommand.class,
+                BoundsCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

@@ -154,9 +154,14 @@ public final class TimeBounds {
             IntQueue queue = new IntQueue();
             queue.add(0);
             flag[0] = true;
+            long pops = 0;
             while (!queue.isEmpty()) {
                 int id = queue.poll();
                 flag[id] = false;
+                if (++pops % (store.count() + 1) == 0 && parentsHaveCycle()) {
+                    unbounded = true;
+                    return;
+                }
                 int k = load(id);
                 if (isTarget(k)) {
                     continue;
@@ -182,6 +187,27 @@ public final class TimeBounds {
                     }
                 }
             }
+        }
+
+        /**
+         * A cycle among best-path parent links can only come from a cycle that gains time (the
+         * predecessor-graph argument of Bellman–Ford): found in O(n), run every n queue pops so
+         * that such cycles are caught long before path lengths exceed the number of shapes.
+         */
+        private boolean parentsHaveCycle() {
+            int n = store.count();
+            int[] stamp = new int[n];
+            for (int s = 0; s < n; s++) {
+                int c = s;
+                while (c >= 0 && stamp[c] == 0) {
+                    stamp[c] = s + 1;
+                    c = parent[c];
+                }
+                if (c >= 0 && stamp[c] == s + 1) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Fires everything firable from shape id; false when a limit stops the search. */
