@@ -11,13 +11,16 @@ import dev.cadenza.petri.PetriNet;
 public final class StateClassGraph {
 
     private final TimedNet net;
-    private final ClassStore classes = new ClassStore();
-    private final ClassStore markings = new ClassStore();
+    private final ClassStore classes;
+    private final ClassStore markings;
     private int[] parent = new int[1024];
     private int[] fired = new int[1024];
 
     public StateClassGraph(PetriNet net) {
         this.net = new TimedNet(net);
+        int maxDim = this.net.transitions + 1;
+        this.classes = new ClassStore(1 + maxDim * maxDim);
+        this.markings = new ClassStore(this.net.places);
     }
 
     public static ClassGraphStatistics explore(PetriNet net) {
@@ -31,17 +34,18 @@ public final class StateClassGraph {
         final int[] enabled = new int[tn.transitions];
         final int[] marking = new int[places];
         final int maxDim = tn.transitions + 1;
-        final int[] key = new int[places + maxDim * maxDim];
+        // A class is stored as [marking id][domain]: markings live once in their own table,
+        // which also counts them, so classes sharing a marking do not repeat it.
+        final int[] key = new int[1 + maxDim * maxDim];
         Watchdog watchdog = new Watchdog(limits, progress);
 
         int k0 = tn.enabledList(tn.initialMarking, enabled);
-        System.arraycopy(tn.initialMarking, 0, key, 0, places);
-        int dim0 = step.initialDomain(enabled, k0, new int[(k0 + 1) * (k0 + 1)]);
+        int dim0 = k0 + 1;
         int[] d0 = new int[dim0 * dim0];
         step.initialDomain(enabled, k0, d0);
-        System.arraycopy(d0, 0, key, places, d0.length);
-        classes.add(key, places + d0.length);
-        markings.add(key, places);
+        key[0] = markings.add(tn.initialMarking, places);
+        System.arraycopy(d0, 0, key, 1, d0.length);
+        classes.add(key, 1 + d0.length);
         parent[0] = -1;
         fired[0] = -1;
 
@@ -50,18 +54,17 @@ public final class StateClassGraph {
         Limit limit = Limit.NONE;
         explore:
         for (int id = 0; id < classes.count(); id++) {
-            int[] arena = classes.arena();
+            final int[] arena = classes.page(id);
             int off = classes.offset(id);
-            System.arraycopy(arena, off, marking, 0, places);
+            System.arraycopy(markings.page(arena[off]), markings.offset(arena[off]), marking, 0, places);
             int k = tn.enabledList(marking, enabled);
             if (k == 0) {
                 dead++;
                 continue;
             }
             int dim = k + 1;
-            int dOff = off + places;
+            int dOff = off + 1;
             for (int fi = 0; fi < k; fi++) {
-                arena = classes.arena();
                 if (!FiringDomain.firable(arena, dOff, k, dim, fi)) {
                     continue;
                 }
@@ -72,11 +75,11 @@ public final class StateClassGraph {
                 }
                 int nd = step.fire(marking, enabled, k, arena, dOff, fi);
                 edges++;
-                System.arraycopy(step.nextMarking, 0, key, 0, places);
-                System.arraycopy(step.nextDomain, 0, key, places, nd * nd);
-                int r = classes.add(key, places + nd * nd);
+                int mid = markings.add(step.nextMarking, places);
+                key[0] = mid >= 0 ? mid : -mid - 1;
+                System.arraycopy(step.nextDomain, 0, key, 1, nd * nd);
+                int r = classes.add(key, 1 + nd * nd);
                 if (r >= 0) {
-                    markings.add(key, places);
                     if (r == parent.length) {
                         parent = java.util.Arrays.copyOf(parent, r * 2);
                         fired = java.util.Arrays.copyOf(fired, r * 2);
@@ -92,9 +95,10 @@ public final class StateClassGraph {
     /** The marking of class {@code id}, for tests and traces. */
     public long[] marking(int id) {
         long[] m = new long[net.places];
-        int off = classes.offset(id);
+        int mid = classes.page(id)[classes.offset(id)];
+        int off = markings.offset(mid);
         for (int p = 0; p < m.length; p++) {
-            m[p] = classes.arena()[off + p];
+            m[p] = markings.page(mid)[off + p];
         }
         return m;
     }
