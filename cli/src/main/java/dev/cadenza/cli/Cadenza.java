@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
+                ExploreCommand.class,
                 BoundsCommand.class,
                 ExportCommand.class,
         })

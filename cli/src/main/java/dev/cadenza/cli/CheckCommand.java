@@ -40,7 +40,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean json;
 
     @CommandLine.Mixin
-    EngineOptions engine = new EngineOptions();
+    LimitOptions limitOptions = new LimitOptions();
 
     @Override
     public Integer call() {
@@ -51,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
         ModelSummary summary = ModelSummary.of(m);
         List<Verifier.Result> results = new ArrayList<>();
         for (VerifyBlock block : m.verifyBlocks()) {
-            Subject subject = new Subject(m, block.subject(), new StateClassEngine(), engine.limits());
+            Subject subject = new Subject(m, block.subject(), new StateClassEngine(), ModelBounds.limits(limitOptions, "check"));
             results.addAll(Verifier.check(subject, block));
         }
         if (json) {

@@ -76,12 +76,16 @@ public final class TimeBounds {
                 watchdog.seconds());
     }
 
+    private int places() {
+        return net.places;
+    }
+
     /** One search over shapes: Dijkstra for the minimum, label-correcting longest paths for the maximum. */
     private final class Search {
         final boolean minimum;
         final CompiledPredicate target;
         final Watchdog watchdog;
-        final ClassStore store = new ClassStore();
+        final ClassStore store = new ClassStore(places() + (net.transitions + 2) * (net.transitions + 2));
         final FiringDomain step = new FiringDomain(net, 1);
         long[] dist = new long[256];
         int[] parent = new int[256];
@@ -92,7 +96,7 @@ public final class TimeBounds {
         boolean bestAttained;
         boolean unbounded;
         Limit limit = Limit.NONE;
-        final int places = net.places;
+        final int places = places();
         final int[] marking = new int[places];
         final int[] enabled = new int[net.transitions];
         final int[] key;
@@ -154,9 +158,14 @@ public final class TimeBounds {
             IntQueue queue = new IntQueue();
             queue.add(0);
             flag[0] = true;
+            long pops = 0;
             while (!queue.isEmpty()) {
                 int id = queue.poll();
                 flag[id] = false;
+                if (++pops % (store.count() + 1) == 0 && parentsHaveCycle()) {
+                    unbounded = true;
+                    return;
+                }
                 int k = load(id);
                 if (isTarget(k)) {
                     continue;
@@ -184,11 +193,32 @@ public final class TimeBounds {
             }
         }
 
+        /**
+         * A cycle among best-path parent links can only come from a cycle that gains time (the
+         * predecessor-graph argument of Bellman–Ford): found in O(n), run every n queue pops so
+         * that such cycles are caught long before path lengths exceed the number of shapes.
+         */
+        private boolean parentsHaveCycle() {
+            int n = store.count();
+            int[] stamp = new int[n];
+            for (int s = 0; s < n; s++) {
+                int c = s;
+                while (c >= 0 && stamp[c] == 0) {
+                    stamp[c] = s + 1;
+                    c = parent[c];
+                }
+                if (c >= 0 && stamp[c] == s + 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Fires everything firable from shape id; false when a limit stops the search. */
         private boolean expand(int id, int k, LongHeap heap, IntQueue queue) {
             int dim = k + 2;
             for (int fi = 0; fi < k; fi++) {
-                int[] arena = store.arena();
+                int[] arena = store.page(id);
                 int dOff = store.offset(id) + places;
                 if (!FiringDomain.firable(arena, dOff, k, dim, fi)) {
                     continue;
@@ -250,7 +280,7 @@ public final class TimeBounds {
 
         /** Loads the marking and enabled list of a shape; returns the number enabled. */
         private int load(int id) {
-            System.arraycopy(store.arena(), store.offset(id), marking, 0, places);
+            System.arraycopy(store.page(id), store.offset(id), marking, 0, places);
             return net.enabledList(marking, enabled);
         }
 
@@ -263,7 +293,7 @@ public final class TimeBounds {
             int dim = k + 2;
             int off = store.offset(id) + places;
             int s = dim - 1;
-            return minimum ? store.arena()[off + s * dim] : store.arena()[off + s];
+            return minimum ? store.page(id)[off + s * dim] : store.page(id)[off + s];
         }
 
         /** No enabled transition has a finite upper bound: time can pass forever in this class. */
@@ -271,7 +301,7 @@ public final class TimeBounds {
             int dim = k + 2;
             int off = store.offset(id) + places;
             for (int j = 1; j <= k; j++) {
-                if (store.arena()[off + j * dim] != Bound.INF) {
+                if (store.page(id)[off + j * dim] != Bound.INF) {
                     return false;
                 }
             }

@@ -42,6 +42,8 @@ public final class TimedNet {
     /** Time unit of the scaled bounds: a scaled value v means v / scale user time units. */
     final BigInteger scale;
     final int[] initialMarking;
+    /** The largest finite scaled bound: every base DBM entry is within ±this (or INF). */
+    final long maxBoundValue;
 
     public TimedNet(PetriNet net) {
         this.net = net;
@@ -116,6 +118,14 @@ public final class TimedNet {
             lower[t] = Bound.of(-scaled(iv.lower(), tr), iv.lowerOpen());
             upper[t] = iv.upper() == null ? Bound.INF : Bound.of(scaled(iv.upper(), tr), iv.upperOpen());
         }
+        long maxB = 0;
+        for (int t = 0; t < transitions; t++) {
+            maxB = Math.max(maxB, -Bound.value(lower[t]));
+            if (upper[t] != Bound.INF) {
+                maxB = Math.max(maxB, Bound.value(upper[t]));
+            }
+        }
+        maxBoundValue = maxB;
         testStart[transitions] = ti;
         inhibitStart[transitions] = ii;
         preStart[transitions] = pi;

@@ -56,7 +56,7 @@ final class TraceScheduler {
         long[] x = earliest ? earliest(n, edges) : latest(n, edges);
         List<TimedTrace.Step> steps = new ArrayList<>(n);
         for (int s = 1; s <= n; s++) {
-            steps.add(new TimedTrace.Step(net.unscale(x[s]), net.net().transition(fired[s - 1]).displayName()));
+            steps.add(new TimedTrace.Step(net.unscale(x[s]), net.net().transition(fired[s - 1]).name()));
         }
         return new TimedTrace(steps, limit);
     }
