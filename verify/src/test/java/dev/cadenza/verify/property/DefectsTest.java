@@ -54,39 +54,11 @@ class DefectsTest {
         }
     }
 
-    private static final String CYCLE = """
-            component A {
-              places a0, a1, a2
-              initial a0
-              behavior deploy {
-                prepare: a0 -> a1 [1, 2]
-                finish:  a1 -> a2 [1, 1]
-              }
-              provide ready from a2
-              use other by prepare
-            }
-            component B {
-              places b0, b1, b2
-              initial b0
-              behavior deploy {
-                prepare: b0 -> b1 [1, 2]
-                finish:  b1 -> b2 [1, 1]
-              }
-              provide ready from b2
-              use other by prepare
-            }
-            assembly loop {
-              a: A
-              b: B
-              connect a.ready -> b.other
-              connect b.ready -> a.other
-            }
-            """;
 
     /** (b) A cyclic use: each component's first step needs what the other provides at its end. */
     @Test
     void cyclicUseDeadlocks() {
-        Model m = Examples.parse(CYCLE);
+        Model m = Examples.parse(DefectsFixtures.CYCLE);
         Subject s = new Subject(m, "loop", new StateClassEngine(), Limits.DEFAULT);
         Verdict v = new Deployable(null, false, dev.cadenza.core.model.SourcePosition.NONE).check(s);
         assertInstanceOf(Verdict.Violated.class, v);
@@ -103,37 +75,10 @@ class DefectsTest {
      * prepare for longer than the provider stays: it then waits for svc forever — a deadlock
      * that the durations rule out.
      */
-    static final String TIMING_SAFE = """
-            component Provider {
-              places p0, p1, p2, p3
-              initial p0
-              behavior deploy {
-                t1: p0 -> p1 [1, 1]
-                t2: p1 -> p2 [5, 5]
-                t3: p2 -> p3 [0, 0]
-              }
-              group g { p1, p2 }
-              provide svc at g
-            }
-            component User {
-              places u0, u1, u2
-              initial u0
-              behavior deploy {
-                prepare: u0 -> u1 [2, 3]
-                call:    u1 -> u2 [1, 1]
-              }
-              use svc by call
-            }
-            assembly race {
-              p: Provider
-              u: User
-              connect p.svc -> u.svc
-            }
-            """;
 
     @Test
     void deadlocksUntimedButIsSafeWithItsIntervals() {
-        Model m = Examples.parse(TIMING_SAFE);
+        Model m = Examples.parse(DefectsFixtures.TIMING_SAFE);
         for (TimedEngine e : List.of(new StateClassEngine(), new DiscreteTimeEngine())) {
             Subject s = new Subject(m, "race", e, Limits.DEFAULT);
             Verdict timed = new Deployable(null, false, dev.cadenza.core.model.SourcePosition.NONE).check(s);
