@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
                 ExploreCommand.class,
                 BoundsCommand.class,
                 ExportCommand.class,
+                GanttCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

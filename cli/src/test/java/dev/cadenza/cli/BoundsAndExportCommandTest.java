@@ -65,6 +65,17 @@ class BoundsAndExportCommandTest {
     }
 
     @Test
+    void ganttDrawsOneRowPerTransition(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("deploy.svg");
+        Run r = run("gantt", example("server-client.cdz"), "-o", svg.toString());
+        assertEquals(0, r.exit(), r.err());
+        String text = java.nio.file.Files.readString(svg);
+        for (String row : new String[] {"s.allocate", "s.start", "c.install", "c.configure", "c.start"}) {
+            assertTrue(text.contains(row), row);
+        }
+    }
+
+    @Test
     void anUnknownSubjectIsBadInput() {
         Run r = run("export", example("server-client.cdz"), "--program", "nope", "--format", "net");
         assertEquals(2, r.exit());
