@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
                 ExploreCommand.class,
+                BoundsCommand.class,
+                ExportCommand.class,
+                GanttCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

@@ -1,6 +1,11 @@
 package dev.cadenza.cli;
 
 import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.VerifyBlock;
+import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.Verifier;
+import dev.cadenza.verify.engine.StateClassEngine;
+import dev.cadenza.verify.property.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,12 +13,18 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code cadenza check MODEL}: reads and validates a model (every problem on its own line on
- * stderr, exit 2; warnings printed, not fatal), then reports what it holds and the properties
- * its verify blocks ask. Verdicts come when the verification engine is plugged in here.
+ * stderr, exit 2; warnings printed, not fatal), then checks the properties of its verify blocks:
+ * a table of verdicts (property, verdict, which exploration answered, time, classes explored),
+ * each violation's run in model terms. Exit 0 all hold, 1 one is violated, 3 one is
+ * inconclusive (and none violated).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Validates a model and checks the properties of its verify blocks.")
@@ -28,6 +39,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
+    @CommandLine.Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -35,8 +49,42 @@ final class CheckCommand implements Callable<Integer> {
         Model m = ModelFiles.load(model, warning -> err.println(warning));
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
-        out.print(json ? Json.write(summary.json()) + "\n" : summary.text());
+        List<Verifier.Result> results = new ArrayList<>();
+        for (VerifyBlock block : m.verifyBlocks()) {
+            Subject subject = new Subject(m, block.subject(), new StateClassEngine(), ModelBounds.limits(limitOptions, "check"));
+            results.addAll(Verifier.check(subject, block));
+        }
+        if (json) {
+            Map<String, Object> o = summary.json();
+            List<Object> props = new ArrayList<>();
+            for (Verifier.Result r : results) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("name", r.subject() + ": " + r.property().name());
+                p.put("verdict", r.verdict().word());
+                p.put("mode", r.mode());
+                p.put("millis", r.millis());
+                p.put("classes", r.verdict().statistics().states());
+                p.put("details", r.verdict().details());
+                props.add(p);
+            }
+            o.put("properties", props);
+            out.println(Json.write(o));
+        } else {
+            out.print(summary.text().lines().findFirst().orElse("") + "\n");
+            out.print(VerdictTable.text(results));
+        }
         out.flush();
-        return ExitCode.OK;
+        return exitCode(results);
+    }
+
+    static int exitCode(List<Verifier.Result> results) {
+        boolean inconclusive = false;
+        for (Verifier.Result r : results) {
+            if (r.verdict() instanceof Verdict.Violated) {
+                return ExitCode.VIOLATED;
+            }
+            inconclusive |= r.verdict() instanceof Verdict.Inconclusive;
+        }
+        return inconclusive ? ExitCode.INCONCLUSIVE : ExitCode.OK;
     }
 }

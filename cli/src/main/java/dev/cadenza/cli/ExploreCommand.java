@@ -1,16 +1,19 @@
 package dev.cadenza.cli;
 
 import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.classes.ClassGraphStatistics;
+import dev.cadenza.petri.classes.StateClassGraph;
 import dev.cadenza.petri.reach.ExplorationLimits;
 import dev.cadenza.petri.reach.ExplorationListener;
 import dev.cadenza.petri.reach.ExplorationStatistics;
 import dev.cadenza.petri.reach.MarkingGraph;
 import dev.cadenza.petri.reach.MarkingGraphExplorer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,15 +22,21 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code cadenza explore FILE}: the marking graph of a net, counted. */
+/**
+ * {@code cadenza explore FILE}: the state class graph of a time Petri net, or the marking graph
+ * of a net without time (or with --untimed), counted. The marking graph has its own explorer
+ * (packed markings, no domains), which is much faster than state classes with trivial domains.
+ */
 @Command(name = "explore",
         mixinStandardHelpOptions = true,
         description = {
                 "Explores the state space of a net and prints its statistics.",
+                "By default the linear state class graph (Berthomieu-Diaz, as TINA's default): classes,"
+                        + " distinct markings among them, edges (one per class and firable transition),"
+                        + " dead classes.",
                 "With --untimed, the marking graph: every reachable marking once, one edge per marking"
                         + " and fired transition (as the Model Checking Contest counts them).",
-                "A PNML P/T net has no time, so its marking graph is given even without --untimed;"
-                        + " state classes of timed nets come with the timed engine.",
+                "A PNML P/T net has no time, so its marking graph is given even without --untimed.",
                 "Exit codes: 0 explored completely, 2 bad input, 3 a limit was reached (what was found"
                         + " so far is printed)."},
         sortOptions = false)
@@ -38,45 +47,80 @@ final class ExploreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The net: a PNML P/T net (.pnml).")
+    @Parameters(paramLabel = "FILE", description = "The net: a TINA time Petri net (.net) or a PNML P/T net (.pnml).")
     Path file;
 
     @Option(names = "--untimed", description = "Ignore time: explore the marking graph.")
     boolean untimed;
 
-    @Option(names = "--json", description = "Print one JSON object: places, transitions, markings, edges,"
-            + " dead, max_tokens, complete, seconds (and witness).")
+    @Option(names = "--json", description = "Print one JSON object: classes (timed), markings, edges, dead,"
+            + " complete, seconds; untimed also places, transitions, max_tokens (and witness).")
     boolean json;
 
-    @Option(names = "--max-states", paramLabel = "N", description = "Stop after N markings (exit 3).")
-    Long maxStates;
-
-    @Option(names = "--timeout", paramLabel = "S", description = "Stop after S seconds (exit 3).")
-    Double timeout;
+    @Mixin
+    LimitOptions limitOptions;
 
     @Option(names = "--witness", paramLabel = "dead",
-            description = "Also print a shortest firing sequence to a dead marking, if there is one.")
+            description = "Untimed: also print a shortest firing sequence to a dead marking, if there is one.")
     Witness witness;
 
     @Override
     public Integer call() {
-        if (maxStates != null && maxStates < 1) {
-            throw new UserInputException("cadenza explore: --max-states must be at least 1, not " + maxStates);
-        }
-        if (timeout != null && !(timeout > 0)) {
-            throw new UserInputException("cadenza explore: --timeout must be a positive number of seconds, not " + timeout);
-        }
+        limitOptions.limits("explore");
         PetriNet net = NetFiles.load(file);
-        if (!untimed && !net.isUntimed()) {
-            throw new UserInputException(file + ": the net has time intervals, and timed exploration"
-                    + " is not there yet; add --untimed for its marking graph");
+        if (untimed || net.isUntimed()) {
+            return markingGraph(net);
         }
+        if (witness != null) {
+            throw new UserInputException("cadenza explore: --witness needs --untimed (or a net without time)");
+        }
+        return stateClasses(net);
+    }
+
+    private int stateClasses(PetriNet net) {
+        PrintWriter err = spec.commandLine().getErr();
+        ClassGraphStatistics s;
+        try {
+            s = new StateClassGraph(net).explore(limitOptions.limits("explore"),
+                    LimitOptions.progress(err, "explore"));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new UserInputException(file + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonWriter w = new JsonWriter()
+                    .field("classes", s.classes())
+                    .field("markings", s.markings())
+                    .field("edges", s.edges())
+                    .field("dead", s.dead())
+                    .field("complete", s.complete());
+            if (!s.complete()) {
+                w.field("stopped", s.limit().describe());
+            }
+            w.field("seconds", Math.round(s.seconds() * 1000) / 1000.0);
+            out.println(w);
+        } else {
+            out.printf(Locale.ROOT, "net %s: %d places, %d transitions%n", net.name(), net.placeCount(),
+                    net.transitionCount());
+            out.println(s.complete() ? "state class graph: complete"
+                    : "state class graph: INCOMPLETE, " + s.limit().describe() + " (the numbers are lower bounds)");
+            out.printf(Locale.ROOT, "  classes      %,d%n", s.classes());
+            out.printf(Locale.ROOT, "  markings     %,d%n", s.markings());
+            out.printf(Locale.ROOT, "  edges        %,d%n", s.edges());
+            out.printf(Locale.ROOT, "  dead         %,d%n", s.dead());
+            out.printf(Locale.ROOT, "  seconds      %.3f%n", s.seconds());
+        }
+        out.flush();
+        return s.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+    }
+
+    private int markingGraph(PetriNet net) {
         ExplorationLimits limits = ExplorationLimits.none();
-        if (maxStates != null) {
-            limits = limits.withMaxStates(maxStates);
+        if (limitOptions.maxClasses != null) {
+            limits = limits.withMaxStates(limitOptions.maxClasses);
         }
-        if (timeout != null) {
-            limits = limits.withTimeout(timeout);
+        if (limitOptions.timeout != null) {
+            limits = limits.withTimeout(limitOptions.timeout);
         }
         PrintWriter err = spec.commandLine().getErr();
         ExplorationListener progress = p -> {

@@ -3,6 +3,8 @@ package dev.cadenza.cli;
 import dev.cadenza.core.lang.ModelSyntaxException;
 import dev.cadenza.core.lang.ModelValidationException;
 import dev.cadenza.petri.io.NetFormatException;
+import dev.cadenza.petri.query.PredicateSyntaxException;
+import dev.cadenza.verify.ResolutionException;
 
 import java.util.List;
 
@@ -16,6 +18,8 @@ final class InputErrors {
     private static final List<Class<? extends Throwable>> INPUT_ERRORS = List.of(
             UserInputException.class,
             NetFormatException.class,
+            PredicateSyntaxException.class,
+            ResolutionException.class,
             ModelSyntaxException.class,
             // its message is every problem, one per line
             ModelValidationException.class);

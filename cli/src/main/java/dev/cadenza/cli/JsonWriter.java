@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Writes one JSON object, fields in the order given. Enough for command results (numbers,
- * booleans, strings, lists of strings); not worth a library.
+ * booleans, strings, lists of strings, lists of nested objects); not worth a library.
  */
 final class JsonWriter {
 
@@ -42,7 +42,23 @@ final class JsonWriter {
         return raw(name, b.append(']').toString());
     }
 
-    private JsonWriter raw(String name, String json) {
+    /** A list of nested objects, or null. */
+    JsonWriter objects(String name, List<JsonWriter> values) {
+        if (values == null) {
+            return raw(name, "null");
+        }
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            b.append(values.get(i));
+        }
+        return raw(name, b.append(']').toString());
+    }
+
+    /** Already valid JSON text (a number written exactly, for instance). */
+    JsonWriter raw(String name, String json) {
         if (!first) {
             out.append(", ");
         }

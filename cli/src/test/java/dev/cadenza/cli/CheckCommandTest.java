@@ -79,24 +79,40 @@ class CheckCommandTest {
     }
 
     @Test
-    void aValidModelIsSummarised() throws IOException {
+    void aValidModelIsCheckedWithAVerdictTable() throws IOException {
         Path p = file("pair.cdz", PAIR);
         Run r = check(p.toString());
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exit(), r.err() + r.out());
         assertEquals("", r.err());
-        assertEquals(p + ": 2 component types\n"
-                + "  program deploy: 2 components, 6 places, 4 transitions, 4 ports, 2 connections, 7 instructions\n"
-                + "verify deploy: 2 properties\n"
-                + "  deployable\n"
-                + "  forbidden c.running and not s.running\n", r.out());
+        assertTrue(r.out().startsWith(p + ": 2 component types\nverify deploy\n"), r.out());
+        assertTrue(r.out().matches("(?s).*\n  deployable +holds +state classes .*"), r.out());
+        assertTrue(r.out().matches("(?s).*\n  forbidden c.running and not s.running +holds .*"), r.out());
     }
 
     @Test
-    void jsonListsSubjectsAndProperties() throws IOException {
+    void jsonListsPropertiesWithTheirVerdicts() throws IOException {
         Run r = check(file("pair.cdz", PAIR).toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"name\": \"deploy\", \"after\": null, \"components\": 2"), r.out());
-        assertTrue(r.out().contains("{\"name\": \"deploy: deployable\", \"verdict\": \"unchecked\"}"), r.out());
+        assertTrue(r.out().contains("{\"name\": \"deploy: deployable\", \"verdict\": \"holds\""), r.out());
+    }
+
+    @Test
+    void aViolationExitsOneWithItsRunInModelTerms() throws IOException {
+        Path p = file("late.cdz", PAIR.replace("forbidden c.running and not s.running",
+                "sequence s.start before c.configure"));
+        Run r = check(p.toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("c.configure starts before s.start has ended"), r.out());
+        assertTrue(r.out().contains("c.configure starts (uses s.ip)"), r.out());
+    }
+
+    @Test
+    void anUnknownInstanceInAPropertyIsBadInputAtItsPosition() throws IOException {
+        Path p = file("typo.cdz", PAIR.replace("forbidden c.running", "forbidden x.running"));
+        Run r = check(p.toString());
+        assertEquals(2, r.exit(), r.out());
+        assertEquals(p + ":35:13: unknown instance 'x'; instances are s, c\n", r.err());
     }
 
     @Test

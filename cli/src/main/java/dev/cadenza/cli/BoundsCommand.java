@@ -1,0 +1,188 @@
+package dev.cadenza.cli;
+
+import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.classes.TimeBounds;
+import dev.cadenza.petri.classes.TimeBoundsResult;
+import dev.cadenza.petri.classes.TimeValue;
+import dev.cadenza.petri.classes.TimedTrace;
+import dev.cadenza.petri.query.CompiledPredicate;
+import dev.cadenza.petri.query.NameResolver;
+import dev.cadenza.petri.query.PredicateParser;
+import org.apache.commons.math3.fraction.BigFraction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code cadenza bounds FILE}: exact minimum and maximum time to termination or to a target
+ * marking of a net; for a model ({@code .cdz}), to the end of a program or assembly, with its
+ * critical path and, with {@code --windows}, each transition's earliest start and latest end
+ * ({@link ModelBounds}). The file ending decides.
+ */
+@Command(name = "bounds",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Computes the exact minimum and maximum elapsed time from the start to termination"
+                        + " (the first dead marking), or to the first marking satisfying --target,"
+                        + " with a schedule that realises each.",
+                "max is inf when some run can let time pass forever without reaching the target.",
+                "Exit codes: 0 done, 2 bad input, 3 a limit was reached."},
+        sortOptions = false)
+final class BoundsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A TINA time Petri net (.net), or a model (.cdz).")
+    Path file;
+
+    @Mixin
+    SubjectChoice subject = new SubjectChoice();
+
+    @Option(names = "--deployment", paramLabel = "D", description = "Model: end in this deployment's places.")
+    String deployment;
+
+    @Option(names = "--windows", description = "Model: also each transition's [earliest start, latest end]"
+            + " (two explorations per transition).")
+    boolean windows;
+
+    @Option(names = "--target", paramLabel = "PRED",
+            description = "A marking predicate, e.g. 'p3 >= 1 && !p4' (= != < <= > >=, && || !, and or not,"
+                    + " parentheses, dead). Default: termination.")
+    String target;
+
+    @Option(names = "--json", description = "Print one JSON object: reachable, min, max, min_trace, max_trace, complete.")
+    boolean json;
+
+    @Mixin
+    LimitOptions limitOptions;
+
+    @Override
+    public Integer call() {
+        if (file.toString().endsWith(".cdz")) {
+            if (target != null) {
+                throw new UserInputException("cadenza bounds: --target is for nets; a model's target is its end"
+                        + " (or --deployment)");
+            }
+            return ModelBounds.run(file, subject, ModelBounds.limits(limitOptions, "bounds"), deployment, windows,
+                    json, spec.commandLine().getOut());
+        }
+        PetriNet net = NetFiles.load(file);
+        CompiledPredicate predicate = target == null ? null
+                : PredicateParser.parse(target).compile(NameResolver.of(net));
+        PrintWriter err = spec.commandLine().getErr();
+        TimeBoundsResult r;
+        try {
+            r = new TimeBounds(net).compute(predicate, limitOptions.limits("bounds"),
+                    LimitOptions.progress(err, "bounds"));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new UserInputException(file + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(json(r));
+        } else {
+            text(out, net, r);
+        }
+        out.flush();
+        return r.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+    }
+
+    private String json(TimeBoundsResult r) {
+        JsonWriter w = new JsonWriter().field("target", target == null ? "termination" : target);
+        if (!r.complete()) {
+            w.field("complete", false).field("stopped", r.limit().describe()).field("classes", r.classes());
+            return w.toString();
+        }
+        w.field("reachable", r.reachable());
+        if (r.reachable()) {
+            time(w, "min", r.min());
+            time(w, "max", r.max());
+            w.objects("min_trace", trace(r.minTrace()));
+            w.objects("max_trace", r.maxTrace() == null ? null : trace(r.maxTrace()));
+        }
+        return w.field("complete", true).field("classes", r.classes())
+                .field("seconds", Math.round(r.seconds() * 1000) / 1000.0).toString();
+    }
+
+    /** A number where it is one ("inf" otherwise), its exact form where a decimal cannot say it, and whether it is attained. */
+    private static void time(JsonWriter w, String name, TimeValue v) {
+        if (v.isInfinite()) {
+            w.field(name, "inf");
+            return;
+        }
+        w.raw(name, number(v.value()));
+        String exact = TimeValue.format(v.value());
+        if (exact.contains("/")) {
+            w.field(name + "_exact", exact);
+        }
+        w.field(name + "_attained", v.attained());
+    }
+
+    private static String number(BigFraction f) {
+        String exact = TimeValue.format(f);
+        if (!exact.contains("/")) {
+            return exact;
+        }
+        return new BigDecimal(f.getNumerator()).divide(new BigDecimal(f.getDenominator()), MathContext.DECIMAL64)
+                .toPlainString();
+    }
+
+    private static List<JsonWriter> trace(TimedTrace t) {
+        List<JsonWriter> steps = new ArrayList<>();
+        for (TimedTrace.Step s : t.steps()) {
+            JsonWriter o = new JsonWriter().raw("time", number(s.time()));
+            String exact = TimeValue.format(s.time());
+            if (exact.contains("/")) {
+                o.field("time_exact", exact);
+            }
+            steps.add(o.field("transition", s.transition()));
+        }
+        return steps;
+    }
+
+    private void text(PrintWriter out, PetriNet net, TimeBoundsResult r) {
+        out.printf(Locale.ROOT, "net %s, target: %s%n", net.name(), target == null ? "termination (a dead marking)" : target);
+        if (!r.complete()) {
+            out.println("INCONCLUSIVE: " + r.limit().describe() + " after " + r.classes() + " classes");
+            return;
+        }
+        if (!r.reachable()) {
+            out.println("reachable  false (no run reaches the target)");
+            return;
+        }
+        out.println("reachable  true");
+        out.println("min        " + r.min() + (r.min().attained() ? "" : " (approached, not attained: open bound)"));
+        out.println("max        " + r.max() + (r.max().isInfinite() ? " (a run can let time pass forever short of the target)"
+                : r.max().attained() ? "" : " (approached, not attained: open bound)"));
+        out.println("earliest schedule" + (r.minTrace().limit() ? " (limit)" : "") + ":");
+        printTrace(out, r.minTrace());
+        if (r.maxTrace() != null) {
+            out.println("latest schedule" + (r.maxTrace().limit() ? " (limit)" : "") + ":");
+            printTrace(out, r.maxTrace());
+        }
+    }
+
+    private static void printTrace(PrintWriter out, TimedTrace t) {
+        if (t.steps().isEmpty()) {
+            out.println("  (the start already satisfies the target)");
+        }
+        for (String line : t.toText().split("\n")) {
+            if (!line.isEmpty()) {
+                out.println("  " + line);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.cadenza.cli;
+
+import dev.cadenza.core.model.Model;
+import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.bounds.BoundsReport;
+import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
+import dev.cadenza.verify.bounds.TransitionWindow;
+import dev.cadenza.verify.engine.StateClassEngine;
+import dev.cadenza.cli.picture.GanttChart;
+import dev.cadenza.cli.picture.GanttData;
+import org.apache.commons.math3.fraction.BigFraction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code cadenza gantt MODEL -o F.svg|F.png}: one row per component transition, the slowest
+ * run's schedule as bars, each transition's [earliest start, latest end] window behind its bar
+ * (MADA's gantt_boundaries), the least and greatest total as lines. Drawn by {@link GanttChart}.
+ */
+@Command(name = "gantt", mixinStandardHelpOptions = true,
+        description = "Draws the Gantt chart of a program or assembly: the slowest schedule and every transition's window.")
+final class GanttCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "the model file (.cdz)")
+    Path model;
+
+    @Mixin
+    SubjectChoice subject = new SubjectChoice();
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "F", description = "F.svg or F.png")
+    Path output;
+
+    @Option(names = "--deployment", paramLabel = "D", description = "end in this deployment's places")
+    String deployment;
+
+    @Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
+    @Override
+    public Integer call() {
+        Model m = ModelFiles.load(model);
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), ModelBounds.limits(limitOptions, "gantt"));
+        BoundsReport r = TimeBoundsAnalysis.of(s, deployment, true);
+        if (!r.statistics().complete()) {
+            spec.commandLine().getErr().println("cadenza gantt: a limit was reached; no chart");
+            return ExitCode.INCONCLUSIVE;
+        }
+        if (!r.reachable()) {
+            throw new UserInputException(model + ": " + s.name() + " never finishes; no schedule to draw");
+        }
+        List<GanttData.Row> rows = new ArrayList<>();
+        for (TransitionWindow w : r.windows()) {
+            if (w.witnessStart() == null || w.witnessEnd() == null) {
+                continue; // does not run in the slowest schedule
+            }
+            rows.add(new GanttData.Row(w.instance() + "." + w.transition(), w.witnessStart().doubleValue(),
+                    w.witnessEnd().doubleValue(), w.earliestStart().doubleValue(),
+                    w.latestEnd() == null ? Double.POSITIVE_INFINITY : w.latestEnd().doubleValue()));
+        }
+        double max = r.max() == null ? Double.POSITIVE_INFINITY : r.max().doubleValue();
+        GanttChart.write(new GanttData(s.name(), rows, r.min().doubleValue(), max), output);
+        return ExitCode.OK;
+    }
+
+    static double seconds(BigFraction f) {
+        return f.doubleValue();
+    }
+}

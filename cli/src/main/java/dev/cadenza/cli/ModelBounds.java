@@ -1,0 +1,90 @@
+package dev.cadenza.cli;
+
+import dev.cadenza.core.model.Model;
+import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.bounds.BoundsReport;
+import dev.cadenza.verify.bounds.CriticalPath;
+import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
+import dev.cadenza.verify.bounds.TransitionWindow;
+import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.verify.engine.StateClassEngine;
+import dev.cadenza.verify.property.TimeBoundsProperty;
+import dev.cadenza.verify.report.Times;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model side of {@code cadenza bounds MODEL [--json]}: exact min and max time from the start to the end of a
+ * program or assembly, the critical path of the slowest run, and with {@code --windows} each
+ * transition's earliest start and latest end. (Nets, {@code FILE.net}, are the state class
+ * engine's side of this command; a model is told apart by its ending.)
+ */
+final class ModelBounds {
+
+    private ModelBounds() {
+    }
+
+    static int run(Path file, SubjectChoice subject, Limits limits, String deployment, boolean windows, boolean json,
+                   PrintWriter out) {
+        Model m = ModelFiles.load(file);
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limits);
+        BoundsReport r = TimeBoundsAnalysis.of(s, deployment, windows);
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("subject", s.name());
+            o.put("reachable", r.reachable());
+            o.put("min", number(r.min()));
+            o.put("max", r.reachable() ? number(r.max()) : null);
+            o.put("complete", r.statistics().complete());
+            o.put("classes", r.statistics().states());
+            List<Object> path = new ArrayList<>();
+            for (CriticalPath.Step st : r.criticalPath()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("transition", st.toString());
+                p.put("start", number(st.start()));
+                p.put("end", number(st.end()));
+                path.add(p);
+            }
+            o.put("critical_path", path);
+            List<Object> ws = new ArrayList<>();
+            for (TransitionWindow w : r.windows()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("transition", w.instance() + "." + w.transition());
+                p.put("earliest_start", number(w.earliestStart()));
+                p.put("latest_end", number(w.latestEnd()));
+                ws.add(p);
+            }
+            o.put("windows", ws);
+            out.println(Json.write(o));
+        } else if (!r.reachable()) {
+            out.println(s.name() + ": the end is never reached");
+        } else {
+            out.println(s.name() + ":");
+            TimeBoundsProperty.lines(r).forEach(l -> out.println("  " + l));
+            out.println("  (" + r.statistics().states() + " classes, " + r.statistics().millis() + " ms)");
+        }
+        out.flush();
+        return r.statistics().complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+    }
+
+    /** The exploration limits of the model's searches: those given, else verify's defaults. */
+    static Limits limits(LimitOptions o, String command) {
+        var l = o == null ? null : o.limits(command);
+        long maxClasses = o == null || o.maxClasses == null ? Limits.DEFAULT.maxStates() : l.maxClasses();
+        double seconds = o == null || o.timeout == null ? Limits.DEFAULT.maxSeconds() : l.maxSeconds();
+        return new Limits(maxClasses, seconds);
+    }
+
+    /** A JSON number, or "inf". */
+    private static Object number(org.apache.commons.math3.fraction.BigFraction f) {
+        if (f == null) {
+            return "inf";
+        }
+        return new java.math.BigDecimal(Times.format(f));
+    }
+}

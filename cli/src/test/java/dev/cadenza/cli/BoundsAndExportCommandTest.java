@@ -1,0 +1,84 @@
+package dev.cadenza.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BoundsAndExportCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Cadenza.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String example(String name) {
+        Path p = Path.of("").toAbsolutePath();
+        while (!p.resolve("examples").toFile().isDirectory()) {
+            p = p.getParent();
+        }
+        return p.resolve("examples").resolve(name).toString();
+    }
+
+    @Test
+    void boundsOfAModelAsJson() {
+        Run r = run("bounds", example("server-client.cdz"), "--json", "--windows");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("{\"subject\": \"deploy\", \"reachable\": true, \"min\": 4, \"max\": 9,"), r.out());
+        assertTrue(r.out().contains("\"critical_path\": [{\"transition\": \"c.install\""), r.out());
+        assertTrue(r.out().contains("{\"transition\": \"c.start\", \"earliest_start\": 4, \"latest_end\": 9}"), r.out());
+    }
+
+    @Test
+    void boundsOfTheMaintenanceProgramStartFromTheDeployedState() {
+        Run r = run("bounds", example("server-client.cdz"), "--program", "maintain");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("min 2 s, max 6 s"), r.out());
+    }
+
+    @Test
+    void exportAsTinaNet() {
+        Run r = run("export", example("server-client.cdz"), "--format", "net");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("net deploy\n"), r.out());
+        assertTrue(r.out().contains("tr {c.install.end} [3,6] {c.install.run} -> {c.installed}"), r.out());
+    }
+
+    @Test
+    void exportAsDot() {
+        Run r = run("export", example("server-client.cdz"), "--assembly", "pair", "--format", "dot");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("digraph \"pair\" {"), r.out());
+        assertTrue(r.out().contains("label=\"c.configure starts\\n[0,0]\""), r.out());
+    }
+
+    @Test
+    void ganttDrawsOneRowPerTransition(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("deploy.svg");
+        Run r = run("gantt", example("server-client.cdz"), "-o", svg.toString());
+        assertEquals(0, r.exit(), r.err());
+        String text = java.nio.file.Files.readString(svg);
+        for (String row : new String[] {"s.allocate", "s.start", "c.install", "c.configure", "c.start"}) {
+            assertTrue(text.contains(row), row);
+        }
+    }
+
+    @Test
+    void anUnknownSubjectIsBadInput() {
+        Run r = run("export", example("server-client.cdz"), "--program", "nope", "--format", "net");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown program or assembly 'nope'; there are deploy, maintain, pair"), r.err());
+    }
+}

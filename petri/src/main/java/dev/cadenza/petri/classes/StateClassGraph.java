@@ -1,0 +1,161 @@
+package dev.cadenza.petri.classes;
+
+import dev.cadenza.petri.PetriNet;
+
+/**
+ * The linear state class graph of Berthomieu and Diaz (TINA's default for time Petri nets),
+ * explored breadth first: a class is a marking and the canonical firing domain over its enabled
+ * transitions; two classes are the same when both are equal. Counts classes, distinct markings,
+ * edges and dead classes; keeps for each class its parent and the transition fired to reach it.
+ */
+public final class StateClassGraph {
+
+    private final TimedNet net;
+    private final ClassStore classes;
+    private final ClassStore markings;
+    private int[] parent = new int[1024];
+    private int[] fired = new int[1024];
+
+    public StateClassGraph(PetriNet net) {
+        this.net = new TimedNet(net);
+        int maxDim = this.net.transitions + 1;
+        this.classes = new ClassStore(1 + maxDim * maxDim);
+        this.markings = new ClassStore(this.net.places);
+    }
+
+    public static ClassGraphStatistics explore(PetriNet net) {
+        return new StateClassGraph(net).explore(ExplorationLimits.NONE, ProgressListener.NONE);
+    }
+
+    public ClassGraphStatistics explore(ExplorationLimits limits, ProgressListener progress) {
+        final TimedNet tn = net;
+        final int places = tn.places;
+        final FiringDomain step = new FiringDomain(tn, 0);
+        final int[] enabled = new int[tn.transitions];
+        final int[] marking = new int[places];
+        final int maxDim = tn.transitions + 1;
+        // A class is stored as [marking id][domain]: markings live once in their own table,
+        // which also counts them, so classes sharing a marking do not repeat it.
+        final int[] key = new int[1 + maxDim * maxDim];
+        // Where every bound fits in 16 bits (small integer intervals: the usual case) two DBM
+        // entries share an int: half the memory, half the hashing and comparing.
+        final boolean packed = tn.maxBoundValue < PACKED_LIMIT;
+        final int[] domain = new int[maxDim * maxDim];
+        Watchdog watchdog = new Watchdog(limits, progress);
+
+        int k0 = tn.enabledList(tn.initialMarking, enabled);
+        int dim0 = k0 + 1;
+        int[] d0 = new int[dim0 * dim0];
+        step.initialDomain(enabled, k0, d0);
+        key[0] = markings.add(tn.initialMarking, places);
+        classes.add(key, 1 + store(d0, d0.length, key, packed));
+        parent[0] = -1;
+        fired[0] = -1;
+
+        long edges = 0;
+        long dead = 0;
+        Limit limit = Limit.NONE;
+        explore:
+        for (int id = 0; id < classes.count(); id++) {
+            final int[] arena = classes.page(id);
+            int off = classes.offset(id);
+            System.arraycopy(markings.page(arena[off]), markings.offset(arena[off]), marking, 0, places);
+            int k = tn.enabledList(marking, enabled);
+            if (k == 0) {
+                dead++;
+                continue;
+            }
+            int dim = k + 1;
+            final int[] d;
+            final int dOff;
+            if (packed) {
+                unpack(arena, off + 1, dim * dim, domain);
+                d = domain;
+                dOff = 0;
+            } else {
+                d = arena;
+                dOff = off + 1;
+            }
+            for (int fi = 0; fi < k; fi++) {
+                if (!FiringDomain.firable(d, dOff, k, dim, fi)) {
+                    continue;
+                }
+                limit = watchdog.check(classes.count(), edges, classes.nextGrowthBytes(key.length)
+                        + markings.nextGrowthBytes(places));
+                if (limit != Limit.NONE) {
+                    break explore;
+                }
+                int nd = step.fire(marking, enabled, k, d, dOff, fi);
+                edges++;
+                int mid = markings.add(step.nextMarking, places);
+                key[0] = mid >= 0 ? mid : -mid - 1;
+                int r = classes.add(key, 1 + store(step.nextDomain, nd * nd, key, packed));
+                if (r >= 0) {
+                    if (r == parent.length) {
+                        parent = java.util.Arrays.copyOf(parent, r * 2);
+                        fired = java.util.Arrays.copyOf(fired, r * 2);
+                    }
+                    parent[r] = id;
+                    fired[r] = enabled[fi];
+                }
+            }
+        }
+        return new ClassGraphStatistics(classes.count(), markings.count(), edges, dead, limit, watchdog.seconds());
+    }
+
+    /** Bounds whose |value| is below this are stored as 16-bit halves. */
+    static final long PACKED_LIMIT = 16_000;
+    private static final int PACKED_INF = 0x7FFF;
+
+    /** Copies a domain into key[1..], packed or not; returns how many ints it took. */
+    private static int store(int[] domain, int n, int[] key, boolean packed) {
+        if (!packed) {
+            System.arraycopy(domain, 0, key, 1, n);
+            return n;
+        }
+        int w = 1;
+        for (int i = 0; i < n; i += 2) {
+            int lo = domain[i] == Bound.INF ? PACKED_INF : domain[i];
+            int hi = i + 1 < n ? (domain[i + 1] == Bound.INF ? PACKED_INF : domain[i + 1]) : 0;
+            key[w++] = (lo & 0xFFFF) | (hi << 16);
+        }
+        return w - 1;
+    }
+
+    private static void unpack(int[] src, int off, int n, int[] out) {
+        for (int i = 0; i < n; i += 2) {
+            int v = src[off + (i >> 1)];
+            int lo = (short) v;
+            out[i] = lo == PACKED_INF ? Bound.INF : lo;
+            if (i + 1 < n) {
+                int hi = v >> 16;
+                out[i + 1] = hi == PACKED_INF ? Bound.INF : hi;
+            }
+        }
+    }
+
+    /** The marking of class {@code id}, for tests and traces. */
+    public long[] marking(int id) {
+        long[] m = new long[net.places];
+        int mid = classes.page(id)[classes.offset(id)];
+        int off = markings.offset(mid);
+        for (int p = 0; p < m.length; p++) {
+            m[p] = markings.page(mid)[off + p];
+        }
+        return m;
+    }
+
+    public int classCount() {
+        return classes.count();
+    }
+
+    /** The class whose successor {@code id} is, or -1 for the initial class. */
+    public int parent(int id) {
+        return parent[id];
+    }
+
+    /** The transition fired from {@link #parent(int)} to reach {@code id}, or -1. */
+    public int firedTransition(int id) {
+        return fired[id];
+    }
+}

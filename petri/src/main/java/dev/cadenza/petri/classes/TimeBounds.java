@@ -1,0 +1,456 @@
+package dev.cadenza.petri.classes;
+
+import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.query.CompiledPredicate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Exact minimum and maximum elapsed time from the start to the first class whose marking
+ * satisfies a target (by default: termination, nothing enabled).
+ *
+ * <p>Method. Each class gets one more DBM variable σ, the start date seen from now (σ = −E, E the
+ * elapsed time), which moves like a persistent transition but never fires. The class domain
+ * then relates E exactly to the firing delays, so the E bounds of a target class are exact for
+ * its path (min/max over plain class graphs only bound paths loosely; this does not).
+ *
+ * <p>Such augmented classes are infinitely many when runs can loop while time grows. Two
+ * observations make the search finite and still exact:
+ * <ul>
+ * <li>For the minimum only lower bounds of E matter (the σ row), for the maximum only upper
+ * bounds (the σ column); dropping the other side keeps the extreme exact because the successor
+ * never lets σ constrain the transitions.</li>
+ * <li>The successor commutes with shifting all σ bounds by a constant. So a class is stored with
+ * its σ bounds relative to its own extreme E (the "shape"), and the extreme is a distance in a
+ * finite graph of shapes: the minimum is a shortest path (Dijkstra, weights ≥ 0); the maximum a
+ * longest path (label correcting), infinite when a cycle of non-target shapes gains time or a
+ * non-target class lets time diverge (nothing enabled, or no enabled transition has a finite
+ * upper bound).</li>
+ * </ul>
+ * Strictness of the extreme bound is part of the shape, so open bounds come out exactly
+ * (value and whether it is attained). The witness trace is the path of shapes, scheduled by
+ * {@link TraceScheduler}.
+ */
+public final class TimeBounds {
+
+    private final TimedNet net;
+
+    public TimeBounds(PetriNet net) {
+        this.net = new TimedNet(net);
+    }
+
+    /** Time to termination, without limits. */
+    public static TimeBoundsResult toTermination(PetriNet net) {
+        return new TimeBounds(net).compute(null, ExplorationLimits.NONE, ProgressListener.NONE);
+    }
+
+    /** {@code target} null means termination (a dead marking). */
+    public TimeBoundsResult compute(CompiledPredicate target, ExplorationLimits limits, ProgressListener progress) {
+        Watchdog watchdog = new Watchdog(limits, progress);
+        Search min = new Search(true, target, watchdog);
+        min.run();
+        if (min.limit != Limit.NONE) {
+            return new TimeBoundsResult(min.best >= 0, null, null, null, null, min.limit, min.store.count(),
+                    watchdog.seconds());
+        }
+        if (min.best < 0) {
+            return new TimeBoundsResult(false, null, null, null, null, Limit.NONE, min.store.count(), watchdog.seconds());
+        }
+        TimeValue minValue = new TimeValue(net.unscale(min.dist[min.best]), min.bestAttained);
+        TimedTrace minTrace = TraceScheduler.schedule(net, min.path(min.best), true, !min.bestAttained);
+        Search max = new Search(false, target, watchdog);
+        max.run();
+        long classes = (long) min.store.count() + max.store.count();
+        if (max.limit != Limit.NONE) {
+            return new TimeBoundsResult(true, minValue, null, minTrace, null, max.limit, classes, watchdog.seconds());
+        }
+        if (max.unbounded) {
+            return new TimeBoundsResult(true, minValue, TimeValue.INFINITE, minTrace, null, Limit.NONE, classes,
+                    watchdog.seconds());
+        }
+        TimeValue maxValue = new TimeValue(net.unscale(max.dist[max.best]), max.bestAttained);
+        TimedTrace maxTrace = TraceScheduler.schedule(net, max.path(max.best), false, !max.bestAttained);
+        return new TimeBoundsResult(true, minValue, maxValue, minTrace, maxTrace, Limit.NONE, classes,
+                watchdog.seconds());
+    }
+
+    private int places() {
+        return net.places;
+    }
+
+    /** One search over shapes: Dijkstra for the minimum, label-correcting longest paths for the maximum. */
+    private final class Search {
+        final boolean minimum;
+        final CompiledPredicate target;
+        final Watchdog watchdog;
+        final ClassStore store = new ClassStore(places() + (net.transitions + 2) * (net.transitions + 2));
+        final FiringDomain step = new FiringDomain(net, 1);
+        long[] dist = new long[256];
+        int[] parent = new int[256];
+        int[] firedBy = new int[256];
+        int[] pathLength = new int[256];
+        boolean[] flag = new boolean[256];
+        int best = -1;
+        boolean bestAttained;
+        boolean unbounded;
+        Limit limit = Limit.NONE;
+        final int places = places();
+        final int[] marking = new int[places];
+        final int[] enabled = new int[net.transitions];
+        final int[] key;
+
+        Search(boolean minimum, CompiledPredicate target, Watchdog watchdog) {
+            this.minimum = minimum;
+            this.target = target;
+            this.watchdog = watchdog;
+            int maxDim = net.transitions + 2;
+            key = new int[places + maxDim * maxDim];
+        }
+
+        void run() {
+            int k0 = net.enabledList(net.initialMarking, enabled);
+            int dim0 = k0 + 2;
+            int[] d0 = new int[dim0 * dim0];
+            step.initialDomain(enabled, k0, d0);
+            System.arraycopy(net.initialMarking, 0, key, 0, places);
+            System.arraycopy(d0, 0, key, places, d0.length);
+            keepOneSide(key, places, dim0);
+            store.add(key, places + dim0 * dim0);
+            record(0, 0, -1, -1, 0);
+            if (minimum) {
+                dijkstra();
+            } else {
+                longest();
+            }
+        }
+
+        private void dijkstra() {
+            LongHeap heap = new LongHeap();
+            heap.push(0, 0);
+            while (!heap.isEmpty()) {
+                long d = heap.topKey();
+                int id = heap.pop();
+                if (flag[id] || d > dist[id]) {
+                    continue;
+                }
+                if (best >= 0 && d > dist[best]) {
+                    return;
+                }
+                flag[id] = true;
+                int k = load(id);
+                if (isTarget(k)) {
+                    boolean attained = !Bound.isStrict(sigmaBound(id, k));
+                    if (best < 0 || d < dist[best] || (d == dist[best] && attained && !bestAttained)) {
+                        best = id;
+                        bestAttained = attained;
+                    }
+                    continue;
+                }
+                if (!expand(id, k, heap, null)) {
+                    return;
+                }
+            }
+        }
+
+        private void longest() {
+            IntQueue queue = new IntQueue();
+            queue.add(0);
+            flag[0] = true;
+            long pops = 0;
+            while (!queue.isEmpty()) {
+                int id = queue.poll();
+                flag[id] = false;
+                if (++pops % (store.count() + 1) == 0 && parentsHaveCycle()) {
+                    unbounded = true;
+                    return;
+                }
+                int k = load(id);
+                if (isTarget(k)) {
+                    continue;
+                }
+                if (k == 0 || timeCanDiverge(id, k)) {
+                    unbounded = true;
+                    return;
+                }
+                if (!expand(id, k, null, queue)) {
+                    return;
+                }
+                if (unbounded) {
+                    return;
+                }
+            }
+            for (int id = 0; id < store.count(); id++) {
+                int k = load(id);
+                if (isTarget(k)) {
+                    boolean attained = !Bound.isStrict(sigmaBound(id, k));
+                    if (best < 0 || dist[id] > dist[best] || (dist[id] == dist[best] && attained && !bestAttained)) {
+                        best = id;
+                        bestAttained = attained;
+                    }
+                }
+            }
+        }
+
+        /**
+         * A cycle among best-path parent links can only come from a cycle that gains time (the
+         * predecessor-graph argument of Bellman–Ford): found in O(n), run every n queue pops so
+         * that such cycles are caught long before path lengths exceed the number of shapes.
+         */
+        private boolean parentsHaveCycle() {
+            int n = store.count();
+            int[] stamp = new int[n];
+            for (int s = 0; s < n; s++) {
+                int c = s;
+                while (c >= 0 && stamp[c] == 0) {
+                    stamp[c] = s + 1;
+                    c = parent[c];
+                }
+                if (c >= 0 && stamp[c] == s + 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Fires everything firable from shape id; false when a limit stops the search. */
+        private boolean expand(int id, int k, LongHeap heap, IntQueue queue) {
+            int dim = k + 2;
+            for (int fi = 0; fi < k; fi++) {
+                int[] arena = store.page(id);
+                int dOff = store.offset(id) + places;
+                if (!FiringDomain.firable(arena, dOff, k, dim, fi)) {
+                    continue;
+                }
+                limit = watchdog.check(store.count(), 0, store.nextGrowthBytes(key.length));
+                if (limit != Limit.NONE) {
+                    return false;
+                }
+                int nd = step.fire(marking, enabled, k, arena, dOff, fi);
+                System.arraycopy(step.nextMarking, 0, key, 0, places);
+                System.arraycopy(step.nextDomain, 0, key, places, nd * nd);
+                keepOneSide(key, places, nd);
+                long gain = normalize(key, places, nd);
+                long d = dist[id] + gain;
+                int r = store.add(key, places + nd * nd);
+                int child = r >= 0 ? r : -r - 1;
+                if (r >= 0) {
+                    record(child, d, id, enabled[fi], pathLength[id] + 1);
+                } else if (minimum ? d < dist[child] : d > dist[child]) {
+                    dist[child] = d;
+                    parent[child] = id;
+                    firedBy[child] = enabled[fi];
+                    pathLength[child] = pathLength[id] + 1;
+                } else {
+                    continue;
+                }
+                if (minimum) {
+                    heap.push(d, child);
+                } else {
+                    // A best path longer than the number of shapes repeats a shape with a gain:
+                    // a cycle that gains time, followed as often as one likes.
+                    if (pathLength[child] > store.count()) {
+                        unbounded = true;
+                        return true;
+                    }
+                    if (!flag[child]) {
+                        flag[child] = true;
+                        queue.add(child);
+                    }
+                }
+            }
+            return true;
+        }
+
+        private void record(int id, long d, int par, int fired, int len) {
+            if (id >= dist.length) {
+                int n = Math.max(id + 1, dist.length * 2);
+                dist = Arrays.copyOf(dist, n);
+                parent = Arrays.copyOf(parent, n);
+                firedBy = Arrays.copyOf(firedBy, n);
+                pathLength = Arrays.copyOf(pathLength, n);
+                flag = Arrays.copyOf(flag, n);
+            }
+            dist[id] = d;
+            parent[id] = par;
+            firedBy[id] = fired;
+            pathLength[id] = len;
+        }
+
+        /** Loads the marking and enabled list of a shape; returns the number enabled. */
+        private int load(int id) {
+            System.arraycopy(store.page(id), store.offset(id), marking, 0, places);
+            return net.enabledList(marking, enabled);
+        }
+
+        private boolean isTarget(int k) {
+            return target == null ? k == 0 : target.test(marking, k == 0);
+        }
+
+        /** The bound on E that the search optimises: D[σ][0] (−E ≤) for min, D[0][σ] (E ≤) for max. */
+        private int sigmaBound(int id, int k) {
+            int dim = k + 2;
+            int off = store.offset(id) + places;
+            int s = dim - 1;
+            return minimum ? store.page(id)[off + s * dim] : store.page(id)[off + s];
+        }
+
+        /** No enabled transition has a finite upper bound: time can pass forever in this class. */
+        private boolean timeCanDiverge(int id, int k) {
+            int dim = k + 2;
+            int off = store.offset(id) + places;
+            for (int j = 1; j <= k; j++) {
+                if (store.page(id)[off + j * dim] != Bound.INF) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Drops the bounds of E the search does not need: its upper bounds for min, lower for max. */
+        private void keepOneSide(int[] d, int off, int dim) {
+            int s = dim - 1;
+            for (int x = 0; x < s; x++) {
+                if (minimum) {
+                    d[off + x * dim + s] = Bound.INF;
+                } else {
+                    d[off + s * dim + x] = Bound.INF;
+                }
+            }
+        }
+
+        /**
+         * Shifts the kept σ bounds so that the extreme E of the class is 0; returns that extreme
+         * (how much E grew from the parent's, whose extreme was 0).
+         */
+        private long normalize(int[] d, int off, int dim) {
+            int s = dim - 1;
+            if (minimum) {
+                int row = off + s * dim;
+                long shift = Bound.value(d[row]);
+                for (int x = 0; x < s; x++) {
+                    if (d[row + x] != Bound.INF) {
+                        d[row + x] = Bound.of(Bound.value(d[row + x]) - shift, Bound.isStrict(d[row + x]));
+                    }
+                }
+                return -shift;
+            }
+            long shift = Bound.value(d[off + s]);
+            assert d[off + s] != Bound.INF : "the parent could not let time diverge";
+            for (int x = 0; x < s; x++) {
+                int i = off + x * dim + s;
+                if (d[i] != Bound.INF) {
+                    d[i] = Bound.of(Bound.value(d[i]) - shift, Bound.isStrict(d[i]));
+                }
+            }
+            return shift;
+        }
+
+        /** Transitions fired from the initial shape to {@code id}, in order. */
+        int[] path(int id) {
+            List<Integer> rev = new ArrayList<>();
+            for (int c = id; parent[c] >= 0; c = parent[c]) {
+                rev.add(firedBy[c]);
+            }
+            int[] p = new int[rev.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = rev.get(p.length - 1 - i);
+            }
+            return p;
+        }
+    }
+
+    /** A binary min-heap of (long key, int value) without boxing. */
+    private static final class LongHeap {
+        private long[] keys = new long[64];
+        private int[] values = new int[64];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        long topKey() {
+            return keys[0];
+        }
+
+        void push(long key, int value) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int p = (i - 1) >>> 1;
+                if (keys[p] <= key) {
+                    break;
+                }
+                keys[i] = keys[p];
+                values[i] = values[p];
+                i = p;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        int pop() {
+            int top = values[0];
+            long key = keys[--size];
+            int value = values[size];
+            int i = 0;
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && keys[c + 1] < keys[c]) {
+                    c++;
+                }
+                if (keys[c] >= key) {
+                    break;
+                }
+                keys[i] = keys[c];
+                values[i] = values[c];
+                i = c;
+            }
+            keys[i] = key;
+            values[i] = value;
+            return top;
+        }
+    }
+
+    /** A FIFO of ints over a growing ring. */
+    private static final class IntQueue {
+        private int[] items = new int[64];
+        private int head;
+        private int tail;
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(int v) {
+            if (size == items.length) {
+                int[] n = new int[items.length * 2];
+                for (int i = 0; i < size; i++) {
+                    n[i] = items[(head + i) % items.length];
+                }
+                items = n;
+                head = 0;
+                tail = size;
+            }
+            items[tail] = v;
+            tail = (tail + 1) % items.length;
+            size++;
+        }
+
+        int poll() {
+            int v = items[head];
+            head = (head + 1) % items.length;
+            size--;
+            return v;
+        }
+    }
+}

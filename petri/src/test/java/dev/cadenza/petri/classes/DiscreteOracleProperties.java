@@ -1,0 +1,87 @@
+package dev.cadenza.petri.classes;
+
+import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.io.TinaNetWriter;
+import dev.cadenza.petri.query.CompiledPredicate;
+import dev.cadenza.petri.query.NameResolver;
+import dev.cadenza.petri.query.PredicateParser;
+import dev.cadenza.petri.testing.RandomNets;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apache.commons.math3.fraction.BigFraction;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine against the brute-force discrete-time oracle, on random small nets with closed integer intervals. */
+class DiscreteOracleProperties {
+
+    @Provide
+    Arbitrary<PetriNet> nets() {
+        return RandomNets.closedIntegerNets();
+    }
+
+    @Property(tries = 400)
+    void sameReachableMarkings(@ForAll("nets") PetriNet net) {
+        DiscreteTimeExplorer.Result oracle = DiscreteTimeExplorer.explore(net, null, 500_000);
+        StateClassGraph g = new StateClassGraph(net);
+        ClassGraphStatistics s = g.explore(ExplorationLimits.NONE.withMaxClasses(1_000_000), ProgressListener.NONE);
+        assertTrue(s.complete());
+        Set<List<Long>> markings = new HashSet<>();
+        for (int id = 0; id < g.classCount(); id++) {
+            List<Long> l = new ArrayList<>();
+            for (long v : g.marking(id)) {
+                l.add(v);
+            }
+            markings.add(l);
+        }
+        assertEquals(oracle.markings(), markings, () -> TinaNetWriter.write(net));
+        assertEquals(markings.size(), s.markings());
+    }
+
+    @Property(tries = 400)
+    void sameTimesToTermination(@ForAll("nets") PetriNet net) {
+        check(net, null);
+    }
+
+    @Property(tries = 300)
+    void sameTimesToAPlace(@ForAll("nets") PetriNet net) {
+        String pred = net.place(net.placeCount() - 1).name() + " >= 1 && !" + net.place(0).name();
+        check(net, PredicateParser.parse(pred).compile(NameResolver.of(net)));
+    }
+
+    private static void check(PetriNet net, CompiledPredicate target) {
+        DiscreteTimeExplorer.Result oracle = DiscreteTimeExplorer.explore(net, target, 500_000);
+        TimeBoundsResult r = new TimeBounds(net).compute(target, ExplorationLimits.NONE.withMaxClasses(1_000_000),
+                ProgressListener.NONE);
+        String why = TinaNetWriter.write(net) + "\noracle " + oracle.reachable() + " " + oracle.min() + " "
+                + oracle.max() + "\nengine " + r;
+        assertTrue(r.complete(), why);
+        assertEquals(oracle.reachable(), r.reachable(), why);
+        if (!oracle.reachable()) {
+            return;
+        }
+        assertEquals(new BigFraction(oracle.min()), r.min().value(), why);
+        assertTrue(r.min().attained(), why);
+        assertEquals(r.min().value(), lastTime(r.minTrace()), why);
+        if (oracle.max() < 0) {
+            assertTrue(r.max().isInfinite(), why);
+            assertNull(r.maxTrace());
+        } else {
+            assertEquals(new BigFraction(oracle.max()), r.max().value(), why);
+            assertEquals(r.max().value(), lastTime(r.maxTrace()), why);
+        }
+    }
+
+    static BigFraction lastTime(TimedTrace t) {
+        return t.steps().isEmpty() ? BigFraction.ZERO : t.steps().get(t.steps().size() - 1).time();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.cadenza.verify;
+
+import dev.cadenza.core.model.Assembly;
+import dev.cadenza.core.model.ComponentType;
+import dev.cadenza.core.model.Deployment;
+import dev.cadenza.core.model.DeploymentEntry;
+import dev.cadenza.core.model.Instruction;
+import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.Program;
+import dev.cadenza.core.model.SourcePosition;
+import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.Place;
+import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.query.ComparisonOperator;
+import dev.cadenza.petri.query.Predicate;
+import dev.cadenza.verify.engine.TargetTimes;
+import dev.cadenza.verify.engine.Targets;
+import dev.cadenza.verify.engine.TimedEngine;
+import dev.cadenza.verify.translate.ModelTranslator;
+import dev.cadenza.verify.translate.TranslatedNet;
+import dev.cadenza.verify.translate.TranslationOptions;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * What a verify block talks about: a program or an assembly of a model, with the engine and
+ * limits to explore it, and its translations (timed, untimed) made once.
+ *
+ * <p>A program {@code after} another starts from the state the other leaves: the net of the
+ * concatenated instructions, with as initial marking the final marking of the prefix (found
+ * by exploring the prefix's own net: place names of both nets agree by construction, since
+ * they are numbered by instruction and push positions). Times are then measured from the start
+ * of the later program. A prefix that can end in several markings is refused.
+ */
+public final class Subject {
+
+    public enum Mode { TIMED, UNTIMED }
+
+    private final Model model;
+    private final String name;
+    private final TimedEngine engine;
+    private final Limits limits;
+    private final Map<Mode, TranslatedNet> nets = new EnumMap<>(Mode.class);
+
+    private final TranslationOptions options;
+
+    public Subject(Model model, String name, TimedEngine engine, Limits limits) {
+        this(model, name, engine, limits, TranslationOptions.DEFAULT);
+    }
+
+    /** {@code options.untimed()} is ignored: {@link #net(Mode)} chooses. */
+    public Subject(Model model, String name, TimedEngine engine, Limits limits, TranslationOptions options) {
+        this.options = options;
+        this.model = model;
+        this.name = name;
+        this.engine = engine;
+        this.limits = limits;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public TimedEngine engine() {
+        return engine;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public TranslatedNet net(Mode mode) {
+        return nets.computeIfAbsent(mode, m -> translate(name, options.withUntimed(m == Mode.UNTIMED)));
+    }
+
+    private TranslatedNet translate(String subject, TranslationOptions options) {
+        var program = model.program(subject);
+        if (program.isEmpty() || program.get().after() == null) {
+            return ModelTranslator.translate(model, subject, options);
+        }
+        Program p = program.get();
+        List<Instruction> prefix = instructions(p.after(), p.position(), new LinkedHashSet<>());
+        List<Instruction> all = new ArrayList<>(prefix);
+        all.addAll(p.instructions());
+        TranslatedNet whole = ModelTranslator.translate(model, subject, all, options);
+        TranslatedNet before = ModelTranslator.translate(model, p.after(), prefix, options);
+        // the prefix's final state: reached by its fastest finishing run; then no other final
+        // state may be reachable (a finished prefix with another marking)
+        Predicate done = finished(before, null, p.position());
+        TargetTimes first = engine.timeTo(before.net(), Targets.and(Targets.dead(), done), limits);
+        if (!first.reachable()) {
+            throw new ResolutionException(p.position(), "program " + p.name() + " starts after " + p.after()
+                    + ", which never finishes");
+        }
+        long[] end = Targets.replay(before.net(), first.minRun());
+        Predicate other = Targets.and(Targets.and(Targets.dead(), done), Targets.not(exactly(end)));
+        if (engine.timeTo(before.net(), other, limits).reachable()) {
+            throw new ResolutionException(p.position(), "program " + p.name() + " starts after " + p.after()
+                    + ", which can finish in several states; a program after another needs a single final state");
+        }
+        return new TranslatedNet(whole.subject(), startingAt(whole.net(), before.net(), end), whole.backMap());
+    }
+
+    private List<Instruction> instructions(String subject, SourcePosition where, Set<String> seen) {
+        if (!seen.add(subject)) {
+            throw new ResolutionException(where, "programs start after each other in a cycle: " + seen);
+        }
+        var program = model.program(subject);
+        if (program.isPresent()) {
+            List<Instruction> out = new ArrayList<>();
+            if (program.get().after() != null) {
+                out.addAll(instructions(program.get().after(), program.get().position(), seen));
+            }
+            out.addAll(program.get().instructions());
+            return out;
+        }
+        Assembly a = model.assembly(subject).orElseThrow(() -> new ResolutionException(where,
+                "unknown program or assembly '" + subject + "'"));
+        return ModelTranslator.asProgram(model, a);
+    }
+
+    private static Predicate exactly(long[] m) {
+        Predicate p = new Predicate.Constant(true);
+        for (int i = 0; i < m.length; i++) {
+            p = Targets.and(p, Targets.sum(new int[] {i}, ComparisonOperator.EQ, m[i]));
+        }
+        return p;
+    }
+
+    private static PetriNet startingAt(PetriNet whole, PetriNet before, long[] marking) {
+        Map<String, Long> byName = new HashMap<>();
+        for (int i = 0; i < before.placeCount(); i++) {
+            byName.put(before.place(i).name(), marking[i]);
+        }
+        List<Place> places = new ArrayList<>();
+        for (Place p : whole.places()) {
+            places.add(new Place(p.name(), p.label(), byName.getOrDefault(p.name(), 0L)));
+        }
+        return new PetriNet(whole.name(), places, whole.transitions());
+    }
+
+    /**
+     * True when some behavior of an instance has a cycle of places (a run could loop in it).
+     * Conservative: behaviors the program never pushes count too.
+     */
+    public boolean hasCyclicBehavior() {
+        for (ComponentType type : net(Mode.TIMED).backMap().instances().values()) {
+            for (var b : type.behaviors()) {
+                var g = new org.jgrapht.graph.DefaultDirectedGraph<String, org.jgrapht.graph.DefaultEdge>(
+                        org.jgrapht.graph.DefaultEdge.class);
+                for (var t : b.transitions()) {
+                    g.addVertex(t.source());
+                    g.addVertex(t.destination());
+                    g.addEdge(t.source(), t.destination());
+                }
+                if (new org.jgrapht.alg.cycle.CycleDetector<>(g).detectCycles()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The program has run to its end and every instance still there is idle with all its
+     * behaviors complete; with a deployment, each listed instance is also in its listed place.
+     */
+    public Predicate finished(TranslatedNet tn, String deployment, SourcePosition where) {
+        var map = tn.backMap();
+        List<Integer> need = new ArrayList<>();
+        need.add(map.programEnd());
+        need.addAll(map.finalIdle().values());
+        if (deployment != null) {
+            Deployment d = model.deployment(deployment).orElseThrow(() -> new ResolutionException(where,
+                    "unknown deployment '" + deployment + "'; deployments are "
+                            + String.join(", ", model.deployments().stream().map(Deployment::name).toList())));
+            for (DeploymentEntry e : d.entries()) {
+                ComponentType type = map.instances().get(e.instance());
+                if (type == null) {
+                    throw new ResolutionException(e.position(), "unknown instance '" + e.instance()
+                            + "'; instances are " + String.join(", ", map.instances().keySet()));
+                }
+                OptionalInt p = map.componentPlace(e.instance(), e.place());
+                if (p.isEmpty()) {
+                    throw new ResolutionException(e.position(), "unknown place '" + e.place() + "' of "
+                            + e.instance());
+                }
+                need.add(p.getAsInt());
+            }
+        }
+        return Targets.allMarked(need.stream().mapToInt(Integer::intValue).toArray());
+    }
+}

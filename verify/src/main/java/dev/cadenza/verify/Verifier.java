@@ -1,0 +1,56 @@
+package dev.cadenza.verify;
+
+import dev.cadenza.core.model.PropertySpec;
+import dev.cadenza.core.model.VerifyBlock;
+import dev.cadenza.verify.property.Deployable;
+import dev.cadenza.verify.property.Forbidden;
+import dev.cadenza.verify.property.Parallel;
+import dev.cadenza.verify.property.Property;
+import dev.cadenza.verify.property.Query;
+import dev.cadenza.verify.property.Sequence;
+import dev.cadenza.verify.property.TimeBoundsProperty;
+import dev.cadenza.verify.property.Verdict;
+import dev.cadenza.verify.property.Within;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the properties of a verify block against its subject, one verdict each, timed. */
+public final class Verifier {
+
+    private Verifier() {
+    }
+
+    /** One line of the verdict table. */
+    public record Result(String subject, Property property, Verdict verdict, String mode, long millis) {
+    }
+
+    public static Property property(PropertySpec spec) {
+        if (spec instanceof PropertySpec.Deployable d) {
+            return new Deployable(d.deployment(), d.untimed(), d.position());
+        } else if (spec instanceof PropertySpec.Forbidden f) {
+            return new Forbidden(f.predicate());
+        } else if (spec instanceof PropertySpec.Sequence s) {
+            return new Sequence(s.steps(), s.position());
+        } else if (spec instanceof PropertySpec.Parallel p) {
+            return new Parallel(p.instances(), p.position());
+        } else if (spec instanceof PropertySpec.Bounds b) {
+            return new TimeBoundsProperty(b.position());
+        } else if (spec instanceof PropertySpec.Within w) {
+            return new Within(w.seconds(), w.position());
+        }
+        PropertySpec.Query q = (PropertySpec.Query) spec;
+        return new Query(q.formula(), q.position());
+    }
+
+    public static List<Result> check(Subject subject, VerifyBlock block) {
+        List<Result> out = new ArrayList<>();
+        for (PropertySpec spec : block.properties()) {
+            Property p = property(spec);
+            long t0 = System.nanoTime();
+            Verdict v = p.check(subject);
+            out.add(new Result(subject.name(), p, v, p.mode(subject), (System.nanoTime() - t0) / 1_000_000));
+        }
+        return out;
+    }
+}

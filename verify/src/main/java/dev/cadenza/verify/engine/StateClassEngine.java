@@ -1,0 +1,58 @@
+package dev.cadenza.verify.engine;
+
+import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.classes.ExplorationLimits;
+import dev.cadenza.petri.classes.ProgressListener;
+import dev.cadenza.petri.classes.TimeBounds;
+import dev.cadenza.petri.classes.TimeBoundsResult;
+import dev.cadenza.petri.classes.TimeValue;
+import dev.cadenza.petri.classes.TimedTrace;
+import dev.cadenza.petri.query.Predicate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The production engine: petri's exact time bounds over the state class graph (Berthomieu–Diaz
+ * classes with one more DBM variable for the elapsed time; Dijkstra for the min, longest paths
+ * for the max). Witness traces come scheduled from it.
+ */
+public final class StateClassEngine implements TimedEngine {
+
+    @Override
+    public String name() {
+        return "state classes";
+    }
+
+    @Override
+    public TargetTimes timeTo(PetriNet net, Predicate target, Limits limits) {
+        long t0 = System.currentTimeMillis();
+        ExplorationLimits l = ExplorationLimits.NONE.withMaxClasses(limits.maxStates())
+                .withMaxSeconds(limits.maxSeconds());
+        TimeBoundsResult r = new TimeBounds(net).compute(Targets.compile(target), l, ProgressListener.NONE);
+        Statistics stats = new Statistics(r.classes(), 0, r.complete(), System.currentTimeMillis() - t0);
+        if (!r.reachable()) {
+            return new TargetTimes(false, null, null, null, null, stats);
+        }
+        TimedRun minRun = run(net, r.minTrace());
+        if (r.max() == null) {
+            return new TargetTimes(true, value(r.min()), null, minRun, null, stats);
+        }
+        return new TargetTimes(true, value(r.min()), value(r.max()), minRun, run(net, r.maxTrace()), stats);
+    }
+
+    private static org.apache.commons.math3.fraction.BigFraction value(TimeValue v) {
+        return v == null ? null : v.value();
+    }
+
+    private static TimedRun run(PetriNet net, TimedTrace trace) {
+        if (trace == null) {
+            return null;
+        }
+        List<TimedRun.Step> steps = new ArrayList<>();
+        for (TimedTrace.Step s : trace.steps()) {
+            steps.add(new TimedRun.Step(net.transitionIndex(s.transition()), s.time()));
+        }
+        return new TimedRun(steps);
+    }
+}

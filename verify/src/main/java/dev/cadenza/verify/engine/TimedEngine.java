@@ -1,0 +1,28 @@
+package dev.cadenza.verify.engine;
+
+import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.query.Predicate;
+
+/**
+ * What the properties need from an exploration engine: the exact min and max time to first
+ * reach a target, with witness runs. Every property reduces to it: reachability is "min
+ * exists" (with the fastest run as witness), inevitability is "max is finite". The production
+ * implementation wraps petri's state classes ({@link StateClassEngine}); tests also use a
+ * brute-force discrete-time explorer as an independent oracle.
+ */
+public interface TimedEngine {
+
+    /** How verdict tables name this engine. */
+    String name();
+
+    /**
+     * Min and max time to the first state satisfying {@code target}, a predicate over place
+     * names {@code #index} (see {@link Targets}).
+     */
+    TargetTimes timeTo(PetriNet net, Predicate target, Limits limits);
+
+    /** Only reachability is needed: engines may skip the max search. */
+    default TargetTimes reach(PetriNet net, Predicate target, Limits limits) {
+        return timeTo(net, target, limits);
+    }
+}

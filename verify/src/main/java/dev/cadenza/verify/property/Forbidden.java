@@ -1,0 +1,25 @@
+package dev.cadenza.verify.property;
+
+import dev.cadenza.core.model.PredicateText;
+import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.predicate.ModelPredicate;
+import dev.cadenza.verify.translate.TranslatedNet;
+
+/** {@code forbidden PRED}: no reachable state satisfies PRED; else the (fastest) run that reaches one. */
+public record Forbidden(PredicateText predicate) implements Property {
+
+    public String name() {
+        return "forbidden " + predicate.text();
+    }
+
+    public String mode(Subject subject) {
+        return subject.engine().name();
+    }
+
+    public Verdict check(Subject subject) {
+        TranslatedNet tn = subject.net(Subject.Mode.TIMED);
+        return Reachability.mustNotReach(subject, tn,
+                ModelPredicate.compile(predicate.text(), predicate.position(), tn.backMap()),
+                "reachable: " + predicate.text(), "no reachable state satisfies it");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.cadenza.verify.property;
+
+import dev.cadenza.petri.query.Predicate;
+import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.engine.TargetTimes;
+import dev.cadenza.verify.report.RunText;
+import dev.cadenza.verify.translate.TranslatedNet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** "Is some state satisfying p reachable?" — the fastest run to one is the witness. */
+final class Reachability {
+
+    private Reachability() {
+    }
+
+    static TargetTimes search(Subject subject, TranslatedNet tn, Predicate p) {
+        return subject.engine().reach(tn.net(), p, subject.limits());
+    }
+
+    /** Reachable is bad: violated with the run, else holds (or inconclusive at a limit). */
+    static Verdict mustNotReach(Subject subject, TranslatedNet tn, Predicate p, String summary, String holds) {
+        TargetTimes r = search(subject, tn, p);
+        if (r.reachable()) {
+            return new Verdict.Violated(new Counterexample(summary, RunText.lines(r.minRun(), tn), List.of()),
+                    r.statistics());
+        }
+        if (!r.statistics().complete()) {
+            return new Verdict.Inconclusive("limit reached", r.statistics());
+        }
+        return new Verdict.Holds(List.of(holds), r.statistics());
+    }
+
+    /** Reachable is good: holds with the witness run, else violated (or inconclusive at a limit). */
+    static Verdict mustReach(Subject subject, TranslatedNet tn, Predicate p, String witness, String violated) {
+        TargetTimes r = search(subject, tn, p);
+        if (r.reachable()) {
+            List<String> lines = new ArrayList<>();
+            lines.add(witness);
+            RunText.lines(r.minRun(), tn).forEach(l -> lines.add("  " + l));
+            return new Verdict.Holds(lines, r.statistics());
+        }
+        if (!r.statistics().complete()) {
+            return new Verdict.Inconclusive("limit reached", r.statistics());
+        }
+        return new Verdict.Violated(new Counterexample(violated, List.of(), List.of()), r.statistics());
+    }
+}

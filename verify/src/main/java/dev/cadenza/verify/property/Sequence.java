@@ -1,0 +1,70 @@
+package dev.cadenza.verify.property;
+
+import dev.cadenza.core.model.SourcePosition;
+import dev.cadenza.core.model.TransitionRef;
+import dev.cadenza.verify.Subject;
+import dev.cadenza.petri.query.Predicate;
+import dev.cadenza.verify.engine.TargetTimes;
+import dev.cadenza.verify.engine.Targets;
+import dev.cadenza.verify.report.RunText;
+import dev.cadenza.verify.translate.ObserverPlaces;
+import dev.cadenza.verify.translate.TranslatedNet;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code sequence A before B [before C …]}: in every run, each named transition ends before the
+ * next one starts. With observer places "A ended" and "B started", the bad states are those
+ * where some B has started while its A has not yet ended; the property holds when none is
+ * reachable. (A B that never starts satisfies it: "before" constrains order, not occurrence.)
+ */
+public record Sequence(List<TransitionRef> steps, SourcePosition position) implements Property {
+
+    public Sequence {
+        steps = List.copyOf(steps);
+    }
+
+    public String name() {
+        return "sequence " + steps.stream().map(TransitionRef::toString).collect(Collectors.joining(" before "));
+    }
+
+    public String mode(Subject subject) {
+        return subject.engine().name() + ", observers";
+    }
+
+    public Verdict check(Subject subject) {
+        TranslatedNet base = subject.net(Subject.Mode.TIMED);
+        steps.forEach(r -> ModelNames.transition(base.backMap(), r));
+        ObserverPlaces obs = new ObserverPlaces(base);
+        int n = steps.size() - 1;
+        int[] ended = new int[n];
+        int[] started = new int[n];
+        for (int i = 0; i < n; i++) {
+            ended[i] = obs.ended(steps.get(i).instance(), steps.get(i).transition());
+            started[i] = obs.started(steps.get(i + 1).instance(), steps.get(i + 1).transition());
+        }
+        TranslatedNet tn = obs.build();
+        Predicate bad = new Predicate.Constant(false);
+        for (int i = 0; i < n; i++) {
+            bad = Targets.or(bad, Targets.and(Targets.marked(started[i]), Targets.unmarked(ended[i])));
+        }
+        TargetTimes r = Reachability.search(subject, tn, bad);
+        if (r.reachable()) {
+            long[] m = Targets.replay(tn.net(), r.minRun());
+            String which = "";
+            for (int i = 0; i < n; i++) {
+                if (m[started[i]] > 0 && m[ended[i]] == 0) {
+                    which = steps.get(i + 1) + " starts before " + steps.get(i) + " has ended";
+                    break;
+                }
+            }
+            return new Verdict.Violated(new Counterexample(which, RunText.lines(r.minRun(), tn), List.of()),
+                    r.statistics());
+        }
+        if (!r.statistics().complete()) {
+            return new Verdict.Inconclusive("limit reached", r.statistics());
+        }
+        return new Verdict.Holds(List.of("in every run"), r.statistics());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.cadenza.verify.property;
+
+import dev.cadenza.verify.engine.Statistics;
+
+import java.util.List;
+
+/** The answer to a property: it holds, it is violated (with a counterexample), or a limit stopped the search. */
+public sealed interface Verdict {
+
+    Statistics statistics();
+
+    /** Lines to show under the verdict: witness runs, bounds, notes. */
+    List<String> details();
+
+    /** {@code holds}, {@code violated}, {@code inconclusive}: the JSON words (contract). */
+    String word();
+
+    record Holds(List<String> details, Statistics statistics) implements Verdict {
+        public Holds {
+            details = List.copyOf(details);
+        }
+
+        public String word() {
+            return "holds";
+        }
+    }
+
+    record Violated(Counterexample counterexample, Statistics statistics) implements Verdict {
+        public List<String> details() {
+            return counterexample.lines();
+        }
+
+        public String word() {
+            return "violated";
+        }
+    }
+
+    record Inconclusive(String reason, Statistics statistics) implements Verdict {
+        public List<String> details() {
+            return List.of(reason);
+        }
+
+        public String word() {
+            return "inconclusive";
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.cadenza.verify.property;
+
+import dev.cadenza.core.model.SourcePosition;
+import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.bounds.BoundsReport;
+import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
+import dev.cadenza.verify.report.RunText;
+import dev.cadenza.verify.report.Times;
+import org.apache.commons.math3.fraction.BigFraction;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** {@code within T}: every run finishes by T seconds (max ≤ T); else a slowest run. */
+public record Within(BigDecimal seconds, SourcePosition position) implements Property {
+
+    public String name() {
+        return "within " + seconds.toPlainString();
+    }
+
+    public String mode(Subject subject) {
+        return subject.engine().name() + ", time to target";
+    }
+
+    public Verdict check(Subject subject) {
+        BoundsReport r = TimeBoundsAnalysis.of(subject, null, false);
+        if (!r.statistics().complete()) {
+            return new Verdict.Inconclusive("limit reached", r.statistics());
+        }
+        if (!r.reachable()) {
+            return new Verdict.Violated(new Counterexample("the program never finishes", List.of(), List.of()),
+                    r.statistics());
+        }
+        BigFraction limit = new BigFraction(seconds.unscaledValue()).divide(
+                new BigFraction(java.math.BigInteger.TEN.pow(Math.max(0, seconds.scale()))));
+        if (seconds.scale() < 0) {
+            limit = new BigFraction(seconds.toBigIntegerExact());
+        }
+        if (r.max() != null && r.max().compareTo(limit) <= 0) {
+            return new Verdict.Holds(List.of("max " + Times.format(r.max()) + " s"), r.statistics());
+        }
+        String summary = "a run takes " + (r.max() == null ? "unboundedly long" : Times.format(r.max()) + " s");
+        List<String> trace = r.maxRun() == null ? List.of() : RunText.lines(r.maxRun(), subject.net(Subject.Mode.TIMED));
+        return new Verdict.Violated(new Counterexample(summary, trace, List.of()), r.statistics());
+    }
+}
