@@ -12,7 +12,8 @@ package dev.cadenza.petri.classes;
  * <p>Newly enabled, as TINA decides it: t is newly enabled by firing f when t is f, or t was not
  * enabled before f fired, or t is not enabled in the intermediate marking m − Pre(f). Enabled
  * there includes read and inhibitor arcs, so a transition whose read arc loses its tokens to f
- * (even if f gives them back) or whose inhibitor place … is newly enabled and restarts its clock.
+ * (even if f gives them back) is newly enabled and restarts its clock; one disabled before f
+ * (by an inhibitor arc, say) and enabled after it is newly enabled in any case.
  * One instance holds scratch arrays: not thread-safe.
  */
 final class FiringDomain {
