@@ -72,12 +72,14 @@ class DiscreteOracleProperties {
         assertEquals(new BigFraction(oracle.min()), r.min().value(), why);
         assertTrue(r.min().attained(), why);
         assertEquals(r.min().value(), lastTime(r.minTrace()), why);
+        assertNull(ScheduleReplay.check(net, r.minTrace()), why);
         if (oracle.max() < 0) {
             assertTrue(r.max().isInfinite(), why);
             assertNull(r.maxTrace());
         } else {
             assertEquals(new BigFraction(oracle.max()), r.max().value(), why);
             assertEquals(r.max().value(), lastTime(r.maxTrace()), why);
+            assertNull(ScheduleReplay.check(net, r.maxTrace()), why);
         }
     }
 
