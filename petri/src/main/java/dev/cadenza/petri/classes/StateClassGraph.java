@@ -135,6 +135,19 @@ public final class StateClassGraph {
         }
     }
 
+    /** The transitions fired from the initial class to class {@code id}: schedule it with {@link TraceScheduler}. */
+    public int[] path(int id) {
+        int n = 0;
+        for (int c = id; parent[c] >= 0; c = parent[c]) {
+            n++;
+        }
+        int[] p = new int[n];
+        for (int c = id; parent[c] >= 0; c = parent[c]) {
+            p[--n] = fired[c];
+        }
+        return p;
+    }
+
     /** The marking of class {@code id}, for tests and traces. */
     public long[] marking(int id) {
         int[] u = new int[net.places];

@@ -45,6 +45,15 @@ class DiscreteOracleProperties {
         }
         assertEquals(oracle.markings(), markings, () -> TinaNetWriter.write(net));
         assertEquals(markings.size(), s.markings());
+        // every path of classes has a schedule: the deepest class's path, earliest and latest
+        int[] path = g.path(g.classCount() - 1);
+        TimedTrace early = TraceScheduler.earliest(net, path);
+        assertEquals(path.length, early.steps().size());
+        assertNull(ScheduleReplay.check(net, early), () -> TinaNetWriter.write(net));
+        TimedTrace late = TraceScheduler.latest(net, path);
+        if (late != null) {
+            assertNull(ScheduleReplay.check(net, late), () -> TinaNetWriter.write(net));
+        }
     }
 
     @Property(tries = 400)
