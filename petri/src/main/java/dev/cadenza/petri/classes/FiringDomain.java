@@ -30,7 +30,6 @@ final class FiringDomain {
     final int[] nextEnabled;
     int nextCount;
     final int[] nextDomain;
-    private final boolean[] isEnabled;
     private final int[] source;
 
     FiringDomain(TimedNet net, int extra) {
@@ -76,7 +75,6 @@ final class FiringDomain {
         nextEnabled = new int[n];
         int dim = n + extra + 1;
         nextDomain = new int[dim * dim];
-        isEnabled = new boolean[n];
         source = new int[n + extra + 1];
     }
 
@@ -122,34 +120,31 @@ final class FiringDomain {
         System.arraycopy(midMarking, 0, nextMarking, 0, m.length);
         net.produce(f, nextMarking);
 
-        final boolean[] en = isEnabled;
-        for (int i = 0; i < k; i++) {
-            en[enabled[i]] = true;
-        }
-        for (int t : affected[f]) {
-            en[t] = net.enabled(t, nextMarking);
-        }
-        // Walk the new enabled set in index order, merging with the old list to find each
-        // persistent transition's old DBM index (0 = newly enabled).
+        // Merge the old enabled list with the transitions f may affect (both in index order):
+        // only those are retested, so the cost follows k and f's neighbourhood, not the net's size.
+        // Each new transition gets its old DBM index, or 0 when newly enabled.
+        final int[] aff = affected[f];
+        final int fRow = f * n;
         int kn = 0;
         int oi = 0;
-        final int fRow = f * n;
-        for (int t = 0; t < n; t++) {
-            if (!en[t]) {
-                continue;
+        int ai = 0;
+        while (oi < k || ai < aff.length) {
+            int fromOld = oi < k ? enabled[oi] : Integer.MAX_VALUE;
+            int fromAff = ai < aff.length ? aff[ai] : Integer.MAX_VALUE;
+            int t = Math.min(fromOld, fromAff);
+            boolean wasEnabled = fromOld == t;
+            boolean on = fromAff == t ? net.enabled(t, nextMarking) : true;
+            if (on) {
+                boolean persistent = wasEnabled && t != f && (!touchesPre[fRow + t] || net.enabled(t, midMarking));
+                nextEnabled[kn] = t;
+                source[++kn] = persistent ? oi + 1 : 0;
             }
-            en[t] = false;
-            while (oi < k && enabled[oi] < t) {
+            if (wasEnabled) {
                 oi++;
             }
-            boolean wasEnabled = oi < k && enabled[oi] == t;
-            boolean persistent = wasEnabled && t != f && (!touchesPre[fRow + t] || net.enabled(t, midMarking));
-            nextEnabled[kn] = t;
-            source[++kn] = persistent ? oi + 1 : 0;
-        }
-        // clear flags of old transitions no longer enabled
-        for (int i = 0; i < k; i++) {
-            en[enabled[i]] = false;
+            if (fromAff == t) {
+                ai++;
+            }
         }
         nextCount = kn;
         for (int x = 1; x <= extra; x++) {
