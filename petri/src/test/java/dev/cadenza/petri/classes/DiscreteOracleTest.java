@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine against the brute-force discrete-time oracle, on random small nets with closed integer intervals. */
-class DiscreteOracleProperties {
+class DiscreteOracleTest {
 
     @Provide
     Arbitrary<PetriNet> nets() {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-class ClassStoreProperties {
+class ClassStoreTest {
 
     @Property(tries = 50)
     void behavesLikeASetOfIntArrays(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int maxLen) {
