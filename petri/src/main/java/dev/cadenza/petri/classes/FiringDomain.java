@@ -9,9 +9,10 @@ package dev.cadenza.petri.classes;
  * bounds θi − θj. Extra variables are never fired and never constrain firability; they move like
  * persistent transitions (the elapsed-time variable of {@link TimeBounds}).
  *
- * <p>Newly enabled, as TINA decides it: t is newly enabled by firing f when t is f, or t was not
- * enabled before f fired, or t is not enabled in the intermediate marking m − Pre(f). Enabled
- * there includes read and inhibitor arcs, so a transition whose read arc loses its tokens to f
+ * <p>Newly enabled, by TINA's intermediate-marking rule: t is newly enabled by firing f when t is f, or t was not
+ * enabled before f fired, or t is not enabled in the intermediate marking m − Pre(f). We take
+ * enabled there to include read and inhibitor arcs (TINA's manuals state the rule for normal
+ * arcs; we found no statement for test arcs), so a transition whose read arc loses its tokens to f
  * (even if f gives them back) is newly enabled and restarts its clock; one disabled before f
  * (by an inhibitor arc, say) and enabled after it is newly enabled in any case.
  * One instance holds scratch arrays: not thread-safe.
