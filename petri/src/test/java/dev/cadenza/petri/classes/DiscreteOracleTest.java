@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine against the brute-force discrete-time oracle, on random small nets with closed integer intervals. */
-class DiscreteOracleProperties {
+class DiscreteOracleTest {
 
     @Provide
     Arbitrary<PetriNet> nets() {
@@ -45,6 +45,46 @@ class DiscreteOracleProperties {
         }
         assertEquals(oracle.markings(), markings, () -> TinaNetWriter.write(net));
         assertEquals(markings.size(), s.markings());
+        // every path of classes has a schedule: the deepest class's path, earliest and latest
+        int[] path = g.path(g.classCount() - 1);
+        TimedTrace early = TraceScheduler.earliest(net, path);
+        assertEquals(path.length, early.steps().size());
+        assertNull(ScheduleReplay.check(net, early), () -> TinaNetWriter.write(net));
+        TimedTrace late = TraceScheduler.latest(net, path);
+        if (late != null) {
+            assertNull(ScheduleReplay.check(net, late), () -> TinaNetWriter.write(net));
+        }
+    }
+
+    /**
+     * With every interval [0,w[ the class graph is the marking graph: one class per reachable
+     * marking, one edge per marking and enabled transition (the oracle explores the untimed net).
+     */
+    @Property(tries = 300)
+    void untimedClassGraphIsTheMarkingGraph(@ForAll("nets") PetriNet timed) {
+        java.util.List<dev.cadenza.petri.Transition> ts = new ArrayList<>();
+        for (dev.cadenza.petri.Transition t : timed.transitions()) {
+            ts.add(new dev.cadenza.petri.Transition(t.name(), t.label(), dev.cadenza.petri.TimeInterval.UNBOUNDED,
+                    t.inputs(), t.outputs()));
+        }
+        PetriNet net = new PetriNet(timed.name(), timed.places(), ts);
+        DiscreteTimeExplorer.Result oracle = DiscreteTimeExplorer.explore(net, null, 500_000);
+        long edges = 0;
+        for (List<Long> m : oracle.markings()) {
+            long[] mm = m.stream().mapToLong(Long::longValue).toArray();
+            for (int t = 0; t < net.transitionCount(); t++) {
+                boolean on = true;
+                for (dev.cadenza.petri.Arc a : net.transition(t).inputs()) {
+                    on &= a.kind() == dev.cadenza.petri.ArcKind.INHIBITOR ? mm[a.place()] < a.weight()
+                            : mm[a.place()] >= a.weight();
+                }
+                edges += on ? 1 : 0;
+            }
+        }
+        ClassGraphStatistics s = StateClassGraph.explore(net);
+        assertEquals(oracle.markings().size(), s.classes());
+        assertEquals(oracle.markings().size(), s.markings());
+        assertEquals(edges, s.edges());
     }
 
     @Property(tries = 400)
@@ -72,12 +112,14 @@ class DiscreteOracleProperties {
         assertEquals(new BigFraction(oracle.min()), r.min().value(), why);
         assertTrue(r.min().attained(), why);
         assertEquals(r.min().value(), lastTime(r.minTrace()), why);
+        assertNull(ScheduleReplay.check(net, r.minTrace()), why);
         if (oracle.max() < 0) {
             assertTrue(r.max().isInfinite(), why);
             assertNull(r.maxTrace());
         } else {
             assertEquals(new BigFraction(oracle.max()), r.max().value(), why);
             assertEquals(r.max().value(), lastTime(r.maxTrace()), why);
+            assertNull(ScheduleReplay.check(net, r.maxTrace()), why);
         }
     }
 
