@@ -1,0 +1,304 @@
+package dev.cadenza.cli.picture;
+
+import dev.cadenza.core.model.Assembly;
+import dev.cadenza.core.model.Behavior;
+import dev.cadenza.core.model.ComponentType;
+import dev.cadenza.core.model.Connection;
+import dev.cadenza.core.model.Group;
+import dev.cadenza.core.model.Instance;
+import dev.cadenza.core.model.Instruction;
+import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.PlaceDecl;
+import dev.cadenza.core.model.Port;
+import dev.cadenza.core.model.PortBinding;
+import dev.cadenza.core.model.PortDirection;
+import dev.cadenza.core.model.PortKind;
+import dev.cadenza.core.model.PortRef;
+import dev.cadenza.core.model.Program;
+import dev.cadenza.core.model.TransitionDecl;
+import guru.nidi.graphviz.attribute.Label;
+import guru.nidi.graphviz.model.MutableGraph;
+import guru.nidi.graphviz.model.MutableNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static guru.nidi.graphviz.attribute.Attributes.attr;
+import static guru.nidi.graphviz.model.Factory.mutGraph;
+import static guru.nidi.graphviz.model.Factory.mutNode;
+import static guru.nidi.graphviz.model.Factory.to;
+
+/**
+ * An assembly (or the components and connections of a program) drawn in the Madeus style.
+ *
+ * <p>Each instance is a cluster box labelled {@code name : Type}, its places circles, each
+ * transition an arrow from its source to its destination place passing through its label
+ * ({@code name [min, max]}), coloured by behavior. The label is a node of its own so that use
+ * ports bound to transitions ({@code use x by t}) can point at it. Provide ports are small
+ * filled circles ({@code point}), use ports small open circles ({@code circle}): Graphviz has
+ * no half-circle, and open against filled reads as socket against plug. Dashed edges tie ports
+ * to what they are bound to (dotted for {@code provide … from p}); connections are solid edges
+ * from provide to use ports, between clusters. Left to right: a provider's port lies right of
+ * its places and a user's port left of its own, so connected components line up in the order
+ * they deploy.
+ */
+public final class AssemblyDiagram {
+
+    /** Okabe–Ito colours: told apart also by colour-blind readers. */
+    private static final String[] PALETTE = {
+            "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F7F7F", "#000000"};
+    private static final String FONT = "Helvetica";
+    private static final String MARK_FILL = "#FFD54F";
+    private static final String RUNNING_FILL = "#FFF59D";
+    private static final String BLOCKED = "#D62728";
+
+    private final Model model;
+    private final AssemblyHighlight highlight;
+    private final Map<String, String> behaviorColours = new LinkedHashMap<>();
+
+    private AssemblyDiagram(Model model, AssemblyHighlight highlight) {
+        this.model = model;
+        this.highlight = highlight;
+    }
+
+    /** The assembly, nothing highlighted. */
+    public static MutableGraph of(Model model, Assembly assembly) {
+        return of(model, assembly, AssemblyHighlight.NONE);
+    }
+
+    /** The assembly with a state highlighted (a counterexample's or witness's). */
+    public static MutableGraph of(Model model, Assembly assembly, AssemblyHighlight highlight) {
+        return new AssemblyDiagram(model, highlight)
+                .draw(assembly.name(), assembly.instances(), assembly.connections(), Set.of());
+    }
+
+    /**
+     * The components a program adds and the connections it makes (connections it later
+     * removes with {@code dcon} drawn grey and dashed), nothing highlighted.
+     */
+    public static MutableGraph of(Model model, Program program) {
+        return of(model, program, AssemblyHighlight.NONE);
+    }
+
+    public static MutableGraph of(Model model, Program program, AssemblyHighlight highlight) {
+        Map<String, Instance> instances = new LinkedHashMap<>();
+        Map<String, Connection> connections = new LinkedHashMap<>();
+        Set<String> removed = new HashSet<>();
+        for (Instruction i : program.instructions()) {
+            if (i instanceof Instruction.Add add) {
+                instances.putIfAbsent(add.instance(), new Instance(add.instance(), add.type(), add.position()));
+            } else if (i instanceof Instruction.Con con) {
+                String key = con.provider() + ">" + con.user();
+                connections.putIfAbsent(key, new Connection(con.provider(), con.user(), con.position()));
+                removed.remove(key);
+            } else if (i instanceof Instruction.Dcon dcon) {
+                removed.add(dcon.provider() + ">" + dcon.user());
+            }
+        }
+        return new AssemblyDiagram(model, highlight)
+                .draw(program.name(), List.copyOf(instances.values()), List.copyOf(connections.values()), removed);
+    }
+
+    private MutableGraph draw(String title, List<Instance> instances, List<Connection> connections,
+                              Set<String> removedConnections) {
+        MutableGraph root = mutGraph(title).setDirected(true);
+        root.graphAttrs().add(
+                attr("rankdir", "LR"),
+                attr("newrank", true),
+                attr("compound", true),
+                attr("forcelabels", true),
+                attr("nodesep", 0.3),
+                attr("ranksep", 0.35),
+                attr("fontname", FONT),
+                attr("labelloc", "t"),
+                Label.of(title));
+        root.nodeAttrs().add(attr("fontname", FONT), attr("fontsize", 11));
+        root.linkAttrs().add(attr("fontname", FONT), attr("fontsize", 10));
+
+        for (Instance instance : instances) {
+            root.add(component(instance));
+        }
+        for (Connection c : connections) {
+            boolean gone = removedConnections.contains(c.provider() + ">" + c.user());
+            boolean blocked = highlight.isBlocked(c.user().instance(), c.user().port())
+                    || highlight.isBlocked(c.provider().instance(), c.provider().port());
+            // declared in the root graph: an edge written inside a cluster would pull both ends into it
+            root.add(mutNode(portId(c.provider())).addLink(to(mutNode(portId(c.user()))).with(
+                    attr("arrowhead", "none"),
+                    attr("penwidth", gone ? 1.0 : 2.0),
+                    attr("style", gone ? "dashed" : "solid"),
+                    attr("color", blocked ? BLOCKED : gone ? "#AAAAAA" : "#333333"),
+                    attr("tooltip", c.provider() + " -> " + c.user() + (gone ? " (disconnected later)" : "")))));
+        }
+        if (!behaviorColours.isEmpty()) {
+            root.add(legend());
+        }
+        return root;
+    }
+
+    private MutableGraph component(Instance instance) {
+        MutableGraph box = mutGraph("cluster_" + instance.name()).setCluster(true).setDirected(true);
+        box.graphAttrs().add(
+                Label.html("<b>" + escape(instance.name()) + "</b> : " + escape(instance.type())),
+                attr("style", "rounded"),
+                attr("color", "#555555"),
+                attr("margin", 12));
+        ComponentType type = model.type(instance.type()).orElse(null);
+        if (type == null) {
+            box.add(mutNode(instance.name() + "#unknown").add(
+                    attr("shape", "plaintext"), Label.of("(unknown type " + instance.type() + ")")));
+            return box;
+        }
+        String inst = instance.name();
+        for (PlaceDecl p : type.places()) {
+            boolean marked = highlight.isMarked(inst, p.name());
+            MutableNode place = mutNode(placeId(inst, p.name())).add(
+                    attr("shape", "circle"),
+                    attr("margin", 0.03),
+                    attr("penwidth", p.name().equals(type.initialPlace()) ? 2.0 : 1.0),
+                    Label.of(p.name()));
+            if (marked) {
+                place.add(attr("style", "filled"), attr("fillcolor", MARK_FILL), attr("penwidth", 3.0));
+            }
+            box.add(place);
+        }
+        boolean first = true;
+        for (Behavior b : type.behaviors()) {
+            String colour = behaviorColour(b.name());
+            // the first behavior (the one an assembly deploys) sets the left-to-right order of
+            // the places; the others often run backwards (stop, pause) and would fold it
+            boolean constraint = first;
+            first = false;
+            for (TransitionDecl t : b.transitions()) {
+                boolean running = highlight.isRunning(inst, t.name());
+                MutableNode label = mutNode(transitionId(inst, t.name())).add(
+                        attr("shape", "plaintext"),
+                        attr("fontsize", 10),
+                        attr("fontcolor", colour),
+                        attr("margin", 0.02),
+                        attr("height", 0.2),
+                        Label.of(t.name() + "\n" + t.duration()),
+                        attr("tooltip", inst + "." + t.name() + " " + t.duration() + " (" + b.name() + ")"));
+                if (running) {
+                    label.add(attr("style", "filled,bold"), attr("fillcolor", RUNNING_FILL), attr("shape", "box"));
+                }
+                box.add(label);
+                double width = running ? 3.0 : 1.5;
+                box.add(mutNode(placeId(inst, t.source())).addLink(to(label).with(
+                        attr("color", colour), attr("penwidth", width), attr("arrowhead", "none"),
+                        attr("constraint", constraint))));
+                box.add(label.addLink(to(mutNode(placeId(inst, t.destination()))).with(
+                        attr("color", colour), attr("penwidth", width), attr("arrowsize", 0.7),
+                        attr("constraint", constraint))));
+            }
+        }
+        for (Port port : type.ports()) {
+            port(box, inst, type, port);
+        }
+        return box;
+    }
+
+    private void port(MutableGraph box, String inst, ComponentType type, Port port) {
+        boolean provide = port.direction() == PortDirection.PROVIDE;
+        boolean blocked = highlight.isBlocked(inst, port.name());
+        String colour = blocked ? BLOCKED : "#000000";
+        MutableNode node = mutNode(portId(inst, port.name())).add(
+                attr("shape", provide ? "point" : "circle"),
+                attr("width", provide ? 0.14 : 0.16),
+                attr("height", provide ? 0.14 : 0.16),
+                attr("fixedsize", true),
+                Label.of(""),
+                attr("color", colour),
+                attr("penwidth", provide ? 1.0 : 2.0),
+                attr("fillcolor", provide ? colour : "white"),
+                attr("style", "filled"),
+                attr("xlabel", port.name() + (port.kind() == PortKind.DATA ? " (data)" : "")
+                        + (blocked ? " (blocked)" : "")),
+                attr("fontsize", 10),
+                attr("fontcolor", colour),
+                attr("tooltip", inst + "." + port.name() + ": " + port.direction().keyword() + " "
+                        + port.kind().keyword()));
+        box.add(node);
+        // what the port is bound to, dashed: from the places into a provide port, out of a use
+        // port into its places or transitions (so providers sit left of users)
+        Set<String> bound = new LinkedHashSet<>();
+        String style = "dashed";
+        if (port.binding() instanceof PortBinding.At at) {
+            for (String name : at.placesOrGroups()) {
+                placesOf(type, name).forEach(p -> bound.add(placeId(inst, p)));
+            }
+        } else if (port.binding() instanceof PortBinding.From from) {
+            bound.add(placeId(inst, from.place()));
+            style = "dotted";
+        } else if (port.binding() instanceof PortBinding.By by) {
+            by.transitions().forEach(t -> bound.add(transitionId(inst, t)));
+        }
+        for (String target : bound) {
+            if (provide) {
+                box.add(mutNode(target).addLink(to(node).with(
+                        attr("style", style), attr("arrowhead", "none"), attr("color", "#777777"))));
+            } else {
+                node.addLink(to(mutNode(target)).with(
+                        attr("style", style), attr("arrowhead", "none"), attr("color", "#777777")));
+            }
+        }
+    }
+
+    private static List<String> placesOf(ComponentType type, String placeOrGroup) {
+        if (type.place(placeOrGroup).isPresent()) {
+            return List.of(placeOrGroup);
+        }
+        return type.group(placeOrGroup).map(Group::places).orElse(List.of(placeOrGroup));
+    }
+
+    private String behaviorColour(String behavior) {
+        return behaviorColours.computeIfAbsent(behavior, b -> PALETTE[behaviorColours.size() % PALETTE.length]);
+    }
+
+    private MutableNode legend() {
+        StringBuilder html = new StringBuilder(
+                "<table border=\"1\" color=\"#999999\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">"
+                        + "<tr><td colspan=\"2\"><b>behaviors</b></td></tr>");
+        for (Map.Entry<String, String> e : behaviorColours.entrySet()) {
+            html.append("<tr><td width=\"24\"><font color=\"").append(e.getValue()).append("\"><b>&#8594;</b></font></td>")
+                    .append("<td align=\"left\"><font color=\"").append(e.getValue()).append("\">")
+                    .append(escape(e.getKey())).append("</font></td></tr>");
+        }
+        html.append("<tr><td>&#9679;</td><td align=\"left\">provide port</td></tr>")
+                .append("<tr><td>&#9675;</td><td align=\"left\">use port</td></tr>")
+                .append("<tr><td>- -</td><td align=\"left\">bound to</td></tr>");
+        if (!highlight.isEmpty()) {
+            html.append("<tr><td bgcolor=\"").append(MARK_FILL).append("\"> </td><td align=\"left\">marked place</td></tr>")
+                    .append("<tr><td bgcolor=\"").append(RUNNING_FILL).append("\"> </td><td align=\"left\">running</td></tr>")
+                    .append("<tr><td><font color=\"").append(BLOCKED).append("\">&#9679;</font></td>")
+                    .append("<td align=\"left\">blocked port</td></tr>");
+        }
+        html.append("</table>");
+        return mutNode("legend").add(attr("shape", "plain"), Label.html(html.toString()));
+    }
+
+    static String placeId(String instance, String place) {
+        return instance + "#place#" + place;
+    }
+
+    static String transitionId(String instance, String transition) {
+        return instance + "#transition#" + transition;
+    }
+
+    static String portId(String instance, String port) {
+        return instance + "#port#" + port;
+    }
+
+    private static String portId(PortRef ref) {
+        return portId(ref.instance(), ref.port());
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
