@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
                 + " Madeus assemblies and Concerto programs, compiled to time Petri nets.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CheckCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

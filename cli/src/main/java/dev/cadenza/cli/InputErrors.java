@@ -1,5 +1,7 @@
 package dev.cadenza.cli;
 
+import dev.cadenza.core.lang.ModelSyntaxException;
+import dev.cadenza.core.lang.ModelValidationException;
 import dev.cadenza.petri.io.NetFormatException;
 
 import java.util.List;
@@ -13,7 +15,10 @@ final class InputErrors {
 
     private static final List<Class<? extends Throwable>> INPUT_ERRORS = List.of(
             UserInputException.class,
-            NetFormatException.class);
+            NetFormatException.class,
+            ModelSyntaxException.class,
+            // its message is every problem, one per line
+            ModelValidationException.class);
 
     private InputErrors() {
     }

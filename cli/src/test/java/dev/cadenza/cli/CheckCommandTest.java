@@ -1,0 +1,141 @@
+package dev.cadenza.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckCommandTest {
+
+    private static final String PAIR = """
+            component Server {
+              places undeployed, allocated, running
+              initial undeployed
+              behavior deploy {
+                allocate: undeployed -> allocated [2, 5]
+                start:    allocated  -> running   [1, 3]
+              }
+              provide ip data at allocated
+              provide service at running
+            }
+
+            component Client {
+              places off, configured, running
+              initial off
+              behavior install {
+                configure: off -> configured [1, 2]
+                start:     configured -> running   [0, 1]
+              }
+              use server_ip data by configure
+              use server at running
+            }
+
+            program deploy {
+              add(s : Server)
+              add(c : Client)
+              con(s.ip, c.server_ip)
+              con(s.service, c.server)
+              pushB(s, deploy)
+              pushB(c, install)
+              wait(c)
+            }
+
+            verify deploy {
+              deployable
+              forbidden c.running and not s.running
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run check(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Cadenza.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 1];
+        all[0] = "check";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int exit = cl.execute(all);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void aValidModelIsSummarised() throws IOException {
+        Path p = file("pair.cdz", PAIR);
+        Run r = check(p.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        assertEquals(p + ": 2 component types\n"
+                + "  program deploy: 2 components, 6 places, 4 transitions, 4 ports, 2 connections, 7 instructions\n"
+                + "verify deploy: 2 properties\n"
+                + "  deployable\n"
+                + "  forbidden c.running and not s.running\n", r.out());
+    }
+
+    @Test
+    void jsonListsSubjectsAndProperties() throws IOException {
+        Run r = check(file("pair.cdz", PAIR).toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"name\": \"deploy\", \"after\": null, \"components\": 2"), r.out());
+        assertTrue(r.out().contains("{\"name\": \"deploy: deployable\", \"verdict\": \"unchecked\"}"), r.out());
+    }
+
+    @Test
+    void everyProblemIsPrintedOnItsOwnLine() throws IOException {
+        Path p = file("bad.cdz", PAIR
+                .replace("pushB(c, install)", "pushB(c, instal)")
+                .replace("con(s.service, c.server)", "con(s.service, c.server_ip)")
+                .replace("wait(c)", "wait(x)"));
+        Run r = check(p.toString());
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertEquals(p + ":27:18: s.service is a service port but c.server_ip a data port; con ports of the same kind\n"
+                + p + ":29:3: component type Client (of c) has no behavior 'instal'; behaviors are install\n"
+                + p + ":30:3: wait on component 'x', which is never added before; add it with add(x : TYPE)"
+                + " or start the program 'after' the one that adds it\n", r.err());
+    }
+
+    @Test
+    void aSyntaxErrorIsOneLine() throws IOException {
+        Path p = file("bad.cdz", PAIR.replace("wait(c)", "wait c"));
+        Run r = check(p.toString());
+        assertEquals(2, r.exit());
+        assertEquals(p + ":30:8: expected '(' after wait, found 'c'\n", r.err());
+    }
+
+    @Test
+    void warningsArePrintedButDoNotFail() throws IOException {
+        Path p = file("warn.cdz", PAIR.replace("places off, configured, running", "places off, configured, running, lost"));
+        Run r = check(p.toString());
+        assertEquals(0, r.exit());
+        assertEquals(p + ":13:36: warning: place 'lost' of component Client cannot be reached from initial place 'off'"
+                + " by any transition\n", r.err());
+    }
+
+    @Test
+    void aMissingFileIsBadInput() {
+        Path p = dir.resolve("nope.cdz");
+        Run r = check(p.toString());
+        assertEquals(2, r.exit());
+        assertEquals(p + ": no such file\n", r.err());
+    }
+}

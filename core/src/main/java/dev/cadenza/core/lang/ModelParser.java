@@ -1,0 +1,656 @@
+package dev.cadenza.core.lang;
+
+import dev.cadenza.core.lang.Token.Kind;
+import dev.cadenza.core.model.Assembly;
+import dev.cadenza.core.model.Behavior;
+import dev.cadenza.core.model.ComponentType;
+import dev.cadenza.core.model.Connection;
+import dev.cadenza.core.model.Deployment;
+import dev.cadenza.core.model.DeploymentEntry;
+import dev.cadenza.core.model.Duration;
+import dev.cadenza.core.model.ForLoop;
+import dev.cadenza.core.model.Group;
+import dev.cadenza.core.model.Instance;
+import dev.cadenza.core.model.Instruction;
+import dev.cadenza.core.model.IntExpr;
+import dev.cadenza.core.model.Join;
+import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.Parameter;
+import dev.cadenza.core.model.PlaceDecl;
+import dev.cadenza.core.model.Port;
+import dev.cadenza.core.model.PortBinding;
+import dev.cadenza.core.model.PortDirection;
+import dev.cadenza.core.model.PortKind;
+import dev.cadenza.core.model.PortRef;
+import dev.cadenza.core.model.PredicateText;
+import dev.cadenza.core.model.Program;
+import dev.cadenza.core.model.PropertySpec;
+import dev.cadenza.core.model.SourcePosition;
+import dev.cadenza.core.model.Statement;
+import dev.cadenza.core.model.TransitionDecl;
+import dev.cadenza.core.model.TransitionRef;
+import dev.cadenza.core.model.VerifyBlock;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a model file (docs/language.md) into a {@link Model}, stopping at the first syntax error.
+ *
+ * <p>Hand-written rather than generated (ANTLR and the like): the grammar is small, every error
+ * message should say exactly what was expected where, and three forms do not fit a context-free
+ * token grammar well — loop bodies end where the indentation does, lists end at the end of a
+ * line unless a comma continues them, and {@code forbidden} predicates are kept as raw text for
+ * the petri module's parser. A few dozen lines of recursive descent say all that plainly.
+ *
+ * <p>Every node carries the line:col of its first token. Names are checked against each other
+ * by {@link ModelValidator}, not here.
+ */
+public final class ModelParser {
+
+    private static final String DECLARATIONS = "'component', 'program', 'assembly', 'deployment' or 'verify'";
+
+    private final Lexer lexer;
+    private Token peeked;
+
+    private ModelParser(String file, String text) {
+        this.lexer = new Lexer(file, text);
+    }
+
+    /** Parses {@code text}, naming {@code fileName} in positions and messages. */
+    public static Model parse(String fileName, String text) {
+        return new ModelParser(fileName, text).file(fileName);
+    }
+
+    // ---- tokens
+
+    private Token peek() {
+        if (peeked == null) {
+            peeked = lexer.next();
+        }
+        return peeked;
+    }
+
+    private Token take() {
+        Token t = peek();
+        peeked = null;
+        return t;
+    }
+
+    private SourcePosition pos(Token t) {
+        return lexer.positionAt(t.line(), t.column());
+    }
+
+    private ModelSyntaxException error(Token at, String message) {
+        return new ModelSyntaxException(pos(at), message);
+    }
+
+    private Token expect(Kind kind, String what) {
+        Token t = peek();
+        if (!t.is(kind)) {
+            throw error(t, "expected " + what + ", found " + t.describe());
+        }
+        return take();
+    }
+
+    private Token expectName(String what) {
+        return expect(Kind.NAME, what);
+    }
+
+    private void expectWord(String word) {
+        Token t = peek();
+        if (!t.isName(word)) {
+            throw error(t, "expected '" + word + "', found " + t.describe());
+        }
+        take();
+    }
+
+    private boolean accept(Kind kind) {
+        if (peek().is(kind)) {
+            take();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A name list: names separated by commas or by blanks on one line. The list ends at the end
+     * of the line unless a comma continues it.
+     */
+    private List<String> nameList(String what) {
+        List<String> names = new ArrayList<>();
+        Token last = expectName(what);
+        names.add(last.text());
+        while (true) {
+            if (accept(Kind.COMMA)) {
+                last = expectName(what);
+                names.add(last.text());
+            } else if (peek().is(Kind.NAME) && peek().line() == last.line()) {
+                last = take();
+                names.add(last.text());
+            } else {
+                return names;
+            }
+        }
+    }
+
+    /** Names up to a closing brace, commas optional: {@code { a, b c }}. */
+    private List<String> bracedNames(String what) {
+        expect(Kind.LBRACE, "'{'");
+        List<String> names = new ArrayList<>();
+        while (!accept(Kind.RBRACE)) {
+            if (!names.isEmpty()) {
+                accept(Kind.COMMA);
+            }
+            names.add(expectName(what + " or '}'").text());
+        }
+        if (names.isEmpty()) {
+            throw error(peek(), "empty " + what + " list; name at least one between the braces");
+        }
+        return names;
+    }
+
+    // ---- file
+
+    private Model file(String fileName) {
+        List<ComponentType> types = new ArrayList<>();
+        List<Assembly> assemblies = new ArrayList<>();
+        List<Program> programs = new ArrayList<>();
+        List<Deployment> deployments = new ArrayList<>();
+        List<VerifyBlock> verifies = new ArrayList<>();
+        while (!peek().is(Kind.EOF)) {
+            Token t = peek();
+            if (!t.is(Kind.NAME)) {
+                throw error(t, "expected " + DECLARATIONS + ", found " + t.describe());
+            }
+            switch (t.text()) {
+                case "component" -> types.add(component());
+                case "program" -> programs.add(program());
+                case "assembly" -> assemblies.add(assembly());
+                case "deployment" -> deployments.add(deployment());
+                case "verify" -> verifies.add(verify());
+                default -> throw error(t, "expected " + DECLARATIONS + ", found " + t.describe());
+            }
+        }
+        return new Model(fileName, types, assemblies, programs, deployments, verifies);
+    }
+
+    // ---- component types
+
+    private ComponentType component() {
+        Token start = take();
+        String name = expectName("a component type name").text();
+        expect(Kind.LBRACE, "'{' after 'component " + name + "'");
+        List<PlaceDecl> places = new ArrayList<>();
+        String initial = null;
+        List<Behavior> behaviors = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
+        List<Port> ports = new ArrayList<>();
+        List<Join> joins = new ArrayList<>();
+        while (!accept(Kind.RBRACE)) {
+            Token t = peek();
+            if (!t.is(Kind.NAME)) {
+                throw error(t, "expected 'places', 'initial', 'behavior', 'group', 'join', 'provide', 'use' or '}'"
+                        + " in component " + name + ", found " + t.describe());
+            }
+            switch (t.text()) {
+                case "places" -> {
+                    take();
+                    Token last = expectName("a place name");
+                    places.add(new PlaceDecl(last.text(), pos(last)));
+                    while (true) {
+                        if (accept(Kind.COMMA)) {
+                            last = expectName("a place name");
+                        } else if (peek().is(Kind.NAME) && peek().line() == last.line()) {
+                            last = take();
+                        } else {
+                            break;
+                        }
+                        places.add(new PlaceDecl(last.text(), pos(last)));
+                    }
+                }
+                case "initial" -> {
+                    take();
+                    if (initial != null) {
+                        throw error(t, "component " + name + " already has initial place '" + initial
+                                + "'; a component starts in one place");
+                    }
+                    initial = expectName("the initial place's name").text();
+                }
+                case "behavior" -> behaviors.add(behavior());
+                case "group" -> {
+                    take();
+                    Token g = expectName("a group name");
+                    groups.add(new Group(g.text(), bracedNames("a place name"), pos(t)));
+                }
+                case "join" -> joins.add(join());
+                case "provide" -> ports.add(port(PortDirection.PROVIDE));
+                case "use" -> ports.add(port(PortDirection.USE));
+                default -> throw error(t, "expected 'places', 'initial', 'behavior', 'group', 'join', 'provide',"
+                        + " 'use' or '}' in component " + name + ", found " + t.describe());
+            }
+        }
+        return new ComponentType(name, places, initial, behaviors, groups, ports, joins, pos(start));
+    }
+
+    private Behavior behavior() {
+        Token start = take();
+        String name = expectName("a behavior name").text();
+        expect(Kind.LBRACE, "'{' after 'behavior " + name + "'");
+        List<TransitionDecl> transitions = new ArrayList<>();
+        while (!accept(Kind.RBRACE)) {
+            transitions.add(transition());
+        }
+        return new Behavior(name, transitions, pos(start));
+    }
+
+    /** {@code name: source -> destination [min, max] [action "command"]}. */
+    private TransitionDecl transition() {
+        Token t = expectName("a transition 'name: source -> destination [min, max]' or '}'");
+        expect(Kind.COLON, "':' after transition name '" + t.text() + "'");
+        String source = expectName("the source place of transition " + t.text()).text();
+        expect(Kind.ARROW, "'->' after the source place of transition " + t.text());
+        String destination = expectName("the destination place of transition " + t.text()).text();
+        Duration duration = duration(t.text());
+        String action = null;
+        if (peek().isName("action")) {
+            take();
+            action = expect(Kind.STRING, "a quoted command after 'action'").text();
+        }
+        return new TransitionDecl(t.text(), source, destination, duration, action, pos(t));
+    }
+
+    private Duration duration(String transition) {
+        Token open = expect(Kind.LBRACKET, "a duration '[min, max]' for transition " + transition);
+        BigDecimal min = new BigDecimal(expect(Kind.NUMBER, "the minimum duration (a number)").text());
+        expect(Kind.COMMA, "',' between the minimum and maximum duration");
+        BigDecimal max;
+        if (peek().isName("inf")) {
+            take();
+            max = null;
+        } else {
+            max = new BigDecimal(expect(Kind.NUMBER, "the maximum duration (a number or 'inf')").text());
+        }
+        expect(Kind.RBRACKET, "']' closing the duration");
+        if (max != null && max.compareTo(min) < 0) {
+            throw error(open, "the duration of transition " + transition + " has maximum " + max.toPlainString()
+                    + " below its minimum " + min.toPlainString() + "; write [min, max] with min <= max");
+        }
+        return new Duration(min, max);
+    }
+
+    /** {@code join place { t1, t2 } or { t3 }}. */
+    private Join join() {
+        Token start = take();
+        String place = expectName("the place the join is for").text();
+        List<List<String>> sets = new ArrayList<>();
+        sets.add(bracedNames("a transition name"));
+        while (peek().isName("or")) {
+            take();
+            sets.add(bracedNames("a transition name"));
+        }
+        return new Join(place, sets, pos(start));
+    }
+
+    /** {@code provide|use NAME [service|data] (at L | from P | by L)}; the validator checks which fit. */
+    private Port port(PortDirection direction) {
+        Token start = take();
+        String name = expectName("a port name").text();
+        PortKind kind = PortKind.SERVICE;
+        if (peek().isName("service") || peek().isName("data")) {
+            kind = take().text().equals("data") ? PortKind.DATA : PortKind.SERVICE;
+        }
+        Token how = peek();
+        PortBinding binding;
+        if (how.isName("at")) {
+            take();
+            binding = new PortBinding.At(nameList("a place or group name"));
+        } else if (how.isName("from")) {
+            take();
+            binding = new PortBinding.From(expectName("a place name after 'from'").text());
+        } else if (how.isName("by")) {
+            take();
+            binding = new PortBinding.By(nameList("a transition name"));
+        } else {
+            throw error(how, "expected 'at', 'from' or 'by' binding port " + name + ", found " + how.describe());
+        }
+        return new Port(name, direction, kind, binding, pos(start));
+    }
+
+    // ---- programs
+
+    private Program program() {
+        Token start = take();
+        String name = expectName("a program name").text();
+        String after = null;
+        if (peek().isName("after")) {
+            take();
+            after = expectName("the name of the program this one starts after").text();
+        }
+        expect(Kind.LBRACE, "'{' after 'program " + name + "'");
+        List<Parameter> parameters = new ArrayList<>();
+        List<Statement> body = new ArrayList<>();
+        while (!accept(Kind.RBRACE)) {
+            if (peek().isName("param")) {
+                Token p = take();
+                String pname = expectName("a parameter name").text();
+                expect(Kind.EQUALS, "'=' after 'param " + pname + "'");
+                Token v = expect(Kind.NUMBER, "an integer value for parameter " + pname);
+                parameters.add(new Parameter(pname, integer(v), pos(p)));
+            } else {
+                body.add(statement());
+            }
+        }
+        return new Program(name, parameters, body, pos(start), after);
+    }
+
+    private long integer(Token t) {
+        try {
+            return Long.parseLong(t.text());
+        } catch (NumberFormatException e) {
+            throw error(t, "expected an integer, found " + t.describe());
+        }
+    }
+
+    private Statement statement() {
+        Token t = peek();
+        if (!t.is(Kind.NAME)) {
+            throw error(t, "expected an instruction (add, del, con, dcon, pushB, wait, waitAll, for) or '}',"
+                    + " found " + t.describe());
+        }
+        switch (t.text()) {
+            case "for":
+                return forLoop();
+            case "add": {
+                take();
+                openArgs("add");
+                String instance = instanceName();
+                expect(Kind.COLON, "':' between the instance and its type in add");
+                String type = expectName("a component type name").text();
+                closeArgs();
+                return new Instruction.Add(instance, type, pos(t));
+            }
+            case "del": {
+                take();
+                openArgs("del");
+                String instance = instanceName();
+                closeArgs();
+                return new Instruction.Del(instance, pos(t));
+            }
+            case "con":
+            case "dcon": {
+                take();
+                openArgs(t.text());
+                PortRef provider = portRef();
+                expect(Kind.COMMA, "',' between the provide port and the use port");
+                PortRef user = portRef();
+                closeArgs();
+                return t.text().equals("con")
+                        ? new Instruction.Con(provider, user, pos(t))
+                        : new Instruction.Dcon(provider, user, pos(t));
+            }
+            case "pushB": {
+                take();
+                openArgs("pushB");
+                String instance = instanceName();
+                expect(Kind.COMMA, "',' between the instance and the behavior in pushB");
+                String behavior = expectName("a behavior name").text();
+                closeArgs();
+                return new Instruction.PushB(instance, behavior, pos(t));
+            }
+            case "wait": {
+                take();
+                openArgs("wait");
+                String instance = instanceName();
+                closeArgs();
+                return new Instruction.Wait(instance, pos(t));
+            }
+            case "waitAll": {
+                take();
+                // waitAll() is accepted as well as waitAll
+                if (peek().is(Kind.LPAREN) && peek().line() == t.line()) {
+                    take();
+                    closeArgs();
+                }
+                return new Instruction.WaitAll(pos(t));
+            }
+            default:
+                throw error(t, "unknown instruction '" + t.text()
+                        + "'; instructions are add, del, con, dcon, pushB, wait, waitAll and for");
+        }
+    }
+
+    private void openArgs(String instruction) {
+        expect(Kind.LPAREN, "'(' after " + instruction);
+    }
+
+    private void closeArgs() {
+        expect(Kind.RPAREN, "')'");
+    }
+
+    /**
+     * An instance name, possibly with {@code {i}} templates: {@code mariadb{i}}, {@code n{i}_{j}}.
+     * The pieces must touch (no blank between them), which keeps {@code {} apart from blocks.
+     */
+    private String instanceName() {
+        Token first = expectName("a component instance name");
+        StringBuilder sb = new StringBuilder(first.text());
+        int end = first.end();
+        while (true) {
+            Token t = peek();
+            if (t.offset() != end) {
+                return sb.toString();
+            }
+            if (t.is(Kind.LBRACE)) {
+                take();
+                Token var = expectName("a loop variable inside '{…}'");
+                Token close = expect(Kind.RBRACE, "'}' closing the template {" + var.text());
+                sb.append('{').append(var.text()).append('}');
+                end = close.end();
+            } else if (t.is(Kind.NAME) || t.is(Kind.NUMBER)) {
+                take();
+                sb.append(t.text());
+                end = t.end();
+            } else {
+                return sb.toString();
+            }
+        }
+    }
+
+    private PortRef portRef() {
+        Token start = peek();
+        String instance = instanceName();
+        expect(Kind.DOT, "'.' between instance and port (instance.port)");
+        String port = expectName("a port name after '" + instance + ".'").text();
+        return new PortRef(instance, port, pos(start));
+    }
+
+    /**
+     * {@code for i in A..B: [note]} then the body: every following statement that starts on a
+     * later line, indented deeper than {@code for}. The bracket note is a comment (the seed
+     * writes the range of a scaled-up variant there).
+     */
+    private ForLoop forLoop() {
+        Token start = take();
+        String variable = expectName("a loop variable after 'for'").text();
+        expectWord("in");
+        IntExpr from = intExpr();
+        expect(Kind.DOTDOT, "'..' between the loop bounds");
+        IntExpr to = intExpr();
+        Token colon = expect(Kind.COLON, "':' ending the loop header");
+        if (peek().is(Kind.LBRACKET) && peek().line() == colon.line()) {
+            Token open = take();
+            if (!lexer.skipPast(']')) {
+                throw error(open, "unclosed '[' note after the loop header; close it with ']' on the same line");
+            }
+        }
+        List<Statement> body = new ArrayList<>();
+        while (true) {
+            Token t = peek();
+            if (t.is(Kind.RBRACE) || t.is(Kind.EOF) || t.line() == start.line() || t.column() <= start.column()) {
+                break;
+            }
+            body.add(statement());
+        }
+        if (body.isEmpty()) {
+            throw error(peek(), "the loop 'for " + variable + "' has an empty body;"
+                    + " indent its statements deeper than 'for' on the following lines");
+        }
+        return new ForLoop(variable, from, to, body, pos(start));
+    }
+
+    /** {@code term (('+'|'-') term)*}, a term an integer or a name. */
+    private IntExpr intExpr() {
+        IntExpr e = intTerm();
+        while (peek().is(Kind.PLUS) || peek().is(Kind.MINUS)) {
+            boolean minus = take().is(Kind.MINUS);
+            e = new IntExpr.Sum(e, minus, intTerm());
+        }
+        return e;
+    }
+
+    private IntExpr intTerm() {
+        Token t = peek();
+        if (t.is(Kind.NUMBER)) {
+            return new IntExpr.Literal(integer(take()));
+        }
+        if (t.is(Kind.NAME)) {
+            take();
+            return new IntExpr.Variable(t.text(), pos(t));
+        }
+        throw error(t, "expected an integer or a parameter name, found " + t.describe());
+    }
+
+    // ---- assemblies and deployments
+
+    private Assembly assembly() {
+        Token start = take();
+        String name = expectName("an assembly name").text();
+        expect(Kind.LBRACE, "'{' after 'assembly " + name + "'");
+        List<Instance> instances = new ArrayList<>();
+        List<Connection> connections = new ArrayList<>();
+        while (!accept(Kind.RBRACE)) {
+            Token t = expectName("an instance 'name: Type', a 'connect' or '}'");
+            if (t.text().equals("connect")) {
+                PortRef provider = portRef();
+                expect(Kind.ARROW, "'->' from the provide port to the use port");
+                PortRef user = portRef();
+                connections.add(new Connection(provider, user, pos(t)));
+            } else {
+                expect(Kind.COLON, "':' after instance name '" + t.text() + "'");
+                String type = expectName("a component type name").text();
+                instances.add(new Instance(t.text(), type, pos(t)));
+            }
+        }
+        return new Assembly(name, instances, connections, pos(start));
+    }
+
+    private Deployment deployment() {
+        Token start = take();
+        String name = expectName("a deployment name").text();
+        expect(Kind.LBRACE, "'{' after 'deployment " + name + "'");
+        List<DeploymentEntry> entries = new ArrayList<>();
+        while (!accept(Kind.RBRACE)) {
+            if (!entries.isEmpty()) {
+                accept(Kind.COMMA);
+            }
+            Token t = expectName("an entry 'instance: place' or '}'");
+            expect(Kind.COLON, "':' after instance name '" + t.text() + "'");
+            String place = expectName("a place name").text();
+            entries.add(new DeploymentEntry(t.text(), place, pos(t)));
+        }
+        return new Deployment(name, entries, pos(start));
+    }
+
+    // ---- verify blocks
+
+    private VerifyBlock verify() {
+        Token start = take();
+        String subject = expectName("the program or assembly to verify").text();
+        expect(Kind.LBRACE, "'{' after 'verify " + subject + "'");
+        List<PropertySpec> properties = new ArrayList<>();
+        while (!accept(Kind.RBRACE)) {
+            properties.add(property());
+        }
+        return new VerifyBlock(subject, properties, pos(start));
+    }
+
+    private PropertySpec property() {
+        Token t = peek();
+        String expected = "expected a property (deployable, forbidden, sequence, parallel, bounds, within, query)"
+                + " or '}', found ";
+        if (!t.is(Kind.NAME)) {
+            throw error(t, expected + t.describe());
+        }
+        take();
+        SourcePosition at = pos(t);
+        switch (t.text()) {
+            case "deployable": {
+                boolean untimed = false;
+                String deployment = null;
+                if (peek().isName("untimed") && peek().line() == t.line()) {
+                    take();
+                    untimed = true;
+                }
+                if (peek().is(Kind.NAME) && peek().line() == t.line()) {
+                    deployment = take().text();
+                }
+                return new PropertySpec.Deployable(deployment, untimed, at);
+            }
+            case "forbidden": {
+                Lexer.PredicateSpan span = rawRestOfLine(t);
+                if (span == null) {
+                    throw error(t, "expected a predicate after 'forbidden' on the same line");
+                }
+                return new PropertySpec.Forbidden(new PredicateText(span.text(), span.position()), at);
+            }
+            case "sequence": {
+                List<TransitionRef> steps = new ArrayList<>();
+                steps.add(transitionRef());
+                do {
+                    expectWord("before");
+                    steps.add(transitionRef());
+                } while (peek().isName("before"));
+                return new PropertySpec.Sequence(steps, at);
+            }
+            case "parallel": {
+                List<String> instances = new ArrayList<>();
+                instances.add(expectName("an instance name").text());
+                do {
+                    expect(Kind.COMMA, "',' and another instance (parallel names at least two)");
+                    instances.add(expectName("an instance name").text());
+                } while (peek().is(Kind.COMMA));
+                return new PropertySpec.Parallel(instances, at);
+            }
+            case "bounds":
+                return new PropertySpec.Bounds(at);
+            case "within":
+                return new PropertySpec.Within(new BigDecimal(expect(Kind.NUMBER, "a time in seconds").text()), at);
+            case "query":
+                return new PropertySpec.Query(expect(Kind.STRING, "a quoted formula after 'query'").text(), at);
+            default:
+                throw error(t, expected + t.describe());
+        }
+    }
+
+    /** The raw text after {@code keyword} to the end of its line (the next token is not lexed yet). */
+    private Lexer.PredicateSpan rawRestOfLine(Token keyword) {
+        if (peeked != null) {
+            Token t = peeked;
+            peeked = null;
+            lexer.reset(t);
+            if (t.line() != keyword.line()) {
+                return null;
+            }
+        }
+        return lexer.restOfLine();
+    }
+
+    private TransitionRef transitionRef() {
+        Token i = expectName("a step 'instance.transition'");
+        expect(Kind.DOT, "'.' between instance and transition");
+        String transition = expectName("a transition name after '" + i.text() + ".'").text();
+        return new TransitionRef(i.text(), transition, pos(i));
+    }
+}
