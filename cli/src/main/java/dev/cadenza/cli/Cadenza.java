@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
+                ExploreCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

@@ -1,0 +1,36 @@
+package dev.cadenza.cli;
+
+import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.io.PnmlReader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Loads a net file, choosing the reader by the file's ending. A reader for another format
+ * (TINA's .net) adds one line here.
+ */
+final class NetFiles {
+
+    private NetFiles() {
+    }
+
+    static PetriNet load(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!Files.exists(file)) {
+            throw new UserInputException(file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserInputException(file + ": is a directory; give a net file (.pnml)");
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".pnml")) {
+            return PnmlReader.read(file);
+        }
+        int dot = name.lastIndexOf('.');
+        String ending = dot < 0 ? "no ending" : "ending " + name.substring(dot);
+        throw new UserInputException(file + ": cannot tell the format of a file with " + ending
+                + "; net files end in .pnml (PNML P/T nets)");
+    }
+}

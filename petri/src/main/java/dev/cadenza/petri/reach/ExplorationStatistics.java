@@ -1,0 +1,26 @@
+package dev.cadenza.petri.reach;
+
+/**
+ * What an exploration found. {@code edges} counts one per (marking, fired transition) pair,
+ * as the Model Checking Contest counts them; {@code maxTokens} is the most tokens one place
+ * held in any marking found, {@code maxTokensInMarking} the most tokens of one marking in all.
+ * {@code dead} and {@code edges} cover the markings expanded: at a limit some found markings
+ * were not expanded yet.
+ */
+public record ExplorationStatistics(
+        int places,
+        int transitions,
+        long markings,
+        long edges,
+        long dead,
+        long maxTokens,
+        long maxTokensInMarking,
+        int depth,
+        StopReason stopReason,
+        double seconds,
+        long storeBytes) {
+
+    public boolean complete() {
+        return stopReason == StopReason.COMPLETE;
+    }
+}
