@@ -3,6 +3,7 @@ package dev.cadenza.cli;
 import dev.cadenza.core.lang.ModelSyntaxException;
 import dev.cadenza.core.lang.ModelValidationException;
 import dev.cadenza.petri.io.NetFormatException;
+import dev.cadenza.petri.query.PredicateSyntaxException;
 
 import java.util.List;
 
@@ -18,7 +19,8 @@ final class InputErrors {
             NetFormatException.class,
             ModelSyntaxException.class,
             // its message is every problem, one per line
-            ModelValidationException.class);
+            ModelValidationException.class,
+            PredicateSyntaxException.class);
 
     private InputErrors() {
     }

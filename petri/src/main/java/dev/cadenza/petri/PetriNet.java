@@ -105,6 +105,23 @@ public final class PetriNet {
         return m;
     }
 
+    /** Nets are equal when their names, places and transitions (in order) are: what a round trip keeps. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PetriNet n && java.util.Objects.equals(name, n.name)
+                && places.equals(n.places) && transitions.equals(n.transitions);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, places, transitions);
+    }
+
+    @Override
+    public String toString() {
+        return "PetriNet[" + name + ", " + places.size() + " places, " + transitions.size() + " transitions]";
+    }
+
     /** A builder that adds places and transitions by name, for readers and translators. */
     public static Builder builder(String name) {
         return new Builder(name);

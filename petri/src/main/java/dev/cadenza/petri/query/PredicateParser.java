@@ -1,0 +1,288 @@
+package dev.cadenza.petri.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses the predicate language shared by nets and models:
+ * <pre>
+ *   or      ::= and (('||' | 'or') and)*
+ *   and     ::= unary (('&amp;&amp;' | 'and') unary)*
+ *   unary   ::= ('!' | 'not') unary | '(' or ')' | 'dead' | 'true' | 'false' | expr (op expr)?
+ *   op      ::= '=' | '==' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;='
+ *   expr    ::= ['-'] term (('+' | '-') term)*
+ *   term    ::= INT ['*' NAME] | NAME | '(' expr ')'
+ *   NAME    ::= letter or _ then letters, digits, _ . ' | '{' any '}'
+ * </pre>
+ * A lone expression without a comparison must be a single name and means {@code name >= 1}.
+ */
+public final class PredicateParser {
+
+    public static final String SOURCE = "predicate";
+
+    private final String text;
+    private int pos;
+
+    private PredicateParser(String text) {
+        this.text = text;
+    }
+
+    public static Predicate parse(String text) {
+        PredicateParser p = new PredicateParser(text);
+        p.skip();
+        if (p.pos >= text.length()) {
+            throw p.error(p.pos, "empty predicate: expected for example 'p3 >= 1 && !p4'");
+        }
+        Predicate result = p.or();
+        p.skip();
+        if (p.pos < text.length()) {
+            throw p.error(p.pos, "unexpected '" + text.charAt(p.pos) + "': expected '&&', '||' or the end");
+        }
+        return result;
+    }
+
+    private Predicate or() {
+        Predicate left = and();
+        while (true) {
+            if (accept("||") || acceptWord("or")) {
+                left = new Predicate.Or(left, and());
+            } else {
+                return left;
+            }
+        }
+    }
+
+    private Predicate and() {
+        Predicate left = unary();
+        while (true) {
+            if (accept("&&") || acceptWord("and")) {
+                left = new Predicate.And(left, unary());
+            } else {
+                return left;
+            }
+        }
+    }
+
+    private Predicate unary() {
+        skip();
+        if (lookingAt("!=")) {
+            throw error(pos, "'!=' needs a left-hand side: write 'p != 1'");
+        }
+        if (accept("!") || acceptWord("not")) {
+            return new Predicate.Not(unary());
+        }
+        if (acceptWord("dead")) {
+            return new Predicate.Dead();
+        }
+        if (acceptWord("true")) {
+            return new Predicate.Constant(true);
+        }
+        if (acceptWord("false")) {
+            return new Predicate.Constant(false);
+        }
+        skip();
+        if (lookingAt("(")) {
+            // "(p + q) >= 2" and "(p >= 1)" both start with '(': try the comparison first.
+            int save = pos;
+            try {
+                Predicate c = comparison();
+                return c;
+            } catch (PredicateSyntaxException e) {
+                pos = save;
+            }
+            accept("(");
+            Predicate inner = or();
+            if (!accept(")")) {
+                throw error(pos, "expected ')' closing the '(' at column " + (save + 1));
+            }
+            return inner;
+        }
+        return comparison();
+    }
+
+    private Predicate comparison() {
+        skip();
+        int start = pos;
+        LinearExpression left = expression();
+        ComparisonOperator op = operator();
+        if (op == null) {
+            if (left.terms().size() == 1 && left.constant() == 0 && left.terms().get(0).coefficient() == 1
+                    && isPlainName(start)) {
+                return new Predicate.Comparison(left, ComparisonOperator.GE, new LinearExpression(List.of(), 1));
+            }
+            throw error(pos, "expected a comparison (= != < <= > >=) after the expression");
+        }
+        LinearExpression right = expression();
+        return new Predicate.Comparison(left, op, right);
+    }
+
+    private boolean isPlainName(int start) {
+        char c = text.charAt(start);
+        return c == '{' || Character.isLetter(c) || c == '_';
+    }
+
+    private ComparisonOperator operator() {
+        skip();
+        if (accept("<=")) {
+            return ComparisonOperator.LE;
+        } else if (accept(">=")) {
+            return ComparisonOperator.GE;
+        } else if (accept("!=")) {
+            return ComparisonOperator.NE;
+        } else if (accept("==") || accept("=")) {
+            return ComparisonOperator.EQ;
+        } else if (accept("<")) {
+            return ComparisonOperator.LT;
+        } else if (accept(">")) {
+            return ComparisonOperator.GT;
+        }
+        return null;
+    }
+
+    private LinearExpression expression() {
+        List<LinearExpression.Term> terms = new ArrayList<>();
+        long[] constant = {0};
+        long sign = accept("-") ? -1 : 1;
+        term(sign, terms, constant);
+        while (true) {
+            skip();
+            if (lookingAt("->")) {
+                return new LinearExpression(terms, constant[0]);
+            }
+            if (accept("+")) {
+                term(1, terms, constant);
+            } else if (accept("-")) {
+                term(-1, terms, constant);
+            } else {
+                return new LinearExpression(terms, constant[0]);
+            }
+        }
+    }
+
+    private void term(long sign, List<LinearExpression.Term> terms, long[] constant) {
+        skip();
+        if (pos >= text.length()) {
+            throw error(pos, "expected a place name or a number, found the end");
+        }
+        char c = text.charAt(pos);
+        if (Character.isDigit(c)) {
+            int start = pos;
+            long v = number();
+            skip();
+            if (accept("*")) {
+                skip();
+                int col = pos;
+                String n = name();
+                terms.add(new LinearExpression.Term(Math.multiplyExact(sign, v), n, col + 1));
+            } else {
+                constant[0] = Math.addExact(constant[0], Math.multiplyExact(sign, v));
+            }
+            assert start < pos;
+        } else if (c == '(') {
+            int open = pos;
+            pos++;
+            LinearExpression inner = expression();
+            if (!accept(")")) {
+                throw error(pos, "expected ')' closing the '(' at column " + (open + 1));
+            }
+            for (LinearExpression.Term t : inner.terms()) {
+                terms.add(new LinearExpression.Term(sign * t.coefficient(), t.name(), t.column()));
+            }
+            constant[0] += sign * inner.constant();
+        } else if (c == '{' || Character.isLetter(c) || c == '_') {
+            int col = pos;
+            String n = name();
+            if (isKeyword(n) && c != '{') {
+                throw error(col, "'" + n + "' is a keyword: expected a place name (write {" + n + "} for a place so named)");
+            }
+            terms.add(new LinearExpression.Term(sign, n, col + 1));
+        } else {
+            throw error(pos, "unexpected '" + c + "': expected a place name, a number, '(' or '!'");
+        }
+    }
+
+    private long number() {
+        int start = pos;
+        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            pos++;
+        }
+        try {
+            return Long.parseLong(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            throw error(start, "number too large: " + text.substring(start, pos));
+        }
+    }
+
+    private String name() {
+        int start = pos;
+        if (pos < text.length() && text.charAt(pos) == '{') {
+            StringBuilder sb = new StringBuilder();
+            pos++;
+            while (pos < text.length() && text.charAt(pos) != '}') {
+                char d = text.charAt(pos++);
+                if (d == '\\' && pos < text.length()) {
+                    d = text.charAt(pos++);
+                }
+                sb.append(d);
+            }
+            if (pos >= text.length()) {
+                throw error(start, "unterminated {name}: missing '}'");
+            }
+            pos++;
+            return sb.toString();
+        }
+        while (pos < text.length()) {
+            char d = text.charAt(pos);
+            if (Character.isLetterOrDigit(d) || d == '_' || d == '.' || d == '\'') {
+                pos++;
+            } else {
+                break;
+            }
+        }
+        if (start == pos) {
+            throw error(pos, "expected a place name");
+        }
+        return text.substring(start, pos);
+    }
+
+    private static boolean isKeyword(String w) {
+        return switch (w) {
+            case "and", "or", "not", "dead", "true", "false" -> true;
+            default -> false;
+        };
+    }
+
+    private void skip() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private boolean lookingAt(String s) {
+        return text.startsWith(s, pos);
+    }
+
+    private boolean accept(String s) {
+        skip();
+        if (text.startsWith(s, pos)) {
+            pos += s.length();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean acceptWord(String w) {
+        skip();
+        int end = pos + w.length();
+        if (text.startsWith(w, pos) && (end >= text.length()
+                || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_' || text.charAt(end) == '.'))) {
+            pos = end;
+            return true;
+        }
+        return false;
+    }
+
+    private PredicateSyntaxException error(int at, String problem) {
+        return new PredicateSyntaxException(SOURCE, at + 1, problem);
+    }
+}
