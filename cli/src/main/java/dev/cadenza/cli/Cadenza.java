@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
                 ExploreCommand.class,
+                DrawCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

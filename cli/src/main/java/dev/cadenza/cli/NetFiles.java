@@ -2,6 +2,7 @@ package dev.cadenza.cli;
 
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.io.PnmlReader;
+import dev.cadenza.petri.io.TinaNetReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +23,18 @@ final class NetFiles {
             throw new UserInputException(file + ": no such file");
         }
         if (Files.isDirectory(file)) {
-            throw new UserInputException(file + ": is a directory; give a net file (.pnml)");
+            throw new UserInputException(file + ": is a directory; give a net file (.pnml or .net)");
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".pnml")) {
             return PnmlReader.read(file);
         }
+        if (lower.endsWith(".net")) {
+            return TinaNetReader.read(file);
+        }
         int dot = name.lastIndexOf('.');
         String ending = dot < 0 ? "no ending" : "ending " + name.substring(dot);
         throw new UserInputException(file + ": cannot tell the format of a file with " + ending
-                + "; net files end in .pnml (PNML P/T nets)");
+                + "; net files end in .pnml (PNML P/T nets) or .net (TINA)");
     }
 }

@@ -112,7 +112,7 @@ public final class AssemblyDiagram {
                 attr("newrank", true),
                 attr("compound", true),
                 attr("forcelabels", true),
-                attr("nodesep", 0.3),
+                attr("nodesep", 0.4),
                 attr("ranksep", 0.35),
                 attr("fontname", FONT),
                 attr("labelloc", "t"),
@@ -144,7 +144,10 @@ public final class AssemblyDiagram {
     private MutableGraph component(Instance instance) {
         MutableGraph box = mutGraph("cluster_" + instance.name()).setCluster(true).setDirected(true);
         box.graphAttrs().add(
-                Label.html("<b>" + escape(instance.name()) + "</b> : " + escape(instance.type())),
+                // plain text: a bold name in an HTML label came out overlapping the type in PNGs
+                // (the rasterizer's fallback font is wider than the metrics the layout used)
+                Label.of(instance.name() + " : " + instance.type()),
+                attr("fontsize", 13),
                 attr("style", "rounded"),
                 attr("color", "#555555"),
                 attr("margin", 12));
@@ -167,20 +170,16 @@ public final class AssemblyDiagram {
             }
             box.add(place);
         }
-        boolean first = true;
+        Map<String, Integer> depth = depths(type);
         for (Behavior b : type.behaviors()) {
             String colour = behaviorColour(b.name());
-            // the first behavior (the one an assembly deploys) sets the left-to-right order of
-            // the places; the others often run backwards (stop, pause) and would fold it
-            boolean constraint = first;
-            first = false;
             for (TransitionDecl t : b.transitions()) {
                 boolean running = highlight.isRunning(inst, t.name());
                 MutableNode label = mutNode(transitionId(inst, t.name())).add(
                         attr("shape", "plaintext"),
                         attr("fontsize", 10),
                         attr("fontcolor", colour),
-                        attr("margin", 0.02),
+                        attr("margin", "0.08,0.04"),
                         attr("height", 0.2),
                         Label.of(t.name() + "\n" + t.duration()),
                         attr("tooltip", inst + "." + t.name() + " " + t.duration() + " (" + b.name() + ")"));
@@ -189,12 +188,25 @@ public final class AssemblyDiagram {
                 }
                 box.add(label);
                 double width = running ? 3.0 : 1.5;
-                box.add(mutNode(placeId(inst, t.source())).addLink(to(label).with(
-                        attr("color", colour), attr("penwidth", width), attr("arrowhead", "none"),
-                        attr("constraint", constraint))));
-                box.add(label.addLink(to(mutNode(placeId(inst, t.destination()))).with(
-                        attr("color", colour), attr("penwidth", width), attr("arrowsize", 0.7),
-                        attr("constraint", constraint))));
+                MutableNode source = mutNode(placeId(inst, t.source()));
+                MutableNode destination = mutNode(placeId(inst, t.destination()));
+                int from = depth.getOrDefault(t.source(), Integer.MAX_VALUE);
+                int to = depth.getOrDefault(t.destination(), Integer.MAX_VALUE);
+                if (to < from) {
+                    // a transition back towards the initial place (stop, pause, restart): laid out
+                    // forwards and drawn with the arrow reversed, so that its label stays between
+                    // its two places and the places keep their deploy order left to right
+                    box.add(destination.addLink(to(label).with(
+                            attr("color", colour), attr("penwidth", width), attr("dir", "back"),
+                            attr("arrowsize", 0.7))));
+                    box.add(label.addLink(to(source).with(
+                            attr("color", colour), attr("penwidth", width), attr("arrowhead", "none"))));
+                } else {
+                    box.add(source.addLink(to(label).with(
+                            attr("color", colour), attr("penwidth", width), attr("arrowhead", "none"))));
+                    box.add(label.addLink(to(destination).with(
+                            attr("color", colour), attr("penwidth", width), attr("arrowsize", 0.7))));
+                }
             }
         }
         for (Port port : type.ports()) {
@@ -247,6 +259,28 @@ public final class AssemblyDiagram {
                         attr("style", style), attr("arrowhead", "none"), attr("color", "#777777")));
             }
         }
+    }
+
+    /**
+     * How many transitions each place is from the initial place (breadth first, over every
+     * behavior's transitions): the left-to-right order the picture keeps.
+     */
+    private static Map<String, Integer> depths(ComponentType type) {
+        Map<String, Integer> depth = new LinkedHashMap<>();
+        depth.put(type.initialPlace(), 0);
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(type.initialPlace()));
+        while (!queue.isEmpty()) {
+            String place = queue.poll();
+            for (Behavior b : type.behaviors()) {
+                for (TransitionDecl t : b.transitions()) {
+                    if (t.source().equals(place) && !depth.containsKey(t.destination())) {
+                        depth.put(t.destination(), depth.get(place) + 1);
+                        queue.add(t.destination());
+                    }
+                }
+            }
+        }
+        return depth;
     }
 
     private static List<String> placesOf(ComponentType type, String placeOrGroup) {

@@ -50,8 +50,11 @@ public final class GraphvizRenderer {
     }
 
     private static boolean engineChosen;
-    /** svgSalamander (the PNG rasterizer) warns on java.util.logging about fonts; kept quiet. */
-    private static final Logger SALAMANDER_LOG = Logger.getLogger("svgSalamander");
+    /**
+     * svgSalamander (the PNG rasterizer) warns on java.util.logging for every text it draws in
+     * a font it lacks (Helvetica here; it falls back to Serif); kept quiet.
+     */
+    private static final Logger SALAMANDER_LOG = Logger.getLogger("com.kitfox.svg");
 
     private GraphvizRenderer() {
     }
