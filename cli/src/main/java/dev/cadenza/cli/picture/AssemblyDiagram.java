@@ -142,7 +142,7 @@ public final class AssemblyDiagram {
     }
 
     private MutableGraph component(Instance instance) {
-        MutableGraph box = mutGraph("cluster_" + instance.name()).setCluster(true).setDirected(true);
+        MutableGraph box = mutGraph(instance.name()).setCluster(true).setDirected(true);
         box.graphAttrs().add(
                 // plain text: a bold name in an HTML label came out overlapping the type in PNGs
                 // (the rasterizer's fallback font is wider than the metrics the layout used)
