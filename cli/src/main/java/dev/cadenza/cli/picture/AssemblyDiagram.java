@@ -121,7 +121,12 @@ public final class AssemblyDiagram {
         root.linkAttrs().add(attr("fontname", FONT), attr("fontsize", 10));
 
         for (Instance instance : instances) {
-            root.add(component(instance));
+            // dot packs sibling clusters edge to edge; an invisible cluster around each box
+            // keeps them apart (seen touching in openstack.cdz, where port labels sat on borders)
+            MutableGraph pad = mutGraph("pad_" + instance.name()).setCluster(true).setDirected(true);
+            pad.graphAttrs().add(attr("peripheries", 0), attr("margin", 10), Label.of(""));
+            pad.add(component(instance));
+            root.add(pad);
         }
         for (Connection c : connections) {
             boolean gone = removedConnections.contains(c.provider() + ">" + c.user());
@@ -149,6 +154,7 @@ public final class AssemblyDiagram {
                 Label.of(instance.name() + " : " + instance.type()),
                 attr("fontsize", 13),
                 attr("style", "rounded"),
+                attr("peripheries", 1), // the padding cluster around has none; subgraphs inherit
                 attr("color", "#555555"),
                 attr("margin", 12));
         ComponentType type = model.type(instance.type()).orElse(null);
@@ -170,7 +176,7 @@ public final class AssemblyDiagram {
             }
             box.add(place);
         }
-        Map<String, Integer> depth = depths(type);
+        Set<String> back = backTransitions(type);
         for (Behavior b : type.behaviors()) {
             String colour = behaviorColour(b.name());
             for (TransitionDecl t : b.transitions()) {
@@ -190,9 +196,7 @@ public final class AssemblyDiagram {
                 double width = running ? 3.0 : 1.5;
                 MutableNode source = mutNode(placeId(inst, t.source()));
                 MutableNode destination = mutNode(placeId(inst, t.destination()));
-                int from = depth.getOrDefault(t.source(), Integer.MAX_VALUE);
-                int to = depth.getOrDefault(t.destination(), Integer.MAX_VALUE);
-                if (to < from) {
+                if (back.contains(t.name())) {
                     // a transition back towards the initial place (stop, pause, restart): laid out
                     // forwards and drawn with the arrow reversed, so that its label stays between
                     // its two places and the places keep their deploy order left to right
@@ -262,25 +266,41 @@ public final class AssemblyDiagram {
     }
 
     /**
-     * How many transitions each place is from the initial place (breadth first, over every
-     * behavior's transitions): the left-to-right order the picture keeps.
+     * The transitions that close a cycle: the back edges of a depth-first search from the
+     * initial place, behaviors and transitions in the order written (stop after start, pause
+     * after start). Shortest distances from the initial place would not do: a join reached by a
+     * short and a long branch (nova's deployed) would turn the long branch's last step back.
      */
-    private static Map<String, Integer> depths(ComponentType type) {
-        Map<String, Integer> depth = new LinkedHashMap<>();
-        depth.put(type.initialPlace(), 0);
-        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(type.initialPlace()));
-        while (!queue.isEmpty()) {
-            String place = queue.poll();
-            for (Behavior b : type.behaviors()) {
-                for (TransitionDecl t : b.transitions()) {
-                    if (t.source().equals(place) && !depth.containsKey(t.destination())) {
-                        depth.put(t.destination(), depth.get(place) + 1);
-                        queue.add(t.destination());
-                    }
+    private static Set<String> backTransitions(ComponentType type) {
+        Set<String> back = new HashSet<>();
+        Set<String> done = new HashSet<>();
+        Set<String> onPath = new HashSet<>();
+        visit(type, type.initialPlace(), onPath, done, back);
+        for (PlaceDecl p : type.places()) {
+            visit(type, p.name(), onPath, done, back);
+        }
+        return back;
+    }
+
+    private static void visit(ComponentType type, String place, Set<String> onPath, Set<String> done, Set<String> back) {
+        if (done.contains(place)) {
+            return;
+        }
+        onPath.add(place);
+        for (Behavior b : type.behaviors()) {
+            for (TransitionDecl t : b.transitions()) {
+                if (!t.source().equals(place)) {
+                    continue;
+                }
+                if (onPath.contains(t.destination())) {
+                    back.add(t.name());
+                } else {
+                    visit(type, t.destination(), onPath, done, back);
                 }
             }
         }
-        return depth;
+        onPath.remove(place);
+        done.add(place);
     }
 
     private static List<String> placesOf(ComponentType type, String placeOrGroup) {

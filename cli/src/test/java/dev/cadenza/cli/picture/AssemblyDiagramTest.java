@@ -1,6 +1,11 @@
 package dev.cadenza.cli.picture;
 
 import dev.cadenza.core.model.Assembly;
+import dev.cadenza.core.model.Behavior;
+import dev.cadenza.core.model.ComponentType;
+import dev.cadenza.core.model.Duration;
+import dev.cadenza.core.model.PlaceDecl;
+import dev.cadenza.core.model.TransitionDecl;
 import dev.cadenza.core.model.Instance;
 import dev.cadenza.core.model.Model;
 import org.junit.jupiter.api.Test;
@@ -8,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static dev.cadenza.core.model.SourcePosition.NONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,6 +86,29 @@ class AssemblyDiagramTest {
         // stop: running -> allocated; the arrow points at allocated, the label between the two
         assertTrue(edge(dot, "s#place#allocated", "s#transition#stop").contains("\"dir\"=\"back\""), dot);
         assertTrue(edge(dot, "s#transition#stop", "s#place#running").contains("\"arrowhead\"=\"none\""), dot);
+    }
+
+    @Test
+    void theLongBranchIntoAJoinIsNotTakenForABackwardTransition() {
+        // nova in openstack.cdz: initiated -> pulled -> deployed, and pulled -> db -> restarted -> deployed
+        ComponentType nova = new ComponentType("Nova",
+                Stream.of("initiated", "pulled", "db", "restarted", "deployed").map(p -> new PlaceDecl(p, NONE)).toList(),
+                "initiated",
+                List.of(new Behavior("deploy", List.of(
+                        t("pull", "initiated", "pulled"), t("register", "pulled", "deployed"),
+                        t("create_db", "pulled", "db"), t("restart", "db", "restarted"),
+                        t("cell_setup", "restarted", "deployed")), NONE)),
+                List.of(), List.of(), List.of(), NONE);
+        Model m = new Model("nova.cdz", List.of(nova),
+                List.of(new Assembly("a", List.of(new Instance("nova", "Nova", NONE)), List.of(), NONE)),
+                List.of(), List.of(), List.of());
+        String text = GraphvizRenderer.dot(AssemblyDiagram.of(m, m.assemblies().get(0)));
+        assertFalse(text.contains("\"dir\"=\"back\""), text);
+        edge(text, "nova#transition#cell_setup", "nova#place#deployed");
+    }
+
+    private static TransitionDecl t(String name, String from, String to) {
+        return new TransitionDecl(name, from, to, Duration.of(1, 2), null, NONE);
     }
 
     @Test
