@@ -1,0 +1,31 @@
+package dev.cadenza.cli.picture;
+
+import java.util.List;
+
+/**
+ * What a Gantt chart shows, in seconds from the start: one row per transition run, a bar for
+ * when it ran in one schedule (a witness run), the window it can run in over all runs
+ * (earliest start, latest end: {@code Double.POSITIVE_INFINITY} when unbounded), and the least
+ * and greatest total time. Verification fills it from its bounds; the chart knows nothing else.
+ */
+public record GanttData(String title, List<Row> rows, double totalMin, double totalMax) {
+
+    public GanttData {
+        rows = List.copyOf(rows);
+        if (!(totalMin >= 0) || !(totalMax >= totalMin)) {
+            throw new IllegalArgumentException("total time [" + totalMin + ", " + totalMax + "] is not an interval from 0");
+        }
+    }
+
+    /** One transition run: {@code label} like {@code c.configure}. */
+    public record Row(String label, double barStart, double barEnd, double windowStart, double windowEnd) {
+        public Row {
+            if (!(barStart >= 0) || !(barEnd >= barStart)) {
+                throw new IllegalArgumentException(label + ": bar [" + barStart + ", " + barEnd + "] is not an interval from 0");
+            }
+            if (!(windowStart >= 0) || !(windowEnd >= windowStart)) {
+                throw new IllegalArgumentException(label + ": window [" + windowStart + ", " + windowEnd + "] is not an interval from 0");
+            }
+        }
+    }
+}
