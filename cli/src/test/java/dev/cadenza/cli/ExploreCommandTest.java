@@ -107,10 +107,10 @@ class ExploreCommandTest {
 
     @Test
     void anUnknownEndingExits2() throws IOException {
-        Path net = write("model.net", "pl p (1)\n");
+        Path net = write("model.txt", "pl p (1)\n");
         assertEquals(2, run("explore", net.toString(), "--untimed"));
-        assertEquals(net + ": cannot tell the format of a file with ending .net; net files end in .pnml"
-                + " (PNML P/T nets)" + System.lineSeparator(), err.toString());
+        assertEquals(net + ": cannot tell the format of a file with ending .txt; net files end in .pnml"
+                + " (PNML P/T nets) or .net (TINA)" + System.lineSeparator(), err.toString());
     }
 
     @Test
