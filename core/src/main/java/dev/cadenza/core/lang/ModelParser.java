@@ -228,7 +228,8 @@ public final class ModelParser {
                 case "provide" -> ports.add(port(PortDirection.PROVIDE));
                 case "use" -> ports.add(port(PortDirection.USE));
                 default -> throw error(t, "expected 'places', 'initial', 'behavior', 'group', 'join', 'provide',"
-                        + " 'use' or '}' in component " + name + ", found " + t.describe());
+                        + " 'use' or '}' in component " + name + ", found " + t.describe()
+                        + " (transitions go inside 'behavior NAME { … }')");
             }
         }
         return new ComponentType(name, places, initial, behaviors, groups, ports, joins, pos(start));
@@ -415,6 +416,8 @@ public final class ModelParser {
                 }
                 return new Instruction.WaitAll(pos(t));
             }
+            case "param":
+                throw error(t, "'param' inside a loop; declare parameters at the top level of the program");
             default:
                 throw error(t, "unknown instruction '" + t.text()
                         + "'; instructions are add, del, con, dcon, pushB, wait, waitAll and for");

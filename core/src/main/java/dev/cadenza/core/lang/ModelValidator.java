@@ -83,6 +83,10 @@ public final class ModelValidator {
             stateAfter(p);
         }
         Names.duplicates(model.deployments(), Deployment::name, Deployment::position, "deployment", "", this::report);
+        for (Deployment d : model.deployments()) {
+            Names.duplicates(d.entries(), DeploymentEntry::instance, DeploymentEntry::position,
+                    "entry for instance", " in deployment " + d.name(), this::report);
+        }
         for (VerifyBlock v : model.verifyBlocks()) {
             verify(v);
         }

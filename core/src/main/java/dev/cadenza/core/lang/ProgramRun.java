@@ -12,8 +12,10 @@ import dev.cadenza.core.model.Program;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.core.model.Statement;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -30,6 +32,8 @@ import java.util.stream.Collectors;
  */
 final class ProgramRun {
 
+    /** Beyond this many unrolled instructions a program is surely a typo in its loop bounds. */
+    static final long MAX_INSTRUCTIONS = 1_000_000;
     private static final Pattern TEMPLATE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Model model;
@@ -51,7 +55,7 @@ final class ProgramRun {
     /** Runs {@code program} from {@code start} (left unchanged) and returns the state it leaves. */
     static ProgramState run(Model model, Program program, ProgramState start, Consumer<Problem> report) {
         ProgramRun r = new ProgramRun(model, program, start, report);
-        if (r.scopesAreClosed()) {
+        if (r.scopesAreClosed() && r.sizeIsReasonable()) {
             for (Instruction i : program.instructions()) {
                 r.execute(i);
             }
@@ -106,6 +110,47 @@ final class ProgramRun {
             expression(sum.left(), scope);
             expression(sum.right(), scope);
         }
+    }
+
+    /**
+     * Counts the unrolled instructions, giving up past {@link #MAX_INSTRUCTIONS} instructions or
+     * loop turns (a loop whose inner ranges are empty still turns), so counting stays cheap.
+     */
+    private boolean sizeIsReasonable() {
+        Map<String, Long> env = new HashMap<>();
+        program.parameters().forEach(p -> env.put(p.name(), p.value()));
+        try {
+            long[] work = {0};
+            if (size(program.body(), env, work) && work[0] <= MAX_INSTRUCTIONS) {
+                return true;
+            }
+            report.accept(Problem.error(program.position(), "program " + program.name() + " unrolls to more than "
+                    + MAX_INSTRUCTIONS + " instructions; check its loop bounds and parameters"));
+        } catch (ArithmeticException e) {
+            report.accept(Problem.error(program.position(), "the loop bounds of program " + program.name()
+                    + " overflow 64-bit integers; check its loop bounds and parameters"));
+        }
+        return false;
+    }
+
+    /** Adds instructions and loop turns to {@code work[0]}; false once past the limit. */
+    private static boolean size(List<Statement> body, Map<String, Long> env, long[] work) {
+        for (Statement s : body) {
+            if (++work[0] > MAX_INSTRUCTIONS) {
+                return false;
+            }
+            if (s instanceof ForLoop loop) {
+                long hi = loop.to().evaluate(env);
+                Map<String, Long> inner = new HashMap<>(env);
+                for (long i = loop.from().evaluate(env); i <= hi; i++) {
+                    inner.put(loop.variable(), i);
+                    if (++work[0] > MAX_INSTRUCTIONS || !size(loop.body(), inner, work)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static List<String> sorted(Set<String> names) {

@@ -92,6 +92,11 @@ class MalformedModelsTest {
                                 + " or '}', found 'deadlockfree'"),
                 syntax("con without comma", "program p {\n  con(s.ip c.server_ip)\n}\n",
                         2, 12, "expected ',' between the provide port and the use port, found 'c'"),
+                syntax("transition outside a behavior", "component A {\n  places a, b\n  t: a -> b [1, 2]\n}\n",
+                        3, 3, "expected 'places', 'initial', 'behavior', 'group', 'join', 'provide', 'use' or '}'"
+                                + " in component A, found 't' (transitions go inside 'behavior NAME { … }')"),
+                syntax("param inside a loop", "program p {\n  for i in 1..2:\n    param n = 2\n}\n",
+                        3, 5, "'param' inside a loop; declare parameters at the top level of the program"),
                 syntax("file ends inside a component", "component A {\n  places a\n",
                         3, 1, "expected 'places', 'initial', 'behavior', 'group', 'join', 'provide', 'use' or '}'"
                                 + " in component A, found end of file"));
@@ -165,6 +170,10 @@ class MalformedModelsTest {
                         3, 5, "unknown variable {j} in 's{j}'; the variables here are i"),
                 inProgram("after an unknown program", "program p after q {\n  waitAll\n}\n",
                         1, 1, "unknown program 'q' in 'after' of program p; programs are p"),
+                inProgram("programs after each other in a cycle", "program p after q {\n  waitAll\n}\n"
+                                + "program q after p {\n  waitAll\n}\n",
+                        1, 1, "program p starts after itself through 'after' clauses; the programs must follow each"
+                                + " other without a cycle"),
                 inProgram("program and assembly share a name", "program p {\n  waitAll\n}\nassembly p {\n  s: Server\n}\n",
                         4, 1, "duplicate program or assembly name 'p'; the first is at bad.cdz:" + (TYPE_LINES + 1)
                                 + ":1, give this one another name"),
@@ -179,6 +188,14 @@ class MalformedModelsTest {
                 inProgram("deployment place unknown", "assembly a {\n  s: Server\n}\ndeployment up { s: runing }\n"
                                 + "verify a {\n  deployable up\n}\n",
                         4, 17, "unknown place 'runing' in component Server (of s); places are undeployed, allocated, running"),
+                inProgram("runaway loop", "program p {\n  param n = 1000000000\n  for i in 1..n:\n    waitAll\n}\n",
+                        1, 1, "program p unrolls to more than 1000000 instructions; check its loop bounds and parameters"),
+                inProgram("nested runaway loop", "program p {\n  for i in 1..99999999999:\n    for j in 2..i:\n"
+                                + "      waitAll\n}\n",
+                        1, 1, "program p unrolls to more than 1000000 instructions; check its loop bounds and parameters"),
+                inProgram("deployment naming an instance twice", "deployment up { s: running, s: allocated }\n",
+                        1, 29, "duplicate entry for instance 's' in deployment up; the first is at bad.cdz:"
+                                + (TYPE_LINES + 1) + ":17, give this one another name"),
                 inProgram("parallel of an unknown instance", "assembly a {\n  s: Server\n}\n"
                                 + "verify a {\n  parallel s, x\n}\n",
                         5, 3, "unknown instance 'x' in assembly a; instances are s"));

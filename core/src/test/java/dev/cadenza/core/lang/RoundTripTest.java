@@ -10,7 +10,7 @@ import net.jqwik.api.Provide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Printing a model and parsing the text gives the model back; printing is a fixed point. */
-class RoundTripProperties {
+class RoundTripTest {
 
     @Provide
     Arbitrary<Model> models() {
