@@ -28,4 +28,8 @@ public record ExplorationLimits(long maxStates, double timeoutSeconds, double me
     public ExplorationLimits withTimeout(double seconds) {
         return new ExplorationLimits(maxStates, seconds, memoryReserve);
     }
+
+    public ExplorationLimits withMemoryReserve(double fraction) {
+        return new ExplorationLimits(maxStates, timeoutSeconds, fraction);
+    }
 }

@@ -5,7 +5,9 @@ package dev.cadenza.petri.reach;
  * as the Model Checking Contest counts them; {@code maxTokens} is the most tokens one place
  * held in any marking found, {@code maxTokensInMarking} the most tokens of one marking in all.
  * {@code dead} and {@code edges} cover the markings expanded: at a limit some found markings
- * were not expanded yet.
+ * were not expanded yet. {@code storeBytes} is what the store holds (markings, tree, table),
+ * {@code bytesPerMarking} the size of one packed marking in the final layout, and
+ * {@code repacks} how often a place outgrew its field.
  */
 public record ExplorationStatistics(
         int places,
@@ -18,7 +20,9 @@ public record ExplorationStatistics(
         int depth,
         StopReason stopReason,
         double seconds,
-        long storeBytes) {
+        long storeBytes,
+        int bytesPerMarking,
+        int repacks) {
 
     public boolean complete() {
         return stopReason == StopReason.COMPLETE;

@@ -11,7 +11,7 @@ import dev.cadenza.petri.PetriNet;
  * expanded: a successor is the packed words plus each effect shifted into its field (no unpacking
  * and re-packing per edge), and only the transitions filed under a marked place are tested
  * (see {@link CompiledNet}). A count that would overflow its field widens the layout, re-packs
- * the store, and expands the state again.
+ * the store, and expands the state again. Nothing is allocated per state or edge.
  */
 public final class MarkingGraphExplorer {
 
@@ -53,12 +53,22 @@ public final class MarkingGraphExplorer {
         final MarkingStore store = new MarkingStore(MarkingLayout.forInitial(net.initial), limits.maxStates(),
                 new MemoryGuard(limits.memoryReserve()));
         final long[] marking = new long[net.places];
+        /** The packed state being expanded and its successors, sized to the current layout. */
+        long[] cur = new long[0];
+        long[] succ = new long[0];
+        final int[] hashes = new int[net.transitions];
+        final int[] firedTransitions = new int[net.transitions];
+        int overflowPlace;
+        long overflowValue;
+        /** Keeps the table touches of {@link MarkingStore#touch} from being optimised away. */
+        long sink;
         long edges;
         long dead;
         long maxTokens;
         long maxTokensInMarking;
         int depth;
         int firstDead = -1;
+        int repacks;
         StopReason stop = StopReason.COMPLETE;
 
         MarkingGraph run() {
@@ -78,11 +88,9 @@ public final class MarkingGraphExplorer {
                 if ((s & 1023) == 0 && clock()) {
                     break;
                 }
-                long edgesBefore = edges;
                 int outcome = expand(s);
                 if (outcome == REPACKED) {
-                    edges = edgesBefore; // expand s again with the wider layout
-                    continue;
+                    continue; // expand s again with the wider layout; nothing of it was counted
                 }
                 if (outcome == STOPPED) {
                     break;
@@ -110,22 +118,24 @@ public final class MarkingGraphExplorer {
         static final int REPACKED = 1;
         static final int STOPPED = 2;
 
+        /**
+         * Expands state s in two passes: first every successor is computed into a buffer (so a
+         * field overflow is found before anything is added), then all are hashed, their table
+         * slots touched together, and added.
+         */
         int expand(int s) {
             final CompiledNet n = net;
             final MarkingStore st = store;
             final MarkingLayout layout = st.layout();
             final int words = layout.words;
+            if (cur.length != words) {
+                cur = new long[words];
+                succ = new long[(n.transitions + 1) * words];
+            }
+            final long[] cur = this.cur;
             final long[] m = marking;
-            final long[] cur = new long[words];
-            final long[] succ = new long[words];
-            final int[] word = layout.word;
-            final int[] shift = layout.shift;
-            final long[] max = layout.max;
             final int[] guardStart = n.guardStart;
             final int[] guarded = n.guarded;
-            final int[] effectStart = n.effectStart;
-            final int[] effectPlace = n.effectPlace;
-            final long[] effectDelta = n.effectDelta;
 
             st.copy(s, cur);
             layout.unpack(cur, 0, m);
@@ -142,24 +152,14 @@ public final class MarkingGraphExplorer {
                 }
                 for (int g = guardStart[p], gEnd = guardStart[p + 1]; g < gEnd; g++) {
                     int t = guarded[g];
-                    if (!n.isEnabled(t, m)) {
-                        continue;
-                    }
-                    fired++;
-                    int r = fire(s, t, cur, succ, m, word, shift, max, effectStart, effectPlace, effectDelta);
-                    if (r != DONE) {
-                        return r;
+                    if (n.isEnabled(t, m) && !successor(t, fired++, layout)) {
+                        return widen(overflowPlace, overflowValue);
                     }
                 }
             }
             for (int t : n.unguarded) {
-                if (!n.isEnabled(t, m)) {
-                    continue;
-                }
-                fired++;
-                int r = fire(s, t, cur, succ, m, word, shift, max, effectStart, effectPlace, effectDelta);
-                if (r != DONE) {
-                    return r;
+                if (n.isEnabled(t, m) && !successor(t, fired++, layout)) {
+                    return widen(overflowPlace, overflowValue);
                 }
             }
             if (total > maxTokensInMarking) {
@@ -170,30 +170,54 @@ public final class MarkingGraphExplorer {
                 if (firstDead < 0) {
                     firstDead = s;
                 }
+                return DONE;
+            }
+            edges += fired;
+            final int[] h = hashes;
+            final long[] buf = succ;
+            for (int i = 0; i < fired; i++) {
+                h[i] = st.hashOf(buf, i * words);
+            }
+            sink += st.touch(h, fired);
+            final int[] via = firedTransitions;
+            for (int i = 0; i < fired; i++) {
+                if (st.add(buf, i * words, h[i], s, via[i]) == MarkingStore.REFUSED) {
+                    stop = reason(st.refusal());
+                    return STOPPED;
+                }
             }
             return DONE;
         }
 
-        private int fire(int s, int t, long[] cur, long[] succ, long[] m, int[] word, int[] shift, long[] max,
-                         int[] effectStart, int[] effectPlace, long[] effectDelta) {
-            System.arraycopy(cur, 0, succ, 0, cur.length);
-            for (int i = effectStart[t], end = effectStart[t + 1]; i < end; i++) {
+        /**
+         * Writes the successor by t of the state in {@code cur} as successor number k. False
+         * when a place outgrows its field ({@link #overflowPlace} says which).
+         */
+        private boolean successor(int t, int k, MarkingLayout layout) {
+            final int words = layout.words;
+            final long[] buf = succ;
+            final long[] m = marking;
+            final int[] word = layout.word;
+            final int[] shift = layout.shift;
+            final long[] max = layout.max;
+            final int[] effectPlace = net.effectPlace;
+            final long[] effectDelta = net.effectDelta;
+            final int off = k * words;
+            System.arraycopy(cur, 0, buf, off, words);
+            for (int i = net.effectStart[t], end = net.effectStart[t + 1]; i < end; i++) {
                 int p = effectPlace[i];
                 long d = effectDelta[i];
                 long v = m[p] + d;
                 if (v > max[p]) {
-                    return widen(p, v);
+                    overflowPlace = p;
+                    overflowValue = v;
+                    return false;
                 }
                 // Enabling guarantees v >= 0, so the shifted delta never borrows from a neighbour.
-                succ[word[p]] += d << shift[p];
+                buf[off + word[p]] += d << shift[p];
             }
-            edges++;
-            int r = store.add(succ, s, t);
-            if (r == MarkingStore.REFUSED) {
-                stop = reason(store.refusal());
-                return STOPPED;
-            }
-            return DONE;
+            firedTransitions[k] = t;
+            return true;
         }
 
         private int widen(int place, long value) {
@@ -208,6 +232,7 @@ public final class MarkingGraphExplorer {
                 stop = StopReason.MEMORY;
                 return STOPPED;
             }
+            repacks++;
             return REPACKED;
         }
 
@@ -218,7 +243,8 @@ public final class MarkingGraphExplorer {
         MarkingGraph finish(int expanded) {
             double seconds = (System.nanoTime() - start) / (double) NANOS;
             var stats = new ExplorationStatistics(net.places, net.transitions, store.size(), edges, dead,
-                    maxTokens, maxTokensInMarking, depth, stop, seconds, store.bytes());
+                    maxTokens, maxTokensInMarking, depth, stop, seconds, store.bytes(),
+                    store.layout().bytesPerMarking(), repacks);
             assert stop != StopReason.COMPLETE || expanded == store.size();
             return new MarkingGraph(net, store, stats, firstDead);
         }

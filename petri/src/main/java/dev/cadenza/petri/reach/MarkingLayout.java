@@ -53,8 +53,11 @@ final class MarkingLayout {
     }
 
     /**
-     * A layout where {@code place} holds {@code value}. Doubling the width each time keeps the
-     * number of re-packs logarithmic in the largest count.
+     * A layout where {@code place} holds {@code value}, with room for twice as much: a place
+     * that reaches 2 will likely reach 3 or 4 too, and each re-pack late in a run costs a pass
+     * over every stored marking. Growing by half the width at least keeps the number of re-packs
+     * logarithmic for a count that climbs high, while small counts stay in few bits (a place of
+     * at most 5 tokens takes 3 bits), which decides whether a marking fits one word.
      */
     MarkingLayout widen(int place, long value) {
         int needed = bitsFor(value);
@@ -62,7 +65,7 @@ final class MarkingLayout {
             throw new TokenOverflowException(place, value);
         }
         int[] w = width.clone();
-        w[place] = Math.min(MAX_WIDTH, Math.max(needed, 2 * width[place]));
+        w[place] = Math.min(MAX_WIDTH, Math.max(needed + 1, width[place] + width[place] / 2));
         return new MarkingLayout(w);
     }
 
@@ -79,6 +82,11 @@ final class MarkingLayout {
         for (int p = 0; p < places; p++) {
             marking[p] = (in[inOffset + word[p]] >>> shift[p]) & max[p];
         }
+    }
+
+    /** One word, its top bit never used: the store may then keep markings in its hash table. */
+    boolean fitsOneWordBelowTopBit() {
+        return words == 1 && (places == 0 || shift[places - 1] + width[places - 1] <= 63);
     }
 
     /** Bits of one packed marking, for memory estimates. */

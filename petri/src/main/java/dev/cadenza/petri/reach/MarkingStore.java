@@ -10,7 +10,10 @@ import java.util.Arrays;
  * (open addressing, linear probing, power-of-two capacity, at most half full) holds
  * {@code hash << 32 | (index + 1)}, 0 meaning empty: a probe compares hashes first and touches
  * the arena only on a likely hit. States are numbered in insertion order, which for a
- * breadth-first search is the queue order, so the arena is the queue. Per state the store also
+ * breadth-first search is the queue order, so the arena is the queue. When a marking packs into
+ * one word with its top bit free (most safe or small nets), the table holds the marking itself,
+ * tagged with that bit so it is never 0: a lookup of a known marking, the common case, then
+ * touches one cache line instead of two. Per state the store also
  * keeps the parent's index and the transition fired from it (two ints) for paths.
  *
  * <p>Memory per state: the packed marking, 8 bytes of parent and transition, and 16 to 32
@@ -20,6 +23,9 @@ final class MarkingStore {
 
     /** {@link #add} could not add a new marking; {@link #refusal()} says why. */
     static final int REFUSED = Integer.MIN_VALUE;
+    /** {@link #add} found the marking stored already. */
+    static final int SEEN = -1;
+    private static final long TAG = 1L << 63;
 
     enum Refusal { NONE, STATE_LIMIT, MEMORY }
 
@@ -32,6 +38,8 @@ final class MarkingStore {
     private final long stateLimit;
     private MarkingLayout layout;
     private int words;
+    /** The table holds tagged one-word markings rather than hash and index. */
+    private boolean direct;
     private long[][] pages = new long[16][];
     private int size;
     private long[] table;
@@ -40,10 +48,13 @@ final class MarkingStore {
     private int[] parent = new int[1024];
     private int[] via = new int[1024];
     private Refusal refusal = Refusal.NONE;
+    /** Keeps the touching loads of {@link #repack} from being optimised away. */
+    private long touched;
 
     MarkingStore(MarkingLayout layout, long stateLimit, MemoryGuard guard) {
         this.layout = layout;
         this.words = layout.words;
+        this.direct = layout.fitsOneWordBelowTopBit();
         this.stateLimit = Math.min(stateLimit, MAX_STATES);
         this.guard = guard;
         this.table = new long[1 << 12];
@@ -81,27 +92,59 @@ final class MarkingStore {
         layout.unpack(pages[state >>> PAGE_BITS], (state & PAGE_MASK) * words, marking);
     }
 
+    /** The hash {@link #add} wants for the packed marking at {@code buf[off ..]}. */
+    int hashOf(long[] buf, int off) {
+        return direct ? hash1(buf[off]) : hash(buf, off, words);
+    }
+
     /**
-     * Adds the packed marking unless present. Returns its new index, or {@code -(index + 1)} of
-     * the equal marking already stored, or {@link #REFUSED} when a new one does not fit.
+     * Reads the first table slot of each of {@code n} hashes and returns a meaningless sum.
+     * The loads are independent, so the processor overlaps their cache misses; the adds that
+     * follow then find their slots in cache. (Java has no prefetch; a load whose value is used
+     * is the next best thing.)
      */
-    int add(long[] packed, int parentState, int transition) {
-        final int h = hash(packed, words);
+    long touch(int[] hashes, int n) {
         final long[] tab = table;
         final int m = mask;
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += tab[hashes[i] & m];
+        }
+        return sum;
+    }
+
+    /** {@link #add(long[], int, int, int, int)} of a marking in its own array. */
+    int add(long[] packed, int parentState, int transition) {
+        return add(packed, 0, hashOf(packed, 0), parentState, transition);
+    }
+
+    /**
+     * Adds the packed marking at {@code buf[off .. off + words)}, whose {@link #hashOf} is
+     * {@code h}, unless present. Returns its new index, {@link #SEEN} when it is stored already,
+     * or {@link #REFUSED} when a new one does not fit.
+     */
+    int add(long[] buf, int off, int h, int parentState, int transition) {
+        final long[] tab = table;
+        final int m = mask;
+        final long entry;
         int slot = h & m;
-        while (true) {
-            long e = tab[slot];
-            if (e == 0) {
-                break;
-            }
-            if ((int) (e >>> 32) == h) {
-                int idx = (int) e - 1;
-                if (equalsStored(idx, packed)) {
-                    return -(idx + 1);
+        if (direct) {
+            final long key = buf[off] | TAG;
+            for (long e = tab[slot]; e != 0; e = tab[slot]) {
+                if (e == key) {
+                    return SEEN;
                 }
+                slot = (slot + 1) & m;
             }
-            slot = (slot + 1) & m;
+            entry = key;
+        } else {
+            for (long e = tab[slot]; e != 0; e = tab[slot]) {
+                if ((int) (e >>> 32) == h && equalsStored((int) e - 1, buf, off)) {
+                    return SEEN;
+                }
+                slot = (slot + 1) & m;
+            }
+            entry = ((long) h << 32) | (size + 1L);
         }
         if (size >= stateLimit) {
             refusal = Refusal.STATE_LIMIT;
@@ -119,19 +162,19 @@ final class MarkingStore {
                 slot = (slot + 1) & mask;
             }
         }
-        table[slot] = ((long) h << 32) | (idx + 1L);
-        System.arraycopy(packed, 0, pages[idx >>> PAGE_BITS], (idx & PAGE_MASK) * words, words);
+        table[slot] = entry;
+        System.arraycopy(buf, off, pages[idx >>> PAGE_BITS], (idx & PAGE_MASK) * words, words);
         parent[idx] = parentState;
         via[idx] = transition;
         size++;
         return idx;
     }
 
-    private boolean equalsStored(int idx, long[] packed) {
+    private boolean equalsStored(int idx, long[] buf, int bufOff) {
         long[] page = pages[idx >>> PAGE_BITS];
         int off = (idx & PAGE_MASK) * words;
         for (int i = 0; i < words; i++) {
-            if (page[off + i] != packed[i]) {
+            if (page[off + i] != buf[bufOff + i]) {
                 return false;
             }
         }
@@ -176,7 +219,7 @@ final class MarkingStore {
         int m = capacity - 1;
         for (long e : old) {
             if (e != 0) {
-                int slot = (int) (e >>> 32) & m;
+                int slot = (direct ? hash1(e & ~TAG) : (int) (e >>> 32)) & m;
                 while (tab[slot] != 0) {
                     slot = (slot + 1) & m;
                 }
@@ -202,21 +245,37 @@ final class MarkingStore {
         for (int p = 0; p < pageCount; p++) {
             newPages[p] = new long[PAGE_STATES * newWords];
         }
-        long[] marking = new long[layout.places];
-        long[] packed = new long[newWords];
         long[] tab = new long[table.length];
         int m = tab.length - 1;
-        for (int i = 0; i < size; i++) {
-            layout.unpack(pages[i >>> PAGE_BITS], (i & PAGE_MASK) * words, marking);
-            wider.pack(marking, packed, 0);
-            System.arraycopy(packed, 0, newPages[i >>> PAGE_BITS], (i & PAGE_MASK) * newWords, newWords);
-            int h = hash(packed, newWords);
-            int slot = h & m;
-            while (tab[slot] != 0) {
-                slot = (slot + 1) & m;
+        boolean newDirect = wider.fitsOneWordBelowTopBit();
+        long[] marking = new long[layout.places];
+        // In blocks, as in expansion: pack and hash a block, touch its slots, then insert.
+        final int block = 256;
+        long[] packed = new long[block * newWords];
+        int[] hashes = new int[block];
+        for (int first = 0; first < size; first += block) {
+            int n = Math.min(block, size - first);
+            for (int k = 0; k < n; k++) {
+                int i = first + k;
+                layout.unpack(pages[i >>> PAGE_BITS], (i & PAGE_MASK) * words, marking);
+                wider.pack(marking, packed, k * newWords);
+                System.arraycopy(packed, k * newWords, newPages[i >>> PAGE_BITS], (i & PAGE_MASK) * newWords, newWords);
+                hashes[k] = newDirect ? hash1(packed[k * newWords]) : hash(packed, k * newWords, newWords);
             }
-            tab[slot] = ((long) h << 32) | (i + 1L);
+            long sum = 0;
+            for (int k = 0; k < n; k++) {
+                sum += tab[hashes[k] & m];
+            }
+            touched += sum;
+            for (int k = 0; k < n; k++) {
+                int slot = hashes[k] & m;
+                while (tab[slot] != 0) {
+                    slot = (slot + 1) & m;
+                }
+                tab[slot] = newDirect ? packed[k * newWords] | TAG : ((long) hashes[k] << 32) | (first + k + 1L);
+            }
         }
+        direct = newDirect;
         pages = newPages;
         table = tab;
         layout = wider;
@@ -240,10 +299,19 @@ final class MarkingStore {
      * low bits, so each word is multiplied by an odd constant and the result mixed (as in
      * murmur3's finalizer) before the top half is taken.
      */
-    static int hash(long[] packed, int words) {
+    static int hash1(long word) {
+        long h = (0x9E3779B97F4A7C15L ^ word) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        return (int) (h >>> 32);
+    }
+
+    static int hash(long[] buf, int off, int words) {
         long h = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < words; i++) {
-            h = (h ^ packed[i]) * 0xBF58476D1CE4E5B9L;
+            h = (h ^ buf[off + i]) * 0xBF58476D1CE4E5B9L;
             h ^= h >>> 31;
         }
         h ^= h >>> 33;

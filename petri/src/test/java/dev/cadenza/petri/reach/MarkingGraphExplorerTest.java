@@ -74,15 +74,38 @@ class MarkingGraphExplorerTest {
     }
 
     @Test
+    void aFullHeapStopsCleanlyInsteadOfThrowing() {
+        // Keeping 99.9% of the heap in reserve leaves the store no room at all.
+        PetriNet.Builder b = PetriNet.builder("source");
+        b.place("p", 0);
+        b.transition("t", TimeInterval.UNBOUNDED, List.of(), List.of(Arc.normal(0, 1)));
+        ExplorationStatistics s = new MarkingGraphExplorer(b.build())
+                .limits(ExplorationLimits.none().withMemoryReserve(0.999)).explore().statistics();
+        assertEquals(StopReason.MEMORY, s.stopReason());
+        assertFalse(s.complete());
+    }
+
+    @Test
+    void progressIsReportedOnlyAfterTwoSeconds() {
+        List<ExplorationProgress> reports = new java.util.ArrayList<>();
+        new MarkingGraphExplorer(counter(0, 1000)).listener(reports::add).explore();
+        assertEquals(List.of(), reports, "a run of milliseconds says nothing");
+    }
+
+    @Test
     void aTimeoutStopsCleanly() {
         PetriNet.Builder b = PetriNet.builder("source");
         b.place("p", 0);
         b.place("q", 0);
         b.transition("t", TimeInterval.UNBOUNDED, List.of(), List.of(Arc.normal(0, 1)));
         b.transition("u", TimeInterval.UNBOUNDED, List.of(), List.of(Arc.normal(1, 1)));
+        List<ExplorationProgress> reports = new java.util.ArrayList<>();
         ExplorationStatistics s = new MarkingGraphExplorer(b.build())
-                .limits(ExplorationLimits.none().withTimeout(0.3)).explore().statistics();
+                .limits(ExplorationLimits.none().withTimeout(2.5)).listener(reports::add).explore().statistics();
         assertEquals(StopReason.TIMEOUT, s.stopReason());
-        assertTrue(s.seconds() < 5, "stopped soon after the timeout, not " + s.seconds());
+        assertTrue(s.seconds() < 6, "stopped soon after the timeout, not " + s.seconds());
+        assertFalse(reports.isEmpty(), "a run past two seconds reports progress");
+        assertTrue(reports.get(0).seconds() >= 2, "first report after two seconds: " + reports.get(0));
+        assertTrue(reports.get(0).markings() > 0);
     }
 }
