@@ -73,13 +73,15 @@ public final class AssemblyDiagram {
 
     /** The assembly with a state highlighted (a counterexample's or witness's). */
     public static MutableGraph of(Model model, Assembly assembly, AssemblyHighlight highlight) {
-        return new AssemblyDiagram(model, highlight)
-                .draw(assembly.name(), assembly.instances(), assembly.connections(), Set.of());
+        return new AssemblyDiagram(model, highlight).draw(assembly.name(), new Scene(assembly.instances(),
+                assembly.connections(), Set.of(), Set.of(), Set.of()));
     }
 
     /**
-     * The components a program adds and the connections it makes (connections it later
-     * removes with {@code dcon} drawn grey and dashed), nothing highlighted.
+     * The components and connections of a program: those it starts from (the final state of
+     * the program it runs {@code after}, if any) and those it adds or makes. What it deletes
+     * or disconnects is drawn grey and dashed; after another program, what it adds is marked
+     * "(added)".
      */
     public static MutableGraph of(Model model, Program program) {
         return of(model, program, AssemblyHighlight.NONE);
@@ -88,24 +90,64 @@ public final class AssemblyDiagram {
     public static MutableGraph of(Model model, Program program, AssemblyHighlight highlight) {
         Map<String, Instance> instances = new LinkedHashMap<>();
         Map<String, Connection> connections = new LinkedHashMap<>();
-        Set<String> removed = new HashSet<>();
-        for (Instruction i : program.instructions()) {
-            if (i instanceof Instruction.Add add) {
-                instances.putIfAbsent(add.instance(), new Instance(add.instance(), add.type(), add.position()));
-            } else if (i instanceof Instruction.Con con) {
-                String key = con.provider() + ">" + con.user();
-                connections.putIfAbsent(key, new Connection(con.provider(), con.user(), con.position()));
-                removed.remove(key);
-            } else if (i instanceof Instruction.Dcon dcon) {
-                removed.add(dcon.provider() + ">" + dcon.user());
+        // the state it starts from: every earlier program of the 'after' chain run to its end
+        List<Program> earlier = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(program.name()));
+        for (String a = program.after(); a != null && seen.add(a); ) {
+            Program p = model.program(a).orElse(null);
+            if (p == null) {
+                break;
+            }
+            earlier.add(0, p);
+            a = p.after();
+        }
+        for (Program p : earlier) {
+            for (Instruction i : p.instructions()) {
+                if (i instanceof Instruction.Add add) {
+                    instances.putIfAbsent(add.instance(), new Instance(add.instance(), add.type(), add.position()));
+                } else if (i instanceof Instruction.Del del) {
+                    instances.remove(del.instance());
+                } else if (i instanceof Instruction.Con con) {
+                    connections.putIfAbsent(key(con.provider(), con.user()), new Connection(con.provider(), con.user(), con.position()));
+                } else if (i instanceof Instruction.Dcon dcon) {
+                    connections.remove(key(dcon.provider(), dcon.user()));
+                }
             }
         }
-        return new AssemblyDiagram(model, highlight)
-                .draw(program.name(), List.copyOf(instances.values()), List.copyOf(connections.values()), removed);
+        Set<String> added = new HashSet<>();
+        Set<String> deleted = new HashSet<>();
+        Set<String> disconnected = new HashSet<>();
+        for (Instruction i : program.instructions()) {
+            if (i instanceof Instruction.Add add) {
+                if (instances.putIfAbsent(add.instance(), new Instance(add.instance(), add.type(), add.position())) == null) {
+                    added.add(add.instance());
+                }
+                deleted.remove(add.instance());
+            } else if (i instanceof Instruction.Del del) {
+                deleted.add(del.instance());
+            } else if (i instanceof Instruction.Con con) {
+                String key = key(con.provider(), con.user());
+                connections.putIfAbsent(key, new Connection(con.provider(), con.user(), con.position()));
+                disconnected.remove(key);
+            } else if (i instanceof Instruction.Dcon dcon) {
+                disconnected.add(key(dcon.provider(), dcon.user()));
+            }
+        }
+        return new AssemblyDiagram(model, highlight).draw(program.name(), new Scene(
+                List.copyOf(instances.values()), List.copyOf(connections.values()),
+                program.after() == null ? Set.of() : added, deleted, disconnected));
     }
 
-    private MutableGraph draw(String title, List<Instance> instances, List<Connection> connections,
-                              Set<String> removedConnections) {
+    /** What one picture shows; the sets name instances, and connections by {@link #key}. */
+    private record Scene(List<Instance> instances, List<Connection> connections,
+                         Set<String> added, Set<String> deleted, Set<String> disconnected) {
+    }
+
+    private static String key(PortRef provider, PortRef user) {
+        return provider + ">" + user;
+    }
+
+    private MutableGraph draw(String title, Scene scene) {
         MutableGraph root = mutGraph(title).setDirected(true);
         root.graphAttrs().add(
                 attr("rankdir", "LR"),
@@ -120,16 +162,16 @@ public final class AssemblyDiagram {
         root.nodeAttrs().add(attr("fontname", FONT), attr("fontsize", 11));
         root.linkAttrs().add(attr("fontname", FONT), attr("fontsize", 10));
 
-        for (Instance instance : instances) {
+        for (Instance instance : scene.instances()) {
             // dot packs sibling clusters edge to edge; an invisible cluster around each box
             // keeps them apart (seen touching in openstack.cdz, where port labels sat on borders)
             MutableGraph pad = mutGraph("pad_" + instance.name()).setCluster(true).setDirected(true);
             pad.graphAttrs().add(attr("peripheries", 0), attr("margin", 10), Label.of(""));
-            pad.add(component(instance));
+            pad.add(component(instance, scene.added().contains(instance.name()), scene.deleted().contains(instance.name())));
             root.add(pad);
         }
-        for (Connection c : connections) {
-            boolean gone = removedConnections.contains(c.provider() + ">" + c.user());
+        for (Connection c : scene.connections()) {
+            boolean gone = scene.disconnected().contains(key(c.provider(), c.user()));
             boolean blocked = highlight.isBlocked(c.user().instance(), c.user().port())
                     || highlight.isBlocked(c.provider().instance(), c.provider().port());
             // declared in the root graph: an edge written inside a cluster would pull both ends into it
@@ -138,7 +180,7 @@ public final class AssemblyDiagram {
                     attr("penwidth", gone ? 1.0 : 2.0),
                     attr("style", gone ? "dashed" : "solid"),
                     attr("color", blocked ? BLOCKED : gone ? "#AAAAAA" : "#333333"),
-                    attr("tooltip", c.provider() + " -> " + c.user() + (gone ? " (disconnected later)" : "")))));
+                    attr("tooltip", c.provider() + " -> " + c.user() + (gone ? " (disconnected)" : "")))));
         }
         if (!behaviorColours.isEmpty()) {
             root.add(legend());
@@ -146,16 +188,18 @@ public final class AssemblyDiagram {
         return root;
     }
 
-    private MutableGraph component(Instance instance) {
+    private MutableGraph component(Instance instance, boolean added, boolean deleted) {
         MutableGraph box = mutGraph(instance.name()).setCluster(true).setDirected(true);
         box.graphAttrs().add(
                 // plain text: a bold name in an HTML label came out overlapping the type in PNGs
                 // (the rasterizer's fallback font is wider than the metrics the layout used)
-                Label.of(instance.name() + " : " + instance.type()),
+                Label.of(instance.name() + " : " + instance.type()
+                        + (added ? " (added)" : deleted ? " (deleted)" : "")),
                 attr("fontsize", 13),
-                attr("style", "rounded"),
+                attr("style", deleted ? "rounded,dashed" : "rounded"),
                 attr("peripheries", 1), // the padding cluster around has none; subgraphs inherit
-                attr("color", "#555555"),
+                attr("color", deleted ? "#AAAAAA" : "#555555"),
+                attr("penwidth", added ? 2.0 : 1.0),
                 attr("margin", 12));
         ComponentType type = model.type(instance.type()).orElse(null);
         if (type == null) {

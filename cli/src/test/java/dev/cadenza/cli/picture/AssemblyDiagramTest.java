@@ -4,7 +4,10 @@ import dev.cadenza.core.model.Assembly;
 import dev.cadenza.core.model.Behavior;
 import dev.cadenza.core.model.ComponentType;
 import dev.cadenza.core.model.Duration;
+import dev.cadenza.core.model.Instruction;
 import dev.cadenza.core.model.PlaceDecl;
+import dev.cadenza.core.model.PortRef;
+import dev.cadenza.core.model.Program;
 import dev.cadenza.core.model.TransitionDecl;
 import dev.cadenza.core.model.Instance;
 import dev.cadenza.core.model.Model;
@@ -166,7 +169,27 @@ class AssemblyDiagramTest {
         cluster(program, "c");
         assertTrue(edge(program, "s#port#ip", "c#port#server_ip").contains("\"style\"=\"solid\""), program);
         String gone = edge(program, "s#port#service", "c#port#server");
-        assertTrue(gone.contains("\"style\"=\"dashed\"") && gone.contains("disconnected later"), gone);
+        assertTrue(gone.contains("\"style\"=\"dashed\"") && gone.contains("(disconnected)"), gone);
+    }
+
+    @Test
+    void aProgramAfterAnotherStartsFromItsFinalStateAndMarksWhatItChanges() {
+        Program reconf = new Program("reconf", List.of(), List.of(
+                new Instruction.Del("c", NONE),
+                new Instruction.Add("d", "Client", NONE),
+                new Instruction.Con(new PortRef("s", "ip", NONE), new PortRef("d", "server_ip", NONE), NONE)),
+                NONE, "deploy");
+        Model m = new Model(model.file(), model.types(), model.assemblies(),
+                List.of(model.programs().get(0), reconf), List.of(), List.of());
+        String text = GraphvizRenderer.dot(AssemblyDiagram.of(m, reconf));
+        assertTrue(cluster(text, "s").contains("\"label\"=\"s : Server\""), text);
+        String c = cluster(text, "c");
+        assertTrue(c.contains("\"label\"=\"c : Client (deleted)\"") && c.contains("dashed"), c);
+        assertTrue(cluster(text, "d").contains("\"label\"=\"d : Client (added)\""), text);
+        assertTrue(edge(text, "s#port#ip", "c#port#server_ip").contains("\"style\"=\"solid\""), text);
+        assertTrue(edge(text, "s#port#ip", "d#port#server_ip").contains("\"style\"=\"solid\""), text);
+        // disconnected by deploy, so not there to start from
+        assertFalse(text.contains("\"s#port#service\" -> \"c#port#server\""), text);
     }
 
     @Test
