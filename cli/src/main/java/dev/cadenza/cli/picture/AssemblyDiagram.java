@@ -21,6 +21,7 @@ import guru.nidi.graphviz.model.MutableGraph;
 import guru.nidi.graphviz.model.MutableNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -208,6 +209,23 @@ public final class AssemblyDiagram {
             return box;
         }
         String inst = instance.name();
+        // groups as dashed boxes inside the component, where they do not overlap: a port bound to
+        // a group then gets one dashed edge to the box, not one to each place (galera's
+        // MariaDBw tied two ports to four places each and drew a web of dashes)
+        Map<String, String> placeBox = new HashMap<>();
+        Map<String, MutableGraph> groupBoxes = new LinkedHashMap<>();
+        for (Group g : type.groups()) {
+            boolean disjoint = g.places().size() >= 2 && g.places().stream().allMatch(
+                    p -> type.place(p).isPresent() && !placeBox.containsKey(p));
+            if (disjoint) {
+                MutableGraph gb = mutGraph(groupId(inst, g.name())).setCluster(true).setDirected(true);
+                gb.graphAttrs().add(Label.of(g.name()), attr("fontsize", 10), attr("fontcolor", "#777777"),
+                        attr("style", "rounded,dashed"), attr("color", "#999999"), attr("penwidth", 1.0),
+                        attr("margin", 8));
+                groupBoxes.put(g.name(), gb);
+                g.places().forEach(p -> placeBox.put(p, g.name()));
+            }
+        }
         for (PlaceDecl p : type.places()) {
             boolean marked = highlight.isMarked(inst, p.name());
             MutableNode place = mutNode(placeId(inst, p.name())).add(
@@ -218,8 +236,10 @@ public final class AssemblyDiagram {
             if (marked) {
                 place.add(attr("style", "filled"), attr("fillcolor", MARK_FILL), attr("penwidth", 3.0));
             }
-            box.add(place);
+            String group = placeBox.get(p.name());
+            (group == null ? box : groupBoxes.get(group)).add(place);
         }
+        groupBoxes.values().forEach(box::add);
         Set<String> back = backTransitions(type);
         for (Behavior b : type.behaviors()) {
             String colour = behaviorColour(b.name());
@@ -236,7 +256,10 @@ public final class AssemblyDiagram {
                 if (running) {
                     label.add(attr("style", "filled,bold"), attr("fillcolor", RUNNING_FILL), attr("shape", "box"));
                 }
-                box.add(label);
+                // a group holds every transition whose two ends are in it
+                String group = placeBox.get(t.source());
+                boolean inGroup = group != null && group.equals(placeBox.get(t.destination()));
+                (inGroup ? groupBoxes.get(group) : box).add(label);
                 double width = running ? 3.0 : 1.5;
                 MutableNode source = mutNode(placeId(inst, t.source()));
                 MutableNode destination = mutNode(placeId(inst, t.destination()));
@@ -258,12 +281,12 @@ public final class AssemblyDiagram {
             }
         }
         for (Port port : type.ports()) {
-            port(box, inst, type, port);
+            port(box, inst, type, port, groupBoxes.keySet());
         }
         return box;
     }
 
-    private void port(MutableGraph box, String inst, ComponentType type, Port port) {
+    private void port(MutableGraph box, String inst, ComponentType type, Port port, Set<String> groupBoxes) {
         boolean provide = port.direction() == PortDirection.PROVIDE;
         boolean blocked = highlight.isBlocked(inst, port.name());
         String colour = blocked ? BLOCKED : "#000000";
@@ -286,25 +309,35 @@ public final class AssemblyDiagram {
         box.add(node);
         // what the port is bound to, dashed: from the places into a provide port, out of a use
         // port into its places or transitions (so providers sit left of users)
-        Set<String> bound = new LinkedHashSet<>();
+        // target node -> the group box the edge ends at (graphviz lhead/ltail), or ""
+        Map<String, String> bound = new LinkedHashMap<>();
         String style = "dashed";
         if (port.binding() instanceof PortBinding.At at) {
             for (String name : at.placesOrGroups()) {
-                placesOf(type, name).forEach(p -> bound.add(placeId(inst, p)));
+                if (groupBoxes.contains(name)) {
+                    List<String> places = placesOf(type, name);
+                    bound.put(placeId(inst, places.get(places.size() / 2)), "cluster_" + groupId(inst, name));
+                } else {
+                    placesOf(type, name).forEach(p -> bound.putIfAbsent(placeId(inst, p), ""));
+                }
             }
         } else if (port.binding() instanceof PortBinding.From from) {
-            bound.add(placeId(inst, from.place()));
+            bound.put(placeId(inst, from.place()), "");
             style = "dotted";
         } else if (port.binding() instanceof PortBinding.By by) {
-            by.transitions().forEach(t -> bound.add(transitionId(inst, t)));
+            by.transitions().forEach(t -> bound.put(transitionId(inst, t), ""));
         }
-        for (String target : bound) {
+        for (Map.Entry<String, String> e : bound.entrySet()) {
+            String target = e.getKey();
+            String group = e.getValue();
             if (provide) {
                 box.add(mutNode(target).addLink(to(node).with(
-                        attr("style", style), attr("arrowhead", "none"), attr("color", "#777777"))));
+                        attr("style", style), attr("arrowhead", "none"), attr("color", "#777777"),
+                        group.isEmpty() ? attr("ltail", null) : attr("ltail", group))));
             } else {
                 node.addLink(to(mutNode(target)).with(
-                        attr("style", style), attr("arrowhead", "none"), attr("color", "#777777")));
+                        attr("style", style), attr("arrowhead", "none"), attr("color", "#777777"),
+                        group.isEmpty() ? attr("lhead", null) : attr("lhead", group)));
             }
         }
     }
@@ -386,6 +419,10 @@ public final class AssemblyDiagram {
 
     static String transitionId(String instance, String transition) {
         return instance + "#transition#" + transition;
+    }
+
+    static String groupId(String instance, String group) {
+        return instance + "#group#" + group;
     }
 
     static String portId(String instance, String port) {

@@ -153,6 +153,23 @@ class AssemblyDiagramTest {
     }
 
     @Test
+    void aGroupIsADashedBoxHoldingItsPlacesAndTheTransitionsBetweenThem() {
+        int start = dot.indexOf("subgraph \"cluster_s#group#up\" {");
+        assertTrue(start >= 0, dot);
+        String group = dot.substring(start, dot.indexOf("\n}", start));
+        assertTrue(group.contains("\"label\"=\"up\"") && group.contains("dashed"), group);
+        node(group, "s#place#allocated");
+        node(group, "s#place#running");
+        node(group, "s#transition#start");
+        node(group, "s#transition#stop");
+        assertFalse(group.contains("\"s#transition#allocate\" ["), "allocate enters the group from outside");
+        // a port bound to the group: one dashed edge, clipped at the box
+        String binding = edge(dot, "s#place#running", "s#port#service");
+        assertTrue(binding.contains("\"ltail\"=\"cluster_s#group#up\""), binding);
+        assertFalse(dot.contains("\"s#place#allocated\" -> \"s#port#service\""), dot);
+    }
+
+    @Test
     void connectionsJoinProvideToUsePortsOutsideTheClusters() {
         String ip = edge(dot, "s#port#ip", "c#port#server_ip");
         assertTrue(ip.contains("\"style\"=\"solid\""), ip);

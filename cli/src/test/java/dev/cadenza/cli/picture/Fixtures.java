@@ -41,7 +41,7 @@ final class Fixtures {
                         new Behavior("maintain", List.of(t("stop", "running", "allocated", 1, 2)), NONE)),
                 List.of(new Group("up", List.of("allocated", "running"), NONE)),
                 List.of(new Port("ip", PortDirection.PROVIDE, PortKind.DATA, new PortBinding.At(List.of("allocated")), NONE),
-                        new Port("service", PortDirection.PROVIDE, PortKind.SERVICE, new PortBinding.At(List.of("running")), NONE)),
+                        new Port("service", PortDirection.PROVIDE, PortKind.SERVICE, new PortBinding.At(List.of("up")), NONE)),
                 List.of(), NONE);
         ComponentType client = new ComponentType("Client",
                 places("off", "installed", "configured", "running"), "off",
