@@ -8,6 +8,7 @@ import guru.nidi.graphviz.engine.GraphvizEngine;
 import guru.nidi.graphviz.engine.GraphvizException;
 import guru.nidi.graphviz.engine.GraphvizV8Engine;
 import guru.nidi.graphviz.model.MutableGraph;
+import guru.nidi.graphviz.model.MutableNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,13 @@ public final class GraphvizRenderer {
         }
     }
 
+    private static final int LAYOUT_MEMORY = 256 << 20;
+    /**
+     * Above this, layout is refused rather than left to run for minutes: measured here (shared
+     * cores), MCC nets took 5–10 s of CPU at 400–620 arcs, over 90 s at 1158 (SimpleLoadBal-05),
+     * over 5 min at 4444 (TokenRing-010); openstack.cdz draws about 150 edges.
+     */
+    static final int MAX_LAYOUT_EDGES = 1000;
     private static boolean engineChosen;
     /**
      * svgSalamander (the PNG rasterizer) warns on java.util.logging for every text it draws in
@@ -70,17 +78,54 @@ public final class GraphvizRenderer {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            if (format != Output.DOT && edges(graph) > MAX_LAYOUT_EDGES) {
+                throw new UserInputException(out + ": " + edges(graph) + " edges are too many to lay out here (at most "
+                        + MAX_LAYOUT_EDGES + "; dense nets take minutes from about a thousand); write a .dot file"
+                        + " and lay it out with Graphviz's dot, or draw a smaller part");
+            }
             switch (format) {
                 case DOT -> Files.writeString(out, dot(graph), StandardCharsets.UTF_8);
                 case SVG -> Files.writeString(out, svg(graph), StandardCharsets.UTF_8);
                 case PNG -> {
                     useBundledEngine();
-                    Graphviz.fromGraph(graph).render(Format.PNG).toFile(out.toFile());
+                    layout(graph).render(Format.PNG).toFile(out.toFile());
                 }
             }
         } catch (IOException e) {
             throw new UserInputException(out + ": cannot write: " + e.getMessage());
+        } catch (GraphvizException e) {
+            throw cannotLayOut(out, e);
         }
+    }
+
+    /** Every edge of the graph and its subgraphs. */
+    static int edges(MutableGraph graph) {
+        int n = 0;
+        for (MutableNode node : graph.nodes()) {
+            n += node.links().size();
+        }
+        for (MutableGraph sub : graph.graphs()) {
+            n += edges(sub);
+        }
+        return n;
+    }
+
+    /**
+     * viz.js lays out in a fixed memory (16 MB by default, too little for a net of a thousand
+     * transitions); we give it 256 MB and, beyond that, say plainly what to do.
+     */
+    private static Graphviz layout(MutableGraph graph) {
+        return Graphviz.fromGraph(graph).totalMemory(LAYOUT_MEMORY);
+    }
+
+    /** A layout the engine gave up on (memory above all): one line saying what to do instead. */
+    private static UserInputException cannotLayOut(Path out, GraphvizException e) {
+        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        if (why.length() > 120) {
+            why = why.substring(0, 120) + "…";
+        }
+        return new UserInputException(out + ": the bundled layout engine gave up (" + why + "); write a .dot"
+                + " file and lay it out with Graphviz's dot, or draw a smaller part");
     }
 
     /** The DOT text of the graph, as graphviz-java serializes it (no layout run). */
@@ -91,7 +136,7 @@ public final class GraphvizRenderer {
     /** The SVG text of the graph, laid out by the bundled engine. */
     public static String svg(MutableGraph graph) {
         useBundledEngine();
-        return Graphviz.fromGraph(graph).render(Format.SVG).toString();
+        return layout(graph).render(Format.SVG).toString();
     }
 
     /**

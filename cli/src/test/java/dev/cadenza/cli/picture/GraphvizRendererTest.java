@@ -2,6 +2,10 @@ package dev.cadenza.cli.picture;
 
 import dev.cadenza.cli.UserInputException;
 import dev.cadenza.core.model.Model;
+import dev.cadenza.petri.Arc;
+import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.TimeInterval;
+import guru.nidi.graphviz.model.MutableGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,8 +15,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +89,23 @@ class GraphvizRendererTest {
         GraphvizRenderer.write(AssemblyDiagram.of(model, model.assemblies().get(0)), out);
         String text = Files.readString(out);
         assertTrue(text.startsWith("digraph \"pair\" {") && text.contains("\"s#port#ip\" -> \"c#port#server_ip\""), text);
+    }
+
+    @Test
+    void aNetTooLargeToLayOutIsRefusedAtOnceButItsDotIsWritten() throws IOException {
+        PetriNet.Builder b = PetriNet.builder("big");
+        for (int i = 0; i < 600; i++) {
+            b.place("p" + i, i == 0 ? 1 : 0);
+        }
+        for (int i = 0; i < 600; i++) {
+            b.transition("t" + i, TimeInterval.UNBOUNDED, List.of(Arc.normal(i, 1)), List.of(Arc.normal((i + 1) % 600, 1)));
+        }
+        MutableGraph big = NetDiagram.of(b.build());
+        assertEquals(1200, GraphvizRenderer.edges(big));
+        UserInputException e = assertThrows(UserInputException.class, () -> GraphvizRenderer.write(big, dir.resolve("big.svg")));
+        assertTrue(e.getMessage().contains("1200 edges are too many to lay out here"), e.getMessage());
+        GraphvizRenderer.write(big, dir.resolve("big.dot"));
+        assertTrue(Files.readString(dir.resolve("big.dot")).contains("\"p599\" -> \"t599\""));
     }
 
     @Test
