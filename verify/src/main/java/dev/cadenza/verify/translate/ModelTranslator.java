@@ -1,5 +1,6 @@
 package dev.cadenza.verify.translate;
 
+import dev.cadenza.core.lang.ModelPrinter;
 import dev.cadenza.core.model.Assembly;
 import dev.cadenza.core.model.Behavior;
 import dev.cadenza.core.model.ComponentType;
@@ -665,7 +666,7 @@ public final class ModelTranslator {
         List<Integer> pc = new ArrayList<>();
         for (int k = 0; k <= n; k++) {
             pc.add(d.place("pc." + k, new Provenance.ProgramCounter(k,
-                    k < n ? InstructionText.of(program.get(k)) : null), k == 0 ? 1 : 0));
+                    k < n ? ModelPrinter.instruction(program.get(k)) : null), k == 0 ? 1 : 0));
         }
         Map<String, Integer> pushesSoFar = new HashMap<>();
         Set<String> alive = new LinkedHashSet<>();
@@ -676,7 +677,7 @@ public final class ModelTranslator {
                 continue;
             }
             Instruction i = program.get(k);
-            String text = InstructionText.of(i);
+            String text = ModelPrinter.instruction(i);
             TransitionDraft t = d.transition("pc." + k + "." + kind(i), new Provenance.Execute(k, text), zero())
                     .consume(pc.get(k)).produce(pc.get(k + 1));
             if (i instanceof Instruction.Add || i instanceof Instruction.PushB || i instanceof Instruction.Con) {
@@ -734,7 +735,7 @@ public final class ModelTranslator {
         List<String> texts = new ArrayList<>();
         Map<Integer, Long> delta = new LinkedHashMap<>();
         while (to < program.size() && nonBlocking(program.get(to))) {
-            texts.add(InstructionText.of(program.get(to)));
+            texts.add(ModelPrinter.instruction(program.get(to)));
             effect(program.get(to), delta, pushesSoFar, alive);
             to++;
         }
