@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
                 BoundsCommand.class,
                 ExportCommand.class,
                 GanttCommand.class,
+                DrawCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

@@ -1,0 +1,117 @@
+package dev.cadenza.cli.picture;
+
+import dev.cadenza.cli.UserInputException;
+import dev.cadenza.core.model.Model;
+import dev.cadenza.petri.Arc;
+import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.TimeInterval;
+import guru.nidi.graphviz.model.MutableGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real layouts with the bundled engine: no system Graphviz is asked for. */
+class GraphvizRendererTest {
+
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    @TempDir
+    Path dir;
+
+    private final Model model = Fixtures.serverClient();
+
+    @Test
+    void svgHoldsEveryPlaceAndTransition() throws IOException {
+        Path out = dir.resolve("pair.svg");
+        GraphvizRenderer.write(AssemblyDiagram.of(model, model.assemblies().get(0)), out);
+        String svg = Files.readString(out, StandardCharsets.UTF_8);
+        assertTrue(svg.contains("<svg") && svg.contains("</svg>"), svg);
+        for (String text : new String[] {">undeployed<", ">configured<", ">allocate<", ">[2, 5]<", ">s : Server<", ">ip (data)<"}) {
+            assertTrue(svg.contains(text), text + " missing from the SVG");
+        }
+    }
+
+    @Test
+    void pngIsAPictureOfPlausibleSize() throws IOException {
+        Path out = dir.resolve("sub/pair.png");
+        GraphvizRenderer.write(AssemblyDiagram.of(model, model.assemblies().get(0)), out);
+        byte[] bytes = Files.readAllBytes(out);
+        byte[] magic = new byte[8];
+        System.arraycopy(bytes, 0, magic, 0, 8);
+        assertArrayEquals(PNG_MAGIC, magic);
+        BufferedImage image = ImageIO.read(out.toFile());
+        // two clusters side by side and above each other, a dozen labelled nodes: a few hundred pixels
+        assertTrue(image.getWidth() > 400 && image.getWidth() < 3000, "width " + image.getWidth());
+        assertTrue(image.getHeight() > 150 && image.getHeight() < 2000, "height " + image.getHeight());
+        assertTrue(bytes.length > 5_000, bytes.length + " bytes");
+        assertTrue(hasDarkPixels(image), "not blank");
+    }
+
+    private static boolean hasDarkPixels(BufferedImage image) {
+        int dark = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                int rgb = image.getRGB(x, y);
+                int alpha = rgb >>> 24;
+                int grey = ((rgb >> 16 & 0xFF) + (rgb >> 8 & 0xFF) + (rgb & 0xFF)) / 3;
+                if (alpha > 128 && grey < 100) {
+                    dark++;
+                }
+            }
+        }
+        return dark > 200;
+    }
+
+    @Test
+    void netPictureAsPng() throws IOException {
+        Path out = dir.resolve("net.png");
+        GraphvizRenderer.write(NetDiagram.of(Fixtures.smallNet()), out);
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertTrue(image.getWidth() > 200 && image.getHeight() > 40,
+                image.getWidth() + "x" + image.getHeight());
+    }
+
+    @Test
+    void dotIsTheGraphText() throws IOException {
+        Path out = dir.resolve("pair.DOT");
+        GraphvizRenderer.write(AssemblyDiagram.of(model, model.assemblies().get(0)), out);
+        String text = Files.readString(out);
+        assertTrue(text.startsWith("digraph \"pair\" {") && text.contains("\"s#port#ip\" -> \"c#port#server_ip\""), text);
+    }
+
+    @Test
+    void aNetTooLargeToLayOutIsRefusedAtOnceButItsDotIsWritten() throws IOException {
+        PetriNet.Builder b = PetriNet.builder("big");
+        for (int i = 0; i < 600; i++) {
+            b.place("p" + i, i == 0 ? 1 : 0);
+        }
+        for (int i = 0; i < 600; i++) {
+            b.transition("t" + i, TimeInterval.UNBOUNDED, List.of(Arc.normal(i, 1)), List.of(Arc.normal((i + 1) % 600, 1)));
+        }
+        MutableGraph big = NetDiagram.of(b.build());
+        assertEquals(1200, GraphvizRenderer.edges(big));
+        UserInputException e = assertThrows(UserInputException.class, () -> GraphvizRenderer.write(big, dir.resolve("big.svg")));
+        assertTrue(e.getMessage().contains("1200 edges are too many to lay out here"), e.getMessage());
+        GraphvizRenderer.write(big, dir.resolve("big.dot"));
+        assertTrue(Files.readString(dir.resolve("big.dot")).contains("\"p599\" -> \"t599\""));
+    }
+
+    @Test
+    void anUnknownEndingIsBadInput() {
+        UserInputException e = assertThrows(UserInputException.class, () ->
+                GraphvizRenderer.write(NetDiagram.of(Fixtures.smallNet()), dir.resolve("net.jpg")));
+        assertTrue(e.getMessage().endsWith("end the file name with .svg, .png or .dot"), e.getMessage());
+    }
+}
