@@ -78,9 +78,14 @@ try {
     assemblyShapes: document.querySelectorAll('figure.assembly svg g').length,
     counterexamples: document.querySelectorAll('article.counterexample').length,
     violatedRows: document.querySelectorAll('tr.verdict.violated').length,
-    // an SVG wider than the page would be cut off on screen and paper
-    overflowing: [...document.querySelectorAll('figure svg')].filter(
-      (s) => s.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length,
+    // a figure wider than the page would be cut off; an SVG wider than its figure must scroll in it
+    overflowing: [...document.querySelectorAll('figure')].filter((f) => {
+      const page = document.documentElement.clientWidth + 1;
+      const svg = f.querySelector('svg');
+      const scrolls = ['auto', 'scroll'].includes(getComputedStyle(f).overflowX);
+      return f.getBoundingClientRect().right > page || f.getBoundingClientRect().left < -1
+        || (svg && svg.getBoundingClientRect().right > f.getBoundingClientRect().right + 1 && !scrolls);
+    }).length,
     scripts: document.querySelectorAll('script').length,
   }));
 

@@ -2,6 +2,7 @@ package dev.cadenza.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -95,7 +96,8 @@ final class HtmlReport {
             h.append("<p class=\"none\">Nothing to draw.</p>\n");
         }
         for (String[] p : pictures) {
-            h.append("<figure class=\"assembly\" data-subject=\"").append(esc(p[0])).append("\">\n")
+            h.append("<figure class=\"assembly\" data-subject=\"").append(esc(p[0])).append("\"")
+                    .append(nativeWidth(p[1])).append(">\n")
                     .append(inlineSvg(p[1])).append("\n<figcaption>").append(esc(p[0])).append("</figcaption>\n</figure>\n");
         }
         h.append("</section>\n");
@@ -186,7 +188,7 @@ final class HtmlReport {
                 h.append("</ul>\n");
             }
             if (r.stateSvg() != null) {
-                h.append("<figure class=\"assembly state\">\n").append(inlineSvg(r.stateSvg()))
+                h.append("<figure class=\"assembly state\"").append(nativeWidth(r.stateSvg())).append(">\n").append(inlineSvg(r.stateSvg()))
                         .append("\n<figcaption>The assembly where the run ends</figcaption>\n</figure>\n");
             }
             h.append("</article>\n");
@@ -231,6 +233,22 @@ final class HtmlReport {
         return s.strip();
     }
 
+    private static final Pattern WIDTH = Pattern.compile("<svg\\s[^>]*?width=\"(\\d+(?:\\.\\d+)?)(px|pt)?\"");
+
+    /**
+     * A style giving the picture's own width as {@code --native}: a wide assembly is shown at
+     * no less than 3/4 of it on screen (its figure then spans the window and scrolls sideways)
+     * instead of shrinking to an unreadable size; print scales it to the page.
+     */
+    static String nativeWidth(String svg) {
+        Matcher m = WIDTH.matcher(svg);
+        if (!m.find()) {
+            return "";
+        }
+        double w = Double.parseDouble(m.group(1)) * ("pt".equals(m.group(2)) ? 4.0 / 3 : 1);
+        return " style=\"--native: " + Math.round(w) + "px\"";
+    }
+
     /** Text and attribute values: the five characters HTML gives meaning to. */
     static String esc(String s) {
         if (s == null) {
@@ -267,6 +285,8 @@ final class HtmlReport {
             .summary .inconclusive { color: var(--warn); }
             figure { margin: 1rem 0; overflow-x: auto; }
             figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+            figure.assembly { width: calc(100vw - 3rem); margin-left: calc(50% - 50vw + 1.5rem); }
+            figure.assembly svg { width: max(100%, calc(var(--native, 100%) * .75)); max-width: var(--native, 100%); }
             figcaption { font-size: .85rem; text-align: center; margin-top: .3rem; }
             table.verdicts { border-collapse: collapse; width: 100%; font-size: .9rem; }
             table.verdicts th, table.verdicts td { border-bottom: 1px solid var(--line); padding: .3rem .5rem;
@@ -294,6 +314,8 @@ final class HtmlReport {
               section:first-of-type { break-before: auto; }
               figure, tr, article.counterexample, dl { break-inside: avoid; }
               figure { overflow: visible; }
+              figure.assembly { width: auto; margin-left: 0; }
+              figure.assembly svg { width: auto; max-width: 100%; }
               figure svg { max-height: 24cm; width: auto; max-width: 100%; }
               details.windows > pre { display: block; }
               tr.holds td.word, tr.violated td.word, tr.inconclusive td.word {
