@@ -98,7 +98,8 @@ final class HtmlReport {
         for (String[] p : pictures) {
             h.append("<figure class=\"assembly\" data-subject=\"").append(esc(p[0])).append("\"")
                     .append(nativeWidth(p[1])).append(">\n")
-                    .append(inlineSvg(p[1])).append("\n<figcaption>").append(esc(p[0])).append("</figcaption>\n</figure>\n");
+                    .append(inlineSvg(p[1])).append("\n<figcaption>Components, ports and connections of ").append(esc(p[0]))
+                    .append("</figcaption>\n</figure>\n");
         }
         h.append("</section>\n");
 
