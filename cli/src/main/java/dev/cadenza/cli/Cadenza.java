@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
                 ExportCommand.class,
                 GanttCommand.class,
                 DrawCommand.class,
+                ReportCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

@@ -32,9 +32,6 @@ final class NetFiles {
         if (lower.endsWith(".pnml")) {
             return PnmlReader.read(file);
         }
-        if (lower.endsWith(".net")) {
-            return TinaNetReader.read(file);
-        }
         int dot = name.lastIndexOf('.');
         String ending = dot < 0 ? "no ending" : "ending " + name.substring(dot);
         throw new UserInputException(file + ": cannot tell the format of a file with " + ending

@@ -2,6 +2,8 @@ package dev.cadenza.cli.picture;
 
 import dev.cadenza.cli.UserInputException;
 import org.jfree.graphics2d.svg.SVGGraphics2D;
+import org.jfree.graphics2d.svg.SVGHints;
+import org.jfree.graphics2d.svg.ViewBox;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -50,6 +52,8 @@ public final class GanttChart {
     private final GanttData data;
     private final int labelWidth;
     private final double end;
+    /** When set (SVG only), bars and windows get element ids from it. */
+    private String idPrefix;
 
     private GanttChart(GanttData data) {
         this.data = data;
@@ -89,6 +93,19 @@ public final class GanttChart {
     /** The chart as an SVG document. */
     public static String svg(GanttData data) {
         return new GanttChart(data).svg();
+    }
+
+    /**
+     * The chart as an {@code <svg>} element to inline in HTML: a viewBox (so CSS can scale it)
+     * and each bar a {@code <rect id="PREFIX-bar-I">} (I from 0), each window
+     * {@code PREFIX-window-I}, for tests and scripts to find them.
+     */
+    public static String svgElement(GanttData data, String idPrefix) {
+        GanttChart chart = new GanttChart(data);
+        chart.idPrefix = idPrefix;
+        SVGGraphics2D g = new SVGGraphics2D(chart.width(), chart.height());
+        chart.draw(g);
+        return g.getSVGElement(idPrefix, true, new ViewBox(0, 0, chart.width(), chart.height()), null, null);
     }
 
     /** The chart as an image, {@code scale} pixels per unit (2 for sharp text on screens). */
@@ -164,6 +181,7 @@ public final class GanttChart {
             double ws = x(r.windowStart());
             double we = open ? x(end) : x(r.windowEnd());
             g.setColor(WINDOW);
+            id(g, "window", i);
             g.fill(new Rectangle2D.Double(ws, mid - BAR / 2.0 - 3, Math.max(we - ws, 1), BAR + 6));
             if (open) {
                 Polygon arrow = new Polygon();
@@ -175,6 +193,7 @@ public final class GanttChart {
             double bs = x(r.barStart());
             double be = x(Math.min(r.barEnd(), end));
             g.setColor(BAR_COLOUR);
+            id(g, "bar", i);
             g.fill(new Rectangle2D.Double(bs, mid - BAR / 2.0, Math.max(be - bs, 2), BAR));
         }
 
@@ -207,6 +226,13 @@ public final class GanttChart {
         g.setStroke(new BasicStroke(1f));
         g.setColor(Color.BLACK);
         g.drawString("least and greatest total time", (float) (lx + 24), ly);
+    }
+
+    /** Names the next element drawn (JFreeSVG's element id hint); nothing for bitmaps. */
+    private void id(Graphics2D g, String what, int i) {
+        if (idPrefix != null && g instanceof SVGGraphics2D) {
+            g.setRenderingHint(SVGHints.KEY_ELEMENT_ID, idPrefix + "-" + what + "-" + i);
+        }
     }
 
     private void totalLine(Graphics2D g, FontMetrics fm, double t, String text, int top, int bottom, boolean right) {

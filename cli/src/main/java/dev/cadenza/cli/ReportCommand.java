@@ -1,0 +1,207 @@
+package dev.cadenza.cli;
+
+import dev.cadenza.cli.picture.AssemblyDiagram;
+import dev.cadenza.cli.picture.GanttChart;
+import dev.cadenza.cli.picture.GanttData;
+import dev.cadenza.cli.picture.GraphvizRenderer;
+import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.VerifyBlock;
+import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.Verifier;
+import dev.cadenza.verify.bounds.BoundsReport;
+import dev.cadenza.verify.bounds.CriticalPath;
+import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
+import dev.cadenza.verify.bounds.TransitionWindow;
+import dev.cadenza.verify.engine.StateClassEngine;
+import dev.cadenza.verify.engine.TimedRun;
+import dev.cadenza.verify.property.Counterexample;
+import dev.cadenza.verify.property.TimeBoundsProperty;
+import dev.cadenza.verify.property.Verdict;
+import dev.cadenza.verify.report.Times;
+import dev.cadenza.verify.translate.Provenance;
+import dev.cadenza.verify.translate.TranslatedNet;
+import guru.nidi.graphviz.model.MutableGraph;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code cadenza report MODEL -o report.html}: checks the model's verify blocks as {@code check}
+ * does and writes one self-contained HTML page ({@link HtmlReport}): the assembly of each
+ * subject checked, the verdict table, the time bounds with critical path and Gantt chart, every
+ * counterexample as a timed run. Exit codes as {@code check}: 0 all hold, 1 one is violated,
+ * 3 one is inconclusive; the page is written in every case.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Checks a model and writes one self-contained HTML report: pictures, verdicts, bounds, Gantt chart, counterexamples.")
+final class ReportCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "the model file (.cdz)")
+    Path model;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "F", description = "the HTML file to write")
+    Path output;
+
+    @Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Model m = ModelFiles.load(model, warning -> err.println(warning));
+        err.flush();
+        String name = model.getFileName() == null ? model.toString() : model.getFileName().toString();
+        HtmlReport report = new HtmlReport(name.replaceFirst("\\.cdz$", ""), model.toString());
+
+        Set<String> subjects = new LinkedHashSet<>();
+        for (VerifyBlock block : m.verifyBlocks()) {
+            subjects.add(block.subject());
+        }
+        if (subjects.isEmpty()) {
+            subjects.add(new SubjectChoice().of(m));
+        }
+        for (String s : subjects) {
+            report.assembly(s, GraphvizRenderer.svg(picture(m, s)));
+        }
+
+        List<Verifier.Result> results = new ArrayList<>();
+        Map<String, Subject> checked = new LinkedHashMap<>();
+        for (VerifyBlock block : m.verifyBlocks()) {
+            Subject subject = checked.computeIfAbsent(block.subject(), n ->
+                    new Subject(m, n, new StateClassEngine(), ModelBounds.limits(limitOptions, "report")));
+            results.addAll(Verifier.check(subject, block));
+        }
+        for (Verifier.Result r : results) {
+            Verdict v = r.verdict();
+            boolean bounds = r.property() instanceof TimeBoundsProperty;
+            List<String> details = v instanceof Verdict.Violated || bounds ? List.of() : v.details();
+            report.verdict(new HtmlReport.Verdict(r.subject(), r.property().name(), v.word(), r.mode(), r.millis(),
+                    v.statistics().states(), details));
+            if (v instanceof Verdict.Violated violated) {
+                Counterexample c = violated.counterexample();
+                report.run(new HtmlReport.Run(r.subject(), r.property().name(), c.summary(), c.trace(), c.blocked(), null));
+            }
+        }
+
+        for (String s : subjects) {
+            Subject subject = checked.computeIfAbsent(s, n ->
+                    new Subject(m, n, new StateClassEngine(), ModelBounds.limits(limitOptions, "report")));
+            HtmlReport.Bounds b = bounds(subject);
+            if (b != null) {
+                report.bounds(b);
+            }
+        }
+
+        write(report.html());
+        out.println(output + ": " + report.propertyCount() + " properties, report written");
+        out.flush();
+        return CheckCommand.exitCode(results);
+    }
+
+    private static MutableGraph picture(Model m, String subject) {
+        var program = m.program(subject);
+        if (program.isPresent()) {
+            return AssemblyDiagram.of(m, program.get());
+        }
+        return AssemblyDiagram.of(m, m.assembly(subject).orElseThrow(() ->
+                new UserInputException(m.file() + ": no program or assembly named " + subject)));
+    }
+
+    /** Min, max, critical path and Gantt chart of the subject; null when it never finishes. */
+    private HtmlReport.Bounds bounds(Subject subject) {
+        int transitions = subject.net(Subject.Mode.TIMED).net().transitionCount();
+        boolean windows = transitions <= TimeBoundsProperty.WINDOWS_UP_TO;
+        BoundsReport r = TimeBoundsAnalysis.of(subject, null, windows);
+        if (!r.statistics().complete()) {
+            return new HtmlReport.Bounds(subject.name(), "?", "?", List.of(), List.of(), null, 0,
+                    "A limit was reached (" + r.statistics().states() + " classes): no bounds.");
+        }
+        if (!r.reachable()) {
+            return new HtmlReport.Bounds(subject.name(), "inf", "inf", List.of(), List.of(), null, 0,
+                    "The end is never reached: no schedule to draw.");
+        }
+        List<GanttData.Row> rows = new ArrayList<>();
+        List<String> windowLines = new ArrayList<>();
+        String note = null;
+        if (windows) {
+            for (TransitionWindow w : r.windows()) {
+                windowLines.add(w.instance() + "." + w.transition() + ": earliest start " + Times.format(w.earliestStart())
+                        + ", latest end " + Times.format(w.latestEnd()));
+                if (w.witnessStart() == null || w.witnessEnd() == null) {
+                    continue; // does not run in the slowest schedule
+                }
+                rows.add(new GanttData.Row(w.instance() + "." + w.transition(), w.witnessStart().doubleValue(),
+                        w.witnessEnd().doubleValue(), w.earliestStart().doubleValue(),
+                        w.latestEnd() == null ? Double.POSITIVE_INFINITY : w.latestEnd().doubleValue()));
+            }
+        } else {
+            rows = schedule(r.maxRun() != null ? r.maxRun() : r.minRun(), subject.net(Subject.Mode.TIMED));
+            note = "Windows over all runs are left out above " + TimeBoundsProperty.WINDOWS_UP_TO
+                    + " net transitions (this net has " + transitions + "); cadenza bounds --windows computes them.";
+        }
+        double max = r.max() == null ? Double.POSITIVE_INFINITY : r.max().doubleValue();
+        String svg = rows.isEmpty() ? null : GanttChart.svgElement(
+                new GanttData(subject.name(), rows, r.min().doubleValue(), max), "gantt-" + subject.name().replaceAll("[^A-Za-z0-9_-]", "_"));
+        List<String> path = new ArrayList<>();
+        for (CriticalPath.Step st : r.criticalPath()) {
+            path.add(st + "  [" + Times.format(st.start()) + ", " + Times.format(st.end()) + "]");
+        }
+        return new HtmlReport.Bounds(subject.name(), Times.format(r.min()), Times.format(r.max()), path, windowLines,
+                svg, rows.size(), note);
+    }
+
+    /** The bars of one run: each transition from its start to its end; no windows (the bar is its own window). */
+    static List<GanttData.Row> schedule(TimedRun run, TranslatedNet tn) {
+        List<GanttData.Row> rows = new ArrayList<>();
+        if (run == null) {
+            return rows;
+        }
+        Map<String, Double> started = new LinkedHashMap<>();
+        for (TimedRun.Step s : run.steps()) {
+            Provenance p = tn.backMap().transition(s.transition());
+            if (p instanceof Provenance.Start st) {
+                started.putIfAbsent(st.instance() + "." + st.transition(), s.time().doubleValue());
+            } else if (p instanceof Provenance.End e) {
+                String key = e.instance() + "." + e.transition();
+                Double start = started.remove(key);
+                if (start != null) {
+                    double end = s.time().doubleValue();
+                    rows.add(new GanttData.Row(key, start, end, start, end));
+                }
+            }
+        }
+        rows.sort((a, b) -> Double.compare(a.barStart(), b.barStart()));
+        return rows;
+    }
+
+    private void write(String html) {
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, html, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserInputException(output + ": cannot write: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+// Opens a cadenza HTML report in a real browser (Debian's chromium, driven by playwright-core)
+// and fails unless it loads offline and shows what a report must show.
+//
+//   node report-check.mjs REPORT.html [--properties N] [--violated] [--out DIR]
+//
+// Fails (exit 1) when: a console error or page error occurs; any request other than file: or
+// data: is made (all are intercepted and refused); the verdict rows (tr.verdict) are missing or
+// their count differs from the report's body[data-properties] (and from --properties N when
+// given, e.g. the count `cadenza check --json` printed); there is no Gantt bar (rect ids
+// "*-bar-*" inside figure.gantt, and figure.gantt[data-bars] > 0); there is no assembly SVG;
+// with --violated, no counterexample; a screenshot (1366x768 and full page, to DIR, default
+// target/) is under 10 KB (blank).
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const report = args.find((a, i) => !a.startsWith('--') && (i === 0 || !['--properties', '--out'].includes(args[i - 1])));
+const opt = (name) => { const i = args.indexOf(name); return i < 0 ? undefined : args[i + 1]; };
+const expectedProperties = opt('--properties') === undefined ? undefined : Number(opt('--properties'));
+const expectViolated = args.includes('--violated');
+const outDir = opt('--out') ?? 'target';
+if (!report || !fs.existsSync(report)) {
+  console.error(`usage: node report-check.mjs REPORT.html [--properties N] [--violated] [--out DIR] (no such file: ${report})`);
+  process.exit(2);
+}
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const name = path.basename(report, '.html');
+const failures = [];
+const fail = (what) => failures.push(what);
+
+const watchdog = setTimeout(() => { console.error(`${name}: FAIL: took over 90 s`); process.exit(1); }, 90_000);
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadenza-report-check-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  // Every request of the page goes through here: file: and data: pass, anything else is refused.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('data:')) {
+      return route.continue();
+    }
+    fail(`network request: ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') fail(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => fail(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith('file:') && !url.startsWith('data:')) fail(`request: ${url}`);
+  });
+  page.on('requestfailed', (r) => {
+    const url = r.url();
+    if (url.startsWith('file:') || url.startsWith('data:')) fail(`failed to load ${url}: ${r.failure()?.errorText}`);
+  });
+
+  const response = await page.goto(pathToFileURL(path.resolve(report)).href, { waitUntil: 'load', timeout: 30_000 });
+  if (!response || !response.ok()) fail(`the page did not load (${response?.status()})`);
+
+  const facts = await page.evaluate(() => ({
+    title: document.title,
+    properties: Number(document.body.dataset.properties),
+    rows: document.querySelectorAll('table.verdicts tr.verdict').length,
+    rowsWithVerdict: document.querySelectorAll('tr.verdict.holds, tr.verdict.violated, tr.verdict.inconclusive').length,
+    ganttFigures: document.querySelectorAll('figure.gantt').length,
+    ganttDeclared: [...document.querySelectorAll('figure.gantt')].reduce((n, f) => n + Number(f.dataset.bars), 0),
+    ganttBars: document.querySelectorAll('figure.gantt svg rect[id*="-bar-"]').length,
+    assemblySvgs: document.querySelectorAll('figure.assembly svg').length,
+    assemblyShapes: document.querySelectorAll('figure.assembly svg g').length,
+    counterexamples: document.querySelectorAll('article.counterexample').length,
+    violatedRows: document.querySelectorAll('tr.verdict.violated').length,
+    // a figure wider than the page would be cut off; an SVG wider than its figure must scroll in it
+    overflowing: [...document.querySelectorAll('figure')].filter((f) => {
+      const page = document.documentElement.clientWidth + 1;
+      const svg = f.querySelector('svg');
+      const scrolls = ['auto', 'scroll'].includes(getComputedStyle(f).overflowX);
+      return f.getBoundingClientRect().right > page || f.getBoundingClientRect().left < -1
+        || (svg && svg.getBoundingClientRect().right > f.getBoundingClientRect().right + 1 && !scrolls);
+    }).length,
+    scripts: document.querySelectorAll('script').length,
+  }));
+
+  if (!(facts.rows > 0)) fail('no verdict rows (table.verdicts tr.verdict)');
+  if (facts.rows !== facts.properties) fail(`${facts.rows} verdict rows, but the report counts ${facts.properties} properties`);
+  if (facts.rowsWithVerdict !== facts.rows) fail(`${facts.rows - facts.rowsWithVerdict} verdict rows without a known verdict`);
+  if (expectedProperties !== undefined && facts.rows !== expectedProperties) {
+    fail(`${facts.rows} verdict rows, but check --json counts ${expectedProperties} properties`);
+  }
+  if (!(facts.ganttBars > 0)) fail('no Gantt bars (figure.gantt svg rect[id*=-bar-])');
+  if (facts.ganttBars !== facts.ganttDeclared) fail(`${facts.ganttBars} Gantt bars drawn, ${facts.ganttDeclared} declared by data-bars`);
+  if (!(facts.assemblySvgs > 0) || !(facts.assemblyShapes > 0)) fail('no assembly picture (figure.assembly svg)');
+  if (facts.scripts > 0) fail(`${facts.scripts} script elements in a report that should have none`);
+  if (facts.overflowing > 0) fail(`${facts.overflowing} pictures wider than the 1366 px page`);
+  if (expectViolated && (facts.counterexamples === 0 || facts.violatedRows === 0)) {
+    fail(`expected a violation: ${facts.violatedRows} violated rows, ${facts.counterexamples} counterexamples`);
+  }
+  if (facts.counterexamples < facts.violatedRows) fail(`${facts.violatedRows} violated, only ${facts.counterexamples} counterexamples`);
+
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const [suffix, fullPage] of [['screen', false], ['full', true]]) {
+    const file = path.join(outDir, `${name}-${suffix}.png`);
+    await page.screenshot({ path: file, fullPage });
+    const size = fs.statSync(file).size;
+    if (size < 10_000) fail(`screenshot ${file} is ${size} bytes: blank?`);
+  }
+  console.log(`${name}: ${facts.rows} verdict rows (${facts.violatedRows} violated), ${facts.ganttBars} Gantt bars, `
+    + `${facts.assemblySvgs} assembly pictures, ${facts.counterexamples} counterexamples; screenshots in ${outDir}`);
+} catch (e) {
+  fail(`browser: ${e.message}`);
+} finally {
+  if (context) await context.close().catch(() => {});
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+  clearTimeout(watchdog);
+}
+if (failures.length > 0) {
+  for (const f of failures) console.error(`${name}: FAIL: ${f}`);
+  process.exit(1);
+}

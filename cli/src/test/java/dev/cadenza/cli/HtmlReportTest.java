@@ -1,0 +1,133 @@
+package dev.cadenza.cli;
+
+import dev.cadenza.cli.picture.GanttChart;
+import dev.cadenza.cli.picture.GanttData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlReportTest {
+
+    private static final String EVIL = "<script>alert('x')</script>";
+
+    private static final String ASSEMBLY_SVG = """
+            <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+            <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"
+             "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+            <svg width="100pt" height="50pt" viewBox="0 0 100 50" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+            <g id="graph0" class="graph"><title>pair</title></g>
+            </svg>
+            """;
+
+    private static HtmlReport sample() {
+        String gantt = GanttChart.svgElement(new GanttData("deploy", List.of(
+                new GanttData.Row("s.allocate", 0, 5, 0, 5),
+                new GanttData.Row("c.configure", 5, 7, 2, 8)), 4, 9), "gantt-deploy");
+        return new HtmlReport("server-client", "examples/server-client.cdz")
+                .assembly("deploy", ASSEMBLY_SVG)
+                .verdict(new HtmlReport.Verdict("deploy", "deployable up", "holds", "state classes", 12, 48,
+                        List.of("no deadlock")))
+                .verdict(new HtmlReport.Verdict("deploy", "forbidden " + EVIL, "violated", "state classes", 3, 20,
+                        List.of()))
+                .verdict(new HtmlReport.Verdict("deploy", "within 4", "inconclusive", "state classes", 3, 20,
+                        List.of("limit reached")))
+                .bounds(new HtmlReport.Bounds("deploy", "4", "9", List.of("s.allocate  [0, 5]"), List.of(), gantt, 2, null))
+                .run(new HtmlReport.Run("deploy", "forbidden " + EVIL, "reachable: " + EVIL,
+                        List.of("t=0  s.allocate starts", "t=5  \"" + EVIL + "\" & more"), List.of("c.start waits for s.service"),
+                        null));
+    }
+
+    @Test
+    void modelTextIsEscapedEverywhere() {
+        String html = sample().html();
+        assertFalse(html.contains("<script"), html);
+        assertTrue(html.contains("forbidden &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        assertTrue(html.contains("&quot;&lt;script&gt;"));
+        assertTrue(html.contains("&amp; more"));
+        assertEquals("&lt;a href=&quot;x&quot;&gt; &amp; &#39;", HtmlReport.esc("<a href=\"x\"> & '"));
+    }
+
+    @Test
+    void everySectionIsThereWithItsHooks() {
+        String html = sample().html();
+        for (String hook : List.of("<section id=\"assembly\">", "<section id=\"verdicts\">", "<section id=\"bounds\">",
+                "<section id=\"runs\">", "<figure class=\"assembly\"", "<body data-properties=\"3\"",
+                "<table class=\"verdicts\" data-properties=\"3\">", "<tr class=\"verdict holds\" data-verdict=\"holds\">",
+                "<tr class=\"verdict violated\" data-verdict=\"violated\">",
+                "<tr class=\"verdict inconclusive\" data-verdict=\"inconclusive\">", "data-bars=\"2\"",
+                "<article class=\"counterexample\"", "<ol class=\"critical-path\">", "<ol class=\"trace\">",
+                "<ul class=\"blocked\">", "@media print")) {
+            assertTrue(html.contains(hook), hook);
+        }
+        assertEquals(3, count(html, "<tr class=\"verdict "));
+        assertEquals(2, count(html, "id='gantt-deploy-bar-"));
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<title>server-client — cadenza report</title>"));
+    }
+
+    @Test
+    void thePageFetchesNothing() {
+        String html = sample().html();
+        assertFalse(html.contains("http://"), "a web address in the page");
+        assertFalse(html.contains("https://"), "a web address in the page");
+        assertFalse(html.contains("<script"));
+        assertFalse(html.contains("<link"));
+        assertFalse(html.contains("<?xml"));
+        assertFalse(html.contains("<!DOCTYPE svg"));
+        assertFalse(Pattern.compile("\\b(src|href)\\s*=").matcher(html).find(), "a src or href attribute");
+        assertFalse(html.contains("@import"));
+        assertFalse(html.contains("url("));
+    }
+
+    @Test
+    void svgsScaleToThePage() {
+        String html = sample().html();
+        assertTrue(html.contains("figure svg { display: block; max-width: 100%; height: auto;"));
+        assertTrue(html.contains("viewBox='0 0 "), "the Gantt chart has a viewBox");
+        assertTrue(html.contains("viewBox=\"0 0 100 50\""), "the assembly keeps its viewBox");
+    }
+
+    @Test
+    void reportCommandWritesAPageForAModelWithAViolation(@TempDir Path dir) throws IOException {
+        Path model = Path.of("src/test/resources/report/forgotten-dependency.cdz");
+        Path out = dir.resolve("r.html");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        CommandLine cli = new CommandLine(new Cadenza());
+        cli.setOut(new PrintWriter(stdout));
+        cli.setErr(new PrintWriter(stderr));
+        int code = cli.execute("report", model.toString(), "-o", out.toString());
+        assertEquals(ExitCode.VIOLATED, code, stderr.toString());
+        String html = Files.readString(out);
+        assertEquals(5, count(html, "<tr class=\"verdict "));
+        assertEquals(3, count(html, "<tr class=\"verdict violated\""));
+        assertEquals(3, count(html, "<article class=\"counterexample\""));
+        assertTrue(html.contains("web.start starts before db.start has ended"), html);
+        assertTrue(html.contains("<figure class=\"gantt\""));
+        assertTrue(html.contains("<figure class=\"assembly\""));
+        assertFalse(html.contains("http://"));
+        assertFalse(html.contains("https://"));
+    }
+
+    private static int count(String s, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(s);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
