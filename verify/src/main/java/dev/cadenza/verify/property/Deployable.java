@@ -44,8 +44,7 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             String summary = subject.finished(tn, null, position).compile(Targets.RESOLVER).test(m, true)
                     ? "a run finishes outside deployment " + deployment
                     : "deadlock: a run stops before the program finishes";
-            return new Verdict.Violated(new Counterexample(summary, RunText.lines(stuck.minRun(), tn),
-                    BlockedSteps.in(m, tn)), stuck.statistics());
+            return new Verdict.Violated(Counterexample.of(summary, stuck.minRun(), tn, true), stuck.statistics());
         }
         if (!stuck.statistics().complete()) {
             return new Verdict.Inconclusive("limit reached", stuck.statistics());

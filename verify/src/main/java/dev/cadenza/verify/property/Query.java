@@ -61,10 +61,11 @@ public record Query(String formula, SourcePosition position) implements Property
                             r.statistics());
                 }
                 TargetTimes dead = Reachability.search(subject, tn, Targets.and(Targets.dead(), Targets.not(p)));
-                List<String> trace = dead.reachable() ? RunText.lines(dead.minRun(), tn) : List.of();
-                return new Verdict.Violated(new Counterexample("a run avoids it forever"
-                        + (dead.reachable() ? "; e.g. a run that stops without it:" : ""), trace, List.of()),
-                        r.statistics().plus(dead.statistics()));
+                Counterexample c = dead.reachable()
+                        ? Counterexample.of("a run avoids it forever; e.g. a run that stops without it:",
+                                dead.minRun(), tn, false)
+                        : new Counterexample("a run avoids it forever", List.of(), List.of());
+                return new Verdict.Violated(c, r.statistics().plus(dead.statistics()));
         }
     }
 }

@@ -23,7 +23,7 @@ final class Reachability {
     static Verdict mustNotReach(Subject subject, TranslatedNet tn, Predicate p, String summary, String holds) {
         TargetTimes r = search(subject, tn, p);
         if (r.reachable()) {
-            return new Verdict.Violated(new Counterexample(summary, RunText.lines(r.minRun(), tn), List.of()),
+            return new Verdict.Violated(Counterexample.of(summary, r.minRun(), tn, false),
                     r.statistics());
         }
         if (!r.statistics().complete()) {
@@ -36,10 +36,8 @@ final class Reachability {
     static Verdict mustReach(Subject subject, TranslatedNet tn, Predicate p, String witness, String violated) {
         TargetTimes r = search(subject, tn, p);
         if (r.reachable()) {
-            List<String> lines = new ArrayList<>();
-            lines.add(witness);
-            RunText.lines(r.minRun(), tn).forEach(l -> lines.add("  " + l));
-            return new Verdict.Holds(lines, r.statistics());
+            Counterexample w = Counterexample.of(witness, r.minRun(), tn, false);
+            return new Verdict.Holds(w.lines(), r.statistics(), w);
         }
         if (!r.statistics().complete()) {
             return new Verdict.Inconclusive("limit reached", r.statistics());

@@ -59,7 +59,7 @@ public record Sequence(List<TransitionRef> steps, SourcePosition position) imple
                     break;
                 }
             }
-            return new Verdict.Violated(new Counterexample(which, RunText.lines(r.minRun(), tn), List.of()),
+            return new Verdict.Violated(Counterexample.of(which, r.minRun(), tn, false),
                     r.statistics());
         }
         if (!r.statistics().complete()) {

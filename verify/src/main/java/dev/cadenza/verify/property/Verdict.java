@@ -15,9 +15,14 @@ public sealed interface Verdict {
     /** {@code holds}, {@code violated}, {@code inconclusive}: the JSON words (contract). */
     String word();
 
-    record Holds(List<String> details, Statistics statistics) implements Verdict {
+    /** {@code witness}: the run that shows it (e.g. of {@code parallel}), to draw; null when none. */
+    record Holds(List<String> details, Statistics statistics, Counterexample witness) implements Verdict {
         public Holds {
             details = List.copyOf(details);
+        }
+
+        public Holds(List<String> details, Statistics statistics) {
+            this(details, statistics, null);
         }
 
         public String word() {

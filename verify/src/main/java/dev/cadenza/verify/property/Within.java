@@ -40,7 +40,8 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
             return new Verdict.Holds(List.of("max " + Times.format(r.max()) + " s"), r.statistics());
         }
         String summary = "a run takes " + (r.max() == null ? "unboundedly long" : Times.format(r.max()) + " s");
-        List<String> trace = r.maxRun() == null ? List.of() : RunText.lines(r.maxRun(), subject.net(Subject.Mode.TIMED));
-        return new Verdict.Violated(new Counterexample(summary, trace, List.of()), r.statistics());
+        Counterexample c = r.maxRun() == null ? new Counterexample(summary, List.of(), List.of())
+                : Counterexample.of(summary, r.maxRun(), subject.net(Subject.Mode.TIMED), false);
+        return new Verdict.Violated(c, r.statistics());
     }
 }

@@ -26,10 +26,45 @@ public final class BlockedSteps {
     private BlockedSteps() {
     }
 
+    /** One reason a step cannot happen, with the ports ("s.service") it names, if any. */
+    private record Why(String text, List<String> ports) {
+    }
+
     public static List<String> in(long[] marking, TranslatedNet tn) {
+        List<String> out = new ArrayList<>();
+        analyse(marking, tn).forEach((p, why) -> out.add(p.describe() + ": "
+                + String.join("; ", why.stream().map(Why::text).toList())));
+        return out;
+    }
+
+    /**
+     * The ports named by what blocks each step, once per port (the first step's reason): a
+     * provide port a user waits for, a use port whose use locks its provider, a port refusing.
+     */
+    public static List<ModelState.BlockedPort> ports(long[] marking, TranslatedNet tn) {
+        Map<String, ModelState.BlockedPort> out = new LinkedHashMap<>();
+        analyse(marking, tn).forEach((p, whys) -> {
+            for (Why w : whys) {
+                for (String port : w.ports()) {
+                    int dot = port.lastIndexOf('.');
+                    if (dot > 0) {
+                        out.putIfAbsent(port, new ModelState.BlockedPort(port.substring(0, dot),
+                                port.substring(dot + 1), p.describe() + ": " + w.text()));
+                    }
+                }
+            }
+        });
+        return new ArrayList<>(out.values());
+    }
+
+    private static List<String> split(String ports) {
+        return ports == null ? List.of() : List.of(ports.split(",\\s*"));
+    }
+
+    private static Map<Provenance, List<Why>> analyse(long[] marking, TranslatedNet tn) {
         PetriNet net = tn.net();
         NetBackMap map = tn.backMap();
-        Map<Provenance, List<String>> best = new LinkedHashMap<>();
+        Map<Provenance, List<Why>> best = new LinkedHashMap<>();
         for (int i = 0; i < net.transitionCount(); i++) {
             Provenance p = map.transition(i);
             if (p instanceof Provenance.CompleteBehavior) {
@@ -37,38 +72,40 @@ public final class BlockedSteps {
             }
             Transition t = net.transition(i);
             boolean tokens = true;
-            List<String> missing = new ArrayList<>();
+            List<Why> missing = new ArrayList<>();
             for (Arc a : t.inputs()) {
                 long m = marking[a.place()];
                 Provenance q = map.place(a.place());
                 if (a.kind() == ArcKind.NORMAL && m < a.weight()) {
-                    if (q instanceof Provenance.PortRefusing || q instanceof Provenance.PortActivity) {
-                        missing.add("waits for " + q.describe());
+                    if (q instanceof Provenance.PortRefusing r) {
+                        missing.add(new Why("waits for " + q.describe(), List.of(r.instance() + "." + r.port())));
+                    } else if (q instanceof Provenance.PortActivity r) {
+                        missing.add(new Why("waits for " + q.describe(), List.of(r.instance() + "." + r.port())));
                     } else {
                         tokens = false;
                     }
                 } else if (a.kind() == ArcKind.READ && m < a.weight()) {
                     String port = map.providePortsAt(a.place());
-                    missing.add(port != null ? "waits for use port's provider " + port + " to be active ("
-                            + q.describe() + " is not)" : "waits for " + q.describe());
+                    List<String> named = port != null ? split(port)
+                            : q instanceof Provenance.Connected c ? List.of(c.provider(), c.user()) : List.of();
+                    missing.add(new Why(port != null ? "waits for use port's provider " + port + " to be active ("
+                            + q.describe() + " is not)" : "waits for " + q.describe(), named));
                 } else if (a.kind() == ArcKind.INHIBITOR && m >= a.weight()) {
                     String user = map.usePortsAt(a.place());
-                    missing.add(user != null && !(p instanceof Provenance.Execute)
+                    missing.add(new Why(user != null && !(p instanceof Provenance.Execute)
                             ? "locked: use port " + user + " is using it (" + q.describe() + ")"
                             : user != null ? "waits until " + user + " is no longer in use"
-                            : "blocked while " + q.describe());
+                            : "blocked while " + q.describe(), split(user)));
                 }
             }
             if (!tokens || missing.isEmpty()) {
                 continue;
             }
-            List<String> prev = best.get(p);
+            List<Why> prev = best.get(p);
             if (prev == null || missing.size() < prev.size()) {
                 best.put(p, missing);
             }
         }
-        List<String> out = new ArrayList<>();
-        best.forEach((p, why) -> out.add(p.describe() + ": " + String.join("; ", why)));
-        return out;
+        return best;
     }
 }
