@@ -8,7 +8,8 @@
 // their count differs from the report's body[data-properties] (and from --properties N when
 // given, e.g. the count `cadenza check --json` printed); there is no Gantt bar (rect ids
 // "*-bar-*" inside figure.gantt, and figure.gantt[data-bars] > 0); there is no assembly SVG;
-// with --violated, no counterexample; a screenshot (1366x768 and full page, to DIR, default
+// with --violated, no counterexample, or a counterexample without its drawing (article.counterexample
+// holding figure.assembly.state svg and figure.gantt.run with bars); a screenshot (1366x768 and full page, to DIR, default
 // target/) is under 10 KB (blank).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -78,6 +79,12 @@ try {
     assemblyShapes: document.querySelectorAll('figure.assembly svg g').length,
     counterexamples: document.querySelectorAll('article.counterexample').length,
     violatedRows: document.querySelectorAll('tr.verdict.violated').length,
+    // each counterexample drawn: the assembly in its last state (with a highlighted place) and its run as a Gantt chart
+    undrawn: [...document.querySelectorAll('article.counterexample')].filter((a) => {
+      const state = a.querySelector('figure.assembly.state svg');
+      const bars = a.querySelectorAll('figure.gantt.run svg rect[id*="-bar-"]').length;
+      return !state || state.querySelectorAll('g').length === 0 || bars === 0;
+    }).map((a) => a.dataset.property),
     // a figure wider than the page would be cut off; an SVG wider than its figure must scroll in it
     overflowing: [...document.querySelectorAll('figure')].filter((f) => {
       const page = document.documentElement.clientWidth + 1;
@@ -102,6 +109,9 @@ try {
   if (facts.overflowing > 0) fail(`${facts.overflowing} pictures wider than the 1366 px page`);
   if (expectViolated && (facts.counterexamples === 0 || facts.violatedRows === 0)) {
     fail(`expected a violation: ${facts.violatedRows} violated rows, ${facts.counterexamples} counterexamples`);
+  }
+  if (expectViolated && facts.undrawn.length > 0) {
+    fail(`counterexamples without a state picture or a run Gantt chart: ${facts.undrawn.join('; ')}`);
   }
   if (facts.counterexamples < facts.violatedRows) fail(`${facts.violatedRows} violated, only ${facts.counterexamples} counterexamples`);
 

@@ -24,12 +24,22 @@ final class HtmlReport {
         }
     }
 
-    /** A violation's run: a summary, the timed steps, what is blocked; the assembly at its end (SVG, may be null). */
+    /**
+     * A violation's run ({@code witness} false) or a witness run of a property that holds: a
+     * summary, the timed steps, what is blocked; drawn, the assembly in the state where the run
+     * stops ({@code stateSvg}) and the run as a Gantt chart ({@code ganttSvg} with {@code bars}
+     * bars), each may be null.
+     */
     record Run(String subject, String property, String summary, List<String> trace, List<String> blocked,
-               String stateSvg) {
+               String stateSvg, String ganttSvg, int bars, boolean witness) {
         Run {
             trace = List.copyOf(trace);
             blocked = List.copyOf(blocked);
+        }
+
+        /** A counterexample, the assembly only. */
+        Run(String subject, String property, String summary, List<String> trace, List<String> blocked, String stateSvg) {
+            this(subject, property, summary, trace, blocked, stateSvg, null, 0, false);
         }
     }
 
@@ -72,6 +82,10 @@ final class HtmlReport {
     HtmlReport run(Run r) {
         runs.add(r);
         return this;
+    }
+
+    int runCount() {
+        return runs.size();
     }
 
     int propertyCount() {
@@ -167,36 +181,56 @@ final class HtmlReport {
         h.append("</section>\n");
 
         h.append("<section id=\"runs\">\n<h2>Counterexamples</h2>\n");
-        if (runs.isEmpty()) {
+        if (runs.stream().noneMatch(r -> !r.witness())) {
             h.append("<p class=\"none\">No property is violated: no counterexample.</p>\n");
         }
-        for (Run r : runs) {
-            h.append("<article class=\"counterexample\" data-property=\"").append(esc(r.property())).append("\">\n")
-                    .append("<h3><span class=\"subject\">").append(esc(r.subject())).append("</span>: ")
-                    .append(esc(r.property())).append("</h3>\n<p class=\"why\">").append(esc(r.summary())).append("</p>\n");
-            if (!r.trace().isEmpty()) {
-                h.append("<ol class=\"trace\">\n");
-                for (String s : r.trace()) {
-                    h.append("<li>").append(esc(s)).append("</li>\n");
-                }
-                h.append("</ol>\n");
-            }
-            if (!r.blocked().isEmpty()) {
-                h.append("<h4>Blocked</h4>\n<ul class=\"blocked\">\n");
-                for (String s : r.blocked()) {
-                    h.append("<li>").append(esc(s)).append("</li>\n");
-                }
-                h.append("</ul>\n");
-            }
-            if (r.stateSvg() != null) {
-                h.append("<figure class=\"assembly state\"").append(nativeWidth(r.stateSvg())).append(">\n").append(inlineSvg(r.stateSvg()))
-                        .append("\n<figcaption>The assembly where the run ends</figcaption>\n</figure>\n");
-            }
-            h.append("</article>\n");
+        runs.stream().filter(r -> !r.witness()).forEach(r -> run(h, r));
+        if (runs.stream().anyMatch(Run::witness)) {
+            h.append("<h2 class=\"witnesses\">Witnesses</h2>\n");
+            runs.stream().filter(Run::witness).forEach(r -> run(h, r));
         }
         h.append("</section>\n");
         h.append("<footer>cadenza ").append(esc(new Version().getVersion()[0].replaceFirst("^cadenza ", ""))).append("</footer>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    private void run(StringBuilder h, Run r) {
+        String kind = r.witness() ? "witness" : "counterexample";
+        h.append("<article class=\"").append(kind).append("\" data-property=\"").append(esc(r.property())).append("\">\n")
+                .append("<h3><span class=\"subject\">").append(esc(r.subject())).append("</span>: ")
+                .append(esc(r.property())).append("</h3>\n<p class=\"why\">").append(esc(r.summary())).append("</p>\n");
+        if (r.stateSvg() != null || r.ganttSvg() != null) {
+            h.append("<div class=\"drawn\">\n");
+            if (r.stateSvg() != null) {
+                h.append("<figure class=\"assembly state\"").append(nativeWidth(r.stateSvg())).append(">\n")
+                        .append(inlineSvg(r.stateSvg()))
+                        .append("\n<figcaption>The assembly where the run stops: marked places, running transitions")
+                        .append(r.blocked().isEmpty() ? "" : ", blocking ports in red").append("</figcaption>\n</figure>\n");
+            }
+            if (r.ganttSvg() != null) {
+                h.append("<figure class=\"gantt run\" id=\"run-gantt-").append(runs.indexOf(r)).append("\" data-bars=\"")
+                        .append(r.bars()).append("\">\n").append(inlineSvg(r.ganttSvg()))
+                        .append("\n<figcaption>The run: when each transition ran, up to where it stops</figcaption>\n</figure>\n");
+            } else {
+                h.append("<p class=\"note\">No transition ran before the run stops: no chart.</p>\n");
+            }
+            h.append("</div>\n");
+        }
+        if (!r.trace().isEmpty()) {
+            h.append("<ol class=\"trace\">\n");
+            for (String s : r.trace()) {
+                h.append("<li>").append(esc(s)).append("</li>\n");
+            }
+            h.append("</ol>\n");
+        }
+        if (!r.blocked().isEmpty()) {
+            h.append("<h4>Blocked</h4>\n<ul class=\"blocked\">\n");
+            for (String s : r.blocked()) {
+                h.append("<li>").append(esc(s)).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
+        h.append("</article>\n");
     }
 
     private String summary(long violated, long inconclusive) {
@@ -306,6 +340,11 @@ final class HtmlReport {
             ol.critical-path, ol.trace, ul.blocked { font-family: ui-monospace, "DejaVu Sans Mono", monospace;
                    font-size: .85rem; margin: .3rem 0; }
             article.counterexample { border-left: 4px solid var(--bad); padding: .1rem 0 .1rem 1rem; margin: 1rem 0; }
+            article.witness { border-left: 4px solid var(--ok); padding: .1rem 0 .1rem 1rem; margin: 1rem 0; }
+            div.drawn { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
+            div.drawn > figure { flex: 1 1 26rem; min-width: 0; margin: .5rem 0; }
+            div.drawn > figure.assembly { width: auto; margin-left: 0; }
+            div.drawn > figure.assembly svg { width: auto; max-width: 100%; max-height: 36rem; }
             .why { font-weight: 600; }
             details.windows summary { cursor: pointer; color: var(--muted); }
             footer { margin-top: 3rem; font-size: .8rem; }

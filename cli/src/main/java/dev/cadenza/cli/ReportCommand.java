@@ -1,6 +1,7 @@
 package dev.cadenza.cli;
 
 import dev.cadenza.cli.picture.AssemblyDiagram;
+import dev.cadenza.cli.picture.AssemblyHighlight;
 import dev.cadenza.cli.picture.GanttChart;
 import dev.cadenza.cli.picture.GanttData;
 import dev.cadenza.cli.picture.GraphvizRenderer;
@@ -17,10 +18,13 @@ import dev.cadenza.verify.engine.TimedRun;
 import dev.cadenza.verify.property.Counterexample;
 import dev.cadenza.verify.property.TimeBoundsProperty;
 import dev.cadenza.verify.property.Verdict;
+import dev.cadenza.verify.report.ModelState;
+import dev.cadenza.verify.report.RunInterval;
 import dev.cadenza.verify.report.Times;
 import dev.cadenza.verify.translate.Provenance;
 import dev.cadenza.verify.translate.TranslatedNet;
 import guru.nidi.graphviz.model.MutableGraph;
+import org.apache.commons.math3.fraction.BigFraction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,8 +101,9 @@ final class ReportCommand implements Callable<Integer> {
             report.verdict(new HtmlReport.Verdict(r.subject(), r.property().name(), v.word(), r.mode(), r.millis(),
                     v.statistics().states(), details));
             if (v instanceof Verdict.Violated violated) {
-                Counterexample c = violated.counterexample();
-                report.run(new HtmlReport.Run(r.subject(), r.property().name(), c.summary(), c.trace(), c.blocked(), null));
+                report.run(run(m, r, violated.counterexample(), false, report.runCount()));
+            } else if (v instanceof Verdict.Holds h && h.witness() != null) {
+                report.run(run(m, r, h.witness(), true, report.runCount()));
             }
         }
 
@@ -118,12 +123,48 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private static MutableGraph picture(Model m, String subject) {
+        return picture(m, subject, AssemblyHighlight.NONE);
+    }
+
+    private static MutableGraph picture(Model m, String subject, AssemblyHighlight highlight) {
         var program = m.program(subject);
         if (program.isPresent()) {
-            return AssemblyDiagram.of(m, program.get());
+            return AssemblyDiagram.of(m, program.get(), highlight);
         }
         return AssemblyDiagram.of(m, m.assembly(subject).orElseThrow(() ->
-                new UserInputException(m.file() + ": no program or assembly named " + subject)));
+                new UserInputException(m.file() + ": no program or assembly named " + subject)), highlight);
+    }
+
+    /** A counterexample or witness for the page, drawn when it has a run: the state where it stops, its Gantt chart. */
+    static HtmlReport.Run run(Model m, Verifier.Result r, Counterexample c, boolean witness, int index) {
+        String state = null;
+        String gantt = null;
+        int bars = 0;
+        if (c.drawable()) {
+            state = GraphvizRenderer.svg(picture(m, r.subject(), highlight(c.state())));
+            List<GanttData.Row> rows = rows(c.schedule(), c.end());
+            bars = rows.size();
+            gantt = rows.isEmpty() ? null : GanttChart.svgElement(GanttData.run(r.subject() + ": " + r.property().name(),
+                    rows, c.end().doubleValue(), witness ? "witness" : "violation"), "run-" + index);
+        }
+        return new HtmlReport.Run(r.subject(), r.property().name(), c.summary(), c.trace(), c.blocked(), state, gantt,
+                bars, witness);
+    }
+
+    /** What the assembly picture highlights: the state's marked places, running transitions, blocking ports. */
+    static AssemblyHighlight highlight(ModelState s) {
+        return new AssemblyHighlight(s.marked(), s.running(), s.blockedPorts());
+    }
+
+    /** One bar per interval; one still running at the end goes to {@code end}, marked so. */
+    static List<GanttData.Row> rows(List<RunInterval> schedule, BigFraction end) {
+        List<GanttData.Row> rows = new ArrayList<>();
+        for (RunInterval i : schedule) {
+            double start = i.start().doubleValue();
+            double stop = i.stillRunning() ? end.doubleValue() : i.end().doubleValue();
+            rows.add(new GanttData.Row(i.label(), start, stop, start, stop, i.stillRunning()));
+        }
+        return rows;
     }
 
     /** Min, max, critical path and Gantt chart of the subject; null when it never finishes. */

@@ -48,6 +48,7 @@ public final class GanttChart {
     private static final Color BAR_COLOUR = new Color(0x0072B2);
     private static final Color TOTAL = new Color(0xD55E00);
     private static final Color GRID = new Color(0xE0E0E0);
+    private static final Color STILL = new Color(0xE69F00);
 
     private final GanttData data;
     private final int labelWidth;
@@ -178,30 +179,46 @@ public final class GanttChart {
             g.drawString(r.label(), (float) (x0 - PAD - fm.stringWidth(r.label())),
                     (float) (mid + fm.getAscent() / 2.0 - 2));
             boolean open = Double.isInfinite(r.windowEnd());
-            double ws = x(r.windowStart());
-            double we = open ? x(end) : x(r.windowEnd());
-            g.setColor(WINDOW);
-            id(g, "window", i);
-            g.fill(new Rectangle2D.Double(ws, mid - BAR / 2.0 - 3, Math.max(we - ws, 1), BAR + 6));
-            if (open) {
-                Polygon arrow = new Polygon();
-                arrow.addPoint((int) we, (int) (mid - BAR / 2.0 - 3));
-                arrow.addPoint((int) we + 8, (int) mid);
-                arrow.addPoint((int) we, (int) (mid + BAR / 2.0 + 3));
-                g.fill(arrow);
+            if (data.endLabel() == null) { // windows; one run has none (each bar is its own)
+                double ws = x(r.windowStart());
+                double we = open ? x(end) : x(r.windowEnd());
+                g.setColor(WINDOW);
+                id(g, "window", i);
+                g.fill(new Rectangle2D.Double(ws, mid - BAR / 2.0 - 3, Math.max(we - ws, 1), BAR + 6));
+                if (open) {
+                    Polygon arrow = new Polygon();
+                    arrow.addPoint((int) we, (int) (mid - BAR / 2.0 - 3));
+                    arrow.addPoint((int) we + 8, (int) mid);
+                    arrow.addPoint((int) we, (int) (mid + BAR / 2.0 + 3));
+                    g.fill(arrow);
+                }
             }
             double bs = x(r.barStart());
             double be = x(Math.min(r.barEnd(), end));
-            g.setColor(BAR_COLOUR);
+            g.setColor(r.stillRunning() ? STILL : BAR_COLOUR);
             id(g, "bar", i);
             g.fill(new Rectangle2D.Double(bs, mid - BAR / 2.0, Math.max(be - bs, 2), BAR));
+            if (r.stillRunning()) { // an arrow head: it goes on after the run stops
+                Polygon head = new Polygon();
+                head.addPoint((int) Math.round(bs + Math.max(be - bs, 2)), (int) (mid - BAR / 2.0 - 3));
+                head.addPoint((int) Math.round(bs + Math.max(be - bs, 2)) + 9, (int) mid);
+                head.addPoint((int) Math.round(bs + Math.max(be - bs, 2)), (int) (mid + BAR / 2.0 + 3));
+                g.fill(head);
+            }
         }
 
         // total time bounds
         g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
         g.setColor(TOTAL);
-        totalLine(g, fm, data.totalMin(), "min " + number(data.totalMin()), plotTop, plotBottom, false);
-        if (Double.isInfinite(data.totalMax())) {
+        if (data.endLabel() != null) { // one run: one line, where it stops
+            totalLine(g, fm, data.totalMax(), data.endLabel() + " at " + number(data.totalMax()) + " s", plotTop, plotBottom,
+                    x(data.totalMax()) < labelWidth + PLOT_WIDTH / 2.0);
+        } else {
+            totalLine(g, fm, data.totalMin(), "min " + number(data.totalMin()), plotTop, plotBottom, false);
+        }
+        if (data.endLabel() != null) {
+            assert data.totalMin() == data.totalMax();
+        } else if (Double.isInfinite(data.totalMax())) {
             g.drawString("max inf", (float) (x(end) - fm.stringWidth("max inf")), plotTop - 4);
         } else if (data.totalMax() != data.totalMin()) {
             totalLine(g, fm, data.totalMax(), "max " + number(data.totalMax()), plotTop, plotBottom, true);
@@ -210,6 +227,10 @@ public final class GanttChart {
 
         // legend
         int ly = plotBottom + AXIS + 10;
+        if (data.endLabel() != null) {
+            runLegend(g, fm, x0, ly);
+            return;
+        }
         g.setColor(BAR_COLOUR);
         g.fill(new Rectangle2D.Double(x0, ly - 9, 18, 10));
         g.setColor(Color.BLACK);
@@ -226,6 +247,29 @@ public final class GanttChart {
         g.setStroke(new BasicStroke(1f));
         g.setColor(Color.BLACK);
         g.drawString("least and greatest total time", (float) (lx + 24), ly);
+    }
+
+    /** The legend of one run: its bars, the bars still running at its end, the end line. */
+    private void runLegend(Graphics2D g, FontMetrics fm, double x0, int ly) {
+        double lx = x0;
+        g.setColor(BAR_COLOUR);
+        g.fill(new Rectangle2D.Double(lx, ly - 9, 18, 10));
+        g.setColor(Color.BLACK);
+        g.drawString("ran", (float) (lx + 24), ly);
+        lx += 24 + fm.stringWidth("ran") + 20;
+        if (data.rows().stream().anyMatch(GanttData.Row::stillRunning)) {
+            g.setColor(STILL);
+            g.fill(new Rectangle2D.Double(lx, ly - 9, 18, 10));
+            g.setColor(Color.BLACK);
+            g.drawString("still running when the run stops", (float) (lx + 24), ly);
+            lx += 24 + fm.stringWidth("still running when the run stops") + 20;
+        }
+        g.setColor(TOTAL);
+        g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
+        g.draw(new Line2D.Double(lx + 9, ly - 11, lx + 9, ly + 2));
+        g.setStroke(new BasicStroke(1f));
+        g.setColor(Color.BLACK);
+        g.drawString("where the run stops: " + data.endLabel(), (float) (lx + 24), ly);
     }
 
     /** Names the next element drawn (JFreeSVG's element id hint); nothing for bitmaps. */
