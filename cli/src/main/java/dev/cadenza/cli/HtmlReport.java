@@ -342,9 +342,10 @@ final class HtmlReport {
             article.counterexample { border-left: 4px solid var(--bad); padding: .1rem 0 .1rem 1rem; margin: 1rem 0; }
             article.witness { border-left: 4px solid var(--ok); padding: .1rem 0 .1rem 1rem; margin: 1rem 0; }
             div.drawn { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
-            div.drawn > figure { flex: 1 1 26rem; min-width: 0; margin: .5rem 0; }
-            div.drawn > figure.assembly { width: auto; margin-left: 0; }
+            div.drawn > figure { min-width: 0; margin: .5rem 0; }
+            div.drawn > figure.assembly { flex: 0 1 auto; width: auto; margin-left: 0; }
             div.drawn > figure.assembly svg { width: auto; max-width: 100%; max-height: 36rem; }
+            div.drawn > figure.gantt { flex: 1 1 34rem; }
             .why { font-weight: 600; }
             details.windows summary { cursor: pointer; color: var(--muted); }
             footer { margin-top: 3rem; font-size: .8rem; }

@@ -38,6 +38,8 @@ public final class GanttChart {
     private static final int ROW = 22;
     private static final int BAR = 12;
     private static final int PLOT_WIDTH = 720;
+    /** One run's chart is shown beside its assembly: narrower, so that it need not shrink. */
+    private static final int RUN_PLOT_WIDTH = 420;
     private static final int PAD = 12;
     private static final int TOP = 46;
     private static final int AXIS = 26;
@@ -53,6 +55,7 @@ public final class GanttChart {
     private final GanttData data;
     private final int labelWidth;
     private final double end;
+    private final int plotWidth;
     /** When set (SVG only), bars and windows get element ids from it. */
     private String idPrefix;
 
@@ -68,6 +71,7 @@ public final class GanttChart {
         g.dispose();
         this.labelWidth = widest + 2 * PAD;
         this.end = scaleEnd(data);
+        this.plotWidth = data.endLabel() == null ? PLOT_WIDTH : RUN_PLOT_WIDTH;
     }
 
     /** Writes the chart to {@code out}: {@code .svg} or {@code .png}. */
@@ -115,7 +119,7 @@ public final class GanttChart {
     }
 
     int width() {
-        return labelWidth + PLOT_WIDTH + 3 * PAD;
+        return labelWidth + plotWidth + 3 * PAD;
     }
 
     int height() {
@@ -212,7 +216,7 @@ public final class GanttChart {
         g.setColor(TOTAL);
         if (data.endLabel() != null) { // one run: one line, where it stops
             totalLine(g, fm, data.totalMax(), data.endLabel() + " at " + number(data.totalMax()) + " s", plotTop, plotBottom,
-                    x(data.totalMax()) < labelWidth + PLOT_WIDTH / 2.0);
+                    x(data.totalMax()) < labelWidth + plotWidth / 2.0);
         } else {
             totalLine(g, fm, data.totalMin(), "min " + number(data.totalMin()), plotTop, plotBottom, false);
         }
@@ -261,15 +265,15 @@ public final class GanttChart {
             g.setColor(STILL);
             g.fill(new Rectangle2D.Double(lx, ly - 9, 18, 10));
             g.setColor(Color.BLACK);
-            g.drawString("still running when the run stops", (float) (lx + 24), ly);
-            lx += 24 + fm.stringWidth("still running when the run stops") + 20;
+            g.drawString("still running at the end", (float) (lx + 24), ly);
+            lx += 24 + fm.stringWidth("still running at the end") + 20;
         }
         g.setColor(TOTAL);
         g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
         g.draw(new Line2D.Double(lx + 9, ly - 11, lx + 9, ly + 2));
         g.setStroke(new BasicStroke(1f));
         g.setColor(Color.BLACK);
-        g.drawString("where the run stops: " + data.endLabel(), (float) (lx + 24), ly);
+        g.drawString("end: " + data.endLabel(), (float) (lx + 24), ly);
     }
 
     /** Names the next element drawn (JFreeSVG's element id hint); nothing for bitmaps. */
@@ -287,7 +291,7 @@ public final class GanttChart {
     }
 
     private double x(double t) {
-        return labelWidth + PLOT_WIDTH * Math.min(t, end) / end;
+        return labelWidth + plotWidth * Math.min(t, end) / end;
     }
 
     /** The time at the right edge: the greatest finite time shown, and a little room. */
