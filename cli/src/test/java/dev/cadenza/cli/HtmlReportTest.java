@@ -116,6 +116,21 @@ class HtmlReportTest {
         assertEquals(3, count(html, "<tr class=\"verdict violated\""));
         assertEquals(3, count(html, "<article class=\"counterexample\""));
         assertTrue(html.contains("web.start starts before db.start has ended"), html);
+        // each counterexample drawn: the assembly with marked places, beside its run's Gantt chart with bars
+        String[] articles = html.split("<article class=\"counterexample\"");
+        for (int i = 1; i < articles.length; i++) {
+            String a = articles[i].substring(0, articles[i].indexOf("</article>"));
+            assertTrue(a.contains("<figure class=\"assembly state\""), a);
+            // a marked place, or (sequence: both still at work) a running transition
+            assertTrue(a.toUpperCase().contains("FFD54F") || a.toUpperCase().contains("FFF59D"), "nothing highlighted: " + a);
+            if (a.contains("data-property=\"within 4\"")) {
+                assertTrue(a.toUpperCase().contains("FFD54F"), "the slowest run ends with both in their final places: " + a);
+            }
+            assertTrue(a.contains("<figure class=\"gantt run\""), a);
+            assertTrue(a.contains("-bar-0'"), a);
+        }
+        // the sequence is violated while db.install and web.start still run: their bars are marked so
+        assertTrue(html.contains("still running at the end"), html);
         assertTrue(html.contains("<figure class=\"gantt\""));
         assertTrue(html.contains("<figure class=\"assembly\""));
         assertFalse(html.contains("http://"));
