@@ -112,6 +112,15 @@ final class BoundsCommand implements Callable<Integer> {
             time(w, "max", r.max());
             w.objects("min_trace", trace(r.minTrace()));
             w.objects("max_trace", r.maxTrace() == null ? null : trace(r.maxTrace()));
+            if (r.divergence() != null) {
+                w.field("max_reason", r.divergence().reason());
+                if (r.divergence().prefix() != null) {
+                    w.objects("max_divergence_prefix", trace(r.divergence().prefix()));
+                }
+                if (!r.divergence().cycle().isEmpty()) {
+                    w.raw("max_cycle", cycleJson(r.divergence().cycle()));
+                }
+            }
         }
         return w.field("complete", true).field("classes", r.classes())
                 .field("seconds", Math.round(r.seconds() * 1000) / 1000.0).toString();
@@ -138,6 +147,14 @@ final class BoundsCommand implements Callable<Integer> {
         }
         return new BigDecimal(f.getNumerator()).divide(new BigDecimal(f.getDenominator()), MathContext.DECIMAL64)
                 .toPlainString();
+    }
+
+    private static String cycleJson(List<String> cycle) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < cycle.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(JsonWriter.quote(cycle.get(i)));
+        }
+        return b.append(']').toString();
     }
 
     private static List<JsonWriter> trace(TimedTrace t) {
@@ -172,6 +189,16 @@ final class BoundsCommand implements Callable<Integer> {
         if (r.maxTrace() != null) {
             out.println("latest schedule" + (r.maxTrace().limit() ? " (limit)" : "") + ":");
             printTrace(out, r.maxTrace());
+        }
+        if (r.divergence() != null) {
+            out.println("why max is inf:");
+            if (r.divergence().prefix() != null) {
+                printTrace(out, r.divergence().prefix());
+            }
+            if (!r.divergence().cycle().isEmpty()) {
+                out.println("  cycle: " + String.join(" ", r.divergence().cycle()));
+            }
+            out.println("  " + r.divergence().reason());
         }
     }
 

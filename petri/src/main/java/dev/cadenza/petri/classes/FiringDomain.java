@@ -9,10 +9,12 @@ package dev.cadenza.petri.classes;
  * bounds θi − θj. Extra variables are never fired and never constrain firability; they move like
  * persistent transitions (the elapsed-time variable of {@link TimeBounds}).
  *
- * <p>Newly enabled, as TINA decides it: t is newly enabled by firing f when t is f, or t was not
- * enabled before f fired, or t is not enabled in the intermediate marking m − Pre(f). Enabled
- * there includes read and inhibitor arcs, so a transition whose read arc loses its tokens to f
- * (even if f gives them back) or whose inhibitor place … is newly enabled and restarts its clock.
+ * <p>Newly enabled, by TINA's intermediate-marking rule: t is newly enabled by firing f when t is f, or t was not
+ * enabled before f fired, or t is not enabled in the intermediate marking m − Pre(f). We take
+ * enabled there to include read and inhibitor arcs (TINA's manuals state the rule for normal
+ * arcs; we found no statement for test arcs), so a transition whose read arc loses its tokens to f
+ * (even if f gives them back) is newly enabled and restarts its clock; one disabled before f
+ * (by an inhibitor arc, say) and enabled after it is newly enabled in any case.
  * One instance holds scratch arrays: not thread-safe.
  */
 final class FiringDomain {
@@ -29,7 +31,6 @@ final class FiringDomain {
     final int[] nextEnabled;
     int nextCount;
     final int[] nextDomain;
-    private final boolean[] isEnabled;
     private final int[] source;
 
     FiringDomain(TimedNet net, int extra) {
@@ -75,7 +76,6 @@ final class FiringDomain {
         nextEnabled = new int[n];
         int dim = n + extra + 1;
         nextDomain = new int[dim * dim];
-        isEnabled = new boolean[n];
         source = new int[n + extra + 1];
     }
 
@@ -121,34 +121,31 @@ final class FiringDomain {
         System.arraycopy(midMarking, 0, nextMarking, 0, m.length);
         net.produce(f, nextMarking);
 
-        final boolean[] en = isEnabled;
-        for (int i = 0; i < k; i++) {
-            en[enabled[i]] = true;
-        }
-        for (int t : affected[f]) {
-            en[t] = net.enabled(t, nextMarking);
-        }
-        // Walk the new enabled set in index order, merging with the old list to find each
-        // persistent transition's old DBM index (0 = newly enabled).
+        // Merge the old enabled list with the transitions f may affect (both in index order):
+        // only those are retested, so the cost follows k and f's neighbourhood, not the net's size.
+        // Each new transition gets its old DBM index, or 0 when newly enabled.
+        final int[] aff = affected[f];
+        final int fRow = f * n;
         int kn = 0;
         int oi = 0;
-        final int fRow = f * n;
-        for (int t = 0; t < n; t++) {
-            if (!en[t]) {
-                continue;
+        int ai = 0;
+        while (oi < k || ai < aff.length) {
+            int fromOld = oi < k ? enabled[oi] : Integer.MAX_VALUE;
+            int fromAff = ai < aff.length ? aff[ai] : Integer.MAX_VALUE;
+            int t = Math.min(fromOld, fromAff);
+            boolean wasEnabled = fromOld == t;
+            boolean on = fromAff == t ? net.enabled(t, nextMarking) : true;
+            if (on) {
+                boolean persistent = wasEnabled && t != f && (!touchesPre[fRow + t] || net.enabled(t, midMarking));
+                nextEnabled[kn] = t;
+                source[++kn] = persistent ? oi + 1 : 0;
             }
-            en[t] = false;
-            while (oi < k && enabled[oi] < t) {
+            if (wasEnabled) {
                 oi++;
             }
-            boolean wasEnabled = oi < k && enabled[oi] == t;
-            boolean persistent = wasEnabled && t != f && (!touchesPre[fRow + t] || net.enabled(t, midMarking));
-            nextEnabled[kn] = t;
-            source[++kn] = persistent ? oi + 1 : 0;
-        }
-        // clear flags of old transitions no longer enabled
-        for (int i = 0; i < k; i++) {
-            en[enabled[i]] = false;
+            if (fromAff == t) {
+                ai++;
+            }
         }
         nextCount = kn;
         for (int x = 1; x <= extra; x++) {

@@ -20,7 +20,7 @@ public final class StateClassGraph {
         this.net = new TimedNet(net);
         int maxDim = this.net.transitions + 1;
         this.classes = new ClassStore(1 + maxDim * maxDim);
-        this.markings = new ClassStore(this.net.places);
+        this.markings = new ClassStore(this.net.places + 1);
     }
 
     public static ClassGraphStatistics explore(PetriNet net) {
@@ -47,7 +47,8 @@ public final class StateClassGraph {
         int dim0 = k0 + 1;
         int[] d0 = new int[dim0 * dim0];
         step.initialDomain(enabled, k0, d0);
-        key[0] = markings.add(tn.initialMarking, places);
+        final int[] packedMarking = new int[places + 1];
+        key[0] = markings.add(packedMarking, MarkingPacking.pack(tn.initialMarking, packedMarking));
         classes.add(key, 1 + store(d0, d0.length, key, packed));
         parent[0] = -1;
         fired[0] = -1;
@@ -59,7 +60,7 @@ public final class StateClassGraph {
         for (int id = 0; id < classes.count(); id++) {
             final int[] arena = classes.page(id);
             int off = classes.offset(id);
-            System.arraycopy(markings.page(arena[off]), markings.offset(arena[off]), marking, 0, places);
+            MarkingPacking.unpack(markings.page(arena[off]), markings.offset(arena[off]), marking);
             int k = tn.enabledList(marking, enabled);
             if (k == 0) {
                 dead++;
@@ -87,7 +88,7 @@ public final class StateClassGraph {
                 }
                 int nd = step.fire(marking, enabled, k, d, dOff, fi);
                 edges++;
-                int mid = markings.add(step.nextMarking, places);
+                int mid = markings.add(packedMarking, MarkingPacking.pack(step.nextMarking, packedMarking));
                 key[0] = mid >= 0 ? mid : -mid - 1;
                 int r = classes.add(key, 1 + store(step.nextDomain, nd * nd, key, packed));
                 if (r >= 0) {
@@ -134,13 +135,27 @@ public final class StateClassGraph {
         }
     }
 
+    /** The transitions fired from the initial class to class {@code id}: schedule it with {@link TraceScheduler}. */
+    public int[] path(int id) {
+        int n = 0;
+        for (int c = id; parent[c] >= 0; c = parent[c]) {
+            n++;
+        }
+        int[] p = new int[n];
+        for (int c = id; parent[c] >= 0; c = parent[c]) {
+            p[--n] = fired[c];
+        }
+        return p;
+    }
+
     /** The marking of class {@code id}, for tests and traces. */
     public long[] marking(int id) {
-        long[] m = new long[net.places];
+        int[] u = new int[net.places];
         int mid = classes.page(id)[classes.offset(id)];
-        int off = markings.offset(mid);
+        MarkingPacking.unpack(markings.page(mid), markings.offset(mid), u);
+        long[] m = new long[net.places];
         for (int p = 0; p < m.length; p++) {
-            m[p] = markings.page(mid)[off + p];
+            m[p] = u[p];
         }
         return m;
     }

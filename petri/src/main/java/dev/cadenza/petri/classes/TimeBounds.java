@@ -52,11 +52,12 @@ public final class TimeBounds {
         Search min = new Search(true, target, watchdog);
         min.run();
         if (min.limit != Limit.NONE) {
-            return new TimeBoundsResult(min.best >= 0, null, null, null, null, min.limit, min.store.count(),
+            return new TimeBoundsResult(min.best >= 0, null, null, null, null, null, min.limit, min.store.count(),
                     watchdog.seconds());
         }
         if (min.best < 0) {
-            return new TimeBoundsResult(false, null, null, null, null, Limit.NONE, min.store.count(), watchdog.seconds());
+            return new TimeBoundsResult(false, null, null, null, null, null, Limit.NONE, min.store.count(),
+                    watchdog.seconds());
         }
         TimeValue minValue = new TimeValue(net.unscale(min.dist[min.best]), min.bestAttained);
         TimedTrace minTrace = TraceScheduler.schedule(net, min.path(min.best), true, !min.bestAttained);
@@ -64,15 +65,16 @@ public final class TimeBounds {
         max.run();
         long classes = (long) min.store.count() + max.store.count();
         if (max.limit != Limit.NONE) {
-            return new TimeBoundsResult(true, minValue, null, minTrace, null, max.limit, classes, watchdog.seconds());
+            return new TimeBoundsResult(true, minValue, null, minTrace, null, null, max.limit, classes,
+                    watchdog.seconds());
         }
         if (max.unbounded) {
-            return new TimeBoundsResult(true, minValue, TimeValue.INFINITE, minTrace, null, Limit.NONE, classes,
-                    watchdog.seconds());
+            return new TimeBoundsResult(true, minValue, TimeValue.INFINITE, minTrace, null, max.divergence(),
+                    Limit.NONE, classes, watchdog.seconds());
         }
         TimeValue maxValue = new TimeValue(net.unscale(max.dist[max.best]), max.bestAttained);
         TimedTrace maxTrace = TraceScheduler.schedule(net, max.path(max.best), false, !max.bestAttained);
-        return new TimeBoundsResult(true, minValue, maxValue, minTrace, maxTrace, Limit.NONE, classes,
+        return new TimeBoundsResult(true, minValue, maxValue, minTrace, maxTrace, null, Limit.NONE, classes,
                 watchdog.seconds());
     }
 
@@ -95,6 +97,9 @@ public final class TimeBounds {
         int best = -1;
         boolean bestAttained;
         boolean unbounded;
+        /** The shape where time diverges, or one on a time-gaining cycle of parent links (-1: none). */
+        int divergentAt = -1;
+        boolean onCycle;
         Limit limit = Limit.NONE;
         final int places = places();
         final int[] marking = new int[places];
@@ -162,7 +167,8 @@ public final class TimeBounds {
             while (!queue.isEmpty()) {
                 int id = queue.poll();
                 flag[id] = false;
-                if (++pops % (store.count() + 1) == 0 && parentsHaveCycle()) {
+                if (++pops % (store.count() + 1) == 0 && (divergentAt = nodeOnParentCycle()) >= 0) {
+                    onCycle = true;
                     unbounded = true;
                     return;
                 }
@@ -171,6 +177,7 @@ public final class TimeBounds {
                     continue;
                 }
                 if (k == 0 || timeCanDiverge(id, k)) {
+                    divergentAt = id;
                     unbounded = true;
                     return;
                 }
@@ -198,7 +205,7 @@ public final class TimeBounds {
          * predecessor-graph argument of Bellman–Ford): found in O(n), run every n queue pops so
          * that such cycles are caught long before path lengths exceed the number of shapes.
          */
-        private boolean parentsHaveCycle() {
+        private int nodeOnParentCycle() {
             int n = store.count();
             int[] stamp = new int[n];
             for (int s = 0; s < n; s++) {
@@ -208,10 +215,40 @@ public final class TimeBounds {
                     c = parent[c];
                 }
                 if (c >= 0 && stamp[c] == s + 1) {
-                    return true;
+                    return c;
                 }
             }
-            return false;
+            return -1;
+        }
+
+        /** What made the maximum infinite, for the user. */
+        Divergence divergence() {
+            if (divergentAt < 0) {
+                return new Divergence(null, null, "a cycle of classes gains time at each turn and can repeat forever"
+                        + " without reaching the target");
+            }
+            if (onCycle) {
+                List<String> cycle = new ArrayList<>();
+                int c = divergentAt;
+                do {
+                    cycle.add(0, net.net().transition(firedBy[c]).name());
+                    c = parent[c];
+                } while (c != divergentAt && c >= 0);
+                return new Divergence(null, cycle, "this cycle of firings gains time at each turn and can repeat"
+                        + " forever without reaching the target");
+            }
+            int[] p = path(divergentAt);
+            TimedTrace prefix = p == null ? null : TraceScheduler.schedule(net, p, true, false);
+            int k = load(divergentAt);
+            if (k == 0) {
+                return new Divergence(prefix, null, "then nothing is enabled, short of the target: time passes forever");
+            }
+            StringBuilder waiting = new StringBuilder();
+            for (int i = 0; i < k; i++) {
+                waiting.append(i == 0 ? "" : ", ").append(net.net().transition(enabled[i]).name());
+            }
+            return new Divergence(prefix, null, "then no enabled transition has to fire (" + waiting
+                    + " may wait forever), short of the target");
         }
 
         /** Fires everything firable from shape id; false when a limit stops the search. */
@@ -251,6 +288,8 @@ public final class TimeBounds {
                     // A best path longer than the number of shapes repeats a shape with a gain:
                     // a cycle that gains time, followed as often as one likes.
                     if (pathLength[child] > store.count()) {
+                        divergentAt = nodeOnParentCycle();
+                        onCycle = divergentAt >= 0;
                         unbounded = true;
                         return true;
                     }
@@ -347,11 +386,14 @@ public final class TimeBounds {
             return shift;
         }
 
-        /** Transitions fired from the initial shape to {@code id}, in order. */
+        /** Transitions fired from the initial shape to {@code id}, in order; null if the links loop. */
         int[] path(int id) {
             List<Integer> rev = new ArrayList<>();
             for (int c = id; parent[c] >= 0; c = parent[c]) {
                 rev.add(firedBy[c]);
+                if (rev.size() > store.count()) {
+                    return null;
+                }
             }
             int[] p = new int[rev.size()];
             for (int i = 0; i < p.length; i++) {

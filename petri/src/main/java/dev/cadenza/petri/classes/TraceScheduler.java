@@ -1,5 +1,7 @@
 package dev.cadenza.petri.classes;
 
+import dev.cadenza.petri.PetriNet;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,9 +13,19 @@ import java.util.List;
  * latest the shortest distances from x0 (Bellman–Ford on the constraint graph). Open bounds are
  * taken closed: the schedule is then the limit that real ones approach.
  */
-final class TraceScheduler {
+public final class TraceScheduler {
 
     private TraceScheduler() {
+    }
+
+    /** The earliest schedule of a firing sequence (transition indices) of {@code net}, e.g. a path of classes. */
+    public static TimedTrace earliest(PetriNet net, int[] transitions) {
+        return schedule(new TimedNet(net), transitions, true, false);
+    }
+
+    /** The latest schedule of a firing sequence, or null when its last firing can be put off forever. */
+    public static TimedTrace latest(PetriNet net, int[] transitions) {
+        return schedule(new TimedNet(net), transitions, false, false);
     }
 
     static TimedTrace schedule(TimedNet net, int[] fired, boolean earliest, boolean limit) {
@@ -31,7 +43,8 @@ final class TraceScheduler {
         for (int s = 1; s <= n; s++) {
             int f = fired[s - 1];
             if (!on[f]) {
-                throw new IllegalStateException("transition " + f + " fired while disabled at step " + s);
+                throw new IllegalArgumentException("transition " + net.net().transition(f).name()
+                        + " is not enabled at step " + s + " of the sequence");
             }
             edges.add(new long[] {s - 1, s, 0});
             edges.add(new long[] {since[f], s, Bound.value(net.lower[f])});
@@ -54,6 +67,9 @@ final class TraceScheduler {
             }
         }
         long[] x = earliest ? earliest(n, edges) : latest(n, edges);
+        if (x[n] == Long.MAX_VALUE) {
+            return null;
+        }
         List<TimedTrace.Step> steps = new ArrayList<>(n);
         for (int s = 1; s <= n; s++) {
             steps.add(new TimedTrace.Step(net.unscale(x[s]), net.net().transition(fired[s - 1]).name()));
@@ -63,6 +79,7 @@ final class TraceScheduler {
 
     /** Shortest distances from x0: the largest solution. */
     private static long[] latest(int n, List<long[]> edges) {
+        // unbounded dates stay at Long.MAX_VALUE: the caller treats the trace as unbounded
         long[] d = new long[n + 1];
         java.util.Arrays.fill(d, Long.MAX_VALUE);
         d[0] = 0;
@@ -72,6 +89,7 @@ final class TraceScheduler {
 
     /** Minus the shortest distances to x0 (from x0 in the reversed graph): the smallest solution. */
     private static long[] earliest(int n, List<long[]> edges) {
+        // every date is bounded below by 0 through the chain x0 <= x1 <= ...
         long[] d = new long[n + 1];
         java.util.Arrays.fill(d, Long.MAX_VALUE);
         d[0] = 0;
@@ -98,6 +116,6 @@ final class TraceScheduler {
                 return;
             }
         }
-        throw new IllegalStateException("the path's constraints are inconsistent");
+        throw new IllegalArgumentException("the sequence cannot be scheduled: its timing constraints are inconsistent");
     }
 }

@@ -85,8 +85,7 @@ public final class PredicateParser {
             // "(p + q) >= 2" and "(p >= 1)" both start with '(': try the comparison first.
             int save = pos;
             try {
-                Predicate c = comparison();
-                return c;
+                return comparison();
             } catch (PredicateSyntaxException e) {
                 pos = save;
             }
@@ -146,9 +145,6 @@ public final class PredicateParser {
         term(sign, terms, constant);
         while (true) {
             skip();
-            if (lookingAt("->")) {
-                return new LinearExpression(terms, constant[0]);
-            }
             if (accept("+")) {
                 term(1, terms, constant);
             } else if (accept("-")) {
@@ -166,7 +162,6 @@ public final class PredicateParser {
         }
         char c = text.charAt(pos);
         if (Character.isDigit(c)) {
-            int start = pos;
             long v = number();
             skip();
             if (accept("*")) {
@@ -177,7 +172,6 @@ public final class PredicateParser {
             } else {
                 constant[0] = Math.addExact(constant[0], Math.multiplyExact(sign, v));
             }
-            assert start < pos;
         } else if (c == '(') {
             int open = pos;
             pos++;

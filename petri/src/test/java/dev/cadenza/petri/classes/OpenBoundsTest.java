@@ -56,6 +56,8 @@ class OpenBoundsTest {
         assertEquals("1", r.min().toString());
         assertEquals("inf", r.max().toString());
         assertEquals("t=1  fire a\n", r.minTrace().toText());
+        assertEquals("t=0  fire b\n", r.divergence().prefix().toText());
+        assertTrue(r.divergence().reason().startsWith("then nothing is enabled"));
     }
 
     @Test
@@ -92,11 +94,15 @@ class OpenBoundsTest {
         assertTrue(r.max().isInfinite());
         assertEquals("inf", r.max().toString());
         assertNull(r.maxTrace());
+        assertEquals("", r.divergence().prefix().toText());
+        assertEquals("then no enabled transition has to fire (t may wait forever), short of the target",
+                r.divergence().reason());
         // loop consumes and gives back p, so out is newly enabled at every turn and its deadline
         // restarts: loop can go on forever, 1 to 2 time units a turn. Termination may never come: inf.
         TimeBoundsResult c = bounds("tr loop [1,2] p -> p\ntr out [0,3] p -> q\npl p (1)\n", null);
         assertEquals("0", c.min().toString());
         assertEquals("inf", c.max().toString());
+        assertEquals(java.util.List.of("loop"), c.divergence().cycle());
         // with out [0,1[ it must fire before loop can (loop needs 1): max is 1, not attained
         TimeBoundsResult d = bounds("tr loop [1,2] p -> p\ntr out [0,1[ p -> q\npl p (1)\n", null);
         assertEquals("1", d.max().toString());

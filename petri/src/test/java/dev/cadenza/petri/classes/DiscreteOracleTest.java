@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine against the brute-force discrete-time oracle, on random small nets with closed integer intervals. */
-class DiscreteOracleProperties {
+class DiscreteOracleTest {
 
     @Provide
     Arbitrary<PetriNet> nets() {
@@ -45,6 +45,15 @@ class DiscreteOracleProperties {
         }
         assertEquals(oracle.markings(), markings, () -> TinaNetWriter.write(net));
         assertEquals(markings.size(), s.markings());
+        // every path of classes has a schedule: the deepest class's path, earliest and latest
+        int[] path = g.path(g.classCount() - 1);
+        TimedTrace early = TraceScheduler.earliest(net, path);
+        assertEquals(path.length, early.steps().size());
+        assertNull(ScheduleReplay.check(net, early), () -> TinaNetWriter.write(net));
+        TimedTrace late = TraceScheduler.latest(net, path);
+        if (late != null) {
+            assertNull(ScheduleReplay.check(net, late), () -> TinaNetWriter.write(net));
+        }
     }
 
     @Property(tries = 400)
@@ -72,12 +81,14 @@ class DiscreteOracleProperties {
         assertEquals(new BigFraction(oracle.min()), r.min().value(), why);
         assertTrue(r.min().attained(), why);
         assertEquals(r.min().value(), lastTime(r.minTrace()), why);
+        assertNull(ScheduleReplay.check(net, r.minTrace()), why);
         if (oracle.max() < 0) {
             assertTrue(r.max().isInfinite(), why);
             assertNull(r.maxTrace());
         } else {
             assertEquals(new BigFraction(oracle.max()), r.max().value(), why);
             assertEquals(r.max().value(), lastTime(r.maxTrace()), why);
+            assertNull(ScheduleReplay.check(net, r.maxTrace()), why);
         }
     }
 

@@ -1,0 +1,67 @@
+package dev.cadenza.petri.classes;
+
+/**
+ * Markings as keys: four places a word when every count is below 256 (safe and small nets, the
+ * usual case), else one word a place. The first word tells which, so each marking has exactly
+ * one key and keys can be compared as they are.
+ */
+final class MarkingPacking {
+
+    private static final int BYTES = 0;
+    private static final int WORDS = 1;
+
+    private MarkingPacking() {
+    }
+
+    /** Writes the key of m into out; returns its length. out must hold m.length + 1 ints. */
+    static int pack(int[] m, int[] out) {
+        int n = m.length;
+        int or = 0;
+        for (int i = 0; i < n; i++) {
+            or |= m[i];
+        }
+        if ((or & ~0xFF) != 0) {
+            out[0] = WORDS;
+            System.arraycopy(m, 0, out, 1, n);
+            return n + 1;
+        }
+        out[0] = BYTES;
+        int w = 1;
+        for (int i = 0; i < n; i += 4) {
+            int v = m[i];
+            if (i + 1 < n) {
+                v |= m[i + 1] << 8;
+            }
+            if (i + 2 < n) {
+                v |= m[i + 2] << 16;
+            }
+            if (i + 3 < n) {
+                v |= m[i + 3] << 24;
+            }
+            out[w++] = v;
+        }
+        return w;
+    }
+
+    static void unpack(int[] src, int off, int[] m) {
+        int n = m.length;
+        if (src[off] == WORDS) {
+            System.arraycopy(src, off + 1, m, 0, n);
+            return;
+        }
+        int w = off + 1;
+        for (int i = 0; i < n; i += 4) {
+            int v = src[w++];
+            m[i] = v & 0xFF;
+            if (i + 1 < n) {
+                m[i + 1] = (v >>> 8) & 0xFF;
+            }
+            if (i + 2 < n) {
+                m[i + 2] = (v >>> 16) & 0xFF;
+            }
+            if (i + 3 < n) {
+                m[i + 3] = v >>> 24;
+            }
+        }
+    }
+}
