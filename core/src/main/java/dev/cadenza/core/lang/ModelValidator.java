@@ -109,9 +109,13 @@ public final class ModelValidator {
         Names.duplicates(a.instances(), Instance::name, Instance::position,
                 "instance", " in assembly " + a.name(), this::report);
         Map<String, String> types = new HashMap<>();
+        Set<String> typeNames = new HashSet<>();
+        for (ComponentType t : model.types()) {
+            typeNames.add(t.name());
+        }
         for (Instance i : a.instances()) {
             String type = i.type();
-            if (model.type(type).isEmpty()) {
+            if (!typeNames.contains(type)) {
                 report(Problem.error(i.position(), Names.unknown("component type", type, "", "types", typeNames())));
                 type = null;
             }

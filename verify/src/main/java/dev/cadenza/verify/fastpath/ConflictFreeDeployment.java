@@ -153,7 +153,10 @@ public final class ConflictFreeDeployment {
     }
 
     private BigFraction fraction(long v) {
-        return v == INF ? null : new BigFraction(BigInteger.valueOf(v), BigInteger.TEN.pow(scale));
+        if (v == INF) {
+            return null;
+        }
+        return scale == 0 ? new BigFraction(v) : new BigFraction(BigInteger.valueOf(v), BigInteger.TEN.pow(scale));
     }
 
     /** A component type's behavior, indexed once for all its instances. */
