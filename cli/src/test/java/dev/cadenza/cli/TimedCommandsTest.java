@@ -47,7 +47,9 @@ class TimedCommandsTest {
         assertTrue(r.out().contains("\"markings\": 4, \"edges\": "), r.out());
         assertTrue(r.out().contains("\"dead\": 1, \"complete\": true"), r.out());
         Run u = run("explore", f, "--untimed", "--json");
-        assertTrue(u.out().startsWith("{\"markings\": 4, \"edges\": 4, \"dead\": 1, \"complete\": true"), u.out());
+        // --untimed is the packed marking-graph explorer (untimed branch), with its own fields
+        assertTrue(u.out().contains("\"markings\": 4, \"edges\": 4, \"dead\": 1,"), u.out());
+        assertTrue(u.out().contains("\"complete\": true"), u.out());
     }
 
     @Test

@@ -169,8 +169,12 @@ public final class ConflictFreeDeployment {
         final int[] destination;
         final int[][] incoming;
         final boolean[] hasOutgoing;
-        /** Per transition, the names of the use ports it needs. */
-        final List<List<String>> uses;
+        /** Per transition, the indices of the use ports it needs. */
+        final List<List<Integer>> uses;
+        /** Use ports by name, numbered from 0 (the index of a user's slot for its provider). */
+        final Map<String, Integer> usePorts = new HashMap<>();
+        /** Their names, by index. */
+        final List<String> usePortNames = new ArrayList<>();
         /** Provide port name to the place from which it is active for good (absent: may be withdrawn). */
         final Map<String, Integer> permanentFrom = new HashMap<>();
         final String refusal;
@@ -232,10 +236,13 @@ public final class ConflictFreeDeployment {
                 }
                 if (port.direction() == PortDirection.USE) {
                     if (port.binding() instanceof PortBinding.By by) {
+                        int index = usePortNames.size();
+                        usePorts.put(port.name(), index);
+                        usePortNames.add(port.name());
                         for (String tn : by.transitions()) {
                             Integer t = transitionIndex.get(tn);
                             if (t != null) {
-                                uses.get(t).add(port.name());
+                                uses.get(t).add(index);
                             }
                         }
                     } else {
@@ -275,6 +282,7 @@ public final class ConflictFreeDeployment {
             TypeIndex[] of = new TypeIndex[n];
             int[] placeBase = new int[n + 1];
             int[] transitionBase = new int[n + 1];
+            int[] useBase = new int[n + 1];
             int scale = 0;
             for (int i = 0; i < n; i++) {
                 Instance inst = instances.get(i);
@@ -297,11 +305,13 @@ public final class ConflictFreeDeployment {
                 of[i] = ti;
                 placeBase[i + 1] = placeBase[i] + ti.places.length;
                 transitionBase[i + 1] = transitionBase[i] + ti.transitions.length;
+                useBase[i + 1] = useBase[i] + ti.usePortNames.size();
             }
             int places = placeBase[n];
             int transitions = transitionBase[n];
-            // the provider place of each connected use port, keyed by user instance and port
-            Map<String, Integer> provider = new HashMap<>(assembly.connections().size() * 2);
+            // the provider place of each connected use port (-1: not connected), by user slot
+            int[] provider = new int[useBase[n]];
+            Arrays.fill(provider, -1);
             for (Connection c : assembly.connections()) {
                 Integer pi = instanceIndex.get(c.provider().instance());
                 Integer ui = instanceIndex.get(c.user().instance());
@@ -313,7 +323,10 @@ public final class ConflictFreeDeployment {
                     return new ConflictFreeDeployment(c.provider().instance() + "." + c.provider().port()
                             + " may be withdrawn while " + c.user().instance() + "." + c.user().port() + " uses it");
                 }
-                provider.put(c.user().instance() + "\u0000" + c.user().port(), placeBase[pi] + from);
+                Integer slot = of[ui].usePorts.get(c.user().port());
+                if (slot != null) {
+                    provider[useBase[ui] + slot] = placeBase[pi] + from;
+                }
             }
             // dependencies of each transition: its source place, then its providers' places
             int[][] needs = new int[transitions][];
@@ -321,15 +334,15 @@ public final class ConflictFreeDeployment {
             int[] dependents = new int[places + 1];
             for (int i = 0; i < n; i++) {
                 TypeIndex ti = of[i];
-                String name = instances.get(i).name();
                 for (int t = 0; t < ti.transitions.length; t++) {
-                    List<String> us = ti.uses.get(t);
+                    List<Integer> us = ti.uses.get(t);
                     int[] need = new int[1 + us.size()];
                     need[0] = placeBase[i] + ti.source[t];
                     for (int u = 0; u < us.size(); u++) {
-                        Integer p = provider.get(name + "\u0000" + us.get(u));
-                        if (p == null) {
-                            return new ConflictFreeDeployment(name + "." + us.get(u) + " is not connected");
+                        int p = provider[useBase[i] + us.get(u)];
+                        if (p < 0) {
+                            return new ConflictFreeDeployment(instances.get(i).name() + "."
+                                    + ti.usePortNames.get(us.get(u)) + " is not connected");
                         }
                         need[1 + u] = p;
                     }
