@@ -65,17 +65,24 @@ final class ClassStore {
         return need;
     }
 
+    static final int HASH_MULTIPLIER = 0x9E3779B1;
+
     static int hash(int[] key, int len) {
         int h = len;
         for (int i = 0; i < len; i++) {
-            h = (h + key[i]) * 0x9E3779B1;
+            h = (h + key[i]) * HASH_MULTIPLIER;
         }
         return h;
     }
 
     /** Adds key[0..len) unless present: returns its new id, or -(id + 1) of the equal key. */
     int add(int[] key, int len) {
-        int h = hash(key, len);
+        return add(key, len, hash(key, len));
+    }
+
+    /** Same, with {@code h == hash(key, len)} already computed (while the key was built). */
+    int add(int[] key, int len, int h) {
+        assert h == hash(key, len);
         int slot = h >>> shift;
         final long[] tab = table;
         while (true) {

@@ -90,7 +90,13 @@ public final class StateClassGraph {
                 edges++;
                 int mid = markings.add(packedMarking, MarkingPacking.pack(step.nextMarking, packedMarking));
                 key[0] = mid >= 0 ? mid : -mid - 1;
-                int r = classes.add(key, 1 + store(step.nextDomain, nd * nd, key, packed));
+                int r;
+                if (packed) {
+                    int len = 1 + ((nd * nd + 1) >> 1);
+                    r = classes.add(key, len, packWithHash(step.nextDomain, nd * nd, key, len));
+                } else {
+                    r = classes.add(key, 1 + store(step.nextDomain, nd * nd, key, false));
+                }
                 if (r >= 0) {
                     if (r == parent.length) {
                         parent = java.util.Arrays.copyOf(parent, r * 2);
@@ -121,6 +127,31 @@ public final class StateClassGraph {
             key[w++] = (lo & 0xFFFF) | (hi << 16);
         }
         return w - 1;
+    }
+
+    /**
+     * The packed store of the hot path: writes key[1..len) from the domain and returns
+     * ClassStore.hash(key, len), computed on the way instead of in a second pass.
+     */
+    private static int packWithHash(int[] domain, int n, int[] key, int len) {
+        final int c = ClassStore.HASH_MULTIPLIER;
+        int h = (len + key[0]) * c;
+        int w = 1;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            int lo = domain[i] == Bound.INF ? PACKED_INF : domain[i];
+            int hi = domain[i + 1] == Bound.INF ? PACKED_INF : domain[i + 1];
+            int v = (lo & 0xFFFF) | (hi << 16);
+            key[w++] = v;
+            h = (h + v) * c;
+        }
+        if (i < n) {
+            int lo = domain[i] == Bound.INF ? PACKED_INF : domain[i];
+            int v = lo & 0xFFFF;
+            key[w++] = v;
+            h = (h + v) * c;
+        }
+        return h;
     }
 
     private static void unpack(int[] src, int off, int n, int[] out) {

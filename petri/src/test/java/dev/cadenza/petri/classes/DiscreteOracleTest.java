@@ -56,6 +56,37 @@ class DiscreteOracleTest {
         }
     }
 
+    /**
+     * With every interval [0,w[ the class graph is the marking graph: one class per reachable
+     * marking, one edge per marking and enabled transition (the oracle explores the untimed net).
+     */
+    @Property(tries = 300)
+    void untimedClassGraphIsTheMarkingGraph(@ForAll("nets") PetriNet timed) {
+        java.util.List<dev.cadenza.petri.Transition> ts = new ArrayList<>();
+        for (dev.cadenza.petri.Transition t : timed.transitions()) {
+            ts.add(new dev.cadenza.petri.Transition(t.name(), t.label(), dev.cadenza.petri.TimeInterval.UNBOUNDED,
+                    t.inputs(), t.outputs()));
+        }
+        PetriNet net = new PetriNet(timed.name(), timed.places(), ts);
+        DiscreteTimeExplorer.Result oracle = DiscreteTimeExplorer.explore(net, null, 500_000);
+        long edges = 0;
+        for (List<Long> m : oracle.markings()) {
+            long[] mm = m.stream().mapToLong(Long::longValue).toArray();
+            for (int t = 0; t < net.transitionCount(); t++) {
+                boolean on = true;
+                for (dev.cadenza.petri.Arc a : net.transition(t).inputs()) {
+                    on &= a.kind() == dev.cadenza.petri.ArcKind.INHIBITOR ? mm[a.place()] < a.weight()
+                            : mm[a.place()] >= a.weight();
+                }
+                edges += on ? 1 : 0;
+            }
+        }
+        ClassGraphStatistics s = StateClassGraph.explore(net);
+        assertEquals(oracle.markings().size(), s.classes());
+        assertEquals(oracle.markings().size(), s.markings());
+        assertEquals(edges, s.edges());
+    }
+
     @Property(tries = 400)
     void sameTimesToTermination(@ForAll("nets") PetriNet net) {
         check(net, null);

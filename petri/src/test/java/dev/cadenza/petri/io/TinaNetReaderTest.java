@@ -104,6 +104,28 @@ class TinaNetReaderTest {
                 assertThrows(NetFormatException.class, () -> parse("tr t [0,w] p -> q")).getMessage());
     }
 
+    @Test
+    void moreValuesAndConflicts() {
+        PetriNet net = parse("pl p (2G)\ntr t [0.25,1e0] p*3M -> q\n".replace("1e0", "1"));
+        assertEquals(2_000_000_000L, net.place(0).initialTokens());
+        assertEquals(3_000_000L, net.transition(0).inputs().get(0).weight());
+        assertEquals(new BigFraction(1, 4), net.transition(0).interval().lower());
+        assertEquals("t.net:2:6: transition t already has the interval [1,2]",
+                assertThrows(NetFormatException.class, () -> parse("tr t [1,2] p -> q\ntr t [1,3]")).getMessage());
+        assertEquals("t.net:2:7: place p already has marking 1",
+                assertThrows(NetFormatException.class, () -> parse("pl p (1)\npl p (2)")).getMessage());
+        assertEquals("t.net:1:4: lb names 'x', which is not a place or transition declared before it",
+                assertThrows(NetFormatException.class, () -> parse("lb x y")).getMessage());
+        assertEquals("t.net:1:1: unknown declaration 'foo': expected net, pl, tr or lb",
+                assertThrows(NetFormatException.class, () -> parse("foo")).getMessage());
+        assertEquals("t.net:1:10: unterminated {name}: missing '}'",
+                assertThrows(NetFormatException.class, () -> parse("tr t p ->{q")).getMessage());
+        // the same place read twice keeps the larger weight, inhibited twice the smaller
+        PetriNet twice = parse("tr t p?1 p?3 q?-2 q?-5 ->\n");
+        assertEquals(3, twice.transition(0).inputs().get(0).weight());
+        assertEquals(2, twice.transition(0).inputs().get(1).weight());
+    }
+
     @Provide
     Arbitrary<PetriNet> nets() {
         return RandomNets.anyNets();

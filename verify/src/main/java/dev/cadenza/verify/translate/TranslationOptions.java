@@ -18,4 +18,8 @@ public record TranslationOptions(boolean untimed, boolean fuse, boolean refusing
     public TranslationOptions withFuse(boolean f) {
         return new TranslationOptions(untimed, f, refusing);
     }
+
+    public TranslationOptions withRefusing(boolean r) {
+        return new TranslationOptions(untimed, fuse, r);
+    }
 }
