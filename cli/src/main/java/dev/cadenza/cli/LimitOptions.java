@@ -11,7 +11,8 @@ import java.util.Locale;
 final class LimitOptions {
 
     @Option(names = {"--max-classes", "--max-states"}, paramLabel = "N",
-            description = "Stop after N classes (exit 3, partial statistics).")
+            description = "Stop after N classes (for bounds: N classes with the elapsed-time variable, per search)"
+                    + " (exit 3, partial statistics).")
     Long maxClasses;
 
     @Option(names = "--timeout", paramLabel = "S", description = "Stop after S seconds (exit 3, partial statistics).")

@@ -123,6 +123,66 @@ class DiscreteOracleTest {
         }
     }
 
+    @Provide
+    Arbitrary<PetriNet> openNets() {
+        return RandomNets.anyNets();
+    }
+
+    /**
+     * Open and rational bounds, which the oracle cannot take directly. Closing every interval
+     * only adds runs (a run of the narrow net is one of the wide net), and scaling by the LCM of
+     * the denominators makes the closed net integer, where the oracle is exact. So: markings are
+     * a subset, the minimum can only be later and a finite maximum only earlier.
+     */
+    @Property(tries = 200)
+    void openBoundsStayWithinTheirClosure(@ForAll("openNets") PetriNet net) {
+        java.math.BigInteger lcm = java.math.BigInteger.ONE;
+        for (dev.cadenza.petri.Transition t : net.transitions()) {
+            lcm = lcm(lcm, t.interval().lower().getDenominator());
+            if (t.interval().upper() != null) {
+                lcm = lcm(lcm, t.interval().upper().getDenominator());
+            }
+        }
+        BigFraction scale = new BigFraction(lcm);
+        List<dev.cadenza.petri.Transition> closed = new ArrayList<>();
+        for (dev.cadenza.petri.Transition t : net.transitions()) {
+            dev.cadenza.petri.TimeInterval iv = t.interval();
+            dev.cadenza.petri.TimeInterval c = new dev.cadenza.petri.TimeInterval(iv.lower().multiply(scale), false,
+                    iv.upper() == null ? null : iv.upper().multiply(scale), iv.upper() == null);
+            closed.add(new dev.cadenza.petri.Transition(t.name(), t.label(), c, t.inputs(), t.outputs()));
+        }
+        PetriNet closure = new PetriNet(net.name(), net.places(), closed);
+        DiscreteTimeExplorer.Result oracle = DiscreteTimeExplorer.explore(closure, null, 2_000_000);
+        StateClassGraph g = new StateClassGraph(net);
+        assertTrue(g.explore(ExplorationLimits.NONE.withMaxClasses(1_000_000), ProgressListener.NONE).complete());
+        for (int id = 0; id < g.classCount(); id++) {
+            List<Long> l = new ArrayList<>();
+            for (long v : g.marking(id)) {
+                l.add(v);
+            }
+            assertTrue(oracle.markings().contains(l), () -> TinaNetWriter.write(net));
+        }
+        TimeBoundsResult r = TimeBounds.toTermination(net);
+        String why = TinaNetWriter.write(net) + "\nclosure x" + lcm + ": " + oracle + "\nengine " + r;
+        if (!r.reachable()) {
+            return;
+        }
+        assertTrue(oracle.reachable(), why);
+        assertTrue(r.min().value().multiply(scale).compareTo(new BigFraction(oracle.min())) >= 0, why);
+        if (oracle.max() >= 0) {
+            assertTrue(!r.max().isInfinite(), why);
+            assertTrue(r.max().value().multiply(scale).compareTo(new BigFraction(oracle.max())) <= 0, why);
+        }
+        assertNull(ScheduleReplay.check(net, r.minTrace()), why);
+        if (r.maxTrace() != null) {
+            assertNull(ScheduleReplay.check(net, r.maxTrace()), why);
+        }
+    }
+
+    private static java.math.BigInteger lcm(java.math.BigInteger a, java.math.BigInteger b) {
+        return a.divide(a.gcd(b)).multiply(b);
+    }
+
     static BigFraction lastTime(TimedTrace t) {
         return t.steps().isEmpty() ? BigFraction.ZERO : t.steps().get(t.steps().size() - 1).time();
     }
