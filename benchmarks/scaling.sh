@@ -52,6 +52,7 @@ run() {
   [ -n "$path" ] || path="$kind"
   grep -q '"complete": false' "$out/json" && note="INCOMPLETE (limit)"
   [ "$code" = 124 ] && note="killed at 200 s"
+  grep -q OutOfMemoryError "$out/time" && note="out of memory (-Xmx3g)"
   [ "$code" != 0 ] && [ -z "$note" ] && note="exit $code: $(head -c 120 "$out/time" | tr '\n' ' ')"
   if [ -n "$count" ] && [ "$count" != 0 ]; then
     rate="$(awk -v n="$count" -v c="$cpu" 'BEGIN { if (c > 0) printf "%.0f", n / c; else print "-" }')"
