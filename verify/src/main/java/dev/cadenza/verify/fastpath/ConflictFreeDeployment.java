@@ -156,7 +156,30 @@ public final class ConflictFreeDeployment {
         if (v == INF) {
             return null;
         }
-        return scale == 0 ? new BigFraction(v) : new BigFraction(BigInteger.valueOf(v), BigInteger.TEN.pow(scale));
+        if (scale == 0) {
+            return new BigFraction(v);
+        }
+        // reduced with longs first: BigFraction's own gcd then finds 1 and divides nothing
+        long den = pow10(scale);
+        long g = gcd(Math.abs(v), den);
+        return new BigFraction(BigInteger.valueOf(v / g), BigInteger.valueOf(den / g));
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a == 0 ? 1 : a;
+    }
+
+    private static long pow10(int scale) {
+        long p = 1;
+        for (int i = 0; i < scale; i++) {
+            p = Math.multiplyExact(p, 10);
+        }
+        return p;
     }
 
     /** A component type's behavior, indexed once for all its instances. */
@@ -179,7 +202,11 @@ public final class ConflictFreeDeployment {
         final Map<String, Integer> permanentFrom = new HashMap<>();
         final String refusal;
 
-        TypeIndex(ComponentType type) {
+        /** Durations in units of 10^-scale, per transition (max INF when unbounded). */
+        final long[] minDuration;
+        final long[] maxDuration;
+
+        TypeIndex(ComponentType type, int scale) {
             this.type = type;
             Map<String, Integer> placeIndex = new HashMap<>();
             places = new String[type.places().size()];
@@ -261,6 +288,13 @@ public final class ConflictFreeDeployment {
                 }
             }
             refusal = why;
+            minDuration = new long[transitions.length];
+            maxDuration = new long[transitions.length];
+            for (int t = 0; t < transitions.length; t++) {
+                Duration d = transitions[t].duration();
+                minDuration[t] = scaled(d.min(), scale);
+                maxDuration[t] = d.max() == null ? INF : scaled(d.max(), scale);
+            }
         }
     }
 
@@ -277,13 +311,22 @@ public final class ConflictFreeDeployment {
         ConflictFreeDeployment run() {
             List<Instance> instances = assembly.instances();
             int n = instances.size();
+            // one scale for all durations of the model's types (a handful), so that each type's
+            // durations are scaled once, not once per instance
+            int scale = 0;
+            for (ComponentType type : types.values()) {
+                if (!type.behaviors().isEmpty()) {
+                    for (TransitionDecl t : type.behaviors().get(0).transitions()) {
+                        scale = Math.max(scale, scaleOf(t.duration()));
+                    }
+                }
+            }
             Map<String, TypeIndex> indexes = new HashMap<>();
             Map<String, Integer> instanceIndex = new HashMap<>(n * 2);
             TypeIndex[] of = new TypeIndex[n];
             int[] placeBase = new int[n + 1];
             int[] transitionBase = new int[n + 1];
             int[] useBase = new int[n + 1];
-            int scale = 0;
             for (int i = 0; i < n; i++) {
                 Instance inst = instances.get(i);
                 instanceIndex.put(inst.name(), i);
@@ -293,12 +336,9 @@ public final class ConflictFreeDeployment {
                 }
                 TypeIndex ti = indexes.get(type.name());
                 if (ti == null) {
-                    ti = new TypeIndex(type);
+                    ti = new TypeIndex(type, scale);
                     if (ti.refusal != null) {
                         return new ConflictFreeDeployment(ti.refusal);
-                    }
-                    for (TransitionDecl t : ti.transitions) {
-                        scale = Math.max(scale, scaleOf(t.duration()));
                     }
                     indexes.put(type.name(), ti);
                 }
@@ -380,9 +420,8 @@ public final class ConflictFreeDeployment {
             int[] owner = new int[transitions];
             for (int i = 0; i < n; i++) {
                 for (int t = 0; t < of[i].transitions.length; t++) {
-                    Duration d = of[i].transitions[t].duration();
-                    dMin[transitionBase[i] + t] = scaled(d.min(), scale);
-                    dMax[transitionBase[i] + t] = d.max() == null ? INF : scaled(d.max(), scale);
+                    dMin[transitionBase[i] + t] = of[i].minDuration[t];
+                    dMax[transitionBase[i] + t] = of[i].maxDuration[t];
                     owner[transitionBase[i] + t] = i;
                 }
             }
