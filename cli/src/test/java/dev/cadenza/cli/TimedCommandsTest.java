@@ -47,7 +47,7 @@ class TimedCommandsTest {
         assertTrue(r.out().contains("\"markings\": 4, \"edges\": "), r.out());
         assertTrue(r.out().contains("\"dead\": 1, \"complete\": true"), r.out());
         Run u = run("explore", f, "--untimed", "--json");
-        // the marking graph's own fields (places, transitions, max_tokens…) come first
+        // --untimed is the packed marking-graph explorer (untimed branch), with its own fields
         assertTrue(u.out().contains("\"markings\": 4, \"edges\": 4, \"dead\": 1,"), u.out());
         assertTrue(u.out().contains("\"complete\": true"), u.out());
     }

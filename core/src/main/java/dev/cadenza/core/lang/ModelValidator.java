@@ -109,9 +109,13 @@ public final class ModelValidator {
         Names.duplicates(a.instances(), Instance::name, Instance::position,
                 "instance", " in assembly " + a.name(), this::report);
         Map<String, String> types = new HashMap<>();
+        Set<String> typeNames = new HashSet<>();
+        for (ComponentType t : model.types()) {
+            typeNames.add(t.name());
+        }
         for (Instance i : a.instances()) {
             String type = i.type();
-            if (model.type(type).isEmpty()) {
+            if (!typeNames.contains(type)) {
                 report(Problem.error(i.position(), Names.unknown("component type", type, "", "types", typeNames())));
                 type = null;
             }
@@ -178,8 +182,12 @@ public final class ModelValidator {
             instances = stateAfter(program.get()).everAdded;
         } else if (assembly.isPresent()) {
             instances = new LinkedHashMap<>();
+            Set<String> typeNames = new HashSet<>();
+            for (ComponentType t : model.types()) {
+                typeNames.add(t.name());
+            }
             for (Instance i : assembly.get().instances()) {
-                instances.putIfAbsent(i.name(), model.type(i.type()).isPresent() ? i.type() : null);
+                instances.putIfAbsent(i.name(), typeNames.contains(i.type()) ? i.type() : null);
             }
         } else {
             report(Problem.error(v.position(), "verify names '" + v.subject() + "', which is neither a program nor an"

@@ -6,6 +6,8 @@ import dev.cadenza.core.model.Port;
 import dev.cadenza.core.model.PortDirection;
 import dev.cadenza.core.model.PortRef;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -17,10 +19,21 @@ final class Wiring {
 
     private final Model model;
     private final Consumer<Problem> report;
+    /** Types and their ports by name: an assembly may connect 100,000 ports, one lookup each. */
+    private final Map<String, ComponentType> types = new HashMap<>();
+    private final Map<String, Map<String, Port>> ports = new HashMap<>();
 
     Wiring(Model model, Consumer<Problem> report) {
         this.model = model;
         this.report = report;
+        for (ComponentType t : model.types()) {
+            types.putIfAbsent(t.name(), t);
+            Map<String, Port> byName = new HashMap<>();
+            for (Port p : t.ports()) {
+                byName.putIfAbsent(p.name(), p);
+            }
+            ports.putIfAbsent(t.name(), byName);
+        }
     }
 
     /**
@@ -61,11 +74,11 @@ final class Wiring {
         if (typeName == null) {
             return Optional.empty();
         }
-        Optional<ComponentType> type = model.type(typeName);
+        Optional<ComponentType> type = Optional.ofNullable(types.get(typeName));
         if (type.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Port> port = type.get().port(ref.port());
+        Optional<Port> port = Optional.ofNullable(ports.get(typeName).get(ref.port()));
         if (port.isEmpty()) {
             report.accept(Problem.error(ref.position(), Names.unknown("port", ref.port(),
                     "component " + ref.instance() + " (" + typeName + ")", "ports",

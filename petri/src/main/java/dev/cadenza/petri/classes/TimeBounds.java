@@ -37,8 +37,20 @@ public final class TimeBounds {
 
     private final TimedNet net;
 
+    private boolean reduceZeroTime;
+
     public TimeBounds(PetriNet net) {
         this.net = new TimedNet(net);
+    }
+
+    /**
+     * Fire safe [0,0] transitions alone instead of in every order (a partial-order reduction
+     * sound for the min/max time to a target and for reachability: {@link ZeroTimeReduction}).
+     * The answers are the same; fewer classes are explored, so class counts differ from TINA's.
+     */
+    public TimeBounds reducingZeroTimeInterleavings(boolean on) {
+        this.reduceZeroTime = on;
+        return this;
     }
 
     /** Time to termination, without limits. */
@@ -105,10 +117,13 @@ public final class TimeBounds {
         final int[] marking = new int[places];
         final int[] enabled = new int[net.transitions];
         final int[] key;
+        /** Safe [0,0] transitions (fired alone), or null without the reduction. */
+        final boolean[] safe;
 
         Search(boolean minimum, CompiledPredicate target, Watchdog watchdog) {
             this.minimum = minimum;
             this.target = target;
+            this.safe = reduceZeroTime ? ZeroTimeReduction.safeTransitions(net, target) : null;
             this.watchdog = watchdog;
             int maxDim = net.transitions + 2;
             key = new int[places + maxDim * maxDim];
@@ -251,55 +266,90 @@ public final class TimeBounds {
                     + " may wait forever), short of the target");
         }
 
-        /** Fires everything firable from shape id; false when a limit stops the search. */
+        /**
+         * Fires everything firable from shape id; false when a limit stops the search. With the
+         * zero-time reduction, a firable safe [0,0] transition is fired alone when that makes a
+         * new shape (see {@link ZeroTimeReduction} for why that keeps every answer).
+         */
         private boolean expand(int id, int k, LongHeap heap, IntQueue queue) {
             int dim = k + 2;
-            for (int fi = 0; fi < k; fi++) {
-                int[] arena = store.page(id);
-                int dOff = store.offset(id) + places;
-                if (!FiringDomain.firable(arena, dOff, k, dim, fi)) {
-                    continue;
-                }
-                limit = watchdog.check(store.count(), 0, store.nextGrowthBytes(key.length));
-                if (limit != Limit.NONE) {
-                    return false;
-                }
-                int nd = step.fire(marking, enabled, k, arena, dOff, fi);
-                System.arraycopy(step.nextMarking, 0, key, 0, places);
-                System.arraycopy(step.nextDomain, 0, key, places, nd * nd);
-                keepOneSide(key, places, nd);
-                long gain = normalize(key, places, nd);
-                long d = dist[id] + gain;
-                int r = store.add(key, places + nd * nd);
-                int child = r >= 0 ? r : -r - 1;
-                if (r >= 0) {
-                    record(child, d, id, enabled[fi], pathLength[id] + 1);
-                } else if (minimum ? d < dist[child] : d > dist[child]) {
-                    dist[child] = d;
-                    parent[child] = id;
-                    firedBy[child] = enabled[fi];
-                    pathLength[child] = pathLength[id] + 1;
-                } else {
-                    continue;
-                }
-                if (minimum) {
-                    heap.push(d, child);
-                } else {
-                    // A best path longer than the number of shapes repeats a shape with a gain:
-                    // a cycle that gains time, followed as often as one likes.
-                    if (pathLength[child] > store.count()) {
-                        divergentAt = nodeOnParentCycle();
-                        onCycle = divergentAt >= 0;
-                        unbounded = true;
-                        return true;
+            int alone = -1;
+            if (safe != null) {
+                for (int fi = 0; fi < k && alone < 0; fi++) {
+                    if (safe[enabled[fi]] && FiringDomain.firable(store.page(id), store.offset(id) + places, k, dim, fi)) {
+                        alone = fi;
                     }
-                    if (!flag[child]) {
-                        flag[child] = true;
-                        queue.add(child);
+                }
+                if (alone >= 0) {
+                    int r = fireOne(id, k, alone, heap, queue);
+                    if (r != OLD) {
+                        return r != STOP;
                     }
                 }
             }
+            for (int fi = 0; fi < k; fi++) {
+                if (fi == alone || !FiringDomain.firable(store.page(id), store.offset(id) + places, k, dim, fi)) {
+                    continue;
+                }
+                int r = fireOne(id, k, fi, heap, queue);
+                if (r == STOP) {
+                    return false;
+                }
+                if (r == DIVERGED) {
+                    return true;
+                }
+            }
             return true;
+        }
+
+        private static final int STOP = 0;
+        private static final int DIVERGED = 1;
+        private static final int NEW = 2;
+        private static final int OLD = 3;
+
+        /** Fires the transition at position fi of shape id: STOP at a limit, DIVERGED, or whether the child is NEW. */
+        private int fireOne(int id, int k, int fi, LongHeap heap, IntQueue queue) {
+            int[] arena = store.page(id);
+            int dOff = store.offset(id) + places;
+            limit = watchdog.check(store.count(), 0, store.nextGrowthBytes(key.length));
+            if (limit != Limit.NONE) {
+                return STOP;
+            }
+            int nd = step.fire(marking, enabled, k, arena, dOff, fi);
+            System.arraycopy(step.nextMarking, 0, key, 0, places);
+            System.arraycopy(step.nextDomain, 0, key, places, nd * nd);
+            keepOneSide(key, places, nd);
+            long gain = normalize(key, places, nd);
+            long d = dist[id] + gain;
+            int r = store.add(key, places + nd * nd);
+            int child = r >= 0 ? r : -r - 1;
+            if (r >= 0) {
+                record(child, d, id, enabled[fi], pathLength[id] + 1);
+            } else if (minimum ? d < dist[child] : d > dist[child]) {
+                dist[child] = d;
+                parent[child] = id;
+                firedBy[child] = enabled[fi];
+                pathLength[child] = pathLength[id] + 1;
+            } else {
+                return OLD;
+            }
+            if (minimum) {
+                heap.push(d, child);
+            } else {
+                // A best path longer than the number of shapes repeats a shape with a gain:
+                // a cycle that gains time, followed as often as one likes.
+                if (pathLength[child] > store.count()) {
+                    divergentAt = nodeOnParentCycle();
+                    onCycle = divergentAt >= 0;
+                    unbounded = true;
+                    return DIVERGED;
+                }
+                if (!flag[child]) {
+                    flag[child] = true;
+                    queue.add(child);
+                }
+            }
+            return r >= 0 ? NEW : OLD;
         }
 
         private void record(int id, long d, int par, int fired, int len) {

@@ -13,6 +13,9 @@ public abstract sealed class CompiledPredicate
 
     public abstract boolean test(long[] marking, boolean dead);
 
+    /** Marks in {@code read} every place whose marking the predicate looks at. */
+    public abstract void markReadPlaces(boolean[] read);
+
     static CompiledPredicate of(Predicate p, NameResolver resolver) {
         if (p instanceof Predicate.Comparison c) {
             return Linear.of(c, resolver);
@@ -34,6 +37,13 @@ public abstract sealed class CompiledPredicate
         private final long[] coefficients;
         private final long constant;
         private final ComparisonOperator operator;
+
+        @Override
+        public void markReadPlaces(boolean[] read) {
+            for (int p : places) {
+                read[p] = true;
+            }
+        }
 
         private Linear(int[] places, long[] coefficients, long constant, ComparisonOperator operator) {
             this.places = places;
@@ -94,6 +104,12 @@ public abstract sealed class CompiledPredicate
         private final CompiledPredicate right;
         private final boolean conjunction;
 
+        @Override
+        public void markReadPlaces(boolean[] read) {
+            left.markReadPlaces(read);
+            right.markReadPlaces(read);
+        }
+
         Binary(CompiledPredicate left, CompiledPredicate right, boolean conjunction) {
             this.left = left;
             this.right = right;
@@ -116,6 +132,11 @@ public abstract sealed class CompiledPredicate
     static final class Negation extends CompiledPredicate {
         private final CompiledPredicate operand;
 
+        @Override
+        public void markReadPlaces(boolean[] read) {
+            operand.markReadPlaces(read);
+        }
+
         Negation(CompiledPredicate operand) {
             this.operand = operand;
         }
@@ -132,6 +153,10 @@ public abstract sealed class CompiledPredicate
     }
 
     static final class IsDead extends CompiledPredicate {
+
+        @Override
+        public void markReadPlaces(boolean[] read) {
+        }
         @Override
         public boolean test(int[] marking, boolean dead) {
             return dead;
@@ -145,6 +170,10 @@ public abstract sealed class CompiledPredicate
 
     static final class Fixed extends CompiledPredicate {
         private final boolean value;
+
+        @Override
+        public void markReadPlaces(boolean[] read) {
+        }
 
         Fixed(boolean value) {
             this.value = value;

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The production engine: petri's exact time bounds over the state class graph (Berthomieu–Diaz
  * classes with one more DBM variable for the elapsed time; Dijkstra for the min, longest paths
- * for the max). Witness traces come scheduled from it.
+ * for the max). Witness traces come scheduled from it. Safe [0,0] moves are fired alone, not
+ * in every order (petri's ZeroTimeReduction says when, and why the answers stay exact).
  */
 public final class StateClassEngine implements TimedEngine {
 
@@ -29,7 +30,7 @@ public final class StateClassEngine implements TimedEngine {
         long t0 = System.currentTimeMillis();
         ExplorationLimits l = ExplorationLimits.NONE.withMaxClasses(limits.maxStates())
                 .withMaxSeconds(limits.maxSeconds());
-        TimeBoundsResult r = new TimeBounds(net).compute(Targets.compile(target), l, ProgressListener.NONE);
+        TimeBoundsResult r = new TimeBounds(net).reducingZeroTimeInterleavings(true).compute(Targets.compile(target), l, ProgressListener.NONE);
         Statistics stats = new Statistics(r.classes(), 0, r.complete(), System.currentTimeMillis() - t0);
         if (!r.reachable()) {
             return new TargetTimes(false, null, null, null, null, stats);

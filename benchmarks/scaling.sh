@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Scaling run: builds once, generates models of growing size and runs the command line on each
+# under /usr/bin/time -v, then writes benchmarks/RESULTS.md (overwritten, dated) with one row a
+# run: model, size, states or classes, wall and CPU seconds, peak RSS, states/s, which path
+# answered. Rows:
+#   - bounds MODEL on generated conflict-free assemblies (chain, DAG, fan-in/fan-out,
+#     OpenStack x k): answered by the critical path, no exploration;
+#   - explore on the translated nets of OpenStack x k and n independent components: the state
+#     classes, to show how the class graph grows where the fast path does not look;
+#   - bounds on Galera with n workers (a Concerto program: state classes);
+#   - explore --untimed on ../shared/mcc/large (marking graphs), when present.
+# Each run is capped (--timeout, and `timeout` around the JVM); the whole takes about 10 min.
+# Not part of CI. On a shared machine compare CPU times; wall times wander.
+#   benchmarks/scaling.sh [quick]     # quick: the smallest sizes only
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+quick="${1:-}"
+mcc="${MCC_LARGE:-$root/../shared/mcc/large}"
+[ -d "$mcc" ] || mcc="$root/../../shared/mcc/large"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+mvn -B -ntp -q -pl benchmarks -am -DskipTests package >"$out/build.log" 2>&1 \
+  || { echo "scaling: the build failed" >&2; tail -30 "$out/build.log" >&2; exit 70; }
+# copies: a rebuild during the run must not change what is measured
+cp "$root/cli/target/cadenza.jar" "$root/benchmarks/target/benchmarks.jar" "$out/"
+cli=(java -Xss16m -XX:+UseParallelGC -Xmx3g -jar "$out/cadenza.jar")
+gen=(java -cp "$out/benchmarks.jar" dev.cadenza.benchmarks.ModelGenerator)
+
+rows="$out/rows"
+: >"$rows"
+
+# run NAME SIZE KIND CMD... : times CMD, reads its JSON, appends a table row
+run() {
+  local name="$1" size="$2" kind="$3"
+  shift 3
+  echo "scaling: $name $size ..." >&2
+  /usr/bin/time -v timeout 200 "$@" >"$out/json" 2>"$out/time"
+  local code=$?
+  local wall cpu rss count path rate note=""
+  wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out/time" \
+          | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')"
+  cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$out/time")"
+  rss="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/time" | awk '{ printf "%.0f", $1 / 1024 }')"
+  if [ "$kind" = markings ]; then
+    count="$(grep -o '"markings": [0-9]*' "$out/json" | grep -o '[0-9]*$')"
+  else
+    count="$(grep -o '"classes": [0-9]*' "$out/json" | head -1 | grep -o '[0-9]*$')"
+  fi
+  path="$(grep -o '"answered_by": "[^"]*"' "$out/json" | sed 's/.*: "//; s/"$//')"
+  [ -n "$path" ] || path="$kind"
+  grep -q '"complete": false' "$out/json" && note="INCOMPLETE (limit)"
+  [ "$code" = 124 ] && note="killed at 200 s"
+  grep -q OutOfMemoryError "$out/time" && note="out of memory (-Xmx3g)"
+  [ "$code" != 0 ] && [ -z "$note" ] && note="exit $code: $(head -c 120 "$out/time" | tr '\n' ' ')"
+  if [ -n "$count" ] && [ "$count" != 0 ]; then
+    rate="$(awk -v n="$count" -v c="$cpu" 'BEGIN { if (c > 0) printf "%.0f", n / c; else print "-" }')"
+  else
+    rate="-"
+    [ "$path" = "critical path" ] && count="0 (none explored)"
+  fi
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$size" "${count:-?}" "$wall" "$cpu" "$rss" \
+    "$rate" "$path" "$note" >>"$rows"
+}
+
+if [ -n "$quick" ]; then sizes_chain="1000 10000"; sizes_os="1 2"; sizes_par="4"; sizes_gal="3"; sizes_fan="100"
+else sizes_chain="1000 10000 100000"; sizes_os="1 2 10 100"; sizes_par="4 6 8"; sizes_gal="3"; sizes_fan="100 1000 10000"; fi
+
+for n in $sizes_chain; do
+  "${gen[@]}" chain "$n" >"$out/chain$n.cdz"
+  run "chain (bounds)" "$n components" classes "${cli[@]}" bounds "$out/chain$n.cdz" --json
+  "${gen[@]}" dag "$n" >"$out/dag$n.cdz"
+  run "DAG, 2 uses each (bounds)" "$n components" classes "${cli[@]}" bounds "$out/dag$n.cdz" --json
+done
+for n in $sizes_fan; do
+  "${gen[@]}" fan "$n" >"$out/fan$n.cdz"
+  run "fan-out/fan-in (bounds)" "$((n + 2)) components" classes "${cli[@]}" bounds "$out/fan$n.cdz" --json
+done
+for k in $sizes_os; do
+  "${gen[@]}" openstack "$k" examples >"$out/os$k.cdz"
+  run "OpenStack x k (bounds)" "k=$k, $((11 * k)) components" classes "${cli[@]}" bounds "$out/os$k.cdz" --json
+done
+for k in 1; do
+  "${cli[@]}" export "$out/os$k.cdz" --format net -o "$out/os$k.net" >/dev/null 2>&1
+  run "OpenStack x k, translated net (explore)" "k=$k" "state classes" "${cli[@]}" explore "$out/os$k.net" --json --timeout 120
+done
+for n in $sizes_par; do
+  "${gen[@]}" parallel "$n" >"$out/par$n.cdz"
+  "${cli[@]}" export "$out/par$n.cdz" --format net -o "$out/par$n.net" >/dev/null 2>&1
+  run "n independent components, net (explore)" "n=$n" "state classes" "${cli[@]}" explore "$out/par$n.net" --json --timeout 120
+done
+for n in $sizes_gal; do
+  "${gen[@]}" galera "$n" examples >"$out/galera$n.cdz"
+  run "Galera, n workers (bounds)" "n=$n" "state classes" "${cli[@]}" bounds "$out/galera$n.cdz" --json --timeout 120 --program deploy_mariadb
+done
+if [ -d "$mcc" ] && [ -z "$quick" ]; then
+  for f in "$mcc"/*.pnml; do
+    run "MCC $(basename "$f" .pnml) (explore --untimed)" "$(grep -c '<place ' "$f") places" markings \
+      "${cli[@]}" explore "$f" --untimed --json --timeout 240
+  done
+fi
+
+{
+  echo "# Scaling run"
+  echo
+  echo "Written by \`benchmarks/scaling.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') (overwritten by each run)."
+  echo
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'),"\
+       "$(free -g | awk '/Mem:/ { print $2 }') GB RAM; $(java -version 2>&1 | head -1);" \
+       "commit $(git rev-parse --short HEAD). The machine is shared: CPU (user + sys) is the fairer clock."
+  echo
+  echo "Each row is one JVM run, start included (\`java -jar cli/target/cadenza.jar ...\`), capped at 200 s."
+  echo "\"states/s\" is states or classes per CPU second. Conflict-free assemblies are answered by the"
+  echo "critical path (no states are explored: the column says so)."
+  echo
+  echo "| model | size | states / classes | wall s | cpu s | peak RSS MB | states/s | answered by | note |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  cat "$rows"
+} >"$root/benchmarks/RESULTS.md"
+cat "$root/benchmarks/RESULTS.md"
