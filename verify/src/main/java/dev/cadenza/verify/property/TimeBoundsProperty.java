@@ -50,12 +50,24 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
         return new Verdict.Holds(lines, r.statistics());
     }
 
+    /** Steps shown at each end of a long path: a 100,000-step chain must not print a megabyte line. */
+    private static final int PATH_ENDS = 10;
+
+    static String pathText(List<CriticalPath.Step> path) {
+        if (path.size() <= 2 * PATH_ENDS + 2) {
+            return path.stream().map(CriticalPath.Step::toString).collect(Collectors.joining(" > "));
+        }
+        return path.subList(0, PATH_ENDS).stream().map(CriticalPath.Step::toString).collect(Collectors.joining(" > "))
+                + " > … " + (path.size() - 2 * PATH_ENDS) + " more steps (--json lists them all) … > "
+                + path.subList(path.size() - PATH_ENDS, path.size()).stream().map(CriticalPath.Step::toString)
+                .collect(Collectors.joining(" > "));
+    }
+
     public static List<String> lines(BoundsReport r) {
         List<String> out = new ArrayList<>();
         out.add("min " + Times.format(r.min()) + " s, max " + Times.format(r.max()) + " s");
         if (!r.criticalPath().isEmpty()) {
-            out.add("critical path: " + r.criticalPath().stream().map(CriticalPath.Step::toString)
-                    .collect(Collectors.joining(" > ")));
+            out.add("critical path: " + pathText(r.criticalPath()));
         }
         for (TransitionWindow w : r.windows()) {
             out.add(String.format("  %-32s earliest start %-9s latest end %s", w.instance() + "." + w.transition(),
