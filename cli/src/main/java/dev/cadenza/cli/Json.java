@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tiny JSON writer for the commands' {@code --json} output: maps (in their iteration order,
- * so use LinkedHashMap), lists, strings, numbers, booleans and null. Enough for what we print,
- * without a library.
+ * Writes nested values as JSON for the model commands' {@code --json} output: maps (in their
+ * iteration order, so use LinkedHashMap), lists, strings, numbers, booleans and null.
+ * {@link JsonWriter} builds flat objects field by field for the net commands; both quote alike.
  */
 final class Json {
 
@@ -53,25 +53,8 @@ final class Json {
         }
     }
 
+    /** One escaping rule for both writers: {@link JsonWriter#quote}. */
     private static void quote(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        sb.append(JsonWriter.quote(s));
     }
 }
