@@ -14,10 +14,12 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code cadenza check MODEL}: reads and validates a model (every problem on its own line on
@@ -49,11 +51,7 @@ final class CheckCommand implements Callable<Integer> {
         Model m = ModelFiles.load(model, warning -> err.println(warning));
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
-        List<Verifier.Result> results = new ArrayList<>();
-        for (VerifyBlock block : m.verifyBlocks()) {
-            Subject subject = new Subject(m, block.subject(), new StateClassEngine(), ModelBounds.limits(limitOptions, "check"));
-            results.addAll(Verifier.check(subject, block));
-        }
+        List<Verifier.Result> results = checkAll(m, subjects(m, limitOptions, "check"));
         if (json) {
             Map<String, Object> o = summary.json();
             List<Object> props = new ArrayList<>();
@@ -75,6 +73,25 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return exitCode(results);
+    }
+
+    /**
+     * The subject named n of the model, translated once however many blocks and questions ask
+     * about it.
+     */
+    static Function<String, Subject> subjects(Model m, LimitOptions limitOptions, String command) {
+        Map<String, Subject> cache = new HashMap<>();
+        return n -> cache.computeIfAbsent(n, k ->
+                new Subject(m, k, new StateClassEngine(), ModelBounds.limits(limitOptions, command)));
+    }
+
+    /** Every verify block of the model, in file order. */
+    static List<Verifier.Result> checkAll(Model m, Function<String, Subject> subjects) {
+        List<Verifier.Result> results = new ArrayList<>();
+        for (VerifyBlock block : m.verifyBlocks()) {
+            results.addAll(Verifier.check(subjects.apply(block.subject()), block));
+        }
+        return results;
     }
 
     static int exitCode(List<Verifier.Result> results) {

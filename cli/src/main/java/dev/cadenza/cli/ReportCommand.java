@@ -13,7 +13,6 @@ import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.CriticalPath;
 import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
 import dev.cadenza.verify.bounds.TransitionWindow;
-import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.engine.TimedRun;
 import dev.cadenza.verify.property.Counterexample;
 import dev.cadenza.verify.property.TimeBoundsProperty;
@@ -43,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code cadenza report MODEL -o report.html}: checks the model's verify blocks as {@code check}
@@ -87,13 +87,8 @@ final class ReportCommand implements Callable<Integer> {
             report.assembly(s, GraphvizRenderer.svg(picture(m, s)));
         }
 
-        List<Verifier.Result> results = new ArrayList<>();
-        Map<String, Subject> checked = new LinkedHashMap<>();
-        for (VerifyBlock block : m.verifyBlocks()) {
-            Subject subject = checked.computeIfAbsent(block.subject(), n ->
-                    new Subject(m, n, new StateClassEngine(), ModelBounds.limits(limitOptions, "report")));
-            results.addAll(Verifier.check(subject, block));
-        }
+        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions, "report");
+        List<Verifier.Result> results = CheckCommand.checkAll(m, checked);
         for (Verifier.Result r : results) {
             Verdict v = r.verdict();
             boolean bounds = r.property() instanceof TimeBoundsProperty;
@@ -108,9 +103,7 @@ final class ReportCommand implements Callable<Integer> {
         }
 
         for (String s : subjects) {
-            Subject subject = checked.computeIfAbsent(s, n ->
-                    new Subject(m, n, new StateClassEngine(), ModelBounds.limits(limitOptions, "report")));
-            HtmlReport.Bounds b = bounds(subject);
+            HtmlReport.Bounds b = bounds(checked.apply(s));
             if (b != null) {
                 report.bounds(b);
             }

@@ -2,8 +2,6 @@ package dev.cadenza.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,17 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BoundsAndExportCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Cadenza.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String example(String name) {
@@ -34,7 +23,7 @@ class BoundsAndExportCommandTest {
 
     @Test
     void boundsOfAModelAsJson() {
-        Run r = run("bounds", example("server-client.cdz"), "--json", "--windows");
+        CliRun r = run("bounds", example("server-client.cdz"), "--json", "--windows");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("{\"subject\": \"deploy\", \"reachable\": true, \"min\": 4, \"max\": 9,"), r.out());
         assertTrue(r.out().contains("\"critical_path\": [{\"transition\": \"c.install\""), r.out());
@@ -43,14 +32,14 @@ class BoundsAndExportCommandTest {
 
     @Test
     void boundsOfTheMaintenanceProgramStartFromTheDeployedState() {
-        Run r = run("bounds", example("server-client.cdz"), "--program", "maintain");
+        CliRun r = run("bounds", example("server-client.cdz"), "--program", "maintain");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("min 2 s, max 6 s"), r.out());
     }
 
     @Test
     void exportAsTinaNet() {
-        Run r = run("export", example("server-client.cdz"), "--format", "net");
+        CliRun r = run("export", example("server-client.cdz"), "--format", "net");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("net deploy\n"), r.out());
         assertTrue(r.out().contains("tr {c.install.end} [3,6] {c.install.run} -> {c.installed}"), r.out());
@@ -58,7 +47,7 @@ class BoundsAndExportCommandTest {
 
     @Test
     void exportAsDot() {
-        Run r = run("export", example("server-client.cdz"), "--assembly", "pair", "--format", "dot");
+        CliRun r = run("export", example("server-client.cdz"), "--assembly", "pair", "--format", "dot");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("digraph \"pair\" {"), r.out());
         assertTrue(r.out().contains("label=\"c.configure starts\\n[0,0]\""), r.out());
@@ -67,7 +56,7 @@ class BoundsAndExportCommandTest {
     @Test
     void ganttDrawsOneRowPerTransition(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path svg = dir.resolve("deploy.svg");
-        Run r = run("gantt", example("server-client.cdz"), "-o", svg.toString());
+        CliRun r = run("gantt", example("server-client.cdz"), "-o", svg.toString());
         assertEquals(0, r.exit(), r.err());
         String text = java.nio.file.Files.readString(svg);
         for (String row : new String[] {"s.allocate", "s.start", "c.install", "c.configure", "c.start"}) {
@@ -77,7 +66,7 @@ class BoundsAndExportCommandTest {
 
     @Test
     void anUnknownSubjectIsBadInput() {
-        Run r = run("export", example("server-client.cdz"), "--program", "nope", "--format", "net");
+        CliRun r = run("export", example("server-client.cdz"), "--program", "nope", "--format", "net");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("unknown program or assembly 'nope'; there are deploy, maintain, pair"), r.err());
     }

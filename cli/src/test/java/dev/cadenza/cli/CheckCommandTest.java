@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -56,20 +54,11 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run check(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Cadenza.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    private CliRun check(String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "check";
         System.arraycopy(args, 0, all, 1, args.length);
-        int exit = cl.execute(all);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     private Path file(String name, String text) throws IOException {
@@ -81,7 +70,7 @@ class CheckCommandTest {
     @Test
     void aValidModelIsCheckedWithAVerdictTable() throws IOException {
         Path p = file("pair.cdz", PAIR);
-        Run r = check(p.toString());
+        CliRun r = check(p.toString());
         assertEquals(0, r.exit(), r.err() + r.out());
         assertEquals("", r.err());
         assertTrue(r.out().startsWith(p + ": 2 component types\nverify deploy\n"), r.out());
@@ -91,7 +80,7 @@ class CheckCommandTest {
 
     @Test
     void jsonListsPropertiesWithTheirVerdicts() throws IOException {
-        Run r = check(file("pair.cdz", PAIR).toString(), "--json");
+        CliRun r = check(file("pair.cdz", PAIR).toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"name\": \"deploy\", \"after\": null, \"components\": 2"), r.out());
         assertTrue(r.out().contains("{\"name\": \"deploy: deployable\", \"verdict\": \"holds\""), r.out());
@@ -101,7 +90,7 @@ class CheckCommandTest {
     void aViolationExitsOneWithItsRunInModelTerms() throws IOException {
         Path p = file("late.cdz", PAIR.replace("forbidden c.running and not s.running",
                 "sequence s.start before c.configure"));
-        Run r = check(p.toString());
+        CliRun r = check(p.toString());
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("c.configure starts before s.start has ended"), r.out());
         assertTrue(r.out().contains("c.configure starts (uses s.ip)"), r.out());
@@ -110,7 +99,7 @@ class CheckCommandTest {
     @Test
     void anUnknownInstanceInAPropertyIsBadInputAtItsPosition() throws IOException {
         Path p = file("typo.cdz", PAIR.replace("forbidden c.running", "forbidden x.running"));
-        Run r = check(p.toString());
+        CliRun r = check(p.toString());
         assertEquals(2, r.exit(), r.out());
         assertEquals(p + ":35:13: unknown instance 'x'; instances are s, c\n", r.err());
     }
@@ -121,7 +110,7 @@ class CheckCommandTest {
                 .replace("pushB(c, install)", "pushB(c, instal)")
                 .replace("con(s.service, c.server)", "con(s.service, c.server_ip)")
                 .replace("wait(c)", "wait(x)"));
-        Run r = check(p.toString());
+        CliRun r = check(p.toString());
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertEquals(p + ":27:18: s.service is a service port but c.server_ip a data port; con ports of the same kind\n"
@@ -133,7 +122,7 @@ class CheckCommandTest {
     @Test
     void aSyntaxErrorIsOneLine() throws IOException {
         Path p = file("bad.cdz", PAIR.replace("wait(c)", "wait c"));
-        Run r = check(p.toString());
+        CliRun r = check(p.toString());
         assertEquals(2, r.exit());
         assertEquals(p + ":30:8: expected '(' after wait, found 'c'\n", r.err());
     }
@@ -141,7 +130,7 @@ class CheckCommandTest {
     @Test
     void warningsArePrintedButDoNotFail() throws IOException {
         Path p = file("warn.cdz", PAIR.replace("places off, configured, running", "places off, configured, running, lost"));
-        Run r = check(p.toString());
+        CliRun r = check(p.toString());
         assertEquals(0, r.exit());
         assertEquals(p + ":13:36: warning: place 'lost' of component Client cannot be reached from initial place 'off'"
                 + " by any transition\n", r.err());
@@ -150,7 +139,7 @@ class CheckCommandTest {
     @Test
     void aMissingFileIsBadInput() {
         Path p = dir.resolve("nope.cdz");
-        Run r = check(p.toString());
+        CliRun r = check(p.toString());
         assertEquals(2, r.exit());
         assertEquals(p + ": no such file\n", r.err());
     }

@@ -2,11 +2,8 @@ package dev.cadenza.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,17 +15,8 @@ class TimedCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cl = Cadenza.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private String net(String text) throws IOException {
@@ -40,13 +28,13 @@ class TimedCommandsTest {
     @Test
     void exploreCountsClassesAsJson() throws IOException {
         String f = net("tr a [1,2] p -> q\ntr b [0,3] r -> s\npl p (1)\npl r (1)\n");
-        Run r = run("explore", f, "--json");
-        assertEquals(0, r.code());
+        CliRun r = run("explore", f, "--json");
+        assertEquals(0, r.exit());
         // a first, b first, or both at the same instant differ in their residual domains
         assertTrue(r.out().startsWith("{\"classes\": "), r.out());
         assertTrue(r.out().contains("\"markings\": 4, \"edges\": "), r.out());
         assertTrue(r.out().contains("\"dead\": 1, \"complete\": true"), r.out());
-        Run u = run("explore", f, "--untimed", "--json");
+        CliRun u = run("explore", f, "--untimed", "--json");
         // --untimed is the packed marking-graph explorer (untimed branch), with its own fields
         assertTrue(u.out().contains("\"markings\": 4, \"edges\": 4, \"dead\": 1,"), u.out());
         assertTrue(u.out().contains("\"complete\": true"), u.out());
@@ -55,18 +43,18 @@ class TimedCommandsTest {
     @Test
     void boundsWithTargetAndTraces() throws IOException {
         String f = net("tr a [1,2] p -> q\ntr b [1/2,3] q -> r\npl p (1)\n");
-        Run r = run("bounds", f, "--json");
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run("bounds", f, "--json");
+        assertEquals(0, r.exit(), r.err());
         assertEquals("{\"target\": \"termination\", \"reachable\": true, \"min\": 1.5, \"min_attained\": true,"
                 + " \"max\": 5, \"max_attained\": true, \"min_trace\": [{\"time\": 1, \"transition\": \"a\"},"
                 + " {\"time\": 1.5, \"transition\": \"b\"}], \"max_trace\": [{\"time\": 2, \"transition\": \"a\"},"
                 + " {\"time\": 5, \"transition\": \"b\"}], \"complete\": true,", r.out().substring(0, r.out().indexOf(" \"classes\"")));
-        Run t = run("bounds", f, "--target", "q >= 1");
+        CliRun t = run("bounds", f, "--target", "q >= 1");
         assertTrue(t.out().contains("min        1\nmax        2\n"), t.out());
         assertTrue(t.out().contains("  t=1  fire a\n"), t.out());
-        Run never = run("bounds", f, "--target", "q >= 2", "--json");
+        CliRun never = run("bounds", f, "--target", "q >= 2", "--json");
         assertTrue(never.out().contains("\"reachable\": false"), never.out());
-        Run inf = run("bounds", net("tr a [1,w[ p -> q\npl p (1)\n"), "--json");
+        CliRun inf = run("bounds", net("tr a [1,w[ p -> q\npl p (1)\n"), "--json");
         assertTrue(inf.out().contains("\"max\": \"inf\""), inf.out());
         assertTrue(inf.out().contains("\"max_trace\": null"), inf.out());
     }
@@ -74,22 +62,22 @@ class TimedCommandsTest {
     @Test
     void badInputIsOneLineAndExit2() throws IOException {
         String f = net("tr a [1,2] p -> q\npr a > a\n");
-        Run r = run("explore", f);
-        assertEquals(2, r.code());
+        CliRun r = run("explore", f);
+        assertEquals(2, r.exit());
         assertEquals(f + ":2:1: priorities (pr) are not supported: cadenza computes state classes without"
                 + " priorities; remove the pr declaration\n", r.err());
-        Run p = run("bounds", net("tr a [1,2] p -> q\npl p (1)\n"), "--target", "p >= 1 &&");
-        assertEquals(2, p.code());
+        CliRun p = run("bounds", net("tr a [1,2] p -> q\npl p (1)\n"), "--target", "p >= 1 &&");
+        assertEquals(2, p.exit());
         assertEquals("predicate:1:10: expected a place name or a number, found the end\n", p.err());
-        assertEquals(2, run("bounds", dir.resolve("none.net").toString()).code());
+        assertEquals(2, run("bounds", dir.resolve("none.net").toString()).exit());
     }
 
     @Test
     void limitGivesExit3AndPartialStatistics() throws IOException {
         String f = net("tr a [0,1] p -> p\ntr b [0,2] q -> q\ntr c [1,3] r -> r\npl p (1)\npl q (1)\npl r (1)\n");
-        Run r = run("explore", f, "--max-classes", "3", "--json");
-        assertEquals(3, r.code());
+        CliRun r = run("explore", f, "--max-classes", "3", "--json");
+        assertEquals(3, r.exit());
         assertTrue(r.out().contains("\"complete\": false, \"stopped\": \"maximum number of classes reached\""), r.out());
-        assertEquals(3, run("bounds", f, "--target", "p >= 2", "--max-classes", "2").code());
+        assertEquals(3, run("bounds", f, "--target", "p >= 2", "--max-classes", "2").exit());
     }
 }
