@@ -9,6 +9,8 @@ import net.jqwik.api.Provide;
 
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Whatever the input, the parser either returns a model or throws a ModelSyntaxException, and
  * the validator returns problems: neither may fail any other way (that would be an internal
@@ -54,6 +56,8 @@ class RobustnessTest {
         try {
             m = ModelParser.parse("damaged.cdz", text);
         } catch (ModelSyntaxException e) {
+            // the one line the user sees must place the error
+            assertTrue(e.getMessage().matches("damaged\\.cdz:\\d+:\\d+: \\S.*"), e.getMessage());
             return;
         }
         ModelValidator.validate(m);
