@@ -44,11 +44,14 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LimitOptions limitOptions = new LimitOptions();
 
+    @CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Model m = ModelFiles.load(model, warning -> err.println(warning));
+        Model m = modelOptions.load(model, warning -> err.println(warning));
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
         List<Verifier.Result> results = checkAll(m, subjects(m, limitOptions, "check"));
@@ -65,10 +68,12 @@ final class CheckCommand implements Callable<Integer> {
                 p.put("details", r.verdict().details());
                 props.add(p);
             }
+            o.put("overrides", modelOptions.json());
             o.put("properties", props);
             out.println(Json.write(o));
         } else {
             out.print(summary.text().lines().findFirst().orElse("") + "\n");
+            modelOptions.printApplied(out);
             out.print(VerdictTable.text(results));
         }
         out.flush();

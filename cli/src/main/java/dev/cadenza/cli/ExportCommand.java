@@ -49,9 +49,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-fuse", description = "keep every instantaneous move a transition of its own")
     boolean noFuse;
 
+    @CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
     @Override
     public Integer call() throws IOException {
-        Model m = ModelFiles.load(model);
+        Model m = modelOptions.load(model);
+        modelOptions.printApplied(spec.commandLine().getErr());
         // a program 'after' another starts from the other's final state: Subject finds it
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), Limits.DEFAULT,
                 TranslationOptions.DEFAULT.withFuse(!noFuse));

@@ -31,9 +31,9 @@ final class ModelBounds {
     private ModelBounds() {
     }
 
-    static int run(Path file, SubjectChoice subject, Limits limits, String deployment, boolean windows, boolean json,
-                   PrintWriter out) {
-        Model m = ModelFiles.load(file);
+    static int run(Path file, ModelOptions options, SubjectChoice subject, Limits limits, String deployment,
+                   boolean windows, boolean json, PrintWriter out) {
+        Model m = options.load(file);
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limits);
         // a conflict-free assembly: exact bounds by critical-path arithmetic, no exploration
         ConflictFreeDeployment fast = deployment == null ? ConflictFreeDeployment.of(m, s.name()) : null;
@@ -67,10 +67,13 @@ final class ModelBounds {
                 ws.add(p);
             }
             o.put("windows", ws);
+            o.put("overrides", options.json());
             out.println(Json.write(o));
         } else if (!r.reachable()) {
+            options.printApplied(out);
             out.println(s.name() + ": the end is never reached");
         } else {
+            options.printApplied(out);
             out.println(s.name() + ":");
             TimeBoundsProperty.lines(r).forEach(l -> out.println("  " + l));
             out.println("  answered by: " + answeredBy + (quick ? "" : " (" + r.statistics().states() + " classes, "
