@@ -79,12 +79,10 @@ final class BoundsCommand implements Callable<Integer> {
                 throw new UserInputException("cadenza bounds: --target is for nets; a model's target is its end"
                         + " (or --deployment)");
             }
-            return ModelBounds.run(file, modelOptions, subject, ModelBounds.limits(limitOptions, "bounds"), deployment, windows,
-                    json, spec.commandLine().getOut());
+            return ModelBounds.run(file, modelOptions, subject, ModelBounds.limits(limitOptions, "bounds"), deployment,
+                    windows, json, spec.commandLine().getOut());
         }
-        if (modelOptions.semantics != null || modelOptions.step != null) {
-            throw new UserInputException("cadenza bounds: --semantics and --step are for models (.cdz), not nets");
-        }
+        modelOptions.refuseFor(file);
         PetriNet net = NetFiles.load(file);
         CompiledPredicate predicate = target == null ? null
                 : PredicateParser.parse(target).compile(NameResolver.of(net));

@@ -51,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Model m = modelOptions.apply(ModelFiles.load(model, warning -> err.println(warning)), "check");
+        Model m = modelOptions.load(model, warning -> err.println(warning));
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
         List<Verifier.Result> results = checkAll(m, subjects(m, limitOptions, "check"));
@@ -68,10 +68,12 @@ final class CheckCommand implements Callable<Integer> {
                 p.put("details", r.verdict().details());
                 props.add(p);
             }
+            o.put("overrides", modelOptions.json());
             o.put("properties", props);
             out.println(Json.write(o));
         } else {
             out.print(summary.text().lines().findFirst().orElse("") + "\n");
+            modelOptions.printApplied(out);
             out.print(VerdictTable.text(results));
         }
         out.flush();

@@ -54,7 +54,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Model m = modelOptions.apply(ModelFiles.load(model), "export");
+        Model m = modelOptions.load(model);
+        modelOptions.printApplied(spec.commandLine().getErr());
         // a program 'after' another starts from the other's final state: Subject finds it
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), Limits.DEFAULT,
                 TranslationOptions.DEFAULT.withFuse(!noFuse));

@@ -52,7 +52,8 @@ final class GanttCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model m = modelOptions.apply(ModelFiles.load(model), "gantt");
+        Model m = modelOptions.load(model);
+        modelOptions.printApplied(spec.commandLine().getErr());
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), ModelBounds.limits(limitOptions, "gantt"));
         BoundsReport r = TimeBoundsAnalysis.of(s, deployment, true);
         if (!r.statistics().complete()) {

@@ -31,9 +31,9 @@ final class ModelBounds {
     private ModelBounds() {
     }
 
-    static int run(Path file, ModelOptions options, SubjectChoice subject, Limits limits, String deployment, boolean windows, boolean json,
-                   PrintWriter out) {
-        Model m = options.apply(ModelFiles.load(file), "bounds");
+    static int run(Path file, ModelOptions options, SubjectChoice subject, Limits limits, String deployment,
+                   boolean windows, boolean json, PrintWriter out) {
+        Model m = options.load(file);
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limits);
         // a conflict-free assembly: exact bounds by critical-path arithmetic, no exploration
         ConflictFreeDeployment fast = deployment == null ? ConflictFreeDeployment.of(m, s.name()) : null;
@@ -50,7 +50,7 @@ final class ModelBounds {
             o.put("classes", r.statistics().states());
             o.put("answered_by", answeredBy);
             o.put("semantics", m.semantics().keyword());
-            o.put("step", ModelOptions.json(m));
+            o.put("step", ModelOptions.stepJson(m));
             List<Object> path = new ArrayList<>();
             for (CriticalPath.Step st : r.criticalPath()) {
                 Map<String, Object> p = new LinkedHashMap<>();
@@ -69,10 +69,13 @@ final class ModelBounds {
                 ws.add(p);
             }
             o.put("windows", ws);
+            o.put("overrides", options.json());
             out.println(Json.write(o));
         } else if (!r.reachable()) {
+            options.printApplied(out);
             out.println(s.name() + ": the end is never reached");
         } else {
+            options.printApplied(out);
             out.println(s.name() + ": (" + ModelOptions.describe(m) + ")");
             TimeBoundsProperty.lines(r).forEach(l -> out.println("  " + l));
             out.println("  answered by: " + answeredBy + (quick ? "" : " (" + r.statistics().states() + " classes, "

@@ -74,10 +74,11 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Model m = modelOptions.apply(ModelFiles.load(model, warning -> err.println(warning)), "report");
+        Model m = modelOptions.load(model, warning -> err.println(warning));
         err.flush();
         String name = model.getFileName() == null ? model.toString() : model.getFileName().toString();
         HtmlReport report = new HtmlReport(name.replaceFirst("\\.cdz$", ""), model.toString());
+        report.overrides(modelOptions.applied().stream().map(Object::toString).toList());
 
         Set<String> subjects = new LinkedHashSet<>();
         for (VerifyBlock block : m.verifyBlocks()) {
