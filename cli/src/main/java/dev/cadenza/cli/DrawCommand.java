@@ -35,6 +35,9 @@ final class DrawCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true)
     Subject subject;
 
+    @CommandLine.Mixin
+    QuietOption quiet = new QuietOption();
+
     static final class Subject {
         @Option(names = "--assembly", paramLabel = "A", description = "the assembly to draw (default: the first)")
         String assembly;

@@ -2,6 +2,7 @@ package dev.cadenza.verify.property;
 
 import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.engine.Statistics;
 import dev.cadenza.verify.engine.TargetTimes;
 import dev.cadenza.verify.report.RunText;
 import dev.cadenza.verify.translate.TranslatedNet;
@@ -16,7 +17,12 @@ final class Reachability {
     }
 
     static TargetTimes search(Subject subject, TranslatedNet tn, Predicate p) {
-        return subject.engine().reach(tn.net(), p, subject.limits());
+        return subject.engine().reach(tn.net(), p, subject.budget());
+    }
+
+    /** A search cut by the budget: no answer, the reason and what was done. */
+    static Verdict.Inconclusive inconclusive(Subject subject, Statistics statistics) {
+        return new Verdict.Inconclusive(subject.budget().reason(statistics.limit()), statistics);
     }
 
     /** Reachable is bad: violated with the run, else holds (or inconclusive at a limit). */
@@ -27,7 +33,7 @@ final class Reachability {
                     r.statistics());
         }
         if (!r.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached", r.statistics());
+            return inconclusive(subject, r.statistics());
         }
         return new Verdict.Holds(List.of(holds), r.statistics());
     }
@@ -40,7 +46,7 @@ final class Reachability {
             return new Verdict.Holds(w.lines(), r.statistics(), w);
         }
         if (!r.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached", r.statistics());
+            return inconclusive(subject, r.statistics());
         }
         return new Verdict.Violated(new Counterexample(violated, List.of(), List.of()), r.statistics());
     }
