@@ -38,6 +38,9 @@ final class DrawCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    @CommandLine.Mixin
+    QuietOption quiet = new QuietOption();
+
     static final class Subject {
         @Option(names = "--assembly", paramLabel = "A", description = "the assembly to draw (default: the first)")
         String assembly;

@@ -7,6 +7,7 @@ import dev.cadenza.cli.picture.GanttData;
 import dev.cadenza.cli.picture.GraphvizRenderer;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.VerifyBlock;
+import dev.cadenza.verify.LimitReachedException;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.Verifier;
 import dev.cadenza.verify.bounds.BoundsReport;
@@ -70,6 +71,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    @Mixin
+    QuietOption quiet = new QuietOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -91,7 +95,7 @@ final class ReportCommand implements Callable<Integer> {
             report.assembly(s, GraphvizRenderer.svg(picture(m, s)));
         }
 
-        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions, "report");
+        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget());
         List<Verifier.Result> results = CheckCommand.checkAll(m, checked);
         for (Verifier.Result r : results) {
             Verdict v = r.verdict();
@@ -169,14 +173,23 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Min, max, critical path and Gantt chart of the subject; null when it never finishes. */
     private HtmlReport.Bounds bounds(Subject subject) {
-        int transitions = subject.net(Subject.Mode.TIMED).net().transitionCount();
-        boolean windows = transitions <= TimeBoundsProperty.WINDOWS_UP_TO;
-        BoundsReport r = TimeBoundsAnalysis.of(subject, null, windows);
-        if (!r.statistics().complete()) {
+        int transitions;
+        boolean windows;
+        BoundsReport r;
+        try {
+            transitions = subject.net(Subject.Mode.TIMED).net().transitionCount();
+            windows = transitions <= TimeBoundsProperty.WINDOWS_UP_TO;
+            r = TimeBoundsAnalysis.of(subject, null, windows);
+        } catch (LimitReachedException e) {
             return new HtmlReport.Bounds(subject.name(), "?", "?", List.of(), List.of(), null, 0,
-                    "A limit was reached (" + r.statistics().states() + " classes): no bounds.");
+                    "Inconclusive: " + e.reason() + ".");
         }
-        if (!r.reachable()) {
+        if (!r.complete()) {
+            return new HtmlReport.Bounds(subject.name(), r.min() == null ? "?" : Times.format(r.min()), "?", List.of(),
+                    List.of(), null, 0, "Inconclusive: " + subject.budget().reason(r.statistics().limit()) + " ("
+                    + r.statistics().states() + " classes). " + String.join(" ", TimeBoundsProperty.partial(r)) + ".");
+        }
+        if (r.unreachable()) {
             return new HtmlReport.Bounds(subject.name(), "inf", "inf", List.of(), List.of(), null, 0,
                     "The end is never reached: no schedule to draw.");
         }
