@@ -50,9 +50,12 @@ final class GanttCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet = new QuietOption();
 
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
     @Override
     public Integer call() {
-        Model m = ModelFiles.load(model);
+        Model m = modelOptions.apply(ModelFiles.load(model), "gantt");
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limitOptions.budget());
         BoundsReport r = TimeBoundsAnalysis.of(s, deployment, true);
         if (!r.complete()) {

@@ -33,9 +33,9 @@ final class ModelBounds {
     private ModelBounds() {
     }
 
-    static int run(Path file, SubjectChoice subject, Budget budget, String deployment, boolean windows, boolean json,
-                   PrintWriter out) {
-        Model m = ModelFiles.load(file);
+    static int run(Path file, ModelOptions options, SubjectChoice subject, Budget budget, String deployment,
+                   boolean windows, boolean json, PrintWriter out) {
+        Model m = options.apply(ModelFiles.load(file), "bounds");
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), budget);
         // a conflict-free assembly: exact bounds by critical-path arithmetic, no exploration
         ConflictFreeDeployment fast = deployment == null ? ConflictFreeDeployment.of(m, s.name()) : null;
@@ -65,6 +65,8 @@ final class ModelBounds {
             }
             o.put("classes", r.statistics().states());
             o.put("answered_by", answeredBy);
+            o.put("semantics", m.semantics().keyword());
+            o.put("step", ModelOptions.json(m));
             List<Object> path = new ArrayList<>();
             for (CriticalPath.Step st : r.criticalPath()) {
                 Map<String, Object> p = new LinkedHashMap<>();
@@ -91,7 +93,7 @@ final class ModelBounds {
         } else if (r.unreachable()) {
             out.println(s.name() + ": the end is never reached (no run gets there)");
         } else {
-            out.println(s.name() + ":");
+            out.println(s.name() + ": (" + ModelOptions.describe(m) + ")");
             TimeBoundsProperty.lines(r).forEach(l -> out.println("  " + l));
             out.println("  answered by: " + answeredBy + (quick ? "" : " (" + r.statistics().states() + " classes, "
                     + r.statistics().millis() + " ms)"));

@@ -4,7 +4,6 @@ import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.engine.Statistics;
 import dev.cadenza.verify.engine.TargetTimes;
-import dev.cadenza.verify.report.RunText;
 import dev.cadenza.verify.translate.TranslatedNet;
 
 import java.util.ArrayList;
@@ -48,6 +47,6 @@ final class Reachability {
         if (!r.statistics().complete()) {
             return inconclusive(subject, r.statistics());
         }
-        return new Verdict.Violated(new Counterexample(violated, List.of(), List.of()), r.statistics());
+        return new Verdict.Violated(Counterexample.of(violated), r.statistics());
     }
 }
