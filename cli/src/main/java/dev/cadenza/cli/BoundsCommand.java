@@ -69,6 +69,9 @@ final class BoundsCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions;
 
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
     @Override
     public Integer call() {
         if (file.toString().endsWith(".cdz")) {
@@ -76,8 +79,11 @@ final class BoundsCommand implements Callable<Integer> {
                 throw new UserInputException("cadenza bounds: --target is for nets; a model's target is its end"
                         + " (or --deployment)");
             }
-            return ModelBounds.run(file, subject, ModelBounds.limits(limitOptions, "bounds"), deployment, windows,
+            return ModelBounds.run(file, modelOptions, subject, ModelBounds.limits(limitOptions, "bounds"), deployment, windows,
                     json, spec.commandLine().getOut());
+        }
+        if (modelOptions.semantics != null || modelOptions.step != null) {
+            throw new UserInputException("cadenza bounds: --semantics and --step are for models (.cdz), not nets");
         }
         PetriNet net = NetFiles.load(file);
         CompiledPredicate predicate = target == null ? null

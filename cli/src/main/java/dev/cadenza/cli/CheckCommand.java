@@ -44,11 +44,14 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LimitOptions limitOptions = new LimitOptions();
 
+    @CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Model m = ModelFiles.load(model, warning -> err.println(warning));
+        Model m = modelOptions.apply(ModelFiles.load(model, warning -> err.println(warning)), "check");
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
         List<Verifier.Result> results = checkAll(m, subjects(m, limitOptions, "check"));

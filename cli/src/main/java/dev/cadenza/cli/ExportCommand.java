@@ -43,6 +43,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "F", description = "write here instead of stdout")
     Path output;
 
+    @CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
     @Option(names = "--untimed", description = "every interval [0,w[")
     boolean untimed;
 
@@ -51,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Model m = ModelFiles.load(model);
+        Model m = modelOptions.apply(ModelFiles.load(model), "export");
         // a program 'after' another starts from the other's final state: Subject finds it
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), Limits.DEFAULT,
                 TranslationOptions.DEFAULT.withFuse(!noFuse));

@@ -47,9 +47,12 @@ final class GanttCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
     @Override
     public Integer call() {
-        Model m = ModelFiles.load(model);
+        Model m = modelOptions.apply(ModelFiles.load(model), "gantt");
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), ModelBounds.limits(limitOptions, "gantt"));
         BoundsReport r = TimeBoundsAnalysis.of(s, deployment, true);
         if (!r.statistics().complete()) {

@@ -31,9 +31,9 @@ final class ModelBounds {
     private ModelBounds() {
     }
 
-    static int run(Path file, SubjectChoice subject, Limits limits, String deployment, boolean windows, boolean json,
+    static int run(Path file, ModelOptions options, SubjectChoice subject, Limits limits, String deployment, boolean windows, boolean json,
                    PrintWriter out) {
-        Model m = ModelFiles.load(file);
+        Model m = options.apply(ModelFiles.load(file), "bounds");
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limits);
         // a conflict-free assembly: exact bounds by critical-path arithmetic, no exploration
         ConflictFreeDeployment fast = deployment == null ? ConflictFreeDeployment.of(m, s.name()) : null;
@@ -49,6 +49,8 @@ final class ModelBounds {
             o.put("complete", r.statistics().complete());
             o.put("classes", r.statistics().states());
             o.put("answered_by", answeredBy);
+            o.put("semantics", m.semantics().keyword());
+            o.put("step", ModelOptions.json(m));
             List<Object> path = new ArrayList<>();
             for (CriticalPath.Step st : r.criticalPath()) {
                 Map<String, Object> p = new LinkedHashMap<>();
@@ -71,7 +73,7 @@ final class ModelBounds {
         } else if (!r.reachable()) {
             out.println(s.name() + ": the end is never reached");
         } else {
-            out.println(s.name() + ":");
+            out.println(s.name() + ": (" + ModelOptions.describe(m) + ")");
             TimeBoundsProperty.lines(r).forEach(l -> out.println("  " + l));
             out.println("  answered by: " + answeredBy + (quick ? "" : " (" + r.statistics().states() + " classes, "
                     + r.statistics().millis() + " ms)"));
