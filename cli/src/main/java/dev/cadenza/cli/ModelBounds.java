@@ -83,6 +83,64 @@ final class ModelBounds {
         return r.statistics().complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
     }
 
+    /**
+     * {@code bounds MODEL --target PRED}: exact min and max time from the start to the first state
+     * where the model predicate holds, the fastest run, and the critical path of the slowest.
+     */
+    static int runTo(Path file, ModelOptions options, SubjectChoice subject, Limits limits, String target,
+                     boolean json, PrintWriter out) {
+        Model m = options.load(file);
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limits);
+        var tn = s.net(Subject.Mode.TIMED);
+        // the predicate is the option's text: errors are placed in it as "--target:1:col"
+        var predicate = dev.cadenza.verify.predicate.ModelPredicate.compile(target,
+                new dev.cadenza.core.model.SourcePosition("--target", 1, 1), tn.backMap());
+        var r = s.engine().timeTo(tn.net(), predicate, limits);
+        List<CriticalPath.Step> path = r.maxRun() == null ? List.of() : CriticalPath.of(r.maxRun(), tn);
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("subject", s.name());
+            o.put("target", target);
+            o.put("complete", r.statistics().complete());
+            o.put("reachable", r.statistics().complete() || r.reachable() ? r.reachable() : null);
+            o.put("min", r.reachable() ? number(r.min()) : null);
+            o.put("max", r.reachable() && r.statistics().complete() ? number(r.max()) : null);
+            o.put("classes", r.statistics().states());
+            o.put("min_run", r.minRun() == null ? List.of() : dev.cadenza.verify.report.RunText.lines(r.minRun(), tn));
+            List<Object> steps = new ArrayList<>();
+            for (CriticalPath.Step st : path) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("transition", st.toString());
+                p.put("start", number(st.start()));
+                p.put("end", number(st.end()));
+                steps.add(p);
+            }
+            o.put("critical_path", steps);
+            o.put("overrides", options.json());
+            out.println(Json.write(o));
+        } else {
+            options.printApplied(out);
+            out.println(s.name() + ", until " + target + ":");
+            if (!r.statistics().complete() && !r.reachable()) {
+                out.println("  INCONCLUSIVE: a limit was reached after " + r.statistics().states() + " classes");
+            } else if (!r.reachable()) {
+                out.println("  never reached");
+            } else {
+                out.println("  min " + Times.format(r.min()) + " s, max "
+                        + (r.statistics().complete() ? Times.format(r.max()) + " s" : "? (a limit was reached)")
+                        + (r.statistics().complete() && r.max() == null ? " (some run avoids it forever)" : ""));
+                out.println("  fastest run:");
+                dev.cadenza.verify.report.RunText.lines(r.minRun(), tn).forEach(l -> out.println("    " + l));
+                if (!path.isEmpty()) {
+                    out.println("  critical path of the slowest: " + path.stream().map(CriticalPath.Step::toString)
+                            .collect(java.util.stream.Collectors.joining(" > ")));
+                }
+            }
+        }
+        out.flush();
+        return r.statistics().complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+    }
+
     /** The exploration limits of the model's searches: those given, else verify's defaults. */
     static Limits limits(LimitOptions o, String command) {
         var l = o == null ? null : o.limits(command);
