@@ -48,14 +48,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "F", description = "write here instead of stdout")
     Path output;
 
+    @CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
     @Option(names = "--untimed", description = "every interval [0,w[")
     boolean untimed;
 
     @Option(names = "--no-fuse", description = "keep every instantaneous move a transition of its own")
     boolean noFuse;
-
-    @CommandLine.Mixin
-    ModelOptions modelOptions = new ModelOptions();
 
     @Override
     public Integer call() throws IOException {

@@ -49,6 +49,8 @@ final class ModelBounds {
             o.put("complete", r.statistics().complete());
             o.put("classes", r.statistics().states());
             o.put("answered_by", answeredBy);
+            o.put("semantics", m.semantics().keyword());
+            o.put("step", ModelOptions.stepJson(m));
             List<Object> path = new ArrayList<>();
             for (CriticalPath.Step st : r.criticalPath()) {
                 Map<String, Object> p = new LinkedHashMap<>();
@@ -74,7 +76,7 @@ final class ModelBounds {
             out.println(s.name() + ": the end is never reached");
         } else {
             options.printApplied(out);
-            out.println(s.name() + ":");
+            out.println(s.name() + ": (" + ModelOptions.describe(m) + ")");
             TimeBoundsProperty.lines(r).forEach(l -> out.println("  " + l));
             out.println("  answered by: " + answeredBy + (quick ? "" : " (" + r.statistics().states() + " classes, "
                     + r.statistics().millis() + " ms)"));
@@ -106,7 +108,7 @@ final class ModelBounds {
             o.put("min", r.reachable() ? number(r.min()) : null);
             o.put("max", r.reachable() && r.statistics().complete() ? number(r.max()) : null);
             o.put("classes", r.statistics().states());
-            o.put("min_run", r.minRun() == null ? List.of() : dev.cadenza.verify.report.RunText.lines(r.minRun(), tn));
+            o.put("min_run", r.minRun() == null ? List.of() : dev.cadenza.verify.report.NetRuns.read(r.minRun(), tn, false, "reaches " + target).lines());
             List<Object> steps = new ArrayList<>();
             for (CriticalPath.Step st : path) {
                 Map<String, Object> p = new LinkedHashMap<>();
@@ -130,7 +132,7 @@ final class ModelBounds {
                         + (r.statistics().complete() ? Times.format(r.max()) + " s" : "? (a limit was reached)")
                         + (r.statistics().complete() && r.max() == null ? " (some run avoids it forever)" : ""));
                 out.println("  fastest run:");
-                dev.cadenza.verify.report.RunText.lines(r.minRun(), tn).forEach(l -> out.println("    " + l));
+                dev.cadenza.verify.report.NetRuns.read(r.minRun(), tn, false, "reaches " + target).lines().forEach(l -> out.println("    " + l));
                 if (!path.isEmpty()) {
                     out.println("  critical path of the slowest: " + path.stream().map(CriticalPath.Step::toString)
                             .collect(java.util.stream.Collectors.joining(" > ")));

@@ -17,9 +17,9 @@ import dev.cadenza.verify.engine.TimedRun;
 import dev.cadenza.verify.property.Counterexample;
 import dev.cadenza.verify.property.TimeBoundsProperty;
 import dev.cadenza.verify.property.Verdict;
-import dev.cadenza.verify.report.ModelState;
-import dev.cadenza.verify.report.RunInterval;
 import dev.cadenza.verify.report.Times;
+import dev.cadenza.verify.trace.ModelState;
+import dev.cadenza.verify.trace.TransitionSpan;
 import dev.cadenza.verify.translate.Provenance;
 import dev.cadenza.verify.translate.TranslatedNet;
 import guru.nidi.graphviz.model.MutableGraph;
@@ -157,10 +157,13 @@ final class ReportCommand implements Callable<Integer> {
         return new AssemblyHighlight(s.marked(), s.running(), s.blockedPorts());
     }
 
-    /** One bar per interval; one still running at the end goes to {@code end}, marked so. */
-    static List<GanttData.Row> rows(List<RunInterval> schedule, BigFraction end) {
+    /** One bar per transition run that started; one still running at the end goes to {@code end}, marked so. */
+    static List<GanttData.Row> rows(List<TransitionSpan> schedule, BigFraction end) {
         List<GanttData.Row> rows = new ArrayList<>();
-        for (RunInterval i : schedule) {
+        for (TransitionSpan i : schedule) {
+            if (!i.started()) {
+                continue;
+            }
             double start = i.start().doubleValue();
             double stop = i.stillRunning() ? end.doubleValue() : i.end().doubleValue();
             rows.add(new GanttData.Row(i.label(), start, stop, start, stop, i.stillRunning()));

@@ -185,7 +185,7 @@ class WhatIfOptionsTest {
         Files.writeString(net, "net n\ntr t [1,2] p -> q\npl p (1)\n");
         CliRun r = CliRun.of("bounds", net.toString(), "--interval", "t.x=[0,1]");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("--param and --interval change models (.cdz); this is a net"), r.err());
+        assertTrue(r.err().contains("n.net: --interval changes models (.cdz); this is a net, leave it out"), r.err());
         CliRun d = CliRun.of("draw", net.toString(), "-o", dir.resolve("n.svg").toString(), "--param", "n=1");
         assertEquals(2, d.exit());
     }

@@ -1,11 +1,10 @@
 package dev.cadenza.verify.property;
 
-import dev.cadenza.verify.engine.Targets;
 import dev.cadenza.verify.engine.TimedRun;
-import dev.cadenza.verify.report.BlockedSteps;
-import dev.cadenza.verify.report.ModelState;
-import dev.cadenza.verify.report.RunInterval;
-import dev.cadenza.verify.report.RunText;
+import dev.cadenza.verify.report.NetRuns;
+import dev.cadenza.verify.trace.ModelState;
+import dev.cadenza.verify.trace.Run;
+import dev.cadenza.verify.trace.TransitionSpan;
 import dev.cadenza.verify.translate.TranslatedNet;
 import org.apache.commons.math3.fraction.BigFraction;
 
@@ -13,42 +12,61 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Why a property is violated (or, for a witness, how it is met), in model terms: a summary, the
- * timed run that shows it ({@code t=5  c.configure starts (uses s.ip)}), and, for a deadlock,
- * what each blocked step waits for. For drawing, the same run as data: the state where it stops
- * ({@code state}, null when there is no run) and when each component transition ran
- * ({@code schedule}), up to {@code end}, the time the run stops (null when there is no run).
+ * Why a property is violated (or, for a witness, how it is met), in model terms: a summary and
+ * the run that shows it ({@code run}, null when there is none, e.g. "the program never
+ * finishes"). The text ({@code t=5  c.configure starts (uses s.ip)}), what each blocked step
+ * waits for in a deadlock, the state where the run stops and its schedule are views of the run.
  */
-public record Counterexample(String summary, List<String> trace, List<String> blocked,
-                             ModelState state, List<RunInterval> schedule, BigFraction end) {
+public record Counterexample(String summary, Run run) {
 
-    public Counterexample {
-        trace = List.copyOf(trace);
-        blocked = List.copyOf(blocked);
-        schedule = List.copyOf(schedule);
+    /** Text only: no run to show. */
+    public static Counterexample of(String summary) {
+        return new Counterexample(summary, null);
     }
 
-    /** Text only: no run to draw (e.g. "the program never finishes"). */
-    public Counterexample(String summary, List<String> trace, List<String> blocked) {
-        this(summary, trace, blocked, null, List.of(), null);
-    }
-
-    /** The run {@code run} of {@code tn}; {@code deadlock}: its last state is dead, say what is blocked. */
+    /**
+     * The run {@code run} of {@code tn}, read back in model terms; {@code deadlock}: its last state
+     * is dead (say what is blocked there), otherwise it is cut where the property is decided.
+     */
     public static Counterexample of(String summary, TimedRun run, TranslatedNet tn, boolean deadlock) {
-        long[] m = Targets.replay(tn.net(), run);
-        return new Counterexample(summary, RunText.lines(run, tn), deadlock ? BlockedSteps.in(m, tn) : List.of(),
-                ModelState.of(m, tn, deadlock), RunInterval.of(run, tn), run.duration());
+        return new Counterexample(summary, NetRuns.read(run, tn, deadlock, summary));
     }
 
     /** Whether there is a run to draw. */
     public boolean drawable() {
-        return state != null;
+        return run != null;
+    }
+
+    /** The run's text, one line per step the user cares about. */
+    public List<String> trace() {
+        return run == null ? List.of() : run.lines();
+    }
+
+    /** In a deadlock, each blocked step and what it waits for. */
+    public List<String> blocked() {
+        return run != null && run.deadlocked() ? run.blockedLines() : List.of();
+    }
+
+    /** The state where the run stops (blocked ports only in a deadlock); null without a run. */
+    public ModelState state() {
+        return run == null ? null : run.finalState();
+    }
+
+    /** When each component transition became ready, ran, and what it waited for. */
+    public List<TransitionSpan> schedule() {
+        return run == null ? List.of() : run.schedule();
+    }
+
+    /** The time the run stops; null without a run. */
+    public BigFraction end() {
+        return run == null ? null : run.duration();
     }
 
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add(summary);
-        trace.forEach(l -> out.add("  " + l));
+        trace().forEach(l -> out.add("  " + l));
+        List<String> blocked = blocked();
         if (!blocked.isEmpty()) {
             out.add("blocked:");
             blocked.forEach(l -> out.add("  " + l));

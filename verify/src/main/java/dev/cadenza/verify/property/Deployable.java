@@ -5,8 +5,6 @@ import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.engine.TargetTimes;
 import dev.cadenza.verify.engine.Targets;
-import dev.cadenza.verify.report.BlockedSteps;
-import dev.cadenza.verify.report.RunText;
 import dev.cadenza.verify.translate.TranslatedNet;
 
 import java.util.List;
@@ -62,8 +60,7 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             return new Verdict.Inconclusive("limit reached", stuck.statistics().plus(end.statistics()));
         }
         if (end.max() == null) {
-            return new Verdict.Violated(new Counterexample("a run can go on forever without finishing (a loop)",
-                    List.of(), List.of()), stuck.statistics().plus(end.statistics()));
+            return new Verdict.Violated(Counterexample.of("a run can go on forever without finishing (a loop)"), stuck.statistics().plus(end.statistics()));
         }
         return new Verdict.Holds(List.of("every run finishes"), stuck.statistics().plus(end.statistics()));
     }

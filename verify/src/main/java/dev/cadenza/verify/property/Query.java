@@ -7,7 +7,6 @@ import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.engine.TargetTimes;
 import dev.cadenza.verify.engine.Targets;
 import dev.cadenza.verify.predicate.ModelPredicate;
-import dev.cadenza.verify.report.RunText;
 import dev.cadenza.verify.translate.TranslatedNet;
 
 import java.util.List;
@@ -64,7 +63,7 @@ public record Query(String formula, SourcePosition position) implements Property
                 Counterexample c = dead.reachable()
                         ? Counterexample.of("a run avoids it forever; e.g. a run that stops without it:",
                                 dead.minRun(), tn, false)
-                        : new Counterexample("a run avoids it forever", List.of(), List.of());
+                        : Counterexample.of("a run avoids it forever");
                 return new Verdict.Violated(c, r.statistics().plus(dead.statistics()));
         }
     }

@@ -3,7 +3,6 @@ package dev.cadenza.verify.property;
 import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.engine.TargetTimes;
-import dev.cadenza.verify.report.RunText;
 import dev.cadenza.verify.translate.TranslatedNet;
 
 import java.util.ArrayList;
@@ -42,6 +41,6 @@ final class Reachability {
         if (!r.statistics().complete()) {
             return new Verdict.Inconclusive("limit reached", r.statistics());
         }
-        return new Verdict.Violated(new Counterexample(violated, List.of(), List.of()), r.statistics());
+        return new Verdict.Violated(Counterexample.of(violated), r.statistics());
     }
 }

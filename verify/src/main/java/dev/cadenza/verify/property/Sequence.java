@@ -6,7 +6,6 @@ import dev.cadenza.verify.Subject;
 import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.engine.TargetTimes;
 import dev.cadenza.verify.engine.Targets;
-import dev.cadenza.verify.report.RunText;
 import dev.cadenza.verify.translate.ObserverPlaces;
 import dev.cadenza.verify.translate.TranslatedNet;
 

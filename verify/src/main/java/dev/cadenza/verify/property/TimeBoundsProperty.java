@@ -40,7 +40,7 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
             return new Verdict.Inconclusive("limit reached", r.statistics());
         }
         if (!r.reachable()) {
-            return new Verdict.Violated(new Counterexample("the program never finishes", List.of(), List.of()),
+            return new Verdict.Violated(Counterexample.of("the program never finishes"),
                     r.statistics());
         }
         List<String> lines = lines(r);

@@ -4,7 +4,6 @@ import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
-import dev.cadenza.verify.report.RunText;
 import dev.cadenza.verify.report.Times;
 import org.apache.commons.math3.fraction.BigFraction;
 
@@ -28,7 +27,7 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
             return new Verdict.Inconclusive("limit reached", r.statistics());
         }
         if (!r.reachable()) {
-            return new Verdict.Violated(new Counterexample("the program never finishes", List.of(), List.of()),
+            return new Verdict.Violated(Counterexample.of("the program never finishes"),
                     r.statistics());
         }
         BigFraction limit = new BigFraction(seconds.unscaledValue()).divide(
@@ -40,7 +39,7 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
             return new Verdict.Holds(List.of("max " + Times.format(r.max()) + " s"), r.statistics());
         }
         String summary = "a run takes " + (r.max() == null ? "unboundedly long" : Times.format(r.max()) + " s");
-        Counterexample c = r.maxRun() == null ? new Counterexample(summary, List.of(), List.of())
+        Counterexample c = r.maxRun() == null ? Counterexample.of(summary)
                 : Counterexample.of(summary, r.maxRun(), subject.net(Subject.Mode.TIMED), false);
         return new Verdict.Violated(c, r.statistics());
     }

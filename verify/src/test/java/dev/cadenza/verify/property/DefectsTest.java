@@ -50,7 +50,7 @@ class DefectsTest {
             String why = text(v);
             assertTrue(why.contains("deadlock"), why);
             assertTrue(why.contains("s.stop starts: locked: use port c.server is using it (c.running)"), why);
-            assertTrue(why.contains("program: wait(s): waits for s idle after 3 behavior(s)"), why);
+            assertTrue(why.contains("program: wait(s): waits for s to be idle (s runs behavior maintain)"), why);
         }
     }
 
