@@ -180,6 +180,14 @@ final class ReportCommand implements Callable<Integer> {
      * answers, or the net is as small as the one whose windows are computed; else a note.
      */
     private SensitivitySection.Entry sensitivity(Model m, Subject subject) {
+        try {
+            return sensitivityOrCut(m, subject);
+        } catch (LimitReachedException e) {
+            return new SensitivitySection.Entry(subject.name(), null, "Inconclusive: " + e.reason() + ".");
+        }
+    }
+
+    private SensitivitySection.Entry sensitivityOrCut(Model m, Subject subject) {
         boolean fast = dev.cadenza.verify.fastpath.ConflictFreeDeployment.of(m, subject.name()).applies();
         if (!fast && subject.net(Subject.Mode.TIMED).net().transitionCount() > TimeBoundsProperty.WINDOWS_UP_TO) {
             return new SensitivitySection.Entry(subject.name(), null, "Left out: four explorations per transition on a"
