@@ -86,9 +86,7 @@ final class BoundsCommand implements Callable<Integer> {
             return ModelBounds.run(file, modelOptions, subject, limitOptions.budget(), deployment, windows,
                     json, spec.commandLine().getOut());
         }
-        if (modelOptions.semantics != null || modelOptions.step != null) {
-            throw new UserInputException("cadenza bounds: --semantics and --step are for models (.cdz), not nets");
-        }
+        modelOptions.refuseFor(file);
         PetriNet net = NetFiles.load(file);
         CompiledPredicate predicate = target == null ? null
                 : PredicateParser.parse(target).compile(NameResolver.of(net));

@@ -46,25 +46,27 @@ final class CheckCommand implements Callable<Integer> {
     LimitOptions limitOptions = new LimitOptions();
 
     @CommandLine.Mixin
-    QuietOption quiet = new QuietOption();
+    ModelOptions modelOptions = new ModelOptions();
 
     @CommandLine.Mixin
-    ModelOptions modelOptions = new ModelOptions();
+    QuietOption quiet = new QuietOption();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Model m = modelOptions.apply(ModelFiles.load(model, warning -> err.println(warning)), "check");
+        Model m = modelOptions.load(model, warning -> err.println(warning));
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
         Function<String, Subject> subjects = subjects(m, limitOptions.budget());
         List<Verifier.Result> results = checkAll(m, subjects);
         if (json) {
             Map<String, Object> o = json("check", summary, results, subjects, limitOptions.budget());
+            o.put("overrides", modelOptions.json());
             return JsonValues.print(out, o, exitCode(results));
         } else {
             out.print(summary.text().lines().findFirst().orElse("") + "\n");
+            modelOptions.printApplied(out);
             out.print(VerdictTable.text(results));
         }
         out.flush();

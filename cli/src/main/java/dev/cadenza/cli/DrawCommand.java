@@ -36,6 +36,9 @@ final class DrawCommand implements Callable<Integer> {
     Subject subject;
 
     @CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @CommandLine.Mixin
     QuietOption quiet = new QuietOption();
 
     @Option(names = "--json", description = "Print one JSON object (docs/json.md): what was drawn, where.")
@@ -91,10 +94,12 @@ final class DrawCommand implements Callable<Integer> {
             if (subject != null) {
                 throw new UserInputException(file + ": --assembly and --program apply to models (.cdz), not nets");
             }
+            modelOptions.refuseFor(file);
             drawing = "net";
             return NetDiagram.of(NetFiles.load(file));
         }
-        Model model = ModelFiles.load(file);
+        Model model = modelOptions.load(file);
+        modelOptions.printApplied(spec.commandLine().getErr());
         if (subject != null && subject.program != null) {
             drawing = "program";
             drawn = subject.program;

@@ -64,7 +64,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Model m = modelOptions.apply(ModelFiles.load(model), "export");
+        Model m = modelOptions.load(model);
+        modelOptions.printApplied(spec.commandLine().getErr());
         // a program 'after' another starts from the other's final state: Subject finds it
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limitOptions.budget(),
                 TranslationOptions.DEFAULT.withFuse(!noFuse));
@@ -77,7 +78,8 @@ final class ExportCommand implements Callable<Integer> {
             java.util.Map<String, Object> o = JsonValues.envelope("export", model);
             o.put("subject", s.name());
             o.put("semantics", m.semantics().keyword());
-            o.put("step", ModelOptions.json(m));
+            o.put("step", ModelOptions.stepJson(m));
+            o.put("overrides", modelOptions.json());
             o.put("format", format.name());
             o.put("output", output == null ? null : output.toString());
             o.put("places", tn.net().placeCount());

@@ -48,17 +48,18 @@ final class GanttCommand implements Callable<Integer> {
     LimitOptions limitOptions = new LimitOptions();
 
     @Mixin
-    QuietOption quiet = new QuietOption();
+    ModelOptions modelOptions = new ModelOptions();
 
     @Option(names = "--json", description = "Also print one JSON object (docs/json.md): the bounds and the bars.")
     boolean json;
 
     @Mixin
-    ModelOptions modelOptions = new ModelOptions();
+    QuietOption quiet = new QuietOption();
 
     @Override
     public Integer call() {
-        Model m = modelOptions.apply(ModelFiles.load(model), "gantt");
+        Model m = modelOptions.load(model);
+        modelOptions.printApplied(spec.commandLine().getErr());
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limitOptions.budget());
         BoundsReport r = TimeBoundsAnalysis.of(s, deployment, true);
         if (!r.complete()) {
@@ -93,7 +94,8 @@ final class GanttCommand implements Callable<Integer> {
         o.put("output", written == null ? null : written.toString());
         o.put("subject", s.name());
         o.put("semantics", m.semantics().keyword());
-        o.put("step", ModelOptions.json(m));
+        o.put("step", ModelOptions.stepJson(m));
+        o.put("overrides", modelOptions.json());
         String reason = r.complete() ? null : s.budget().reason(r.statistics().limit());
         o.put("bounds", BoundsJson.of(r, VerdictJson.target(m, s.name(), deployment), "state classes",
                 s.net(Subject.Mode.TIMED), reason));

@@ -35,7 +35,7 @@ final class ModelBounds {
 
     static int run(Path file, ModelOptions options, SubjectChoice subject, Budget budget, String deployment,
                    boolean windows, boolean json, PrintWriter out) {
-        Model m = options.apply(ModelFiles.load(file), "bounds");
+        Model m = options.load(file);
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), budget);
         // a conflict-free assembly: exact bounds by critical-path arithmetic, no exploration
         ConflictFreeDeployment fast = deployment == null ? ConflictFreeDeployment.of(m, s.name()) : null;
@@ -58,17 +58,21 @@ final class ModelBounds {
             o.put("subject", s.name());
             o.put("deployment", deployment);
             o.put("semantics", m.semantics().keyword());
-            o.put("step", ModelOptions.json(m));
+            o.put("step", ModelOptions.stepJson(m));
+            o.put("overrides", options.json());
             o.putAll(BoundsJson.of(r, VerdictJson.target(m, s.name(), deployment), answeredBy, quick ? null : net(s), reason));
             o.put("statistics", JsonValues.command(budget, r.statistics().limit()));
             return JsonValues.print(out, o, exit);
         } else if (reason != null) {
+            options.printApplied(out);
             out.println(s.name() + ": inconclusive: " + reason);
             TimeBoundsProperty.partial(r).forEach(l -> out.println("  " + l));
             out.printf(Locale.ROOT, "  (%,d classes, %d ms)%n", r.statistics().states(), r.statistics().millis());
         } else if (r.unreachable()) {
+            options.printApplied(out);
             out.println(s.name() + ": the end is never reached (no run gets there)");
         } else {
+            options.printApplied(out);
             out.println(s.name() + ": (" + ModelOptions.describe(m) + ")");
             TimeBoundsProperty.lines(r).forEach(l -> out.println("  " + l));
             out.println("  answered by: " + answeredBy + (quick ? "" : " (" + r.statistics().states() + " classes, "

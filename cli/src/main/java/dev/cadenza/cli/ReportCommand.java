@@ -73,19 +73,20 @@ final class ReportCommand implements Callable<Integer> {
     LimitOptions limitOptions = new LimitOptions();
 
     @Mixin
-    QuietOption quiet = new QuietOption();
+    ModelOptions modelOptions = new ModelOptions();
 
     @Mixin
-    ModelOptions modelOptions = new ModelOptions();
+    QuietOption quiet = new QuietOption();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Model m = modelOptions.apply(ModelFiles.load(model, warning -> err.println(warning)), "report");
+        Model m = modelOptions.load(model, warning -> err.println(warning));
         err.flush();
         String name = model.getFileName() == null ? model.toString() : model.getFileName().toString();
         HtmlReport report = new HtmlReport(name.replaceFirst("\\.cdz$", ""), model.toString());
+        report.overrides(modelOptions.applied().stream().map(Object::toString).toList());
 
         Set<String> subjects = new LinkedHashSet<>();
         for (VerifyBlock block : m.verifyBlocks()) {
@@ -124,6 +125,7 @@ final class ReportCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> o = CheckCommand.json("report", ModelSummary.of(m), results, checked,
                     limitOptions.budget());
+            o.put("overrides", modelOptions.json());
             o.put("output", output.toString());
             return JsonValues.print(out, o, CheckCommand.exitCode(results));
         }
