@@ -41,6 +41,13 @@ final class DrawCommand implements Callable<Integer> {
     @CommandLine.Mixin
     QuietOption quiet = new QuietOption();
 
+    @Option(names = "--json", description = "Print one JSON object (docs/json.md): what was drawn, where.")
+    boolean json;
+
+    /** What {@link #graph()} drew: "assembly", "program" or "net", and the assembly or program's name. */
+    private String drawing;
+    private String drawn;
+
     static final class Subject {
         @Option(names = "--assembly", paramLabel = "A", description = "the assembly to draw (default: the first)")
         String assembly;
@@ -54,11 +61,35 @@ final class DrawCommand implements Callable<Integer> {
         if (GraphvizRenderer.Output.of(output) == null) {
             throw new UserInputException(output + ": cannot tell the picture format; end the file name with .svg, .png or .dot");
         }
-        var engine = GraphvizRenderer.write(graph(), output);
+        MutableGraph graph = graph();
+        var engine = GraphvizRenderer.write(graph, output);
+        String layout = engine.map(e -> "laid out by " + e.description()).orElse("the Graphviz text (no layout)");
+        if (json) {
+            java.util.Map<String, Object> o = JsonValues.envelope("draw", file);
+            o.put("output", output.toString());
+            o.put("format", GraphvizRenderer.Output.of(output).name().toLowerCase(Locale.ROOT));
+            o.put("layout", layout);
+            o.put("drawing", drawing);
+            o.put("subject", drawn);
+            o.put("nodes", count(graph, true));
+            o.put("edges", count(graph, false));
+            return JsonValues.print(spec.commandLine().getOut(), o, ExitCode.OK);
+        }
         // which engine ran: the bundled one is slow to start, and the way out is one install away
-        spec.commandLine().getOut().println(output + ": " + engine.map(e -> "laid out by " + e.description())
-                .orElse("the Graphviz text (no layout)"));
+        spec.commandLine().getOut().println(output + ": " + layout);
         return ExitCode.OK;
+    }
+
+    /** The nodes (or the edges) of the graph and its subgraphs. */
+    private static int count(MutableGraph g, boolean nodes) {
+        int n = 0;
+        for (var node : g.nodes()) {
+            n += nodes ? 1 : node.links().size();
+        }
+        for (MutableGraph sub : g.graphs()) {
+            n += count(sub, nodes);
+        }
+        return n;
     }
 
     private MutableGraph graph() {
@@ -68,22 +99,31 @@ final class DrawCommand implements Callable<Integer> {
                 throw new UserInputException(file + ": --assembly and --program apply to models (.cdz), not nets");
             }
             modelOptions.refuseFor(file);
+            drawing = "net";
             return NetDiagram.of(NetFiles.load(file));
         }
         Model model = modelOptions.load(file);
         modelOptions.printApplied(spec.commandLine().getErr());
         if (subject != null && subject.program != null) {
+            drawing = "program";
+            drawn = subject.program;
             return AssemblyDiagram.of(model, model.program(subject.program).orElseThrow(() ->
                     new UserInputException(file + ": no program named " + subject.program + names(model, false))));
         }
         if (subject != null && subject.assembly != null) {
+            drawing = "assembly";
+            drawn = subject.assembly;
             return AssemblyDiagram.of(model, model.assembly(subject.assembly).orElseThrow(() ->
                     new UserInputException(file + ": no assembly named " + subject.assembly + names(model, true))));
         }
         if (!model.assemblies().isEmpty()) {
+            drawing = "assembly";
+            drawn = model.assemblies().get(0).name();
             return AssemblyDiagram.of(model, model.assemblies().get(0));
         }
         if (!model.programs().isEmpty()) {
+            drawing = "program";
+            drawn = model.programs().get(0).name();
             return AssemblyDiagram.of(model, model.programs().get(0));
         }
         throw new UserInputException(file + ": nothing to draw: the model has no assembly and no program");

@@ -50,6 +50,9 @@ final class GanttCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    @Option(names = "--json", description = "Also print one JSON object (docs/json.md): the bounds and the bars.")
+    boolean json;
+
     @Mixin
     QuietOption quiet = new QuietOption();
 
@@ -63,7 +66,7 @@ final class GanttCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf(java.util.Locale.ROOT, "cadenza gantt: inconclusive: %s (%,d classes);"
                     + " no chart written%n", s.budget().reason(r.statistics().limit()), r.statistics().states());
             spec.commandLine().getErr().flush();
-            return ExitCode.INCONCLUSIVE;
+            return json(m, s, r, null, ExitCode.INCONCLUSIVE);
         }
         if (!r.reachable()) {
             throw new UserInputException(model + ": " + s.name() + " never finishes; no schedule to draw");
@@ -79,7 +82,39 @@ final class GanttCommand implements Callable<Integer> {
         }
         double max = r.max() == null ? Double.POSITIVE_INFINITY : r.max().doubleValue();
         GanttChart.write(new GanttData(s.name(), rows, r.min().doubleValue(), max), output);
-        return ExitCode.OK;
+        return json(m, s, r, output, ExitCode.OK);
+    }
+
+    /** With --json, the object of docs/json.md ("gantt"); returns {@code exit}. */
+    private int json(Model m, Subject s, BoundsReport r, Path written, int exit) {
+        if (!json) {
+            return exit;
+        }
+        java.util.Map<String, Object> o = JsonValues.envelope("gantt", model);
+        o.put("output", written == null ? null : written.toString());
+        o.put("subject", s.name());
+        o.put("semantics", m.semantics().keyword());
+        o.put("step", ModelOptions.stepJson(m));
+        o.put("overrides", modelOptions.json());
+        String reason = r.complete() ? null : s.budget().reason(r.statistics().limit());
+        o.put("bounds", BoundsJson.of(r, VerdictJson.target(m, s.name(), deployment), "state classes",
+                s.net(Subject.Mode.TIMED), reason));
+        List<Object> rows = new ArrayList<>();
+        for (TransitionWindow w : r.windows()) {
+            if (w.witnessStart() != null && w.witnessEnd() != null) {
+                java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("component", w.instance());
+                row.put("transition", w.transition());
+                JsonValues.time(row, "start", w.witnessStart());
+                JsonValues.time(row, "end", w.witnessEnd());
+                JsonValues.time(row, "earliest_start", w.earliestStart());
+                JsonValues.bound(row, "latest_end", w.latestEnd(), w.latestEnd() == null);
+                rows.add(row);
+            }
+        }
+        o.put("rows", rows);
+        o.put("statistics", JsonValues.command(s.budget(), r.statistics().limit()));
+        return JsonValues.print(spec.commandLine().getOut(), o, exit);
     }
 
     static double seconds(BigFraction f) {

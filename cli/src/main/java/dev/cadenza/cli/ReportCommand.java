@@ -65,6 +65,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "F", description = "the HTML file to write")
     Path output;
 
+    @Option(names = "--json", description = "Print one JSON object (as check's, with the page written) instead of"
+            + " the line saying it was written.")
+    boolean json;
+
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
@@ -122,6 +126,13 @@ final class ReportCommand implements Callable<Integer> {
         }
 
         write(report.html());
+        if (json) {
+            Map<String, Object> o = CheckCommand.json("report", ModelSummary.of(m), results, checked,
+                    limitOptions.budget());
+            o.put("overrides", modelOptions.json());
+            o.put("output", output.toString());
+            return JsonValues.print(out, o, CheckCommand.exitCode(results));
+        }
         out.println(output + ": " + report.propertyCount() + " properties, report written");
         out.flush();
         return CheckCommand.exitCode(results);
