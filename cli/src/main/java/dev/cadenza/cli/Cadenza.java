@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
                 GanttCommand.class,
                 DrawCommand.class,
                 ReportCommand.class,
+                SimulateCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

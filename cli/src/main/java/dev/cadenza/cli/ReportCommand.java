@@ -5,6 +5,13 @@ import dev.cadenza.cli.picture.AssemblyHighlight;
 import dev.cadenza.cli.picture.GanttChart;
 import dev.cadenza.cli.picture.GanttData;
 import dev.cadenza.cli.picture.GraphvizRenderer;
+import dev.cadenza.cli.picture.Histogram;
+import dev.cadenza.cli.picture.HistogramData;
+import dev.cadenza.verify.execute.ExecutionOptions;
+import dev.cadenza.verify.execute.Executor;
+import dev.cadenza.verify.execute.Policies;
+import dev.cadenza.verify.execute.Simulation;
+import dev.cadenza.verify.trace.Run;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.VerifyBlock;
 import dev.cadenza.verify.Subject;
@@ -67,6 +74,10 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
+    @Option(names = "--simulate-runs", paramLabel = "N", defaultValue = "1000",
+            description = "sampled runs per subject for the report's histogram of totals (0: none; default ${DEFAULT-VALUE})")
+    int simulateRuns;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -106,6 +117,12 @@ final class ReportCommand implements Callable<Integer> {
             HtmlReport.Bounds b = bounds(checked.apply(s));
             if (b != null) {
                 report.bounds(b);
+            }
+        }
+
+        if (simulateRuns > 0) {
+            for (String s : subjects) {
+                report.simulation(simulation(m, s, checked.apply(s)));
             }
         }
 
@@ -161,6 +178,33 @@ final class ReportCommand implements Callable<Integer> {
             rows.add(new GanttData.Row(i.label(), start, stop, start, stop, i.stillRunning()));
         }
         return rows;
+    }
+
+    /** Sampled runs of the subject (seed 1), as {@code cadenza simulate} prints and draws them. */
+    private HtmlReport.Simulation simulation(Model m, String subject, Subject checked) {
+        Executor x = Executor.of(m, subject, ExecutionOptions.DEFAULT);
+        String refusal = x.samplingRefusal();
+        if (refusal != null) {
+            return new HtmlReport.Simulation(subject, 0, List.of("not sampled: " + refusal), null);
+        }
+        Simulation.Report r = Simulation.run(x, simulateRuns, 1, Runtime.getRuntime().availableProcessors(), null);
+        ExactTotals exact = ExactTotals.of(m, subject, checked.limits());
+        int outside = 0;
+        if (exact.complete()) {
+            for (double t : r.totals()) {
+                outside += exact.contains(t) ? 0 : 1;
+            }
+        }
+        Run deadlock = r.firstDeadlock() < 0 ? null : x.run(Policies.sampled(Simulation.runSeed(1, r.firstDeadlock())));
+        List<String> lines = new ArrayList<>();
+        lines.add(simulateRuns + " runs, seed 1, semantics concerto");
+        lines.addAll(SimulateCommand.lines(r, exact, outside, deadlock, false));
+        boolean known = exact.complete() && exact.reachable();
+        String svg = r.finished() == 0 ? null : Histogram.svgElement(new HistogramData(subject + ": " + r.finished()
+                + " sampled runs", r.totals(), known ? exact.min().doubleValue() : Double.NaN,
+                known ? (exact.max() == null ? Double.POSITIVE_INFINITY : exact.max().doubleValue()) : Double.NaN,
+                r.percentile(50), r.percentile(95), r.deadlocked()), "histogram-" + subject.replaceAll("[^A-Za-z0-9_-]", "_"));
+        return new HtmlReport.Simulation(subject, simulateRuns, lines, svg);
     }
 
     /** Min, max, critical path and Gantt chart of the subject; null when it never finishes. */

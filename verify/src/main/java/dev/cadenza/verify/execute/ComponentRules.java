@@ -71,10 +71,10 @@ final class ComponentRules {
                 docks[n++] = t;
             }
         }
-        if (c.initDock) {
-            docks[n++] = -1;
-        }
         x.policy.order(Policy.Phase.ENTER, c.name, docks, n, ty.transitions);
+        if (c.initDock) {
+            docks[n++] = -1; // _init's dock: alone, its behavior has no other (component.py:662)
+        }
         int[] removeDock = c.work2;
         int removals = 0;
         boolean removeInit = false;

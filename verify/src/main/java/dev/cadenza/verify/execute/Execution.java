@@ -92,6 +92,7 @@ final class Execution {
             }
             now = 0;
         }
+        policy.subjectStarts();
         Outcome o = loop(program.size());
         return new Outcome(o.finished(), o.deadlock(), o.stopped(), o.time(), initial);
     }

@@ -25,11 +25,25 @@ public final class Policies {
 
     /**
      * Durations drawn from their distributions (uniform by default), steps uniform in their
-     * interval, orders uniformly random, zero-duration thread races decided by a coin — all from
-     * one stream seeded with {@code seed}.
+     * interval, zero-duration thread races decided by a coin, and orders as a real process makes
+     * them: one random order per run, kept across iterations — all from one stream seeded with
+     * {@code seed}.
+     *
+     * <p>Why one order per run: the runtime iterates Python sets — of component names (hashed with
+     * the process's random string hash seed) and of places, docks and transitions (hashed by
+     * address) — and CPython visits a set in the order of its table slots, which does not change
+     * from one iteration to the next unless the table is resized (from the fifth element on). So a
+     * process mostly keeps one order, while another process may use any other. Every run drawn so
+     * is one that the runtime's "any order per iteration" reading (the translation's, and
+     * {@link #sampledAnyOrder}) also allows.
      */
     public static Policy sampled(long seed) {
-        return new Sampled(seed);
+        return new Sampled(seed, false);
+    }
+
+    /** As {@link #sampled} but with a fresh random order at every iteration and phase: every order the semantics allows. */
+    public static Policy sampledAnyOrder(long seed) {
+        return new Sampled(seed, true);
     }
 
     private static final class Extreme implements Policy {
@@ -64,10 +78,15 @@ public final class Policies {
     private static final class Sampled implements Policy {
         private final SplittableRandom random;
         private final RandomGenerator generator;
+        private final boolean anyOrder;
+        /** One random rank per component name, and per instance and phase one per element: a process's set order. */
+        private final java.util.HashMap<String, Long> componentRank = new java.util.HashMap<>();
+        private final java.util.HashMap<String, long[]> elementRank = new java.util.HashMap<>();
 
-        Sampled(long seed) {
+        Sampled(long seed, boolean anyOrder) {
             random = new SplittableRandom(seed);
             generator = new SplittableGenerator(random);
+            this.anyOrder = anyOrder;
         }
 
         public long duration(TransitionChoice t) {
@@ -75,11 +94,48 @@ public final class Policies {
         }
 
         public void order(Phase phase, String instance, int[] items, int n, String[] names) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int tmp = items[i];
-                items[i] = items[j];
-                items[j] = tmp;
+            if (n < 2) {
+                return;
+            }
+            if (anyOrder) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = random.nextInt(i + 1);
+                    int tmp = items[i];
+                    items[i] = items[j];
+                    items[j] = tmp;
+                }
+                return;
+            }
+            if (phase == Phase.COMPONENTS) {
+                long[] keys = new long[n];
+                for (int i = 0; i < n; i++) {
+                    keys[i] = componentRank.computeIfAbsent(names[items[i]], k -> random.nextLong());
+                }
+                sortBy(items, keys, n);
+                return;
+            }
+            long[] ranks = elementRank.computeIfAbsent(instance + "\u0000" + phase.ordinal() + "\u0000" + names.length,
+                    k -> random.longs(names.length).toArray());
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = ranks[items[i]];
+            }
+            sortBy(items, keys, n);
+        }
+
+        /** Insertion sort of items by keys (a handful of items). */
+        private static void sortBy(int[] items, long[] keys, int n) {
+            for (int i = 1; i < n; i++) {
+                long k = keys[i];
+                int it = items[i];
+                int j = i - 1;
+                while (j >= 0 && keys[j] > k) {
+                    keys[j + 1] = keys[j];
+                    items[j + 1] = items[j];
+                    j--;
+                }
+                keys[j + 1] = k;
+                items[j + 1] = it;
             }
         }
 

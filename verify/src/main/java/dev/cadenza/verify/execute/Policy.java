@@ -43,6 +43,13 @@ public interface Policy {
     /** Ticks the loop iteration starting at {@code now} takes, in [min, max]. */
     long step(long now, long min, long max);
 
+    /**
+     * The program asked for starts now, at time 0; whatever ran before (the programs it runs
+     * {@code after}) only prepared the state it starts from.
+     */
+    default void subjectStarts() {
+    }
+
     /** A loop iteration begins at {@code now} (ticks). */
     default void beginIteration(long now) {
     }

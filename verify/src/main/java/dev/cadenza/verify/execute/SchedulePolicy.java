@@ -97,6 +97,9 @@ public final class SchedulePolicy implements Policy {
 
     @Override
     public void happened(EventKind kind, String instance, String element, long time) {
+        if (!following) {
+            return;
+        }
         int[] idx = byInstance.get(key(instance));
         if (idx == null) {
             return;
@@ -144,6 +147,13 @@ public final class SchedulePolicy implements Policy {
     }
 
     private long now;
+    /** False while the programs the subject runs after are run: those follow no schedule. */
+    private boolean following;
+
+    @Override
+    public void subjectStarts() {
+        following = true;
+    }
 
     @Override
     public void beginIteration(long now) {
@@ -152,6 +162,9 @@ public final class SchedulePolicy implements Policy {
 
     @Override
     public long duration(TransitionChoice t) {
+        if (!following) {
+            return t.minTicks();
+        }
         ArrayDeque<Long> q = durations.get(t.label());
         long d = q == null || q.isEmpty() ? t.minTicks() : q.poll();
         d = Math.max(d, t.minTicks());
@@ -160,6 +173,9 @@ public final class SchedulePolicy implements Policy {
 
     @Override
     public void order(Phase phase, String instance, int[] items, int n, String[] names) {
+        if (!following) {
+            return;
+        }
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
             int rank;
@@ -202,6 +218,9 @@ public final class SchedulePolicy implements Policy {
 
     @Override
     public boolean noticeNow(TransitionChoice t, boolean sameIteration, long now) {
+        if (!following) {
+            return true;
+        }
         int e = -1;
         int[] idx = byInstance.get(key(t.instance()));
         if (idx != null) {
@@ -226,6 +245,9 @@ public final class SchedulePolicy implements Policy {
 
     @Override
     public long step(long now, long min, long max) {
+        if (!following) {
+            return min;
+        }
         long next = Long.MAX_VALUE;
         for (int i = 0; i < done.length; i++) {
             if (!done[i] && expected.get(i).time() > now) {
