@@ -35,6 +35,12 @@ final class DrawCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true)
     Subject subject;
 
+    @CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @CommandLine.Mixin
+    QuietOption quiet = new QuietOption();
+
     static final class Subject {
         @Option(names = "--assembly", paramLabel = "A", description = "the assembly to draw (default: the first)")
         String assembly;
@@ -58,9 +64,11 @@ final class DrawCommand implements Callable<Integer> {
             if (subject != null) {
                 throw new UserInputException(file + ": --assembly and --program apply to models (.cdz), not nets");
             }
+            modelOptions.refuseFor(file);
             return NetDiagram.of(NetFiles.load(file));
         }
-        Model model = ModelFiles.load(file);
+        Model model = modelOptions.load(file);
+        modelOptions.printApplied(spec.commandLine().getErr());
         if (subject != null && subject.program != null) {
             return AssemblyDiagram.of(model, model.program(subject.program).orElseThrow(() ->
                     new UserInputException(file + ": no program named " + subject.program + names(model, false))));

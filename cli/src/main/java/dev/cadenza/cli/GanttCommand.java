@@ -47,13 +47,22 @@ final class GanttCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @Mixin
+    QuietOption quiet = new QuietOption();
+
     @Override
     public Integer call() {
-        Model m = ModelFiles.load(model);
-        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), ModelBounds.limits(limitOptions, "gantt"));
+        Model m = modelOptions.load(model);
+        modelOptions.printApplied(spec.commandLine().getErr());
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limitOptions.budget());
         BoundsReport r = TimeBoundsAnalysis.of(s, deployment, true);
-        if (!r.statistics().complete()) {
-            spec.commandLine().getErr().println("cadenza gantt: a limit was reached; no chart");
+        if (!r.complete()) {
+            spec.commandLine().getErr().printf(java.util.Locale.ROOT, "cadenza gantt: inconclusive: %s (%,d classes);"
+                    + " no chart written%n", s.budget().reason(r.statistics().limit()), r.statistics().states());
+            spec.commandLine().getErr().flush();
             return ExitCode.INCONCLUSIVE;
         }
         if (!r.reachable()) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * instructions once loops are unrolled. A program's components include those added by the
  * programs it starts {@code after}.
  */
-record ModelSummary(String file, int types, List<Subject> subjects, List<VerifyBlock> verifyBlocks) {
+record ModelSummary(String file, int types, List<Subject> subjects, List<VerifyBlock> verifyBlocks, Model model) {
 
     record Subject(String kind, String name, String after, int components, int places, int transitions,
                    int ports, int connections, Integer instructions) {
@@ -50,7 +50,7 @@ record ModelSummary(String file, int types, List<Subject> subjects, List<VerifyB
             }
             subjects.add(sized("assembly", a.name(), null, model, components, a.connections().size(), null));
         }
-        return new ModelSummary(model.file(), model.types().size(), subjects, model.verifyBlocks());
+        return new ModelSummary(model.file(), model.types().size(), subjects, model.verifyBlocks(), model);
     }
 
     private static Subject sized(String kind, String name, String after, Model model, Map<String, String> components,
@@ -69,7 +69,8 @@ record ModelSummary(String file, int types, List<Subject> subjects, List<VerifyB
 
     String text() {
         StringBuilder sb = new StringBuilder();
-        sb.append(file).append(": ").append(plural(types, "component type")).append('\n');
+        sb.append(file).append(": ").append(plural(types, "component type")).append("; ")
+                .append(ModelOptions.describe(model)).append('\n');
         for (Subject s : subjects) {
             sb.append("  ").append(s.kind()).append(' ').append(s.name())
                     .append(s.after() == null ? "" : " (after " + s.after() + ")").append(": ")
@@ -93,6 +94,8 @@ record ModelSummary(String file, int types, List<Subject> subjects, List<VerifyB
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", file);
         out.put("types", types);
+        out.put("semantics", model.semantics().keyword());
+        out.put("step", ModelOptions.stepJson(model));
         List<Object> list = new ArrayList<>();
         for (Subject s : subjects) {
             Map<String, Object> o = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import dev.cadenza.verify.execute.Simulation;
 import dev.cadenza.verify.trace.Run;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.VerifyBlock;
+import dev.cadenza.verify.LimitReachedException;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.Verifier;
 import dev.cadenza.verify.bounds.BoundsReport;
@@ -74,6 +75,12 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @Mixin
+    QuietOption quiet = new QuietOption();
+
     @Option(names = "--simulate-runs", paramLabel = "N", defaultValue = "1000",
             description = "sampled runs per subject for the report's histogram of totals (0: none; default ${DEFAULT-VALUE})")
     int simulateRuns;
@@ -82,10 +89,11 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Model m = ModelFiles.load(model, warning -> err.println(warning));
+        Model m = modelOptions.load(model, warning -> err.println(warning));
         err.flush();
         String name = model.getFileName() == null ? model.toString() : model.getFileName().toString();
         HtmlReport report = new HtmlReport(name.replaceFirst("\\.cdz$", ""), model.toString());
+        report.overrides(modelOptions.applied().stream().map(Object::toString).toList());
 
         Set<String> subjects = new LinkedHashSet<>();
         for (VerifyBlock block : m.verifyBlocks()) {
@@ -98,7 +106,7 @@ final class ReportCommand implements Callable<Integer> {
             report.assembly(s, GraphvizRenderer.svg(picture(m, s)));
         }
 
-        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions, "report");
+        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget());
         List<Verifier.Result> results = CheckCommand.checkAll(m, checked);
         for (Verifier.Result r : results) {
             Verdict v = r.verdict();
@@ -209,14 +217,23 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Min, max, critical path and Gantt chart of the subject; null when it never finishes. */
     private HtmlReport.Bounds bounds(Subject subject) {
-        int transitions = subject.net(Subject.Mode.TIMED).net().transitionCount();
-        boolean windows = transitions <= TimeBoundsProperty.WINDOWS_UP_TO;
-        BoundsReport r = TimeBoundsAnalysis.of(subject, null, windows);
-        if (!r.statistics().complete()) {
+        int transitions;
+        boolean windows;
+        BoundsReport r;
+        try {
+            transitions = subject.net(Subject.Mode.TIMED).net().transitionCount();
+            windows = transitions <= TimeBoundsProperty.WINDOWS_UP_TO;
+            r = TimeBoundsAnalysis.of(subject, null, windows);
+        } catch (LimitReachedException e) {
             return new HtmlReport.Bounds(subject.name(), "?", "?", List.of(), List.of(), null, 0,
-                    "A limit was reached (" + r.statistics().states() + " classes): no bounds.");
+                    "Inconclusive: " + e.reason() + ".");
         }
-        if (!r.reachable()) {
+        if (!r.complete()) {
+            return new HtmlReport.Bounds(subject.name(), r.min() == null ? "?" : Times.format(r.min()), "?", List.of(),
+                    List.of(), null, 0, "Inconclusive: " + subject.budget().reason(r.statistics().limit()) + " ("
+                    + r.statistics().states() + " classes). " + String.join(" ", TimeBoundsProperty.partial(r)) + ".");
+        }
+        if (r.unreachable()) {
             return new HtmlReport.Bounds(subject.name(), "inf", "inf", List.of(), List.of(), null, 0,
                     "The end is never reached: no schedule to draw.");
         }

@@ -28,6 +28,20 @@ class BoundsAndExportCommandTest {
         assertTrue(r.out().startsWith("{\"subject\": \"deploy\", \"reachable\": true, \"min\": 4, \"max\": 9,"), r.out());
         assertTrue(r.out().contains("\"critical_path\": [{\"transition\": \"c.install\""), r.out());
         assertTrue(r.out().contains("{\"transition\": \"c.start\", \"earliest_start\": 4, \"latest_end\": 9}"), r.out());
+        assertTrue(r.out().contains("\"semantics\": \"concerto\", \"step\": {\"min\": 0, \"max\": 0}"), r.out());
+    }
+
+    @Test
+    void semanticsAndStepAreOverriddenOnTheCommandLineAndSaid() {
+        CliRun r = run("bounds", example("server-client.cdz"), "--semantics", "concerto", "--step", "[0, 0]");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("deploy: (semantics concerto, step [0, 0])\n"), r.out());
+        CliRun bad = run("bounds", example("server-client.cdz"), "--semantics", "madeus");
+        assertEquals(2, bad.exit());
+        assertEquals("cadenza bounds: --semantics is concerto or concerto-d, not 'madeus'\n", bad.err());
+        CliRun reversed = run("bounds", example("server-client.cdz"), "--step", "[1, 0]");
+        assertEquals(2, reversed.exit());
+        assertTrue(reversed.err().contains("has its maximum below its minimum"), reversed.err());
     }
 
     @Test

@@ -73,7 +73,7 @@ class CheckCommandTest {
         CliRun r = check(p.toString());
         assertEquals(0, r.exit(), r.err() + r.out());
         assertEquals("", r.err());
-        assertTrue(r.out().startsWith(p + ": 2 component types\nverify deploy\n"), r.out());
+        assertTrue(r.out().startsWith(p + ": 2 component types; semantics concerto, step [0, 0] (default)\nverify deploy\n"), r.out());
         assertTrue(r.out().matches("(?s).*\n  deployable +holds +state classes .*"), r.out());
         assertTrue(r.out().matches("(?s).*\n  forbidden c.running and not s.running +holds .*"), r.out());
     }
@@ -84,6 +84,7 @@ class CheckCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"name\": \"deploy\", \"after\": null, \"components\": 2"), r.out());
         assertTrue(r.out().contains("{\"name\": \"deploy: deployable\", \"verdict\": \"holds\""), r.out());
+        assertTrue(r.out().contains("\"semantics\": \"concerto\", \"step\": {\"min\": 0, \"max\": 0}"), r.out());
     }
 
     @Test

@@ -27,6 +27,7 @@ import dev.cadenza.core.model.PredicateText;
 import dev.cadenza.core.model.Program;
 import dev.cadenza.core.model.PropertySpec;
 import dev.cadenza.core.model.SourcePosition;
+import dev.cadenza.core.model.Semantics;
 import dev.cadenza.core.model.Statement;
 import dev.cadenza.core.model.TransitionDecl;
 import dev.cadenza.core.model.TransitionRef;
@@ -50,7 +51,8 @@ import java.util.List;
  */
 public final class ModelParser {
 
-    private static final String DECLARATIONS = "'component', 'program', 'assembly', 'deployment' or 'verify'";
+    private static final String DECLARATIONS =
+            "'component', 'program', 'assembly', 'deployment', 'verify', 'semantics' or 'step'";
 
     private final Lexer lexer;
     private Token peeked;
@@ -160,6 +162,8 @@ public final class ModelParser {
         List<Program> programs = new ArrayList<>();
         List<Deployment> deployments = new ArrayList<>();
         List<VerifyBlock> verifies = new ArrayList<>();
+        Semantics semantics = null;
+        Duration step = null;
         while (!peek().is(Kind.EOF)) {
             Token t = peek();
             if (!t.is(Kind.NAME)) {
@@ -171,10 +175,51 @@ public final class ModelParser {
                 case "assembly" -> assemblies.add(assembly());
                 case "deployment" -> deployments.add(deployment());
                 case "verify" -> verifies.add(verify());
+                case "semantics" -> {
+                    if (semantics != null) {
+                        throw error(t, "the semantics is declared twice; keep one 'semantics' line");
+                    }
+                    semantics = semantics();
+                }
+                case "step" -> {
+                    if (step != null) {
+                        throw error(t, "the step is declared twice; keep one 'step' line");
+                    }
+                    step = step();
+                }
                 default -> throw error(t, "expected " + DECLARATIONS + ", found " + t.describe());
             }
         }
-        return new Model(fileName, types, assemblies, programs, deployments, verifies);
+        return new Model(fileName, types, assemblies, programs, deployments, verifies,
+                semantics == null ? Semantics.CONCERTO : semantics, step);
+    }
+
+    /** {@code semantics concerto} or {@code semantics concerto-d} (the dash touching both words). */
+    private Semantics semantics() {
+        take();
+        Token word = expectName("the runtime: " + Semantics.keywords());
+        String text = word.text();
+        if (peek().is(Kind.MINUS) && peek().line() == word.line()) {
+            Token dash = take();
+            Token tail = expectName("the runtime: " + Semantics.keywords());
+            if (dash.offset() != word.end() || tail.offset() != dash.end()) {
+                throw error(dash, "write the runtime as one word: " + Semantics.keywords());
+            }
+            text = text + "-" + tail.text();
+        }
+        String found = text;
+        return Semantics.byKeyword(text).orElseThrow(() -> error(word, "unknown semantics '" + found
+                + "'; the runtimes are " + Semantics.keywords()));
+    }
+
+    /** {@code step [a, b]}: how long one iteration of the runtime's loop takes, in seconds. */
+    private Duration step() {
+        Token at = take();
+        Duration d = interval("the step's interval '[min, max]', e.g. 'step [0, 0.05]'", "the step");
+        if (d.isUnbounded()) {
+            throw error(at, "the step is unbounded; give its maximum, e.g. 'step [0, 0.05]'");
+        }
+        return d;
     }
 
     // ---- component types
@@ -264,7 +309,12 @@ public final class ModelParser {
     }
 
     private Duration duration(String transition) {
-        Token open = expect(Kind.LBRACKET, "a duration '[min, max]' for transition " + transition);
+        return interval("a duration '[min, max]' for transition " + transition, "the duration of transition " + transition);
+    }
+
+    /** {@code [min, max]}, max a number or {@code inf}; {@code expected} and {@code what} name it in messages. */
+    private Duration interval(String expected, String what) {
+        Token open = expect(Kind.LBRACKET, expected);
         BigDecimal min = new BigDecimal(expect(Kind.NUMBER, "the minimum duration (a number)").text());
         expect(Kind.COMMA, "',' between the minimum and maximum duration");
         BigDecimal max;
@@ -276,7 +326,7 @@ public final class ModelParser {
         }
         expect(Kind.RBRACKET, "']' closing the duration");
         if (max != null && max.compareTo(min) < 0) {
-            throw error(open, "the duration of transition " + transition + " has maximum " + max.toPlainString()
+            throw error(open, what + " has maximum " + max.toPlainString()
                     + " below its minimum " + min.toPlainString() + "; write [min, max] with min <= max");
         }
         Distribution d = peek().is(Kind.TILDE) ? distribution(transition, min, max) : null;

@@ -19,6 +19,7 @@ import dev.cadenza.core.model.PortBinding;
 import dev.cadenza.core.model.PortKind;
 import dev.cadenza.core.model.Program;
 import dev.cadenza.core.model.PropertySpec;
+import dev.cadenza.core.model.Semantics;
 import dev.cadenza.core.model.Statement;
 import dev.cadenza.core.model.TransitionDecl;
 import dev.cadenza.core.model.VerifyBlock;
@@ -52,6 +53,15 @@ public final class ModelPrinter {
 
     private void model(Model m) {
         boolean first = true;
+        if (m.semantics() != Semantics.CONCERTO || m.step() != null) {
+            if (m.semantics() != Semantics.CONCERTO) {
+                line(0, "semantics " + m.semantics().keyword());
+            }
+            if (m.step() != null) {
+                line(0, "step " + m.step());
+            }
+            first = false;
+        }
         for (ComponentType t : m.types()) {
             first = separate(first);
             component(t);

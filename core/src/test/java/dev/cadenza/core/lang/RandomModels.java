@@ -7,6 +7,7 @@ import dev.cadenza.core.model.Connection;
 import dev.cadenza.core.model.Deployment;
 import dev.cadenza.core.model.DeploymentEntry;
 import dev.cadenza.core.model.Duration;
+import dev.cadenza.core.model.Semantics;
 import dev.cadenza.core.model.ForLoop;
 import dev.cadenza.core.model.Group;
 import dev.cadenza.core.model.Instance;
@@ -66,8 +67,14 @@ final class RandomModels {
     }
 
     private Model model() {
+        Semantics semantics = random.nextBoolean() ? Semantics.CONCERTO : Semantics.CONCERTO_D;
+        Duration step = null;
+        if (random.nextInt(3) == 0) {
+            BigDecimal min = decimal();
+            step = new Duration(min, min.add(decimal()));
+        }
         return new Model("random.cdz", list(0, 3, this::type), list(0, 2, this::assembly), list(0, 3, this::program),
-                list(0, 2, this::deployment), list(0, 2, this::verify));
+                list(0, 2, this::deployment), list(0, 2, this::verify), semantics, step);
     }
 
     private <T> List<T> list(int min, int max, Supplier<T> element) {

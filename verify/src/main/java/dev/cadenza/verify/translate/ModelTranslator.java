@@ -102,6 +102,13 @@ public final class ModelTranslator {
     private final List<Counter> counters = new ArrayList<>();
 
     private ModelTranslator(Model model, String name, TranslationOptions options) {
+        if (model.semantics() != dev.cadenza.core.model.Semantics.CONCERTO
+                || model.effectiveStep().max().signum() != 0) {
+            // the loop and its rules are being built (issue 13); until then say so rather than answer wrongly
+            throw new ResolutionException(new SourcePosition(model.file(), 0, 0), "semantics "
+                    + model.semantics().keyword() + " with step " + model.effectiveStep()
+                    + " is not translated yet; use semantics concerto with step [0, 0]");
+        }
         this.model = model;
         this.options = options;
         this.d = new NetDraft(name);
