@@ -6,8 +6,6 @@ import dev.cadenza.cli.picture.GanttChart;
 import dev.cadenza.cli.picture.GanttData;
 import dev.cadenza.cli.picture.GraphvizRenderer;
 import dev.cadenza.cli.picture.Histogram;
-import dev.cadenza.cli.picture.HistogramData;
-import dev.cadenza.verify.execute.ExecutionOptions;
 import dev.cadenza.verify.execute.Executor;
 import dev.cadenza.verify.execute.Policies;
 import dev.cadenza.verify.execute.Simulation;
@@ -190,28 +188,25 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Sampled runs of the subject (seed 1), as {@code cadenza simulate} prints and draws them. */
     private HtmlReport.Simulation simulation(Model m, String subject, Subject checked) {
-        Executor x = Executor.of(m, subject, ExecutionOptions.DEFAULT);
+        Executor x = Executor.of(m, subject);
         String refusal = x.samplingRefusal();
         if (refusal != null) {
             return new HtmlReport.Simulation(subject, 0, List.of("not sampled: " + refusal), null);
         }
         Simulation.Report r = Simulation.run(x, simulateRuns, 1, Runtime.getRuntime().availableProcessors(), null);
-        ExactTotals exact = ExactTotals.of(m, subject, checked.limits());
+        ExactTotals exact = ExactTotals.of(m, subject, checked.budget());
         int outside = 0;
-        if (exact.complete()) {
+        if (exact.known()) {
             for (double t : r.totals()) {
                 outside += exact.contains(t) ? 0 : 1;
             }
         }
         Run deadlock = r.firstDeadlock() < 0 ? null : x.run(Policies.sampled(Simulation.runSeed(1, r.firstDeadlock())));
         List<String> lines = new ArrayList<>();
-        lines.add(simulateRuns + " runs, seed 1, semantics concerto");
-        lines.addAll(SimulateCommand.lines(r, exact, outside, deadlock, false));
-        boolean known = exact.complete() && exact.reachable();
-        String svg = r.finished() == 0 ? null : Histogram.svgElement(new HistogramData(subject + ": " + r.finished()
-                + " sampled runs", r.totals(), known ? exact.min().doubleValue() : Double.NaN,
-                known ? (exact.max() == null ? Double.POSITIVE_INFINITY : exact.max().doubleValue()) : Double.NaN,
-                r.percentile(50), r.percentile(95), r.deadlocked()), "histogram-" + subject.replaceAll("[^A-Za-z0-9_-]", "_"));
+        lines.add(simulateRuns + " runs, seed 1, " + ModelOptions.describe(m));
+        lines.addAll(SimulateCommand.lines(r, exact, outside, deadlock));
+        String svg = r.finished() == 0 ? null : Histogram.svgElement(SimulateCommand.histogram(subject, r, exact),
+                "histogram-" + subject.replaceAll("[^A-Za-z0-9_-]", "_"));
         return new HtmlReport.Simulation(subject, simulateRuns, lines, svg);
     }
 

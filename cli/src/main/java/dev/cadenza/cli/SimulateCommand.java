@@ -3,7 +3,6 @@ package dev.cadenza.cli;
 import dev.cadenza.cli.picture.Histogram;
 import dev.cadenza.cli.picture.HistogramData;
 import dev.cadenza.core.model.Model;
-import dev.cadenza.verify.execute.ExecutionOptions;
 import dev.cadenza.verify.execute.Executor;
 import dev.cadenza.verify.execute.Policies;
 import dev.cadenza.verify.execute.Simulation;
@@ -70,10 +69,13 @@ final class SimulateCommand implements Callable<Integer> {
     boolean noExact;
 
     @Mixin
-    ExecutionChoice execution = new ExecutionChoice();
+    LimitOptions limitOptions = new LimitOptions();
 
     @Mixin
-    LimitOptions limitOptions = new LimitOptions();
+    ModelOptions modelOptions = new ModelOptions();
+
+    @Mixin
+    QuietOption quiet = new QuietOption();
 
     @Override
     public Integer call() {
@@ -85,26 +87,19 @@ final class SimulateCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new UserInputException("cadenza simulate: --threads must be at least 1, not " + threads);
         }
-        Model m = ModelFiles.load(model, w -> err.println(w));
+        Model m = modelOptions.load(model, w -> err.println(w));
         err.flush();
         String s = subject.of(m);
-        ExecutionOptions options = execution.options("simulate");
-        Executor x = Executor.of(m, s, options);
+        Executor x = Executor.of(m, s);
         String refusal = x.samplingRefusal();
         if (refusal != null) {
             throw new UserInputException(refusal);
         }
-        long t0 = System.nanoTime();
         Simulation.Report r = Simulation.run(x, runs, seed,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), done -> {
-                    if (done < runs && System.nanoTime() - t0 > 2_000_000_000L) {
-                        err.printf(Locale.ROOT, "simulate: %,d of %,d runs%n", done, runs);
-                        err.flush();
-                    }
-                });
-        ExactTotals exact = noExact ? null : ExactTotals.of(m, s, ModelBounds.limits(limitOptions, "simulate"));
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), null);
+        ExactTotals exact = noExact ? null : ExactTotals.of(m, s, limitOptions.budget());
         int outside = 0;
-        if (exact != null && exact.complete()) {
+        if (exact != null && exact.known()) {
             for (double t : r.totals()) {
                 if (!exact.contains(t)) {
                     outside++;
@@ -113,38 +108,43 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Run deadlock = r.firstDeadlock() < 0 ? null
                 : x.run(Policies.sampled(Simulation.runSeed(seed, r.firstDeadlock())));
-        boolean stepCost = !options.effectiveStep().isZero();
         if (output != null) {
-            Histogram.write(new HistogramData(s + ": " + r.finished() + " sampled runs",
-                    r.totals(), exact != null && exact.complete() && exact.reachable() ? exact.min().doubleValue() : Double.NaN,
-                    exact != null && exact.complete() && exact.reachable()
-                            ? (exact.max() == null ? Double.POSITIVE_INFINITY : exact.max().doubleValue()) : Double.NaN,
-                    r.percentile(50), r.percentile(95), r.deadlocked()), output);
+            Histogram.write(histogram(s, r, exact), output);
         }
         if (json) {
-            out.println(Json.write(json(s, options, r, exact, outside, deadlock)));
+            out.println(Json.write(json(s, m, r, exact, outside, deadlock)));
         } else {
-            text(out, s, options, r, exact, outside, deadlock, stepCost);
+            text(out, s, m, r, exact, outside, deadlock);
         }
         out.flush();
-        if (exact != null && !exact.complete()) {
+        if (exact != null && !exact.complete() && exact.note() != null && exact.note().startsWith("inconclusive")) {
             return ExitCode.INCONCLUSIVE;
         }
         return r.deadlocked() > 0 || r.stopped() > 0 || outside > 0 ? ExitCode.VIOLATED : ExitCode.OK;
     }
 
-    private void text(PrintWriter out, String s, ExecutionOptions options, Simulation.Report r, ExactTotals exact,
-                      int outside, Run deadlock, boolean stepCost) {
-        out.printf(Locale.ROOT, "simulate %s (%s): %,d runs, seed %d, semantics %s, step %s%n", s, model, r.runs(),
-                r.seed(), options.semantics().keyword(), options.effectiveStep());
-        lines(r, exact, outside, deadlock, stepCost).forEach(l -> out.println("  " + l));
+    /** The histogram of a simulation's totals with the exact bounds, when known. */
+    static HistogramData histogram(String s, Simulation.Report r, ExactTotals exact) {
+        boolean known = exact != null && exact.known();
+        return new HistogramData(s + ": " + r.finished() + " sampled runs", r.totals(),
+                known ? exact.min().doubleValue() : Double.NaN,
+                known ? (exact.max() == null ? Double.POSITIVE_INFINITY : exact.max().doubleValue()) : Double.NaN,
+                r.percentile(50), r.percentile(95), r.deadlocked());
+    }
+
+    private void text(PrintWriter out, String s, Model m, Simulation.Report r, ExactTotals exact, int outside,
+                      Run deadlock) {
+        out.printf(Locale.ROOT, "simulate %s (%s): %,d runs, seed %d, %s%n", s, model, r.runs(), r.seed(),
+                ModelOptions.describe(m));
+        modelOptions.printApplied(out);
+        lines(r, exact, outside, deadlock).forEach(l -> out.println("  " + l));
         if (output != null) {
             out.println("  histogram: " + output);
         }
     }
 
     /** The summary of a simulation, one line each (also the report's). */
-    static List<String> lines(Simulation.Report r, ExactTotals exact, int outside, Run deadlock, boolean stepCost) {
+    static List<String> lines(Simulation.Report r, ExactTotals exact, int outside, Run deadlock) {
         List<String> out = new ArrayList<>();
         if (r.finished() > 0) {
             out.add(String.format(Locale.ROOT, "sampled total   min %s  mean %s  p5 %s  p50 %s  p95 %s  p99 %s  max %s s  (%,d finished)",
@@ -156,8 +156,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (exact == null) {
             out.add("exact total     not computed (--no-exact)");
         } else if (!exact.complete()) {
-            out.add(String.format(Locale.ROOT, "exact total     inconclusive: a limit was reached after %,d classes",
-                    exact.classes()));
+            out.add("exact total     " + exact.note());
         } else if (!exact.reachable()) {
             out.add("exact total     the end is never reached");
         } else {
@@ -166,9 +165,8 @@ final class SimulateCommand implements Callable<Integer> {
             if (outside == 0 && r.finished() > 0) {
                 out.add("inside          every sampled total lies inside the exact bounds");
             } else if (outside > 0) {
-                out.add(String.format(Locale.ROOT, "OUTSIDE         %,d sampled totals lie outside the exact bounds%s", outside,
-                        stepCost ? ": the exact bounds do not count the step cost yet"
-                                : ": the executor and the translation disagree; please report it with the model"));
+                out.add(String.format(Locale.ROOT, "OUTSIDE         %,d sampled totals lie outside the exact bounds: the"
+                        + " executor and the translation disagree; please report it with the model", outside));
             }
         }
         out.add(String.format(Locale.ROOT, "deadlocked      %,d of %,d runs (%s%%)", r.deadlocked(), r.runs(),
@@ -196,14 +194,15 @@ final class SimulateCommand implements Callable<Integer> {
         return out;
     }
 
-    private Map<String, Object> json(String s, ExecutionOptions options, Simulation.Report r, ExactTotals exact,
-                                     int outside, Run deadlock) {
+    private Map<String, Object> json(String s, Model m, Simulation.Report r, ExactTotals exact, int outside,
+                                     Run deadlock) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("subject", s);
         o.put("runs", r.runs());
         o.put("seed", r.seed());
-        o.put("semantics", options.semantics().keyword());
-        o.put("step", List.of(options.effectiveStep().min(), options.effectiveStep().max()));
+        o.put("semantics", m.semantics().keyword());
+        o.put("step", ModelOptions.stepJson(m));
+        o.put("overrides", modelOptions.json());
         Map<String, Object> sampled = new LinkedHashMap<>();
         boolean any = r.finished() > 0;
         sampled.put("min", any ? d(r.min()) : null);
@@ -215,11 +214,14 @@ final class SimulateCommand implements Callable<Integer> {
         sampled.put("finished", r.finished());
         o.put("sampled", sampled);
         Map<String, Object> ex = new LinkedHashMap<>();
-        boolean known = exact != null && exact.complete() && exact.reachable();
+        boolean known = exact != null && exact.known();
         ex.put("min", known ? new BigDecimal(Times.format(exact.min())) : null);
         ex.put("max", known ? (exact.max() == null ? "inf" : new BigDecimal(Times.format(exact.max()))) : null);
         ex.put("complete", exact != null && exact.complete());
         ex.put("answered_by", exact == null ? null : exact.answeredBy());
+        if (exact != null && exact.note() != null) {
+            ex.put("note", exact.note());
+        }
         o.put("exact", ex);
         o.put("deadlocked", r.deadlocked());
         o.put("stopped", r.stopped());

@@ -309,7 +309,9 @@ public final class ModelParser {
     }
 
     private Duration duration(String transition) {
-        return interval("a duration '[min, max]' for transition " + transition, "the duration of transition " + transition);
+        Duration d = interval("a duration '[min, max]' for transition " + transition, "the duration of transition "
+                + transition);
+        return peek().is(Kind.TILDE) ? d.withDistribution(distribution(transition, d.min(), d.max())) : d;
     }
 
     /** {@code [min, max]}, max a number or {@code inf}; {@code expected} and {@code what} name it in messages. */
@@ -329,8 +331,7 @@ public final class ModelParser {
             throw error(open, what + " has maximum " + max.toPlainString()
                     + " below its minimum " + min.toPlainString() + "; write [min, max] with min <= max");
         }
-        Distribution d = peek().is(Kind.TILDE) ? distribution(transition, min, max) : null;
-        return new Duration(min, max, d);
+        return new Duration(min, max);
     }
 
     /** {@code ~ uniform | triangular(mode) | normal(mean, sd) | exponential(mean)} after an interval. */

@@ -1,6 +1,7 @@
 package dev.cadenza.verify.execute;
 
 import dev.cadenza.core.model.Instruction;
+import dev.cadenza.core.model.Semantics;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.verify.ResolutionException;
 import dev.cadenza.verify.trace.RunEnd;
@@ -57,10 +58,9 @@ final class Execution {
     Execution(Executor executor, Policy policy, boolean full) {
         this.executor = executor;
         this.policy = policy;
-        this.concertoD = executor.options().semantics() == Semantics.CONCERTO_D;
-        StepCost step = executor.options().effectiveStep();
-        this.stepMin = executor.scale().ticks(step.min());
-        this.stepMax = executor.scale().ticks(step.max());
+        this.concertoD = executor.semantics() == Semantics.CONCERTO_D;
+        this.stepMin = executor.scale().ticks(executor.step().min());
+        this.stepMax = executor.scale().ticks(executor.step().max());
         this.program = executor.instructions();
         this.log = new EventLog(full, policy, policy.wantsEvents(), byId, executor.instructionTexts());
         this.programRules = new ProgramRules(this);

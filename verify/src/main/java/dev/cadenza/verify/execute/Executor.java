@@ -5,17 +5,18 @@ import dev.cadenza.core.model.Assembly;
 import dev.cadenza.core.model.Behavior;
 import dev.cadenza.core.model.ComponentType;
 import dev.cadenza.core.model.Connection;
+import dev.cadenza.core.model.Duration;
 import dev.cadenza.core.model.Instance;
 import dev.cadenza.core.model.Instruction;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.Program;
+import dev.cadenza.core.model.Semantics;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.core.model.TransitionDecl;
 import dev.cadenza.verify.ResolutionException;
 import dev.cadenza.verify.trace.Run;
 import dev.cadenza.verify.trace.RunEnd;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ public final class Executor {
     private final String after;
     private final SourcePosition subjectPosition;
     private final ExecutionOptions options;
+    private final Semantics semantics;
+    private final Duration step;
     private final List<Instruction> instructions;
     private final List<String> texts;
     private final int prefixLength;
@@ -55,6 +58,8 @@ public final class Executor {
     private Executor(Model model, String subject, ExecutionOptions options) {
         this.subject = subject;
         this.options = options;
+        this.semantics = model.semantics();
+        this.step = model.effectiveStep();
         var program = model.program(subject);
         List<Instruction> prefix = new ArrayList<>();
         if (program.isPresent()) {
@@ -64,7 +69,7 @@ public final class Executor {
                 prefix = instructions(model, after, subjectPosition, new LinkedHashSet<>(List.of(subject)));
             }
             instructions = new ArrayList<>(prefix);
-            instructions.addAll(program.get().instructions(options.parameters()));
+            instructions.addAll(program.get().instructions());
         } else {
             Assembly a = model.assembly(subject).orElseThrow(() -> new ResolutionException(
                     new SourcePosition(model.file(), 0, 0), "unknown program or assembly '" + subject + "'; there are "
@@ -75,8 +80,7 @@ public final class Executor {
         }
         prefixLength = prefix.size();
         texts = instructions.stream().map(ModelPrinter::instruction).toList();
-        int decimals = Math.max(options.effectiveStep().min().stripTrailingZeros().scale(),
-                options.effectiveStep().max().stripTrailingZeros().scale());
+        int decimals = Math.max(step.min().stripTrailingZeros().scale(), step.max().stripTrailingZeros().scale());
         for (Instruction i : instructions) {
             if (i instanceof Instruction.Add add) {
                 ComponentType t = model.type(add.type()).orElseThrow(() -> new ResolutionException(add.position(),
@@ -117,9 +121,17 @@ public final class Executor {
         }
     }
 
-    /** The executor of program or assembly {@code subject} of {@code model}. */
+    /**
+     * The executor of program or assembly {@code subject} of {@code model}, by the rules of the
+     * model's {@code semantics} and with its {@code step}.
+     */
     public static Executor of(Model model, String subject, ExecutionOptions options) {
         return new Executor(model, subject, options);
+    }
+
+    /** The same with the default options. */
+    public static Executor of(Model model, String subject) {
+        return new Executor(model, subject, ExecutionOptions.DEFAULT);
     }
 
     private static List<String> names(Model m) {
@@ -215,6 +227,16 @@ public final class Executor {
         return options;
     }
 
+    /** The runtime whose rules the runs follow (the model's). */
+    public Semantics semantics() {
+        return semantics;
+    }
+
+    /** How long one loop iteration takes (the model's step, or its semantics' default). */
+    public Duration step() {
+        return step;
+    }
+
     public String subject() {
         return subject;
     }
@@ -284,9 +306,5 @@ public final class Executor {
             }
         }
         return true;
-    }
-
-    static BigDecimal zero() {
-        return BigDecimal.ZERO;
     }
 }

@@ -153,7 +153,7 @@ class ConflictFreeExecutorProperties {
     @Property(tries = 300)
     void allMinAndAllMaxEndOnTheLongestPaths(@ForAll("designs") Design d) {
         Model m = Examples.parse(d.text());
-        Executor x = Executor.of(m, "gen", ExecutionOptions.DEFAULT);
+        Executor x = Executor.of(m, "gen");
         Run min = x.run(Policies.allMin());
         Run max = x.run(Policies.allMax());
         assertEquals(new RunEnd.Finished(new BigFraction(d.longestPath(0))), min.end(), d.text());

@@ -6,7 +6,8 @@ import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.verify.LimitReachedException;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.property.Deployable;
 import dev.cadenza.verify.property.Verdict;
@@ -202,13 +203,20 @@ class ExecutorAgainstCheckProperties {
     void executorRunsEndInsideTheBoundsAndItsDeadlocksAreReported(@ForAll("designs") Design d) {
         Model m = Examples.parse(d.text());
         // the centralized runtime has no refusing state (only Concerto-D has): the translation's option off
-        Subject s = new Subject(m, "gen", new StateClassEngine(), new Limits(300_000, 60),
+        Subject s = new Subject(m, "gen", new StateClassEngine(), Budget.of(600_000, 120),
                 TranslationOptions.DEFAULT.withRefusing(false));
-        Verdict deployable = new Deployable(null, false, SourcePosition.NONE).check(s);
+        Verdict deployable;
+        BoundsReport bounds;
+        try {
+            deployable = new Deployable(null, false, SourcePosition.NONE).check(s);
+            bounds = TimeBoundsAnalysis.of(s, null, false);
+        } catch (LimitReachedException e) {
+            Assume.that(false);
+            return;
+        }
         Assume.that(!(deployable instanceof Verdict.Inconclusive));
-        BoundsReport bounds = TimeBoundsAnalysis.of(s, null, false);
-        Assume.that(bounds.statistics().complete());
-        Executor x = Executor.of(m, "gen", ExecutionOptions.DEFAULT);
+        Assume.that(bounds.complete());
+        Executor x = Executor.of(m, "gen");
         List<Policy> policies = new ArrayList<>(List.of(Policies.allMin(), Policies.allMax()));
         for (long seed = 0; seed < 3; seed++) {
             policies.add(Policies.sampled(seed));

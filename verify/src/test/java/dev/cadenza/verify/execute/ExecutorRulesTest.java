@@ -1,6 +1,8 @@
 package dev.cadenza.verify.execute;
 
+import dev.cadenza.core.model.Duration;
 import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.Semantics;
 import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.trace.Run;
 import dev.cadenza.verify.trace.RunEnd;
@@ -26,12 +28,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExecutorRulesTest {
 
     private static Run run(String text, String subject, Policy p) {
-        return run(Examples.parse(text), subject, p, ExecutionOptions.DEFAULT);
+        return run(Examples.parse(text), subject, p);
     }
 
-    private static Run run(Model m, String subject, Policy p, ExecutionOptions o) {
-        return Executor.of(m, subject, o).run(p);
+    private static Run run(Model m, String subject, Policy p) {
+        return Executor.of(m, subject).run(p);
     }
+
+    private static Model concertoD(Model m) {
+        return m.withSemantics(Semantics.CONCERTO_D).withStep(ZERO_STEP);
+    }
+
+    private static final Duration ZERO_STEP = new Duration(BigDecimal.ZERO, BigDecimal.ZERO);
 
     private static BigFraction t(String s) {
         return new BigFraction(new BigDecimal(s).unscaledValue()).divide(
@@ -50,17 +58,17 @@ class ExecutorRulesTest {
     @Test
     void serverClientTakesWhatTheExampleComputesByHand() throws Exception {
         Model m = Examples.parse(serverClient());
-        assertEquals(new RunEnd.Finished(t("4")), run(m, "deploy", Policies.allMin(), ExecutionOptions.DEFAULT).end());
-        assertEquals(new RunEnd.Finished(t("9")), run(m, "deploy", Policies.allMax(), ExecutionOptions.DEFAULT).end());
-        assertEquals(new RunEnd.Finished(t("4")), run(m, "pair", Policies.allMin(), ExecutionOptions.DEFAULT).end());
-        assertEquals(new RunEnd.Finished(t("9")), run(m, "pair", Policies.allMax(), ExecutionOptions.DEFAULT).end());
+        assertEquals(new RunEnd.Finished(t("4")), run(m, "deploy", Policies.allMin()).end());
+        assertEquals(new RunEnd.Finished(t("9")), run(m, "deploy", Policies.allMax()).end());
+        assertEquals(new RunEnd.Finished(t("4")), run(m, "pair", Policies.allMin()).end());
+        assertEquals(new RunEnd.Finished(t("9")), run(m, "pair", Policies.allMax()).end());
         // maintain starts where deploy leaves s and c (both running), its clock at 0
-        Run min = run(m, "maintain", Policies.allMin(), ExecutionOptions.DEFAULT);
+        Run min = run(m, "maintain", Policies.allMin());
         assertEquals(new RunEnd.Finished(t("2")), min.end());
         assertEquals(Set.of("running"), min.initial().get("c"));
-        assertEquals(new RunEnd.Finished(t("6")), run(m, "maintain", Policies.allMax(), ExecutionOptions.DEFAULT).end());
+        assertEquals(new RunEnd.Finished(t("6")), run(m, "maintain", Policies.allMax()).end());
         for (long seed = 0; seed < 50; seed++) {
-            Run r = run(m, "deploy", Policies.sampled(seed), ExecutionOptions.DEFAULT);
+            Run r = run(m, "deploy", Policies.sampled(seed));
             assertInstanceOf(RunEnd.Finished.class, r.end());
             assertTrue(r.duration().compareTo(t("4")) >= 0 && r.duration().compareTo(t("9")) <= 0, r.end().describe());
         }
@@ -76,7 +84,7 @@ class ExecutorRulesTest {
                 }
                 """);
         for (Policy p : policies()) {
-            Run r = run(m, "careless", p, ExecutionOptions.DEFAULT);
+            Run r = run(m, "careless", p);
             assertInstanceOf(RunEnd.Deadlock.class, r.end());
             assertEquals(List.of("program: wait(s): waits for s to be idle (s runs behavior maintain)",
                     "s.stop starts: locked: use port c.server is using it (c.running)"), r.blockedLines());
@@ -253,8 +261,8 @@ class ExecutorRulesTest {
                   wait(c)
                 }
                 """;
-        ExecutionOptions step = ExecutionOptions.DEFAULT.withStep(new StepCost(new BigDecimal("0.5"), new BigDecimal("0.5")));
-        Run r = run(Examples.parse(text), "p", Policies.allMin(), step);
+        Run r = run(Examples.parse(text).withStep(new Duration(new BigDecimal("0.5"), new BigDecimal("0.5"))), "p",
+                Policies.allMin());
         RunEvent push = r.events().stream().filter(e -> e instanceof RunEvent.InstructionExecuted i
                 && i.instruction().equals("pushB(c, two)")).findFirst().orElseThrow();
         RunEvent begun = r.events().stream().filter(e -> e instanceof RunEvent.BehaviorBegun b
@@ -387,12 +395,11 @@ class ExecutorRulesTest {
     @Test
     void concertoDDconDoesNotWait() {
         String text = DCON.replace("  pushB(u, leave)\n", "").replace("  del(u)\n", "  waitAll\n");
-        Run r = run(Examples.parse(text), "prog", Policies.allMin(),
-                ExecutionOptions.DEFAULT.withSemantics(Semantics.CONCERTO_D).withStep(StepCost.ZERO));
+        Run r = run(concertoD(Examples.parse(text)), "prog", Policies.allMin());
         assertInstanceOf(RunEnd.Finished.class, r.end(), r.lines().toString());
         assertTrue(r.lines().stream().anyMatch(l -> l.contains("dcon(p.svc, u.svc) (not done")), r.lines().toString());
         // the centralized runtime waits for ever: u stays in u1
-        Run c = run(Examples.parse(text), "prog", Policies.allMin(), ExecutionOptions.DEFAULT);
+        Run c = run(Examples.parse(text), "prog", Policies.allMin());
         assertInstanceOf(RunEnd.Deadlock.class, c.end());
         assertTrue(c.blockedLines().contains("program: dcon(p.svc, u.svc): waits until u.svc is no longer in use (u.u1)"),
                 c.blockedLines().toString());
@@ -446,14 +453,13 @@ class ExecutorRulesTest {
                   waitAll
                 }
                 """;
-        ExecutionOptions d = ExecutionOptions.DEFAULT.withSemantics(Semantics.CONCERTO_D).withStep(StepCost.ZERO);
-        Run r = run(Examples.parse(text), "a", Policies.allMin(), d);
+        Run r = run(concertoD(Examples.parse(text)), "a", Policies.allMin());
         assertTrue(r.lines().stream().anyMatch(l -> l.contains("p wants to leave p1")), r.lines().toString());
         Waiting refused = r.waits().stream().filter(w -> w.waiter().describe().equals("u enters u1")).findFirst()
                 .orElseThrow(() -> new AssertionError(r.waits().toString()));
         assertEquals(List.of(new WaitReason.Refusing("p.svc")), refused.reasons());
         // centralized: u enters u1 at 1, using svc
-        Run c = run(Examples.parse(text), "a", Policies.allMin(), ExecutionOptions.DEFAULT);
+        Run c = run(Examples.parse(text), "a", Policies.allMin());
         assertTrue(c.events().stream().anyMatch(e -> e instanceof RunEvent.PlaceEntered p && p.place().equals("u1")
                 && p.time().equals(BigFraction.ONE)), c.lines().toString());
     }
@@ -462,13 +468,11 @@ class ExecutorRulesTest {
     @Test
     void aStepCostMakesEachIterationTakeTime() throws Exception {
         Model m = Examples.parse(serverClient());
-        ExecutionOptions step = ExecutionOptions.DEFAULT.withStep(new StepCost(new BigDecimal("0.01"),
-                new BigDecimal("0.01")));
-        Run r = run(m, "deploy", Policies.allMin(), step);
+        Run r = run(m.withStep(new Duration(new BigDecimal("0.01"), new BigDecimal("0.01"))), "deploy", Policies.allMin());
         assertInstanceOf(RunEnd.Finished.class, r.end());
         assertTrue(r.duration().compareTo(t("4")) > 0 && r.duration().compareTo(t("4.2")) < 0, r.end().describe());
         // Concerto-D polls every 50 ms by default
-        Run d = run(m, "deploy", Policies.allMin(), ExecutionOptions.DEFAULT.withSemantics(Semantics.CONCERTO_D));
+        Run d = run(m.withSemantics(Semantics.CONCERTO_D), "deploy", Policies.allMin());
         assertTrue(d.duration().compareTo(r.duration()) > 0, d.end().describe());
     }
 }

@@ -4,7 +4,7 @@ import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.property.Counterexample;
 import dev.cadenza.verify.property.Deployable;
@@ -26,11 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 class ScheduleReplayTest {
 
     private static Subject subject(Model m, String name) {
-        return new Subject(m, name, new StateClassEngine(), Limits.DEFAULT, TranslationOptions.DEFAULT.withRefusing(false));
+        return new Subject(m, name, new StateClassEngine(), Budget.unlimited(), TranslationOptions.DEFAULT.withRefusing(false));
     }
 
     private static Run replay(Model m, String name, Run run) {
-        Executor x = Executor.of(m, name, ExecutionOptions.DEFAULT);
+        Executor x = Executor.of(m, name);
         return x.run(SchedulePolicy.following(run, x.scale()));
     }
 
