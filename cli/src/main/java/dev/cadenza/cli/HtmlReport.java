@@ -52,6 +52,16 @@ final class HtmlReport {
         }
     }
 
+    /**
+     * A subject's sampled runs ({@code cadenza simulate}): the summary lines and the histogram
+     * of totals (SVG, may be null).
+     */
+    record Simulation(String subject, int runs, List<String> lines, String histogramSvg) {
+        Simulation {
+            lines = List.copyOf(lines);
+        }
+    }
+
     private final String title;
     private final String file;
     private final List<String[]> pictures = new ArrayList<>(); // subject, svg
@@ -60,6 +70,7 @@ final class HtmlReport {
     private final List<Run> runs = new ArrayList<>();
     /** The sensitivity section's entries, one per subject (drawn by {@link SensitivitySection}). */
     private final List<SensitivitySection.Entry> sensitivity = new ArrayList<>();
+    private final List<Simulation> simulations = new ArrayList<>();
     /** What-if overrides of the command line ({@code --param}, {@code --interval}), one line each. */
     private final List<String> overrides = new ArrayList<>();
 
@@ -80,6 +91,11 @@ final class HtmlReport {
 
     HtmlReport bounds(Bounds b) {
         bounds.add(b);
+        return this;
+    }
+
+    HtmlReport simulation(Simulation s) {
+        simulations.add(s);
         return this;
     }
 
@@ -204,6 +220,25 @@ final class HtmlReport {
         h.append("</section>\n");
 
         h.append(SensitivitySection.html(sensitivity));
+        if (!simulations.isEmpty()) {
+            h.append("<section id=\"simulation\">\n<h2>Sampled runs</h2>\n");
+            for (Simulation sim : simulations) {
+                h.append("<div class=\"simulation\" data-subject=\"").append(esc(sim.subject())).append("\" data-runs=\"")
+                        .append(sim.runs()).append("\">\n<h3>").append(esc(sim.subject())).append("</h3>\n<pre>");
+                for (String line : sim.lines()) {
+                    h.append(esc(line)).append('\n');
+                }
+                h.append("</pre>\n");
+                if (sim.histogramSvg() != null) {
+                    h.append("<figure class=\"histogram\" data-runs=\"").append(sim.runs()).append("\">\n")
+                            .append(inlineSvg(sim.histogramSvg()))
+                            .append("\n<figcaption>Total times of runs of the executor with durations sampled in their intervals,"
+                                    + " beside the exact least and greatest total</figcaption>\n</figure>\n");
+                }
+                h.append("</div>\n");
+            }
+            h.append("</section>\n");
+        }
 
         h.append("<section id=\"runs\">\n<h2>Counterexamples</h2>\n");
         if (runs.stream().noneMatch(r -> !r.witness())) {

@@ -5,6 +5,11 @@ import dev.cadenza.cli.picture.AssemblyHighlight;
 import dev.cadenza.cli.picture.GanttChart;
 import dev.cadenza.cli.picture.GanttData;
 import dev.cadenza.cli.picture.GraphvizRenderer;
+import dev.cadenza.cli.picture.Histogram;
+import dev.cadenza.verify.execute.Executor;
+import dev.cadenza.verify.execute.Policies;
+import dev.cadenza.verify.execute.Simulation;
+import dev.cadenza.verify.trace.Run;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.VerifyBlock;
 import dev.cadenza.verify.LimitReachedException;
@@ -78,6 +83,10 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet = new QuietOption();
 
+    @Option(names = "--simulate-runs", paramLabel = "N", defaultValue = "1000",
+            description = "sampled runs per subject for the report's histogram of totals (0: none; default ${DEFAULT-VALUE})")
+    int simulateRuns;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -123,6 +132,11 @@ final class ReportCommand implements Callable<Integer> {
 
         for (String s : subjects) {
             report.sensitivity(sensitivity(m, checked.apply(s)));
+        }
+        if (simulateRuns > 0) {
+            for (String s : subjects) {
+                report.simulation(simulation(m, s, checked.apply(s)));
+            }
         }
 
         write(report.html());
@@ -207,6 +221,30 @@ final class ReportCommand implements Callable<Integer> {
         }
         return new SensitivitySection.Entry(subject.name(), dev.cadenza.verify.sensitivity.SensitivityAnalysis.of(m,
                 subject.name(), dev.cadenza.verify.sensitivity.Delta.DEFAULT, subject.engine(), subject.budget()), null);
+    }
+
+    /** Sampled runs of the subject (seed 1), as {@code cadenza simulate} prints and draws them. */
+    private HtmlReport.Simulation simulation(Model m, String subject, Subject checked) {
+        Executor x = Executor.of(m, subject);
+        String refusal = x.samplingRefusal();
+        if (refusal != null) {
+            return new HtmlReport.Simulation(subject, 0, List.of("not sampled: " + refusal), null);
+        }
+        Simulation.Report r = Simulation.run(x, simulateRuns, 1, Runtime.getRuntime().availableProcessors(), null);
+        ExactTotals exact = ExactTotals.of(m, subject, checked.budget());
+        int outside = 0;
+        if (exact.known()) {
+            for (double t : r.totals()) {
+                outside += exact.contains(t) ? 0 : 1;
+            }
+        }
+        Run deadlock = r.firstDeadlock() < 0 ? null : x.run(Policies.sampled(Simulation.runSeed(1, r.firstDeadlock())));
+        List<String> lines = new ArrayList<>();
+        lines.add(simulateRuns + " runs, seed 1, " + ModelOptions.describe(m));
+        lines.addAll(SimulateCommand.lines(r, exact, outside, deadlock));
+        String svg = r.finished() == 0 ? null : Histogram.svgElement(SimulateCommand.histogram(subject, r, exact),
+                "histogram-" + subject.replaceAll("[^A-Za-z0-9_-]", "_"));
+        return new HtmlReport.Simulation(subject, simulateRuns, lines, svg);
     }
 
     /** Min, max, critical path and Gantt chart of the subject; null when it never finishes. */

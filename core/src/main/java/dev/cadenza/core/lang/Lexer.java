@@ -76,6 +76,7 @@ final class Lexer {
             case ':' -> token(Kind.COLON, start, col);
             case '=' -> token(Kind.EQUALS, start, col);
             case '+' -> token(Kind.PLUS, start, col);
+            case '~' -> token(Kind.TILDE, start, col);
             case '.' -> {
                 if (pos < text.length() && text.charAt(pos) == '.') {
                     pos++;

@@ -7,6 +7,7 @@ import dev.cadenza.core.model.ComponentType;
 import dev.cadenza.core.model.Connection;
 import dev.cadenza.core.model.Deployment;
 import dev.cadenza.core.model.DeploymentEntry;
+import dev.cadenza.core.model.Distribution;
 import dev.cadenza.core.model.Duration;
 import dev.cadenza.core.model.ForLoop;
 import dev.cadenza.core.model.Group;
@@ -308,7 +309,9 @@ public final class ModelParser {
     }
 
     private Duration duration(String transition) {
-        return interval("a duration '[min, max]' for transition " + transition, "the duration of transition " + transition);
+        Duration d = interval("a duration '[min, max]' for transition " + transition, "the duration of transition "
+                + transition);
+        return peek().is(Kind.TILDE) ? d.withDistribution(distribution(transition, d.min(), d.max())) : d;
     }
 
     /** {@code [min, max]}, max a number or {@code inf}; {@code expected} and {@code what} name it in messages. */
@@ -329,6 +332,79 @@ public final class ModelParser {
                     + " below its minimum " + min.toPlainString() + "; write [min, max] with min <= max");
         }
         return new Duration(min, max);
+    }
+
+    /** {@code ~ uniform | triangular(mode) | normal(mean, sd) | exponential(mean)} after an interval. */
+    private Distribution distribution(String transition, BigDecimal min, BigDecimal max) {
+        take();
+        Token name = expectName("a distribution after '~': uniform, triangular(mode), normal(mean, sd) or"
+                + " exponential(mean)");
+        String interval = "[" + min.toPlainString() + ", " + (max == null ? "inf" : max.toPlainString()) + "]";
+        switch (name.text()) {
+            case "uniform" -> {
+                if (max == null) {
+                    throw error(name, "transition " + transition + ": a uniform duration needs a finite maximum, not "
+                            + interval + "; give [a, inf] a normal(mean, sd) or exponential(mean) distribution");
+                }
+                if (peek().is(Kind.LPAREN)) {
+                    take();
+                    expect(Kind.RPAREN, "')': uniform takes no parameter");
+                }
+                return new Distribution.Uniform();
+            }
+            case "triangular" -> {
+                BigDecimal[] a = parameters(name, 1, "triangular(mode)");
+                if (max == null) {
+                    throw error(name, "transition " + transition + ": a triangular duration needs a finite maximum, not "
+                            + interval + "; give [a, inf] a normal(mean, sd) or exponential(mean) distribution");
+                }
+                if (a[0].compareTo(min) < 0 || a[0].compareTo(max) > 0) {
+                    throw error(name, "transition " + transition + ": the mode " + a[0].toPlainString()
+                            + " of triangular is outside " + interval + "; write a mode inside the interval");
+                }
+                return new Distribution.Triangular(a[0]);
+            }
+            case "normal" -> {
+                BigDecimal[] a = parameters(name, 2, "normal(mean, sd)");
+                if (a[1].signum() <= 0) {
+                    throw error(name, "transition " + transition + ": the standard deviation of normal must be"
+                            + " positive, not " + a[1].toPlainString());
+                }
+                // truncated to the interval: it must keep some weight there
+                double sd = a[1].doubleValue();
+                double lo = (min.doubleValue() - a[0].doubleValue()) / sd;
+                double hi = max == null ? Double.POSITIVE_INFINITY : (max.doubleValue() - a[0].doubleValue()) / sd;
+                if (lo > 8 || hi < -8) {
+                    throw error(name, "transition " + transition + ": normal(" + a[0].toPlainString() + ", "
+                            + a[1].toPlainString() + ") puts no weight on " + interval
+                            + " (more than 8 standard deviations away); write a mean nearer the interval");
+                }
+                return new Distribution.Normal(a[0], a[1]);
+            }
+            case "exponential" -> {
+                BigDecimal[] a = parameters(name, 1, "exponential(mean)");
+                if (a[0].signum() <= 0) {
+                    throw error(name, "transition " + transition + ": the mean of exponential must be positive, not "
+                            + a[0].toPlainString());
+                }
+                return new Distribution.Exponential(a[0]);
+            }
+            default -> throw error(name, "unknown distribution '" + name.text() + "'; write uniform,"
+                    + " triangular(mode), normal(mean, sd) or exponential(mean)");
+        }
+    }
+
+    private BigDecimal[] parameters(Token name, int n, String form) {
+        expect(Kind.LPAREN, "'(' after '" + name.text() + "': write " + form);
+        BigDecimal[] out = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                expect(Kind.COMMA, "',' between the parameters of " + form);
+            }
+            out[i] = new BigDecimal(expect(Kind.NUMBER, "a number: write " + form).text());
+        }
+        expect(Kind.RPAREN, "')' closing " + form);
+        return out;
     }
 
     /** {@code join place { t1, t2 } or { t3 }}. */

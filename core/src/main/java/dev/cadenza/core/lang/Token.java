@@ -6,7 +6,7 @@ record Token(Kind kind, String text, int offset, int end, int line, int column) 
     enum Kind {
         NAME, NUMBER, STRING,
         LBRACE, RBRACE, LPAREN, RPAREN, LBRACKET, RBRACKET,
-        COMMA, COLON, DOT, DOTDOT, ARROW, EQUALS, PLUS, MINUS,
+        COMMA, COLON, DOT, DOTDOT, ARROW, EQUALS, PLUS, MINUS, TILDE,
         EOF
     }
 

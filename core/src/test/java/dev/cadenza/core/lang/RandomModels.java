@@ -126,8 +126,19 @@ final class RandomModels {
     private TransitionDecl transition() {
         BigDecimal min = decimal();
         BigDecimal max = random.nextInt(4) == 0 ? null : min.add(decimal());
-        return new TransitionDecl(name(), name(), name(), new Duration(min, max),
+        return new TransitionDecl(name(), name(), name(), new Duration(min, max, distribution(min, max)),
                 random.nextBoolean() ? null : text(STRING_CHARS, 12), AT);
+    }
+
+    /** Sometimes a sampling distribution that fits the interval. */
+    private dev.cadenza.core.model.Distribution distribution(BigDecimal min, BigDecimal max) {
+        return switch (random.nextInt(6)) {
+            case 0 -> max == null ? null : new dev.cadenza.core.model.Distribution.Uniform();
+            case 1 -> max == null ? null : new dev.cadenza.core.model.Distribution.Triangular(min);
+            case 2 -> new dev.cadenza.core.model.Distribution.Normal(min, BigDecimal.ONE.add(decimal()));
+            case 3 -> new dev.cadenza.core.model.Distribution.Exponential(BigDecimal.ONE.add(decimal()));
+            default -> null;
+        };
     }
 
     private Group group() {

@@ -26,6 +26,28 @@ public sealed interface StopCause {
         }
     }
 
+    /** The runtime itself fails here (e.g. Concerto-D's {@code del} of an instance still active). */
+    record RuntimeFailure(String what) implements StopCause {
+        public String describe() {
+            return what;
+        }
+    }
+
+    /**
+     * The program has ended while instances were still active: Concerto-D's process exits with
+     * the program ({@code active}: those instances).
+     */
+    record ProgramEnded(java.util.List<String> active) implements StopCause {
+        public ProgramEnded {
+            active = java.util.List.copyOf(active);
+        }
+
+        public String describe() {
+            return "the program ended while " + String.join(", ", active) + (active.size() == 1 ? " was" : " were")
+                    + " still active (Concerto-D stops with its program)";
+        }
+    }
+
     /** The user interrupted the run (Ctrl-C). */
     record Interrupted() implements StopCause {
         public String describe() {

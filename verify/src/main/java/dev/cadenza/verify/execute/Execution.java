@@ -1,0 +1,329 @@
+package dev.cadenza.verify.execute;
+
+import dev.cadenza.core.model.Instruction;
+import dev.cadenza.core.model.Semantics;
+import dev.cadenza.core.model.SourcePosition;
+import dev.cadenza.verify.ResolutionException;
+import dev.cadenza.verify.trace.RunEnd;
+import dev.cadenza.verify.trace.StopCause;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One run of the runtime's loop (assembly.py:396-430 at d829503; Concerto-D: the loops of HEAD
+ * assembly.py's {@code wait}, {@code wait_all}, {@code del_component} around
+ * {@code run_semantics_iteration}, :503-529): each iteration first retries the blocked
+ * instruction, then takes the program's next instructions until one does not finish (the program
+ * phase), then gives every active component one sweep, in the order the policy gives (a Python
+ * set of names), and removes those that went idle.
+ *
+ * <p>Time: an iteration takes no time unless a step cost is set (then the policy chooses its
+ * duration in [a, b]). A started transition's thread finishes at start + d; an end phase notices
+ * it from then on. When an iteration changes nothing — no event, no component going idle — the
+ * next one would change nothing either until a thread finishes, so the clock jumps to the first
+ * finish (paying one step per skipped iteration when steps cost time). Nothing moving, no thread
+ * running, and the program not done is a deadlock.
+ */
+final class Execution {
+
+    final Executor executor;
+    final Policy policy;
+    final boolean concertoD;
+    final long stepMin;
+    final long stepMax;
+    final List<Instruction> program;
+    EventLog log;
+    final ProgramRules programRules;
+    final ComponentRules componentRules;
+
+    private final Map<String, ComponentState> byName = new LinkedHashMap<>();
+    private final List<ComponentState> byId = new ArrayList<>();
+    final List<ComponentState> active = new ArrayList<>();
+
+    long now;
+    long iteration;
+    int lastInstruction = -1;
+    boolean forceNotice;
+    boolean deferred;
+    private int pc;
+    private boolean blocked;
+    private StopCause stopped;
+    private boolean dirty;
+
+    Execution(Executor executor, Policy policy, boolean full) {
+        this.executor = executor;
+        this.policy = policy;
+        this.concertoD = executor.semantics() == Semantics.CONCERTO_D;
+        this.stepMin = executor.scale().ticks(executor.step().min());
+        this.stepMax = executor.scale().ticks(executor.step().max());
+        this.program = executor.instructions();
+        this.log = new EventLog(full, policy, policy.wantsEvents(), byId, executor.instructionTexts());
+        this.programRules = new ProgramRules(this);
+        this.componentRules = new ComponentRules(this);
+    }
+
+    /** How the run ended, where. */
+    record Outcome(RunEnd.Finished finished, boolean deadlock, StopCause stopped, long time,
+                   Map<String, Set<String>> initial) {
+    }
+
+    Outcome run() {
+        Map<String, Set<String>> initial = Map.of();
+        int prefix = executor.prefixLength();
+        if (prefix > 0) {
+            Outcome first = loop(prefix);
+            if (first.finished() == null) {
+                throw new ResolutionException(executor.subjectPosition(), "program " + executor.subject()
+                        + " starts after " + executor.after() + ", which "
+                        + (first.deadlock() ? "deadlocks" : "stops: " + first.stopped().describe())
+                        + " in this run; a program after another needs it to finish");
+            }
+            // times are measured from the start of the later program (as Subject does for check)
+            initial = markedPlaces();
+            log = new EventLog(log.full, policy, policy.wantsEvents(), byId, executor.instructionTexts());
+            lastInstruction = -1;
+            for (ComponentState c : byId) {
+                resetCauses(c);
+            }
+            now = 0;
+        }
+        policy.subjectStarts();
+        Outcome o = loop(program.size());
+        return new Outcome(o.finished(), o.deadlock(), o.stopped(), o.time(), initial);
+    }
+
+    private static void resetCauses(ComponentState c) {
+        java.util.Arrays.fill(c.placeEntered, -1);
+        java.util.Arrays.fill(c.placeLeft, -1);
+        java.util.Arrays.fill(c.readyEvent, -1);
+        java.util.Arrays.fill(c.startEvent, -1);
+        java.util.Arrays.fill(c.endEvent, -1);
+        java.util.Arrays.fill(c.portEvent, -1);
+        c.behaviorEvent = -1;
+        c.lastEvent = -1;
+        c.idleEvent = -1;
+    }
+
+    /** Runs iterations until the program is at {@code end} and every instance idle, or it cannot go on. */
+    private Outcome loop(int end) {
+        long max = executor.options().maxIterations();
+        int[] ids = new int[8];
+        String[] names = new String[8];
+        ComponentState[] order = new ComponentState[8];
+        long count = 0;
+        while (true) {
+            if (++count > max) {
+                return new Outcome(null, false, new StopCause.LimitReached(max + " loop iterations"), now, null);
+            }
+            iteration++;
+            policy.beginIteration(now);
+            deferred = false;
+            dirty = false;
+            int before = log.size();
+            programPhase(end);
+            if (stopped != null) {
+                return new Outcome(null, false, stopped, now, null);
+            }
+            if (concertoD && pc >= end && !blocked) {
+                // Concerto-D's process ends with its program (its last instruction returned)
+                if (active.isEmpty()) {
+                    return new Outcome(new RunEnd.Finished(scale().seconds(now)), false, null, now, null);
+                }
+                if (end == program.size()) {
+                    return new Outcome(null, false, new StopCause.ProgramEnded(active.stream().map(c -> c.name).toList()),
+                            now, null);
+                }
+            }
+            int n = active.size();
+            if (ids.length < n) {
+                ids = new int[n * 2];
+                names = new String[n * 2];
+            }
+            for (int i = 0; i < n; i++) {
+                ids[i] = i;
+                names[i] = active.get(i).name;
+            }
+            policy.order(Policy.Phase.COMPONENTS, null, ids, n, names);
+            if (order.length < n) {
+                order = new ComponentState[n * 2];
+            }
+            for (int i = 0; i < n; i++) {
+                order[i] = active.get(ids[i]);
+            }
+            boolean idle = false;
+            for (int i = 0; i < n; i++) {
+                ComponentState c = order[i];
+                boolean wasInit = c.initRunning || c.initDock;
+                if (componentRules.sweep(c)) {
+                    c.inActive = false;
+                    idle = true;
+                }
+                dirty |= wasInit != (c.initRunning || c.initDock);
+            }
+            if (idle) {
+                active.removeIf(c -> !c.inActive);
+                dirty = true;
+            }
+            boolean changed = dirty || log.size() != before;
+            if (pc >= end && !blocked && active.isEmpty()) {
+                return new Outcome(new RunEnd.Finished(scale().seconds(now)), false, null, now, null);
+            }
+            if (changed) {
+                forceNotice = false;
+                now += stepMax == 0 ? 0 : policy.step(now, stepMin, stepMax);
+                continue;
+            }
+            if (deferred) {
+                // a quiet iteration with threads that finished now but were not noticed yet: the next
+                // end phases notice them (a thread race lasts no longer than the others' moves)
+                forceNotice = true;
+                now += stepMax == 0 ? 0 : policy.step(now, stepMin, stepMax);
+                continue;
+            }
+            long next = Long.MAX_VALUE;
+            for (ComponentState c : byId) {
+                if (c.runningCount > 0) {
+                    for (int t = 0; t < c.running.length; t++) {
+                        if (c.running[t] && c.finishAt[t] < next) {
+                            next = c.finishAt[t];
+                        }
+                    }
+                }
+            }
+            if (next == Long.MAX_VALUE) {
+                return new Outcome(null, true, null, now, null);
+            }
+            if (stepMax == 0) {
+                now = Math.max(now, next);
+            } else {
+                // every skipped iteration costs a step: the first one at or after the finish notices it
+                do {
+                    now += policy.step(now, stepMin, stepMax);
+                    if (stepMin == 0 && ++count > max) {
+                        return new Outcome(null, false, new StopCause.LimitReached(max + " loop iterations"), now,
+                                null);
+                    }
+                } while (now < next);
+            }
+        }
+    }
+
+    /** assembly.py:407-420: retry the blocked instruction, then take instructions until one does not finish. */
+    private void programPhase(int end) {
+        if (blocked) {
+            if (programRules.apply(pc)) {
+                blocked = false;
+                pc++;
+            } else {
+                return;
+            }
+        }
+        while (pc < end && stopped == null) {
+            if (programRules.apply(pc)) {
+                pc++;
+            } else {
+                blocked = true;
+                return;
+            }
+        }
+    }
+
+    // ---- state shared by the rules ------------------------------------------------------------
+
+    TimeScale scale() {
+        return executor.scale();
+    }
+
+    String instructionText(int k) {
+        return executor.instructionTexts().get(k);
+    }
+
+    ComponentState newInstance(String name, String type, SourcePosition where) {
+        if (byName.containsKey(name)) {
+            throw new ResolutionException(where, "instance '" + name + "' is added twice");
+        }
+        CompiledType t = executor.type(type, where);
+        ComponentState c = new ComponentState(name, t, byId.size());
+        byName.put(name, c);
+        byId.add(c);
+        return c;
+    }
+
+    ComponentState instance(String name, SourcePosition where) {
+        ComponentState c = byName.get(name);
+        if (c == null || c.deleted) {
+            throw new ResolutionException(where, "unknown instance '" + name + "'"
+                    + (c != null ? " (deleted)" : "; instances are " + String.join(", ", byName.keySet())));
+        }
+        return c;
+    }
+
+    List<ComponentState> instances() {
+        return byId;
+    }
+
+    void activate(ComponentState c) {
+        if (!c.inActive) {
+            c.inActive = true;
+            active.add(c);
+        }
+    }
+
+    void remove(ComponentState c) {
+        if (c.inActive) {
+            c.inActive = false;
+            active.remove(c);
+        }
+    }
+
+    boolean isActive(ComponentState c) {
+        return c.inActive;
+    }
+
+    void stop(StopCause cause) {
+        stopped = cause;
+    }
+
+    /** set_behavior (component.py:602-613): the behavior is active, its visited places forgotten. */
+    void setBehavior(ComponentState c, int b, int cause) {
+        c.behavior = b;
+        java.util.Arrays.fill(c.visited, false);
+        c.behaviorEvent = log.add(EventLog.BEGUN, c, b, now, cause, null);
+    }
+
+    TransitionChoice choice(ComponentState c, int t) {
+        TransitionChoice ch = c.choices[t];
+        if (ch == null) {
+            CompiledType ty = c.type;
+            ch = new TransitionChoice(c.name, ty.transitions[t], ty.minTicks[t], ty.maxTicks[t],
+                    executor.sampler(ty, t));
+            c.choices[t] = ch;
+        }
+        return ch;
+    }
+
+    /** Marked places per instance (for a run that starts where another program left things). */
+    Map<String, Set<String>> markedPlaces() {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (ComponentState c : byId) {
+            if (c.deleted) {
+                continue;
+            }
+            Set<String> s = new LinkedHashSet<>();
+            for (int p = 0; p < c.marked.length; p++) {
+                if (c.marked[p]) {
+                    s.add(c.type.places[p]);
+                }
+            }
+            if (!s.isEmpty()) {
+                out.put(c.name, s);
+            }
+        }
+        return out;
+    }
+}
