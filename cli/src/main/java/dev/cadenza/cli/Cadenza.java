@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
                 DrawCommand.class,
                 ReportCommand.class,
                 SimulateCommand.class,
+                RunCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

@@ -193,6 +193,17 @@ public final class Executor {
         return x.log.toRun(subject, o.initial(), end(o), scale);
     }
 
+    /**
+     * One run with its own driver (paced for a dry run, real processes for {@code cadenza run}),
+     * each event told to {@code observer} as it happens, stoppable through {@code control}.
+     */
+    public Run run(Policy policy, Driver driver, ExecutionObserver observer, RunControl control) {
+        Execution x = new Execution(this, policy, true, driver, observer);
+        control.attach(x);
+        Execution.Outcome o = x.run();
+        return x.log.toRun(subject, o.initial(), end(o), scale);
+    }
+
     /** What many sampled runs need of one run: how it ended, when, and its critical chain. */
     public record Summary(boolean finished, boolean deadlock, long endTicks, BitSet critical, String stopped) {
     }
