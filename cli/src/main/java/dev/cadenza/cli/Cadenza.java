@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
                 ReportCommand.class,
                 SimulateCommand.class,
                 RunCommand.class,
+                CalibrateCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

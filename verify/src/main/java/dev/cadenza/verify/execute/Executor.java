@@ -284,6 +284,15 @@ public final class Executor {
         return samplers.get(t)[transition];
     }
 
+    /** The instances the program adds, with their component types, in order. */
+    public Map<String, String> instanceTypes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < instanceNames.size(); i++) {
+            out.put(instanceNames.get(i), instanceTypes.get(i).name);
+        }
+        return out;
+    }
+
     /** {@code c.configure} for every transition of every instance the program adds, in order (the index of {@link Summary#critical()}). */
     public List<String> transitionLabels() {
         return List.copyOf(labels);
