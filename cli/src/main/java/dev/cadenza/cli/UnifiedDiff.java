@@ -45,19 +45,6 @@ final class UnifiedDiff {
                 if (a.get(i).equals(b.get(i))) {
                     out.append(' ').append(a.get(i)).append('\n');
                 } else {
-                    out.append('-').append(a.get(i)).append('\n');
-                }
-            }
-            // a hunk's removed lines, then its added ones, in order
-            StringBuilder hunk = new StringBuilder();
-            for (int i = from; i <= to; i++) {
-                hunk.append(a.get(i).equals(b.get(i)) ? ' ' + a.get(i) : '-' + a.get(i)).append('\n');
-            }
-            out.setLength(out.length() - hunk.length());
-            for (int i = from; i <= to; i++) {
-                if (a.get(i).equals(b.get(i))) {
-                    out.append(' ').append(a.get(i)).append('\n');
-                } else {
                     out.append('-').append(a.get(i)).append('\n').append('+').append(b.get(i)).append('\n');
                 }
             }
