@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
                 SimulateCommand.class,
                 RunCommand.class,
                 CalibrateCommand.class,
+                SensitivityCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

@@ -54,7 +54,10 @@ final class DrawCommand implements Callable<Integer> {
         if (GraphvizRenderer.Output.of(output) == null) {
             throw new UserInputException(output + ": cannot tell the picture format; end the file name with .svg, .png or .dot");
         }
-        GraphvizRenderer.write(graph(), output);
+        var engine = GraphvizRenderer.write(graph(), output);
+        // which engine ran: the bundled one is slow to start, and the way out is one install away
+        spec.commandLine().getOut().println(output + ": " + engine.map(e -> "laid out by " + e.description())
+                .orElse("the Graphviz text (no layout)"));
         return ExitCode.OK;
     }
 

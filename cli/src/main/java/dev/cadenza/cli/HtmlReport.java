@@ -69,6 +69,8 @@ final class HtmlReport {
     private final List<Bounds> bounds = new ArrayList<>();
     private final List<Run> runs = new ArrayList<>();
     private final List<Simulation> simulations = new ArrayList<>();
+    /** The sensitivity section's entries, one per subject (drawn by {@link SensitivitySection}). */
+    private final List<SensitivitySection.Entry> sensitivity = new ArrayList<>();
     /** What-if overrides of the command line ({@code --param}, {@code --interval}), one line each. */
     private final List<String> overrides = new ArrayList<>();
 
@@ -105,6 +107,11 @@ final class HtmlReport {
     /** Says at the top of the page that the model was checked with these overrides. */
     HtmlReport overrides(List<String> lines) {
         overrides.addAll(lines);
+        return this;
+    }
+
+    HtmlReport sensitivity(SensitivitySection.Entry e) {
+        sensitivity.add(e);
         return this;
     }
 
@@ -231,6 +238,7 @@ final class HtmlReport {
             }
             h.append("</section>\n");
         }
+        h.append(SensitivitySection.html(sensitivity));
 
         h.append("<section id=\"runs\">\n<h2>Counterexamples</h2>\n");
         if (runs.stream().noneMatch(r -> !r.witness())) {
@@ -400,6 +408,14 @@ final class HtmlReport {
             div.drawn > figure.gantt { flex: 1 1 34rem; }
             .why { font-weight: 600; }
             details.windows summary { cursor: pointer; color: var(--muted); }
+            table.sensitivity { border-collapse: collapse; font-size: .85rem; width: 100%; }
+            table.sensitivity th, table.sensitivity td { border-bottom: 1px solid var(--line); padding: .2rem .45rem;
+                   text-align: left; white-space: nowrap; }
+            table.sensitivity th { background: #f6f8fa; }
+            table.sensitivity td.name { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: normal;
+                   overflow-wrap: anywhere; }
+            table.sensitivity tr.critical td.name { color: var(--bad); font-weight: 600; }
+            div.sensitivity { overflow-x: auto; }
             footer { margin-top: 3rem; font-size: .8rem; }
             @media print {
               body { max-width: none; padding: 0; font-size: 11pt; }

@@ -153,4 +153,25 @@ class DrawCommandTest {
         assertEquals(ExitCode.BAD_INPUT, run("draw", net.toString(), "--assembly", "x", "-o", dir.resolve("n.dot").toString()));
         assertTrue(err.toString().contains("apply to models"), err.toString());
     }
+
+    @Test
+    void itSaysWhichEngineLaidThePictureOut() throws IOException {
+        Path svg = dir.resolve("a.svg");
+        System.setProperty("cadenza.layout", "bundled");
+        try {
+            assertEquals(0, run("draw", model().toString(), "-o", svg.toString()), err.toString());
+        } finally {
+            System.clearProperty("cadenza.layout");
+        }
+        assertTrue(out.toString().startsWith(svg + ": laid out by the bundled engine (viz.js on V8;"), out.toString());
+        assertTrue(out.toString().contains("apt install graphviz"), out.toString());
+        assertEquals("", err.toString(), "no warning of any kind");
+        assertTrue(drawn("a.svg").contains("</svg>"));
+    }
+
+    @Test
+    void theDotTextNeedsNoLayout() throws IOException {
+        assertEquals(0, run("draw", model().toString(), "-o", dir.resolve("a.dot").toString()));
+        assertEquals(dir.resolve("a.dot") + ": the Graphviz text (no layout)\n", out.toString());
+    }
 }

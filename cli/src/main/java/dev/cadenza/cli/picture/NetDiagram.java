@@ -11,20 +11,37 @@ import guru.nidi.graphviz.attribute.Label;
 import guru.nidi.graphviz.model.MutableGraph;
 import guru.nidi.graphviz.model.MutableNode;
 
+import org.apache.commons.math3.fraction.BigFraction;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
 import static guru.nidi.graphviz.attribute.Attributes.attr;
 import static guru.nidi.graphviz.model.Factory.mutGraph;
 import static guru.nidi.graphviz.model.Factory.mutNode;
 import static guru.nidi.graphviz.model.Factory.to;
 
 /**
- * A (time) Petri net drawn as usual: places circles holding their name and token count,
- * transitions boxes holding their name and static interval (none shown for [0, w[), arcs with
- * their weight where it is above 1. Read arcs are dashed; inhibitor arcs end in an open circle
+ * A (time) Petri net drawn as usual: places small circles holding their tokens, named beside
+ * ({@code xlabel}), transitions boxes holding their name and static interval (none shown for
+ * [0, w[), immediate transitions ([0, 0]) thin black bars named beside, arcs with their weight
+ * where it is above 1. Read arcs are dashed; inhibitor arcs end in an open circle
  * ({@code odot}), the common notation.
+ *
+ * <p>Changed after looking at the examples' translated nets (openstack: 98 transitions, a
+ * 16,000 × 25,000 pixel PNG): places held their names, so each circle grew to the size of its
+ * label ("s.allocate ended, waiting to enter its destination"); and the places no transition
+ * touches (fused away by the translator, kept in the net) stood in a tall column of their own.
+ * Now circles have one size, a place shows its label when that is short and its name otherwise
+ * (the other in the tooltip), and the places without arcs are listed under the picture.
  */
 public final class NetDiagram {
 
     private static final String FONT = "Helvetica";
+    /** A label longer than this is shown in the tooltip only; the (shorter) name is shown. */
+    static final int SHORT_LABEL = 24;
+    private static final int LIST_LINE = 110;
 
     private NetDiagram() {
     }
@@ -33,32 +50,63 @@ public final class NetDiagram {
         MutableGraph g = mutGraph(net.name() == null ? "net" : net.name()).setDirected(true);
         g.graphAttrs().add(
                 attr("rankdir", "LR"),
-                attr("nodesep", 0.25),
-                attr("ranksep", 0.4),
+                attr("nodesep", 0.3),
+                attr("ranksep", 0.45),
+                attr("forcelabels", true),
                 attr("fontname", FONT));
-        g.nodeAttrs().add(attr("fontname", FONT), attr("fontsize", 11));
-        g.linkAttrs().add(attr("fontname", FONT), attr("fontsize", 10), attr("arrowsize", 0.7));
+        g.nodeAttrs().add(attr("fontname", FONT), attr("fontsize", 10));
+        g.linkAttrs().add(attr("fontname", FONT), attr("fontsize", 10), attr("arrowsize", 0.6));
 
+        boolean[] touched = new boolean[net.placeCount()];
+        for (int i = 0; i < net.transitionCount(); i++) {
+            Transition t = net.transition(i);
+            t.inputs().forEach(a -> touched[a.place()] = true);
+            t.outputs().forEach(a -> touched[a.place()] = true);
+        }
         MutableNode[] places = new MutableNode[net.placeCount()];
+        List<String> alone = new ArrayList<>();
         for (int i = 0; i < net.placeCount(); i++) {
             Place p = net.place(i);
+            if (!touched[i]) {
+                alone.add(shown(p.name(), p.label()) + (p.initialTokens() > 0 ? " (" + p.initialTokens() + ")" : ""));
+                continue;
+            }
+            boolean many = p.initialTokens() > 3;
             places[i] = mutNode(placeId(i)).add(
                     attr("shape", "circle"),
-                    attr("margin", 0.03),
-                    Label.of(p.displayName() + tokens(p.initialTokens())),
-                    attr("tooltip", p.name()));
+                    attr("fixedsize", true),
+                    attr("width", many ? 0.42 : 0.3),
+                    attr("fontsize", many ? 9 : 8),
+                    Label.of(tokens(p.initialTokens())),
+                    attr("xlabel", shown(p.name(), p.label())),
+                    attr("tooltip", tooltip(p.name(), p.label())));
             g.add(places[i]);
         }
         for (int i = 0; i < net.transitionCount(); i++) {
             Transition t = net.transition(i);
-            MutableNode node = mutNode(transitionId(i)).add(
-                    attr("shape", "box"),
-                    attr("style", "filled"),
-                    attr("fillcolor", "#EEEEEE"),
-                    attr("height", 0.3),
-                    attr("margin", "0.08,0.03"),
-                    Label.of(t.displayName() + interval(t.interval())),
-                    attr("tooltip", t.name()));
+            MutableNode node = mutNode(transitionId(i));
+            if (t.interval().equals(IMMEDIATE)) {
+                node.add(
+                        attr("shape", "box"),
+                        attr("style", "filled"),
+                        attr("fillcolor", "black"),
+                        attr("fixedsize", true),
+                        attr("width", 0.07),
+                        attr("height", 0.32),
+                        attr("fontsize", 8),
+                        Label.of(""),
+                        attr("xlabel", shown(t.name(), t.label())),
+                        attr("tooltip", tooltip(t.name(), t.label()) + " [0,0]"));
+            } else {
+                node.add(
+                        attr("shape", "box"),
+                        attr("style", "filled"),
+                        attr("fillcolor", "#EEEEEE"),
+                        attr("height", 0.3),
+                        attr("margin", "0.06,0.03"),
+                        Label.of(shown(t.name(), t.label()) + interval(t.interval())),
+                        attr("tooltip", tooltip(t.name(), t.label())));
+            }
             g.add(node);
             for (Arc a : t.inputs()) {
                 places[a.place()].addLink(to(node).with(inputArc(a)));
@@ -67,7 +115,41 @@ public final class NetDiagram {
                 node.addLink(to(mutNode(placeId(a.place()))).with(weight(a.weight())));
             }
         }
+        if (!alone.isEmpty()) {
+            g.graphAttrs().add(attr("labelloc", "b"), attr("labeljust", "l"), attr("fontsize", 10),
+                    Label.lines(Label.Justification.LEFT, wrap(alone.size() + (alone.size() == 1 ? " place" : " places")
+                            + " with no arc (not drawn): " + String.join(", ", alone))));
+        }
         return g;
+    }
+
+    private static final TimeInterval IMMEDIATE = TimeInterval.closed(0, 0);
+
+    /** The label when it is short, else the name. */
+    static String shown(String name, String label) {
+        return label != null && label.length() <= SHORT_LABEL ? label : name;
+    }
+
+    private static String tooltip(String name, String label) {
+        return label == null || label.equals(name) ? name : label + " (" + name + ")";
+    }
+
+    /** Lines of at most about {@link #LIST_LINE} characters, broken between words. */
+    private static String[] wrap(String text) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > LIST_LINE) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines.toArray(String[]::new);
     }
 
     private static Attributes<ForLink> inputArc(Arc a) {
@@ -84,16 +166,30 @@ public final class NetDiagram {
         return w > 1 ? attr("label", Long.toString(w)) : attr("weight", 1);
     }
 
-    /** A second line with the tokens: dots up to three, a number above. */
+    /** The tokens inside the circle: dots up to three, a number above. */
     private static String tokens(long n) {
         if (n == 0) {
             return "";
         }
-        return "\n" + (n <= 3 ? "\u25CF".repeat((int) n) : n + " \u25CF");
+        return n <= 3 ? "\u25CF".repeat((int) n) : Long.toString(n);
     }
 
-    private static String interval(TimeInterval i) {
-        return i.equals(TimeInterval.UNBOUNDED) ? "" : "\n" + i;
+    /** A second line with the interval in TINA's brackets, bounds as decimals where they end (4.677, not 4677/1000). */
+    static String interval(TimeInterval i) {
+        if (i.equals(TimeInterval.UNBOUNDED)) {
+            return "";
+        }
+        return "\n" + (i.lowerOpen() ? "]" : "[") + decimal(i.lower()) + ","
+                + (i.upper() == null ? "w" : decimal(i.upper())) + (i.upperOpen() ? "[" : "]");
+    }
+
+    /** The exact decimal of a rational when it has one, else p/q. */
+    static String decimal(BigFraction f) {
+        try {
+            return new BigDecimal(f.getNumerator()).divide(new BigDecimal(f.getDenominator())).stripTrailingZeros().toPlainString();
+        } catch (ArithmeticException e) {
+            return f.getNumerator() + "/" + f.getDenominator();
+        }
     }
 
     static String placeId(int i) {

@@ -6,6 +6,10 @@ import dev.cadenza.petri.Arc;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.TimeInterval;
 import guru.nidi.graphviz.model.MutableGraph;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +23,14 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Real layouts with the bundled engine: no system Graphviz is asked for. */
+/**
+ * Real layouts with each engine: the bundled one everywhere, the system's dot where installed
+ * (CI installs it, see .ci/run). The setting is the system property {@code cadenza.layout}.
+ */
 class GraphvizRendererTest {
 
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -32,55 +40,127 @@ class GraphvizRendererTest {
 
     private final Model model = Fixtures.serverClient();
 
-    @Test
-    void svgHoldsEveryPlaceAndTransition() throws IOException {
-        Path out = dir.resolve("pair.svg");
-        GraphvizRenderer.write(AssemblyDiagram.of(model, model.assemblies().get(0)), out);
-        String svg = Files.readString(out, StandardCharsets.UTF_8);
-        assertTrue(svg.contains("<svg") && svg.contains("</svg>"), svg);
-        for (String text : new String[] {">undeployed<", ">configured<", ">allocate<", ">[2, 5]<", ">s : Server<", ">ip (data)<"}) {
-            assertTrue(svg.contains(text), text + " missing from the SVG");
+    @Nested
+    class Bundled extends Layouts {
+        @BeforeEach
+        void useIt() {
+            System.setProperty("cadenza.layout", "bundled");
+        }
+
+        @Test
+        void saysItIsTheBundledOne() {
+            assertTrue(LayoutEngine.chosen() instanceof BundledVizJs);
         }
     }
 
-    @Test
-    void pngIsAPictureOfPlausibleSize() throws IOException {
-        Path out = dir.resolve("sub/pair.png");
-        GraphvizRenderer.write(AssemblyDiagram.of(model, model.assemblies().get(0)), out);
-        byte[] bytes = Files.readAllBytes(out);
-        byte[] magic = new byte[8];
-        System.arraycopy(bytes, 0, magic, 0, 8);
-        assertArrayEquals(PNG_MAGIC, magic);
-        BufferedImage image = ImageIO.read(out.toFile());
-        // two clusters side by side and above each other, a dozen labelled nodes: a few hundred pixels
-        assertTrue(image.getWidth() > 400 && image.getWidth() < 3000, "width " + image.getWidth());
-        assertTrue(image.getHeight() > 150 && image.getHeight() < 2000, "height " + image.getHeight());
-        assertTrue(bytes.length > 5_000, bytes.length + " bytes");
-        assertTrue(hasDarkPixels(image), "not blank");
+    @Nested
+    class SystemDotCommand extends Layouts {
+        @BeforeEach
+        void useIt() {
+            Assumptions.assumeTrue(SystemDot.find().isPresent(), "no dot on the PATH");
+            System.setProperty("cadenza.layout", "dot");
+        }
+
+        @Test
+        void autoPrefersIt() {
+            System.setProperty("cadenza.layout", "auto");
+            assertTrue(LayoutEngine.chosen() instanceof SystemDot);
+        }
     }
 
-    private static boolean hasDarkPixels(BufferedImage image) {
-        int dark = 0;
-        for (int y = 0; y < image.getHeight(); y += 2) {
-            for (int x = 0; x < image.getWidth(); x += 2) {
-                int rgb = image.getRGB(x, y);
-                int alpha = rgb >>> 24;
-                int grey = ((rgb >> 16 & 0xFF) + (rgb >> 8 & 0xFF) + (rgb & 0xFF)) / 3;
-                if (alpha > 128 && grey < 100) {
-                    dark++;
-                }
+    @AfterEach
+    void unset() {
+        System.clearProperty("cadenza.layout");
+    }
+
+    @Test
+    void anUnknownSettingIsBadInput() {
+        System.setProperty("cadenza.layout", "neato");
+        UserInputException e = assertThrows(UserInputException.class, LayoutEngine::chosen);
+        assertEquals("CADENZA_LAYOUT=neato: say auto, dot or bundled", e.getMessage());
+    }
+
+    @Test
+    void theExecutableStackFlagIsClearedAndNothingElse() throws IOException {
+        byte[] lib;
+        try (var in = V8Library.class.getResourceAsStream(V8Library.RESOURCE)) {
+            lib = in.readAllBytes();
+        }
+        byte[] copy = lib.clone();
+        assertTrue(V8Library.clearExecutableStack(copy), "the shipped library has an executable stack");
+        int changed = 0;
+        for (int i = 0; i < lib.length; i++) {
+            if (lib[i] != copy[i]) {
+                changed++;
+                assertEquals(1, lib[i] ^ copy[i], "only the PF_X bit changes");
             }
         }
-        return dark > 200;
+        assertEquals(1, changed);
+        assertFalse(V8Library.clearExecutableStack(copy), "cleared already");
+        assertFalse(V8Library.clearExecutableStack(new byte[] {1, 2, 3}), "not ELF");
     }
 
-    @Test
-    void netPictureAsPng() throws IOException {
-        Path out = dir.resolve("net.png");
-        GraphvizRenderer.write(NetDiagram.of(Fixtures.smallNet()), out);
-        BufferedImage image = ImageIO.read(out.toFile());
-        assertTrue(image.getWidth() > 200 && image.getHeight() > 40,
-                image.getWidth() + "x" + image.getHeight());
+    /** The same checks with whichever engine the subclass sets. */
+    abstract class Layouts {
+
+        @Test
+        void svgHoldsEveryPlaceAndTransition() throws IOException {
+            Path out = dir.resolve("pair.svg");
+            GraphvizRenderer.write(AssemblyDiagram.of(model, model.assemblies().get(0)), out);
+            String svg = Files.readString(out, StandardCharsets.UTF_8);
+            assertTrue(svg.contains("<svg") && svg.contains("</svg>"), svg);
+            for (String text : new String[] {">undeployed<", ">configured<", ">allocate<", ">[2, 5]<", ">s : Server<", ">ip (data)<"}) {
+                assertTrue(svg.contains(text), text + " missing from the SVG");
+            }
+        }
+
+        @Test
+        void pngIsAPictureOfPlausibleSize() throws IOException {
+            Path out = dir.resolve("sub/pair.png");
+            GraphvizRenderer.write(AssemblyDiagram.of(model, model.assemblies().get(0)), out);
+            byte[] bytes = Files.readAllBytes(out);
+            byte[] magic = new byte[8];
+            System.arraycopy(bytes, 0, magic, 0, 8);
+            assertArrayEquals(PNG_MAGIC, magic);
+            BufferedImage image = ImageIO.read(out.toFile());
+            // two clusters side by side and above each other, a dozen labelled nodes: a few hundred pixels
+            assertTrue(image.getWidth() > 400 && image.getWidth() < 3000, "width " + image.getWidth());
+            assertTrue(image.getHeight() > 150 && image.getHeight() < 2000, "height " + image.getHeight());
+            assertTrue(bytes.length > 5_000, bytes.length + " bytes");
+            assertTrue(hasDarkPixels(image), "not blank");
+        }
+
+        private static boolean hasDarkPixels(BufferedImage image) {
+            int dark = 0;
+            for (int y = 0; y < image.getHeight(); y += 2) {
+                for (int x = 0; x < image.getWidth(); x += 2) {
+                    int rgb = image.getRGB(x, y);
+                    int alpha = rgb >>> 24;
+                    int grey = ((rgb >> 16 & 0xFF) + (rgb >> 8 & 0xFF) + (rgb & 0xFF)) / 3;
+                    if (alpha > 128 && grey < 100) {
+                        dark++;
+                    }
+                }
+            }
+            return dark > 200;
+        }
+
+        @Test
+        void netPictureAsPng() throws IOException {
+            Path out = dir.resolve("net.png");
+            GraphvizRenderer.write(NetDiagram.of(Fixtures.smallNet()), out);
+            BufferedImage image = ImageIO.read(out.toFile());
+            assertTrue(image.getWidth() > 200 && image.getHeight() > 40,
+                    image.getWidth() + "x" + image.getHeight());
+        }
+
+        @Test
+        void noPartFileIsLeft() throws IOException {
+            GraphvizRenderer.write(NetDiagram.of(Fixtures.smallNet()), dir.resolve("n.png"));
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of("n.png"), files.map(f -> f.getFileName().toString()).toList());
+            }
+        }
     }
 
     @Test
