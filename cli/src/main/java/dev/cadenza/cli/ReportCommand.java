@@ -132,7 +132,12 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         for (String s : subjects) {
-            report.sensitivity(sensitivity(m, checked.apply(s)));
+            try {
+                report.sensitivity(sensitivity(m, checked.apply(s)));
+            } catch (LimitReachedException e) {
+                // the budget is the command's: once spent, the page still shows what was settled
+                report.sensitivity(new SensitivitySection.Entry(s, null, "Left out: " + e.reason() + "."));
+            }
         }
 
         write(report.html());
