@@ -26,8 +26,10 @@ import java.util.concurrent.Callable;
                 GanttCommand.class,
                 DrawCommand.class,
                 ReportCommand.class,
-                SensitivityCommand.class,
                 SimulateCommand.class,
+                RunCommand.class,
+                CalibrateCommand.class,
+                SensitivityCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

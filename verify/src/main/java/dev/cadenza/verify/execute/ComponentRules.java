@@ -31,7 +31,7 @@ final class ComponentRules {
             enterPlaces(c);
         }
         leavePlaces(c);
-        if (c.odocks > 0) {
+        if (c.odocks > 0 && x.stopping == null) {
             startTransitions(c);
         }
         if (c.runningCount > 0 || c.initRunning) {
@@ -466,9 +466,10 @@ final class ComponentRules {
 
     /**
      * FiringTransitions (component.py:782-819): each active output dock whose transition's use
-     * ports are all served starts it: its ports are in use, its thread runs for the duration the
-     * policy chooses now, the dock is consumed. (Concerto-D checks no refusing here: only place-
-     * and group-bound use ports are refused.)
+     * ports are all served starts it: its ports are in use, its thread runs (for the duration the
+     * policy chooses now, or as long as its action runs), the dock is consumed. (Concerto-D checks
+     * no refusing here: only place- and group-bound use ports are refused.) A run being stopped
+     * starts nothing.
      */
     private void startTransitions(ComponentState c) {
         CompiledType ty = c.type;
@@ -517,11 +518,10 @@ final class ComponentRules {
             for (int dep : ty.transDeps[t]) {
                 startUsing(c, dep, e);
             }
-            long d = x.policy.duration(x.choice(c, t));
             c.running[t] = true;
             c.runningCount++;
             c.startedAt[t] = x.now;
-            c.finishAt[t] = x.now + d;
+            c.finishAt[t] = x.driver.start(x, c, t);
             c.startIteration[t] = x.iteration;
             c.startEvent[t] = e;
             c.odock[t] = false;
@@ -557,7 +557,7 @@ final class ComponentRules {
         for (int k = 0; k < n; k++) {
             int t = run[k];
             long f = c.finishAt[t];
-            if (f > x.now) {
+            if (f > x.now || c.abandoned[t]) {
                 continue;
             }
             if (f == x.now && !x.forceNotice

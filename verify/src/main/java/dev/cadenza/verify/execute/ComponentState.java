@@ -27,6 +27,8 @@ final class ComponentState {
     final boolean[] running;
     final long[] startedAt;
     final long[] finishAt;
+    /** A running transition whose thread will never end: its action failed, timed out or was stopped. */
+    final boolean[] abandoned;
     /** The loop iteration a transition started in (a zero-duration thread may end in the same sweep). */
     final long[] startIteration;
     int odocks;
@@ -80,6 +82,7 @@ final class ComponentState {
         running = new boolean[t];
         startedAt = new long[t];
         finishAt = new long[t];
+        abandoned = new boolean[t];
         startIteration = new long[t];
         groupTokens = new int[type.groups.length];
         nbUsers = new int[type.ports.length];

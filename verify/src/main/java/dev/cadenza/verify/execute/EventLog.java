@@ -55,8 +55,14 @@ final class EventLog {
     private final List<Waiter> closedWaiters = new ArrayList<>();
     private final List<List<WaitReason>> closedReasons = new ArrayList<>();
 
-    EventLog(boolean full, Policy policy, boolean tellPolicy, List<ComponentState> components, List<String> instructions) {
+    private final ExecutionObserver observer;
+    private final TimeScale scale;
+
+    EventLog(boolean full, Policy policy, boolean tellPolicy, List<ComponentState> components, List<String> instructions,
+             ExecutionObserver observer, TimeScale scale) {
         this.full = full;
+        this.observer = observer;
+        this.scale = scale;
         this.policy = policy;
         this.tellPolicy = tellPolicy;
         this.components = components;
@@ -94,6 +100,10 @@ final class EventLog {
         }
         if (tellPolicy) {
             policy.happened(KINDS[k], c == null ? null : c.name, elementName(k, c, element), t);
+        }
+        if (observer != ExecutionObserver.NONE) {
+            observer.event(KINDS[k], c == null ? null : c.name,
+                    k == INSTRUCTION ? instructions.get(element) : elementName(k, c, element), scale.secondsAsDouble(t));
         }
         return size++;
     }

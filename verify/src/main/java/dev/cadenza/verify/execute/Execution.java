@@ -33,6 +33,7 @@ final class Execution {
 
     final Executor executor;
     final Policy policy;
+    final Driver driver;
     final boolean concertoD;
     final long stepMin;
     final long stepMax;
@@ -54,15 +55,27 @@ final class Execution {
     private boolean blocked;
     private StopCause stopped;
     private boolean dirty;
+    private final ExecutionObserver observer;
+
+    /** Set once the run must stop (a failed or timed-out action, an interrupt): nothing starts any more. */
+    StopCause stopping;
+    private volatile boolean interrupted;
 
     Execution(Executor executor, Policy policy, boolean full) {
+        this(executor, policy, full, Driver.simulated(), ExecutionObserver.NONE);
+    }
+
+    Execution(Executor executor, Policy policy, boolean full, Driver driver, ExecutionObserver observer) {
         this.executor = executor;
         this.policy = policy;
+        this.driver = driver;
         this.concertoD = executor.semantics() == Semantics.CONCERTO_D;
         this.stepMin = executor.scale().ticks(executor.step().min());
         this.stepMax = executor.scale().ticks(executor.step().max());
         this.program = executor.instructions();
-        this.log = new EventLog(full, policy, policy.wantsEvents(), byId, executor.instructionTexts());
+        this.observer = observer;
+        this.log = new EventLog(full, policy, policy.wantsEvents(), byId, executor.instructionTexts(), observer,
+                executor.scale());
         this.programRules = new ProgramRules(this);
         this.componentRules = new ComponentRules(this);
     }
@@ -85,7 +98,8 @@ final class Execution {
             }
             // times are measured from the start of the later program (as Subject does for check)
             initial = markedPlaces();
-            log = new EventLog(log.full, policy, policy.wantsEvents(), byId, executor.instructionTexts());
+            log = new EventLog(log.full, policy, policy.wantsEvents(), byId, executor.instructionTexts(), observer,
+                    executor.scale());
             lastInstruction = -1;
             for (ComponentState c : byId) {
                 resetCauses(c);
@@ -93,8 +107,42 @@ final class Execution {
             now = 0;
         }
         policy.subjectStarts();
-        Outcome o = loop(program.size());
-        return new Outcome(o.finished(), o.deadlock(), o.stopped(), o.time(), initial);
+        try {
+            Outcome o = loop(program.size());
+            return new Outcome(o.finished(), o.deadlock(), o.stopped(), o.time(), initial);
+        } finally {
+            driver.finish(this);
+        }
+    }
+
+    /** Asks the run to stop cleanly (Ctrl-C): nothing new starts, running actions are stopped. */
+    void interrupt() {
+        interrupted = true;
+    }
+
+    boolean interrupted() {
+        return interrupted;
+    }
+
+    /** The run must stop for {@code cause} (the first cause given stands). */
+    void requestStop(StopCause cause) {
+        if (stopping == null) {
+            stopping = cause;
+        }
+    }
+
+    /** Whether a started transition's thread is still going (not ended, not abandoned). */
+    private boolean threadsGoing() {
+        for (ComponentState c : byId) {
+            if (c.runningCount > 0) {
+                for (int t = 0; t < c.running.length; t++) {
+                    if (c.running[t] && !c.abandoned[t]) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static void resetCauses(ComponentState c) {
@@ -125,7 +173,13 @@ final class Execution {
             deferred = false;
             dirty = false;
             int before = log.size();
-            programPhase(end);
+            if (interrupted && stopping == null) {
+                requestStop(new StopCause.Interrupted());
+                driver.finish(this);
+            }
+            if (stopping == null) {
+                programPhase(end);
+            }
             if (stopped != null) {
                 return new Outcome(null, false, stopped, now, null);
             }
@@ -170,46 +224,40 @@ final class Execution {
                 dirty = true;
             }
             boolean changed = dirty || log.size() != before;
-            if (pc >= end && !blocked && active.isEmpty()) {
+            if (stopping == null && pc >= end && !blocked && active.isEmpty()) {
                 return new Outcome(new RunEnd.Finished(scale().seconds(now)), false, null, now, null);
+            }
+            if (stopping != null && !threadsGoing()) {
+                return new Outcome(null, false, stopping, now, null);
             }
             if (changed) {
                 forceNotice = false;
-                now += stepMax == 0 ? 0 : policy.step(now, stepMin, stepMax);
+                now = driver.afterChange(this);
                 continue;
             }
             if (deferred) {
                 // a quiet iteration with threads that finished now but were not noticed yet: the next
                 // end phases notice them (a thread race lasts no longer than the others' moves)
                 forceNotice = true;
-                now += stepMax == 0 ? 0 : policy.step(now, stepMin, stepMax);
+                now = driver.afterChange(this);
                 continue;
+            }
+            if (!threadsGoing()) {
+                return new Outcome(null, true, null, now, null);
             }
             long next = Long.MAX_VALUE;
             for (ComponentState c : byId) {
                 if (c.runningCount > 0) {
                     for (int t = 0; t < c.running.length; t++) {
-                        if (c.running[t] && c.finishAt[t] < next) {
+                        if (c.running[t] && !c.abandoned[t] && c.finishAt[t] < next) {
                             next = c.finishAt[t];
                         }
                     }
                 }
             }
-            if (next == Long.MAX_VALUE) {
-                return new Outcome(null, true, null, now, null);
-            }
-            if (stepMax == 0) {
-                now = Math.max(now, next);
-            } else {
-                // every skipped iteration costs a step: the first one at or after the finish notices it
-                do {
-                    now += policy.step(now, stepMin, stepMax);
-                    if (stepMin == 0 && ++count > max) {
-                        return new Outcome(null, false, new StopCause.LimitReached(max + " loop iterations"), now,
-                                null);
-                    }
-                } while (now < next);
-            }
+            // every skipped iteration costs a step (the driver pays them): the first one at or
+            // after the finish notices it
+            now = driver.whenQuiet(this, next);
         }
     }
 

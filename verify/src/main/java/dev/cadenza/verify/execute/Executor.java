@@ -193,6 +193,17 @@ public final class Executor {
         return x.log.toRun(subject, o.initial(), end(o), scale);
     }
 
+    /**
+     * One run with its own driver (paced for a dry run, real processes for {@code cadenza run}),
+     * each event told to {@code observer} as it happens, stoppable through {@code control}.
+     */
+    public Run run(Policy policy, Driver driver, ExecutionObserver observer, RunControl control) {
+        Execution x = new Execution(this, policy, true, driver, observer);
+        control.attach(x);
+        Execution.Outcome o = x.run();
+        return x.log.toRun(subject, o.initial(), end(o), scale);
+    }
+
     /** What many sampled runs need of one run: how it ended, when, and its critical chain. */
     public record Summary(boolean finished, boolean deadlock, long endTicks, BitSet critical, String stopped) {
     }
@@ -271,6 +282,15 @@ public final class Executor {
 
     DurationSampler sampler(CompiledType t, int transition) {
         return samplers.get(t)[transition];
+    }
+
+    /** The instances the program adds, with their component types, in order. */
+    public Map<String, String> instanceTypes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < instanceNames.size(); i++) {
+            out.put(instanceNames.get(i), instanceTypes.get(i).name);
+        }
+        return out;
     }
 
     /** {@code c.configure} for every transition of every instance the program adds, in order (the index of {@link Summary#critical()}). */
