@@ -2,9 +2,6 @@ package dev.cadenza.cli;
 
 import dev.cadenza.core.model.Model;
 import dev.cadenza.verify.Subject;
-import dev.cadenza.verify.bounds.BoundsReport;
-import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
-import dev.cadenza.verify.bounds.TransitionWindow;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.cli.picture.GanttChart;
 import dev.cadenza.cli.picture.GanttData;
@@ -16,14 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code cadenza gantt MODEL -o F.svg|F.png}: one row per component transition, the slowest
- * run's schedule as bars, each transition's [earliest start, latest end] window behind its bar
- * (MADA's gantt_boundaries), the least and greatest total as lines. Drawn by {@link GanttChart}.
+ * run's schedule as bars (the critical path in vermilion), what each transition waited for
+ * (a port, a lock, a join) as thin bars before or after it, each transition's [earliest start,
+ * latest end] window behind its bar (MADA's gantt_boundaries), the least and greatest total as
+ * lines. Built by {@link BoundsChart}, drawn by {@link GanttChart}.
  */
 @Command(name = "gantt", mixinStandardHelpOptions = true,
         description = "Draws the Gantt chart of a program or assembly: the slowest schedule and every transition's window.")
@@ -54,25 +51,18 @@ final class GanttCommand implements Callable<Integer> {
     public Integer call() {
         Model m = modelOptions.apply(ModelFiles.load(model), "gantt");
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), ModelBounds.limits(limitOptions, "gantt"));
-        BoundsReport r = TimeBoundsAnalysis.of(s, deployment, true);
-        if (!r.statistics().complete()) {
+        BoundsChart chart = BoundsChart.of(s, deployment, true);
+        if (!chart.report().statistics().complete()) {
             spec.commandLine().getErr().println("cadenza gantt: a limit was reached; no chart");
             return ExitCode.INCONCLUSIVE;
         }
-        if (!r.reachable()) {
+        if (!chart.report().reachable() || chart.data() == null) {
             throw new UserInputException(model + ": " + s.name() + " never finishes; no schedule to draw");
         }
-        List<GanttData.Row> rows = new ArrayList<>();
-        for (TransitionWindow w : r.windows()) {
-            if (w.witnessStart() == null || w.witnessEnd() == null) {
-                continue; // does not run in the slowest schedule
-            }
-            rows.add(new GanttData.Row(w.instance() + "." + w.transition(), w.witnessStart().doubleValue(),
-                    w.witnessEnd().doubleValue(), w.earliestStart().doubleValue(),
-                    w.latestEnd() == null ? Double.POSITIVE_INFINITY : w.latestEnd().doubleValue()));
-        }
-        double max = r.max() == null ? Double.POSITIVE_INFINITY : r.max().doubleValue();
-        GanttChart.write(new GanttData(s.name(), rows, r.min().doubleValue(), max), output);
+        GanttChart.write(chart.data(), output);
+        GanttData d = chart.data();
+        spec.commandLine().getOut().println(output + ": " + d.bars() + " transitions, " + d.critical() + " on the critical path, "
+                + d.waits() + (d.waits() == 1 ? " wait, " : " waits, ") + d.windows() + " windows");
         return ExitCode.OK;
     }
 
