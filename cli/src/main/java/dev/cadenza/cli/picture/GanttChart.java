@@ -51,7 +51,7 @@ public final class GanttChart {
     private static final int TOP = 46;
     private static final int AXIS = 26;
     private static final int LEGEND = 14;
-    private static final int TAG_CHARS = 30;
+    private static final int TAG_CHARS = 40;
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 12);
     private static final Font TAG_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -282,7 +282,9 @@ public final class GanttChart {
         int ly = plotBottom + AXIS + 10;
         double lx = x0;
         boolean run = data.endLabel() != null;
-        lx = legendBox(g, fm, lx, ly, BAR_COLOUR, run ? "ran" : "one run", BAR);
+        if (data.rows().stream().anyMatch(r -> r.bar() != null && !r.critical() && !r.stillRunning())) {
+            lx = legendBox(g, fm, lx, ly, BAR_COLOUR, run ? "ran" : "ran in the slowest run", BAR);
+        }
         if (data.critical() > 0) {
             lx = legendBox(g, fm, lx, ly, CRITICAL, "critical path", BAR);
         }
