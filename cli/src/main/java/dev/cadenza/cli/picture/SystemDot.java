@@ -29,7 +29,11 @@ record SystemDot(Path executable) implements LayoutEngine {
 
     /** The first executable {@code dot} on the PATH. */
     static Optional<SystemDot> find() {
-        String path = System.getenv("PATH");
+        return find(System.getenv("PATH"));
+    }
+
+    /** The first executable {@code dot} in the folders of {@code path} (a PATH value; null: none). */
+    static Optional<SystemDot> find(String path) {
         if (path == null) {
             return Optional.empty();
         }
