@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 record SystemDot(Path executable) implements LayoutEngine {
 
     /** A layout that takes longer is stopped: dot can take minutes on dense nets. */
-    static final int TIMEOUT_SECONDS = 120;
+    static final int TIMEOUT_SECONDS = 300;
 
     /** The first executable {@code dot} on the PATH. */
     static Optional<SystemDot> find() {
