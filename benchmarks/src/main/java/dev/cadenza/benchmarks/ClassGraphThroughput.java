@@ -2,8 +2,7 @@ package dev.cadenza.benchmarks;
 
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.classes.ClassGraphStatistics;
-import dev.cadenza.petri.classes.ExplorationLimits;
-import dev.cadenza.petri.classes.ProgressListener;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.classes.StateClassGraph;
 import dev.cadenza.petri.io.TinaNetWriter;
 
@@ -35,7 +34,7 @@ public final class ClassGraphThroughput {
             for (int r = 0; r < runs; r++) {
                 long cpu0 = mx.getCurrentThreadCpuTime();
                 ClassGraphStatistics s = new StateClassGraph(net).explore(
-                        ExplorationLimits.NONE.withMaxClasses(maxClasses), ProgressListener.NONE);
+                        Budget.ofClasses(maxClasses));
                 double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
                 if (cpu < bestCpu) {
                     bestCpu = cpu;

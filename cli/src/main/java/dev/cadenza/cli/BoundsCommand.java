@@ -67,7 +67,10 @@ final class BoundsCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    LimitOptions limitOptions;
+    LimitOptions limitOptions = new LimitOptions();
+
+    @Mixin
+    QuietOption quiet = new QuietOption();
 
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
@@ -79,20 +82,16 @@ final class BoundsCommand implements Callable<Integer> {
                 throw new UserInputException("cadenza bounds: --target is for nets; a model's target is its end"
                         + " (or --deployment)");
             }
-            return ModelBounds.run(file, modelOptions, subject, ModelBounds.limits(limitOptions, "bounds"), deployment, windows,
+            return ModelBounds.run(file, modelOptions, subject, limitOptions.budget(), deployment, windows,
                     json, spec.commandLine().getOut());
         }
-        if (modelOptions.semantics != null || modelOptions.step != null) {
-            throw new UserInputException("cadenza bounds: --semantics and --step are for models (.cdz), not nets");
-        }
+        modelOptions.refuseFor(file);
         PetriNet net = NetFiles.load(file);
         CompiledPredicate predicate = target == null ? null
                 : PredicateParser.parse(target).compile(NameResolver.of(net));
-        PrintWriter err = spec.commandLine().getErr();
         TimeBoundsResult r;
         try {
-            r = new TimeBounds(net).compute(predicate, limitOptions.limits("bounds"),
-                    LimitOptions.progress(err, "bounds"));
+            r = new TimeBounds(net).compute(predicate, limitOptions.budget());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
@@ -109,7 +108,18 @@ final class BoundsCommand implements Callable<Integer> {
     private String json(TimeBoundsResult r) {
         JsonWriter w = new JsonWriter().field("target", target == null ? "termination" : target);
         if (!r.complete()) {
-            w.field("complete", false).field("stopped", r.limit().describe()).field("classes", r.classes());
+            w.raw("reachable", r.reachable() ? "true" : "null");
+            if (r.min() != null) {
+                time(w, "min", r.min());
+            } else {
+                w.raw("min", "null");
+            }
+            w.raw("max", "null");
+            if (r.reachable()) {
+                w.objects("min_trace", trace(r.minTrace()));
+            }
+            w.field("complete", false).field("stopped", limitOptions.budget().reason(r.limit()))
+                    .field("classes", r.classes());
             return w.toString();
         }
         w.field("reachable", r.reachable());
@@ -179,7 +189,19 @@ final class BoundsCommand implements Callable<Integer> {
     private void text(PrintWriter out, PetriNet net, TimeBoundsResult r) {
         out.printf(Locale.ROOT, "net %s, target: %s%n", net.name(), target == null ? "termination (a dead marking)" : target);
         if (!r.complete()) {
-            out.println("INCONCLUSIVE: " + r.limit().describe() + " after " + r.classes() + " classes");
+            out.println("INCONCLUSIVE: " + limitOptions.budget().reason(r.limit()) + " after " + r.classes()
+                    + " classes");
+            if (r.min() != null) {
+                out.println("min        " + r.min() + " (exact; the max search was cut)");
+            } else if (r.reachable()) {
+                out.println("reachable  true (a run was found; the min and max searches were cut)");
+            } else {
+                out.println("reachable  not settled (no run found before the limit, which proves nothing)");
+            }
+            if (r.reachable()) {
+                out.println("a schedule reaching the target:");
+                printTrace(out, r.minTrace());
+            }
             return;
         }
         if (!r.reachable()) {

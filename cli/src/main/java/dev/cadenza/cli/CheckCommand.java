@@ -2,6 +2,7 @@ package dev.cadenza.cli;
 
 import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.VerifyBlock;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.Verifier;
 import dev.cadenza.verify.engine.StateClassEngine;
@@ -47,14 +48,17 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    @CommandLine.Mixin
+    QuietOption quiet = new QuietOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Model m = modelOptions.apply(ModelFiles.load(model, warning -> err.println(warning)), "check");
+        Model m = modelOptions.load(model, warning -> err.println(warning));
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
-        List<Verifier.Result> results = checkAll(m, subjects(m, limitOptions, "check"));
+        List<Verifier.Result> results = checkAll(m, subjects(m, limitOptions.budget()));
         if (json) {
             Map<String, Object> o = summary.json();
             List<Object> props = new ArrayList<>();
@@ -68,10 +72,12 @@ final class CheckCommand implements Callable<Integer> {
                 p.put("details", r.verdict().details());
                 props.add(p);
             }
+            o.put("overrides", modelOptions.json());
             o.put("properties", props);
             out.println(Json.write(o));
         } else {
             out.print(summary.text().lines().findFirst().orElse("") + "\n");
+            modelOptions.printApplied(out);
             out.print(VerdictTable.text(results));
         }
         out.flush();
@@ -82,10 +88,9 @@ final class CheckCommand implements Callable<Integer> {
      * The subject named n of the model, translated once however many blocks and questions ask
      * about it.
      */
-    static Function<String, Subject> subjects(Model m, LimitOptions limitOptions, String command) {
+    static Function<String, Subject> subjects(Model m, Budget budget) {
         Map<String, Subject> cache = new HashMap<>();
-        return n -> cache.computeIfAbsent(n, k ->
-                new Subject(m, k, new StateClassEngine(), ModelBounds.limits(limitOptions, command)));
+        return n -> cache.computeIfAbsent(n, k -> new Subject(m, k, new StateClassEngine(), budget));
     }
 
     /** Every verify block of the model, in file order. */

@@ -48,6 +48,9 @@ final class DrawCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    @CommandLine.Mixin
+    QuietOption quiet = new QuietOption();
+
     static final class Subject {
         @Option(names = "--assembly", paramLabel = "A", description = "the assembly to draw (default: the first)")
         String assembly;
@@ -81,9 +84,11 @@ final class DrawCommand implements Callable<Integer> {
             if (subject != null || critical) {
                 throw new UserInputException(file + ": --assembly, --program and --critical apply to models (.cdz), not nets");
             }
+            modelOptions.refuseFor(file);
             return NetDiagram.of(NetFiles.load(file));
         }
-        Model model = modelOptions.apply(ModelFiles.load(file), "draw");
+        Model model = modelOptions.load(file);
+        modelOptions.printApplied(spec.commandLine().getErr());
         if (subject != null && subject.program != null) {
             Program p = model.program(subject.program).orElseThrow(() ->
                     new UserInputException(file + ": no program named " + subject.program + names(model, false)));
@@ -111,10 +116,16 @@ final class DrawCommand implements Callable<Integer> {
             return AssemblyHighlight.NONE;
         }
         dev.cadenza.verify.Subject s = new dev.cadenza.verify.Subject(model, name, new StateClassEngine(),
-                ModelBounds.limits(limitOptions, "draw"));
-        BoundsChart chart = BoundsChart.of(s, null, false);
-        if (!chart.report().statistics().complete()) {
-            throw new LimitReached(chart.note());
+                limitOptions.budget());
+        BoundsChart chart;
+        try {
+            chart = BoundsChart.of(s, null, false);
+        } catch (dev.cadenza.verify.LimitReachedException e) {
+            throw new LimitReached("inconclusive: " + e.reason() + ".");
+        }
+        if (!chart.report().complete()) {
+            throw new LimitReached("inconclusive: " + s.budget().reason(chart.report().statistics().limit()) + " ("
+                    + chart.report().statistics().states() + " classes).");
         }
         if (!chart.report().reachable()) {
             throw new UserInputException(file + ": " + name + " never finishes: it has no critical path to mark");

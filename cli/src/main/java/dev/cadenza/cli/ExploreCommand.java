@@ -3,8 +3,6 @@ package dev.cadenza.cli;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.classes.ClassGraphStatistics;
 import dev.cadenza.petri.classes.StateClassGraph;
-import dev.cadenza.petri.reach.ExplorationLimits;
-import dev.cadenza.petri.reach.ExplorationListener;
 import dev.cadenza.petri.reach.ExplorationStatistics;
 import dev.cadenza.petri.reach.MarkingGraph;
 import dev.cadenza.petri.reach.MarkingGraphExplorer;
@@ -58,7 +56,10 @@ final class ExploreCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    LimitOptions limitOptions;
+    LimitOptions limitOptions = new LimitOptions();
+
+    @Mixin
+    QuietOption quiet = new QuietOption();
 
     @Option(names = "--witness", paramLabel = "dead",
             description = "Untimed: also print a shortest firing sequence to a dead marking, if there is one.")
@@ -66,7 +67,6 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        limitOptions.limits("explore");
         PetriNet net = NetFiles.load(file);
         if (untimed || net.isUntimed()) {
             return markingGraph(net);
@@ -78,11 +78,9 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     private int stateClasses(PetriNet net) {
-        PrintWriter err = spec.commandLine().getErr();
         ClassGraphStatistics s;
         try {
-            s = new StateClassGraph(net).explore(limitOptions.limits("explore"),
-                    LimitOptions.progress(err, "explore"));
+            s = new StateClassGraph(net).explore(limitOptions.budget());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
@@ -95,7 +93,7 @@ final class ExploreCommand implements Callable<Integer> {
                     .field("dead", s.dead())
                     .field("complete", s.complete());
             if (!s.complete()) {
-                w.field("stopped", s.limit().describe());
+                w.field("stopped", limitOptions.budget().reason(s.limit()));
             }
             w.field("seconds", Math.round(s.seconds() * 1000) / 1000.0);
             out.println(w);
@@ -103,7 +101,8 @@ final class ExploreCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "net %s: %d places, %d transitions%n", net.name(), net.placeCount(),
                     net.transitionCount());
             out.println(s.complete() ? "state class graph: complete"
-                    : "state class graph: INCOMPLETE, " + s.limit().describe() + " (the numbers are lower bounds)");
+                    : "state class graph: INCOMPLETE, " + limitOptions.budget().reason(s.limit())
+                    + " (the numbers are lower bounds)");
             out.printf(Locale.ROOT, "  classes      %,d%n", s.classes());
             out.printf(Locale.ROOT, "  markings     %,d%n", s.markings());
             out.printf(Locale.ROOT, "  edges        %,d%n", s.edges());
@@ -115,20 +114,7 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     private int markingGraph(PetriNet net) {
-        ExplorationLimits limits = ExplorationLimits.none();
-        if (limitOptions.maxClasses != null) {
-            limits = limits.withMaxStates(limitOptions.maxClasses);
-        }
-        if (limitOptions.timeout != null) {
-            limits = limits.withTimeout(limitOptions.timeout);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        ExplorationListener progress = p -> {
-            err.printf(Locale.ROOT, "explore: %,d markings, %,.0f markings/s, depth %d, %.1f s%n",
-                    p.markings(), p.markingsPerSecond(), p.depth(), p.seconds());
-            err.flush();
-        };
-        MarkingGraph graph = new MarkingGraphExplorer(net).limits(limits).listener(progress).explore();
+        MarkingGraph graph = new MarkingGraphExplorer(net).budget(limitOptions.budget()).explore();
         ExplorationStatistics s = graph.statistics();
         Optional<List<String>> path = witness == Witness.dead
                 ? graph.firstDeadMarking().map(graph::pathNames)
@@ -155,7 +141,7 @@ final class ExploreCommand implements Callable<Integer> {
                 .field("depth", s.depth())
                 .field("complete", s.complete());
         if (!s.complete()) {
-            w.field("stopped", s.stopReason().description());
+            w.field("stopped", limitOptions.budget().reason(s.limit()));
         }
         w.field("seconds", Math.round(s.seconds() * 1000) / 1000.0);
         if (witness == Witness.dead) {
@@ -172,7 +158,8 @@ final class ExploreCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "net %s: %d places, %d transitions%n", net.name(), s.places(), s.transitions());
         out.println(s.complete()
                 ? "marking graph: complete"
-                : "marking graph: INCOMPLETE, " + s.stopReason().description() + " (the numbers are lower bounds)");
+                : "marking graph: INCOMPLETE, " + limitOptions.budget().reason(s.limit())
+                + " (the numbers are lower bounds)");
         out.printf(Locale.ROOT, "  markings     %,d%n", s.markings());
         out.printf(Locale.ROOT, "  edges        %,d%n", s.edges());
         out.printf(Locale.ROOT, "  dead         %,d%n", s.dead());

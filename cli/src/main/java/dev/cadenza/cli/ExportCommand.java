@@ -3,7 +3,6 @@ package dev.cadenza.cli;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.petri.io.TinaNetWriter;
 import dev.cadenza.verify.Subject;
-import dev.cadenza.verify.engine.Limits;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.translate.TranslatedNet;
 import dev.cadenza.verify.translate.TranslationOptions;
@@ -52,11 +51,19 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-fuse", description = "keep every instantaneous move a transition of its own")
     boolean noFuse;
 
+    /** A program {@code after} another starts from that one's final state, found by a search. */
+    @CommandLine.Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
+    @CommandLine.Mixin
+    QuietOption quiet = new QuietOption();
+
     @Override
     public Integer call() throws IOException {
-        Model m = modelOptions.apply(ModelFiles.load(model), "export");
+        Model m = modelOptions.load(model);
+        modelOptions.printApplied(spec.commandLine().getErr());
         // a program 'after' another starts from the other's final state: Subject finds it
-        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), Limits.DEFAULT,
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limitOptions.budget(),
                 TranslationOptions.DEFAULT.withFuse(!noFuse));
         TranslatedNet tn = s.net(untimed ? Subject.Mode.UNTIMED : Subject.Mode.TIMED);
         String text = format == Format.net ? TinaNetWriter.write(tn.net()) : NetDot.of(tn.net(), tn.backMap());

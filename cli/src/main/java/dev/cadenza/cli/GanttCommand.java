@@ -2,6 +2,7 @@ package dev.cadenza.cli;
 
 import dev.cadenza.core.model.Model;
 import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.cli.picture.GanttChart;
 import dev.cadenza.cli.picture.GanttData;
@@ -47,13 +48,20 @@ final class GanttCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    @Mixin
+    QuietOption quiet = new QuietOption();
+
     @Override
     public Integer call() {
-        Model m = modelOptions.apply(ModelFiles.load(model), "gantt");
-        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), ModelBounds.limits(limitOptions, "gantt"));
+        Model m = modelOptions.load(model);
+        modelOptions.printApplied(spec.commandLine().getErr());
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limitOptions.budget());
         BoundsChart chart = BoundsChart.of(s, deployment, true);
-        if (!chart.report().statistics().complete()) {
-            spec.commandLine().getErr().println("cadenza gantt: a limit was reached; no chart");
+        BoundsReport r = chart.report();
+        if (!r.complete()) {
+            spec.commandLine().getErr().printf(java.util.Locale.ROOT, "cadenza gantt: inconclusive: %s (%,d classes);"
+                    + " no chart written%n", s.budget().reason(r.statistics().limit()), r.statistics().states());
+            spec.commandLine().getErr().flush();
             return ExitCode.INCONCLUSIVE;
         }
         if (!chart.report().reachable() || chart.data() == null) {

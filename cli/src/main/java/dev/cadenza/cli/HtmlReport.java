@@ -63,6 +63,8 @@ final class HtmlReport {
     private final List<Verdict> verdicts = new ArrayList<>();
     private final List<Bounds> bounds = new ArrayList<>();
     private final List<Run> runs = new ArrayList<>();
+    /** What-if overrides of the command line ({@code --param}, {@code --interval}), one line each. */
+    private final List<String> overrides = new ArrayList<>();
 
     HtmlReport(String title, String file) {
         this.title = title;
@@ -94,6 +96,12 @@ final class HtmlReport {
         return this;
     }
 
+    /** Says at the top of the page that the model was checked with these overrides. */
+    HtmlReport overrides(List<String> lines) {
+        overrides.addAll(lines);
+        return this;
+    }
+
     int runCount() {
         return runs.size();
     }
@@ -113,7 +121,15 @@ final class HtmlReport {
         h.append("<body data-properties=\"").append(verdicts.size()).append("\" data-violated=\"").append(violated)
                 .append("\" data-inconclusive=\"").append(inconclusive).append("\">\n");
         h.append("<header>\n<h1>").append(esc(title)).append("</h1>\n<p class=\"file\">").append(esc(file))
-                .append("</p>\n<p class=\"summary\">").append(summary(violated, inconclusive)).append("</p>\n</header>\n");
+                .append("</p>\n<p class=\"summary\">").append(summary(violated, inconclusive)).append("</p>\n");
+        if (!overrides.isEmpty()) {
+            h.append("<ul class=\"overrides\">\n");
+            for (String o : overrides) {
+                h.append("<li>what-if: ").append(esc(o)).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
+        h.append("</header>\n");
 
         h.append("<section id=\"assembly\">\n<h2>Assembly</h2>\n");
         if (pictures.isEmpty()) {

@@ -1,49 +1,51 @@
 package dev.cadenza.cli;
 
-import dev.cadenza.petri.classes.ExplorationLimits;
-import dev.cadenza.petri.classes.ProgressListener;
+import dev.cadenza.petri.limit.Budget;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.Locale;
-
-/** --max-classes and --timeout, shared by the commands that explore state classes. */
+/**
+ * {@code --max-classes} and {@code --timeout}: the command's {@link Budget}, shared by every
+ * search it runs. Without them the only limit is memory.
+ */
 final class LimitOptions {
 
-    @Option(names = {"--max-classes", "--max-states"}, paramLabel = "N",
-            description = "Stop after N classes (for bounds: N classes with the elapsed-time variable, per search)"
-                    + " (exit 3, partial statistics).")
+    @Spec(Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
     Long maxClasses;
-
-    @Option(names = "--timeout", paramLabel = "S", description = "Stop after S seconds (exit 3, partial statistics).")
     Double timeout;
+    private Budget budget;
 
-    ExplorationLimits limits(String command) {
-        ExplorationLimits l = ExplorationLimits.NONE;
-        if (maxClasses != null) {
-            if (maxClasses < 1) {
-                throw new UserInputException("cadenza " + command + ": --max-classes must be at least 1, not " + maxClasses);
-            }
-            l = l.withMaxClasses(maxClasses);
+    @Option(names = {"--max-classes", "--max-states"}, paramLabel = "N",
+            description = "Store at most N classes (or markings) over all the searches of the command; at the limit"
+                    + " the answer is inconclusive (exit 3) with the statistics so far. Default: no limit but memory.")
+    void maxClasses(long n) {
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-classes must be at least 1, not " + n);
         }
-        if (timeout != null) {
-            if (!(timeout > 0)) {
-                throw new UserInputException("cadenza " + command + ": --timeout must be a positive number of seconds, not "
-                        + timeout);
-            }
-            l = l.withMaxSeconds(timeout);
-        }
-        return l;
+        maxClasses = n;
     }
 
-    /** Progress lines on stderr, only once a run has taken more than 2 seconds. */
-    static ProgressListener progress(PrintWriter err, String command) {
-        return (classes, edges, seconds) -> {
-            if (seconds > 2) {
-                err.printf(Locale.ROOT, "%s: %,d classes, %,.0f classes/s, %.1f s%n", command, classes,
-                        classes / seconds, seconds);
-                err.flush();
-            }
-        };
+    @Option(names = "--timeout", paramLabel = "S",
+            description = "Stop the command's searches S seconds after it started; the answers not settled by then"
+                    + " are inconclusive (exit 3) with the statistics so far. Default: no time limit.")
+    void timeout(double seconds) {
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout must be a positive number of seconds, not " + seconds);
+        }
+        timeout = seconds;
+    }
+
+    /** The command's budget, started at the first call (the command's start: {@link Cadenza} calls it first). */
+    Budget budget() {
+        if (budget == null) {
+            budget = Budget.of(maxClasses == null ? Budget.NO_CLASS_LIMIT : maxClasses,
+                    timeout == null ? Double.POSITIVE_INFINITY : timeout);
+        }
+        return budget;
     }
 }

@@ -6,7 +6,8 @@ import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.CriticalPath;
 import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
 import dev.cadenza.verify.bounds.TransitionWindow;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.verify.LimitReachedException;
 import dev.cadenza.verify.fastpath.ConflictFreeDeployment;
 import dev.cadenza.verify.fastpath.CriticalPathAnswers;
 import dev.cadenza.verify.engine.StateClassEngine;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,26 +33,40 @@ final class ModelBounds {
     private ModelBounds() {
     }
 
-    static int run(Path file, ModelOptions options, SubjectChoice subject, Limits limits, String deployment, boolean windows, boolean json,
-                   PrintWriter out) {
-        Model m = options.apply(ModelFiles.load(file), "bounds");
-        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limits);
+    static int run(Path file, ModelOptions options, SubjectChoice subject, Budget budget, String deployment,
+                   boolean windows, boolean json, PrintWriter out) {
+        Model m = options.load(file);
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), budget);
         // a conflict-free assembly: exact bounds by critical-path arithmetic, no exploration
         ConflictFreeDeployment fast = deployment == null ? ConflictFreeDeployment.of(m, s.name()) : null;
         boolean quick = fast != null && fast.applies();
-        BoundsReport r = quick ? CriticalPathAnswers.report(fast, windows) : TimeBoundsAnalysis.of(s, deployment, windows);
+        BoundsReport r;
+        String reason = null;
+        try {
+            r = quick ? CriticalPathAnswers.report(fast, windows) : TimeBoundsAnalysis.of(s, deployment, windows);
+            if (!r.complete()) {
+                reason = budget.reason(r.statistics().limit());
+            }
+        } catch (LimitReachedException e) {
+            r = new BoundsReport(false, null, null, false, null, null, List.of(), List.of(), e.statistics());
+            reason = e.reason();
+        }
         String answeredBy = quick ? CriticalPathAnswers.MODE : "state classes";
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("subject", s.name());
-            o.put("reachable", r.reachable());
-            o.put("min", number(r.min()));
-            o.put("max", r.reachable() ? number(r.max()) : null);
-            o.put("complete", r.statistics().complete());
+            // unknown (a search was cut) is null, never false or "inf"
+            o.put("reachable", r.reachable() ? Boolean.TRUE : r.unreachable() ? Boolean.FALSE : null);
+            o.put("min", r.min() == null ? null : number(r.min()));
+            o.put("max", r.unbounded() ? "inf" : r.max() == null ? null : number(r.max()));
+            o.put("complete", r.complete());
+            if (reason != null) {
+                o.put("stopped", reason);
+            }
             o.put("classes", r.statistics().states());
             o.put("answered_by", answeredBy);
             o.put("semantics", m.semantics().keyword());
-            o.put("step", ModelOptions.json(m));
+            o.put("step", ModelOptions.stepJson(m));
             List<Object> path = new ArrayList<>();
             for (CriticalPath.Step st : r.criticalPath()) {
                 Map<String, Object> p = new LinkedHashMap<>();
@@ -69,25 +85,25 @@ final class ModelBounds {
                 ws.add(p);
             }
             o.put("windows", ws);
+            o.put("overrides", options.json());
             out.println(Json.write(o));
-        } else if (!r.reachable()) {
-            out.println(s.name() + ": the end is never reached");
+        } else if (reason != null) {
+            options.printApplied(out);
+            out.println(s.name() + ": inconclusive: " + reason);
+            TimeBoundsProperty.partial(r).forEach(l -> out.println("  " + l));
+            out.printf(Locale.ROOT, "  (%,d classes, %d ms)%n", r.statistics().states(), r.statistics().millis());
+        } else if (r.unreachable()) {
+            options.printApplied(out);
+            out.println(s.name() + ": the end is never reached (no run gets there)");
         } else {
+            options.printApplied(out);
             out.println(s.name() + ": (" + ModelOptions.describe(m) + ")");
             TimeBoundsProperty.lines(r).forEach(l -> out.println("  " + l));
             out.println("  answered by: " + answeredBy + (quick ? "" : " (" + r.statistics().states() + " classes, "
                     + r.statistics().millis() + " ms)"));
         }
         out.flush();
-        return r.statistics().complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
-    }
-
-    /** The exploration limits of the model's searches: those given, else verify's defaults. */
-    static Limits limits(LimitOptions o, String command) {
-        var l = o == null ? null : o.limits(command);
-        long maxClasses = o == null || o.maxClasses == null ? Limits.DEFAULT.maxStates() : l.maxClasses();
-        double seconds = o == null || o.timeout == null ? Limits.DEFAULT.maxSeconds() : l.maxSeconds();
-        return new Limits(maxClasses, seconds);
+        return r.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
     }
 
     /** A JSON number, or "inf". */

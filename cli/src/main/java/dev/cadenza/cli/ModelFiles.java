@@ -1,9 +1,10 @@
 package dev.cadenza.cli;
 
 import dev.cadenza.core.lang.ModelParser;
-import dev.cadenza.core.lang.ModelValidator;
 import dev.cadenza.core.lang.Problem;
 import dev.cadenza.core.model.Model;
+import dev.cadenza.core.whatif.Overridden;
+import dev.cadenza.core.whatif.WhatIf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,20 @@ final class ModelFiles {
 
     /** The model in {@code path}; each warning goes to {@code warnings}. */
     static Model load(Path path, Consumer<Problem> warnings) {
+        return load(path, warnings, WhatIf.NONE).model();
+    }
+
+    /**
+     * The model in {@code path} with the command line's overrides applied (and validated after
+     * them: a parameter may change what the loops unroll to); each warning goes to {@code warnings}.
+     */
+    static Overridden load(Path path, Consumer<Problem> warnings, WhatIf whatIf) {
+        Overridden o = whatIf.applyTo(parse(path));
+        o.warnings().forEach(warnings);
+        return o;
+    }
+
+    private static Model parse(Path path) {
         String name = path.toString();
         if (!Files.isRegularFile(path)) {
             throw new UserInputException(name + ": no such file");
@@ -38,8 +53,6 @@ final class ModelFiles {
         } catch (IOException e) {
             throw new UserInputException(name + ": cannot be read (" + e.getMessage() + ")");
         }
-        Model model = ModelParser.parse(name, text);
-        ModelValidator.check(model).forEach(warnings);
-        return model;
+        return ModelParser.parse(name, text);
     }
 }

@@ -95,7 +95,7 @@ record ModelSummary(String file, int types, List<Subject> subjects, List<VerifyB
         out.put("file", file);
         out.put("types", types);
         out.put("semantics", model.semantics().keyword());
-        out.put("step", ModelOptions.json(model));
+        out.put("step", ModelOptions.stepJson(model));
         List<Object> list = new ArrayList<>();
         for (Subject s : subjects) {
             Map<String, Object> o = new LinkedHashMap<>();

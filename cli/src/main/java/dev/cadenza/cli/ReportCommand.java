@@ -7,6 +7,7 @@ import dev.cadenza.cli.picture.GanttData;
 import dev.cadenza.cli.picture.GraphvizRenderer;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.VerifyBlock;
+import dev.cadenza.verify.LimitReachedException;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.Verifier;
 import dev.cadenza.verify.bounds.BoundsReport;
@@ -64,14 +65,18 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    @Mixin
+    QuietOption quiet = new QuietOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Model m = modelOptions.apply(ModelFiles.load(model, warning -> err.println(warning)), "report");
+        Model m = modelOptions.load(model, warning -> err.println(warning));
         err.flush();
         String name = model.getFileName() == null ? model.toString() : model.getFileName().toString();
         HtmlReport report = new HtmlReport(name.replaceFirst("\\.cdz$", ""), model.toString());
+        report.overrides(modelOptions.applied().stream().map(Object::toString).toList());
 
         Set<String> subjects = new LinkedHashSet<>();
         for (VerifyBlock block : m.verifyBlocks()) {
@@ -80,7 +85,7 @@ final class ReportCommand implements Callable<Integer> {
         if (subjects.isEmpty()) {
             subjects.add(new SubjectChoice().of(m));
         }
-        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions, "report");
+        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget());
         List<Verifier.Result> results = CheckCommand.checkAll(m, checked);
         for (Verifier.Result r : results) {
             Verdict v = r.verdict();
@@ -97,8 +102,16 @@ final class ReportCommand implements Callable<Integer> {
 
         for (String s : subjects) {
             Subject subject = checked.apply(s);
-            int transitions = subject.net(Subject.Mode.TIMED).net().transitionCount();
-            BoundsChart chart = BoundsChart.of(subject, null, transitions <= TimeBoundsProperty.WINDOWS_UP_TO);
+            BoundsChart chart;
+            try {
+                int transitions = subject.net(Subject.Mode.TIMED).net().transitionCount();
+                chart = BoundsChart.of(subject, null, transitions <= TimeBoundsProperty.WINDOWS_UP_TO);
+            } catch (LimitReachedException e) {
+                report.assembly(s, GraphvizRenderer.svg(picture(m, s, AssemblyHighlight.NONE)));
+                report.bounds(new HtmlReport.Bounds(subject.name(), "?", "?", List.of(), List.of(), null, null,
+                        "Inconclusive: " + e.reason() + "."));
+                continue;
+            }
             // the assembly with the slowest run's critical path marked (thick, framed transitions)
             List<String> critical = new ArrayList<>(ScheduleRows.names(chart.report().criticalPath()));
             report.assembly(s, GraphvizRenderer.svg(picture(m, s, AssemblyHighlight.critical(critical))), !critical.isEmpty());
@@ -146,11 +159,14 @@ final class ReportCommand implements Callable<Integer> {
     /** Min, max, critical path and Gantt chart of the subject, with a note when something is left out. */
     private static HtmlReport.Bounds bounds(Subject subject, BoundsChart chart) {
         BoundsReport r = chart.report();
-        if (!r.statistics().complete()) {
-            return new HtmlReport.Bounds(subject.name(), "?", "?", List.of(), List.of(), null, null, chart.note());
+        if (!r.complete()) {
+            return new HtmlReport.Bounds(subject.name(), r.min() == null ? "?" : Times.format(r.min()), "?", List.of(),
+                    List.of(), null, null, "Inconclusive: " + subject.budget().reason(r.statistics().limit()) + " ("
+                    + r.statistics().states() + " classes). " + String.join(" ", TimeBoundsProperty.partial(r)) + ".");
         }
-        if (!r.reachable()) {
-            return new HtmlReport.Bounds(subject.name(), "inf", "inf", List.of(), List.of(), null, null, chart.note());
+        if (r.unreachable()) {
+            return new HtmlReport.Bounds(subject.name(), "inf", "inf", List.of(), List.of(), null, null,
+                    "The end is never reached: no schedule to draw.");
         }
         List<String> windowLines = new ArrayList<>();
         for (TransitionWindow w : chart.windows()) {

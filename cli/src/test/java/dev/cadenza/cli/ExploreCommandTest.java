@@ -23,7 +23,7 @@ class ExploreCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = Cadenza.commandLine();
+        CommandLine cl = Cadenza.commandLine(Double.POSITIVE_INFINITY);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         return cl.execute(args);

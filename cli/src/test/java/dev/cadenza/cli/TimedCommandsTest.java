@@ -77,7 +77,7 @@ class TimedCommandsTest {
         String f = net("tr a [0,1] p -> p\ntr b [0,2] q -> q\ntr c [1,3] r -> r\npl p (1)\npl q (1)\npl r (1)\n");
         CliRun r = run("explore", f, "--max-classes", "3", "--json");
         assertEquals(3, r.exit());
-        assertTrue(r.out().contains("\"complete\": false, \"stopped\": \"maximum number of classes reached\""), r.out());
+        assertTrue(r.out().contains("\"complete\": false, \"stopped\": \"the class budget of the command (--max-classes 3) was used up\""), r.out());
         assertEquals(3, run("bounds", f, "--target", "p >= 2", "--max-classes", "2").exit());
     }
 }

@@ -10,7 +10,7 @@ import dev.cadenza.core.model.Program;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.Place;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.query.ComparisonOperator;
 import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.engine.TargetTimes;
@@ -30,14 +30,18 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * What a verify block talks about: a program or an assembly of a model, with the engine and
- * limits to explore it, and its translations (timed, untimed) made once.
+ * What a verify block talks about: a program or an assembly of a model, with the engine to
+ * explore it, the command's budget every search draws on, and its translations (timed,
+ * untimed) made once.
  *
  * <p>A program {@code after} another starts from the state the other leaves: the net of the
  * concatenated instructions, with as initial marking the final marking of the prefix (found
  * by exploring the prefix's own net: place names of both nets agree by construction, since
  * they are numbered by instruction and push positions). Times are then measured from the start
- * of the later program. A prefix that can end in several markings is refused.
+ * of the later program. A prefix that can end in several markings is refused. When the
+ * budget cuts the search for that final state, the subject cannot be built: {@link #net} throws
+ * a {@link LimitReachedException} (every question about it is inconclusive), never "the prefix
+ * never finishes".
  */
 public final class Subject {
 
@@ -46,22 +50,24 @@ public final class Subject {
     private final Model model;
     private final String name;
     private final TimedEngine engine;
-    private final Limits limits;
+    private final Budget budget;
     private final Map<Mode, TranslatedNet> nets = new EnumMap<>(Mode.class);
+    /** Why a translation could not be made at the budget's limit: asked again, the same answer. */
+    private final Map<Mode, LimitReachedException> cut = new EnumMap<>(Mode.class);
 
     private final TranslationOptions options;
 
-    public Subject(Model model, String name, TimedEngine engine, Limits limits) {
-        this(model, name, engine, limits, TranslationOptions.DEFAULT);
+    public Subject(Model model, String name, TimedEngine engine, Budget budget) {
+        this(model, name, engine, budget, TranslationOptions.DEFAULT);
     }
 
     /** {@code options.untimed()} is ignored: {@link #net(Mode)} chooses. */
-    public Subject(Model model, String name, TimedEngine engine, Limits limits, TranslationOptions options) {
+    public Subject(Model model, String name, TimedEngine engine, Budget budget, TranslationOptions options) {
         this.options = options;
         this.model = model;
         this.name = name;
         this.engine = engine;
-        this.limits = limits;
+        this.budget = budget;
     }
 
     public Model model() {
@@ -76,12 +82,26 @@ public final class Subject {
         return engine;
     }
 
-    public Limits limits() {
-        return limits;
+    /** The command's budget: every search about this subject draws on it. */
+    public Budget budget() {
+        return budget;
     }
 
+    /**
+     * The subject's net. Throws {@link LimitReachedException} when building it needed a search
+     * (the final state of the program it starts after) that the budget cut.
+     */
     public TranslatedNet net(Mode mode) {
-        return nets.computeIfAbsent(mode, m -> translate(name, options.withUntimed(m == Mode.UNTIMED)));
+        LimitReachedException earlier = cut.get(mode);
+        if (earlier != null) {
+            throw earlier;
+        }
+        try {
+            return nets.computeIfAbsent(mode, m -> translate(name, options.withUntimed(m == Mode.UNTIMED)));
+        } catch (LimitReachedException e) {
+            cut.put(mode, e);
+            throw e;
+        }
     }
 
     private TranslatedNet translate(String subject, TranslationOptions options) {
@@ -98,18 +118,34 @@ public final class Subject {
         // the prefix's final state: reached by its fastest finishing run; then no other final
         // state may be reachable (a finished prefix with another marking)
         Predicate done = finished(before, null, p.position());
-        TargetTimes first = engine.timeTo(before.net(), Targets.and(Targets.dead(), done), limits);
+        TargetTimes first = engine.reach(before.net(), Targets.and(Targets.dead(), done), budget);
         if (!first.reachable()) {
+            if (!first.statistics().complete()) {
+                throw prefixCut(p, first);
+            }
             throw new ResolutionException(p.position(), "program " + p.name() + " starts after " + p.after()
                     + ", which never finishes");
         }
         long[] end = Targets.replay(before.net(), first.minRun());
         Predicate other = Targets.and(Targets.and(Targets.dead(), done), Targets.not(exactly(end)));
-        if (engine.timeTo(before.net(), other, limits).reachable()) {
+        TargetTimes second = engine.reach(before.net(), other, budget);
+        if (second.reachable()) {
             throw new ResolutionException(p.position(), "program " + p.name() + " starts after " + p.after()
                     + ", which can finish in several states; a program after another needs a single final state");
         }
+        if (!second.statistics().complete()) {
+            throw prefixCut(p, first.statistics().plus(second.statistics()));
+        }
         return new TranslatedNet(whole.subject(), startingAt(whole.net(), before.net(), end), whole.backMap());
+    }
+
+    private LimitReachedException prefixCut(Program p, TargetTimes search) {
+        return prefixCut(p, search.statistics());
+    }
+
+    private LimitReachedException prefixCut(Program p, dev.cadenza.verify.engine.Statistics stats) {
+        return new LimitReachedException("the state where " + p.after() + " ends (" + p.name() + " starts there)"
+                + " was not settled: " + budget.reason(stats.limit()), stats);
     }
 
     private List<Instruction> instructions(String subject, SourcePosition where, Set<String> seen) {
@@ -131,11 +167,11 @@ public final class Subject {
     }
 
     private static Predicate exactly(long[] m) {
-        Predicate p = new Predicate.Constant(true);
+        List<Predicate> each = new ArrayList<>(m.length);
         for (int i = 0; i < m.length; i++) {
-            p = Targets.and(p, Targets.sum(new int[] {i}, ComparisonOperator.EQ, m[i]));
+            each.add(Targets.sum(new int[] {i}, ComparisonOperator.EQ, m[i]));
         }
-        return p;
+        return Targets.all(each);
     }
 
     private static PetriNet startingAt(PetriNet whole, PetriNet before, long[] marking) {

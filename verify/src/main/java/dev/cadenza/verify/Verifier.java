@@ -46,6 +46,19 @@ public final class Verifier {
         return new Query(q.formula(), q.position());
     }
 
+    /**
+     * The property's verdict; inconclusive, with the reason, when a search it needs before its
+     * own (the state a program starts from) was cut by the budget. The other properties of the
+     * block keep their verdicts.
+     */
+    private static Verdict checkOrCut(Property p, Subject subject) {
+        try {
+            return p.check(subject);
+        } catch (LimitReachedException e) {
+            return new Verdict.Inconclusive(e.reason(), e.statistics());
+        }
+    }
+
     public static List<Result> check(Subject subject, VerifyBlock block) {
         List<Result> out = new ArrayList<>();
         // a conflict-free assembly answers deployable/bounds/within by arithmetic (linear time)
@@ -54,7 +67,7 @@ public final class Verifier {
             Property p = property(spec);
             long t0 = System.nanoTime();
             Optional<Verdict> quick = CriticalPathAnswers.answer(p, fast, subject.model());
-            Verdict v = quick.isPresent() ? quick.get() : p.check(subject);
+            Verdict v = quick.isPresent() ? quick.get() : checkOrCut(p, subject);
             String mode = quick.isPresent() ? CriticalPathAnswers.MODE : p.mode(subject);
             out.add(new Result(subject.name(), p, v, mode, (System.nanoTime() - t0) / 1_000_000));
         }

@@ -3,7 +3,7 @@ package dev.cadenza.benchmarks.jmh;
 import dev.cadenza.benchmarks.GeneratedTimedNets;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.io.PnmlReader;
-import dev.cadenza.petri.reach.ExplorationLimits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.reach.MarkingGraphExplorer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,7 +55,7 @@ public class MarkingGraphBenchmark {
 
     @Benchmark
     public long explore() {
-        return new MarkingGraphExplorer(petriNet).limits(ExplorationLimits.none().withMaxStates(maxStates))
+        return new MarkingGraphExplorer(petriNet).budget(Budget.ofClasses(maxStates))
                 .explore().statistics().markings();
     }
 }

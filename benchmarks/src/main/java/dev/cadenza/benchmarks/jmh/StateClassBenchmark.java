@@ -2,8 +2,7 @@ package dev.cadenza.benchmarks.jmh;
 
 import dev.cadenza.benchmarks.GeneratedTimedNets;
 import dev.cadenza.petri.PetriNet;
-import dev.cadenza.petri.classes.ExplorationLimits;
-import dev.cadenza.petri.classes.ProgressListener;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.classes.StateClassGraph;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,7 +51,6 @@ public class StateClassBenchmark {
 
     @Benchmark
     public long explore() {
-        return new StateClassGraph(petriNet).explore(ExplorationLimits.NONE.withMaxClasses(maxClasses),
-                ProgressListener.NONE).classes();
+        return new StateClassGraph(petriNet).explore(Budget.ofClasses(maxClasses)).classes();
     }
 }

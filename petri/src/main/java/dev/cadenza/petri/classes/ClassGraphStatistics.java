@@ -1,5 +1,7 @@
 package dev.cadenza.petri.classes;
 
+import dev.cadenza.petri.limit.Limit;
+
 /**
  * What an exploration of the state class graph found: classes, distinct markings among them,
  * edges (one per class and firable transition), dead classes (nothing enabled), and whether it

@@ -1,6 +1,9 @@
 package dev.cadenza.petri.classes;
 
 import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.limit.Limit;
+import dev.cadenza.petri.limit.Meter;
 
 /**
  * The linear state class graph of Berthomieu and Diaz (TINA's default for time Petri nets),
@@ -15,6 +18,9 @@ public final class StateClassGraph {
     private final ClassStore markings;
     private int[] parent = new int[1024];
     private int[] fired = new int[1024];
+    /** Edges and dead classes found so far (fields, so that a stop by OutOfMemoryError still reports them). */
+    private long edges;
+    private long dead;
 
     public StateClassGraph(PetriNet net) {
         this.net = new TimedNet(net);
@@ -24,10 +30,33 @@ public final class StateClassGraph {
     }
 
     public static ClassGraphStatistics explore(PetriNet net) {
-        return new StateClassGraph(net).explore(ExplorationLimits.NONE, ProgressListener.NONE);
+        return new StateClassGraph(net).explore(Budget.unlimited());
     }
 
-    public ClassGraphStatistics explore(ExplorationLimits limits, ProgressListener progress) {
+    /**
+     * Explores within what is left of {@code budget}: stops, with the statistics so far, when the
+     * class budget or the time runs out or the next step would not fit in the heap.
+     */
+    public ClassGraphStatistics explore(Budget budget) {
+        Meter meter = budget.start("classes");
+        try {
+            if (!meter.mayAllocate(setupBytes())) {
+                return new ClassGraphStatistics(0, 0, 0, 0, Limit.MEMORY, meter.seconds());
+            }
+            Limit before = meter.check(0);
+            if (before != Limit.NONE) {
+                return new ClassGraphStatistics(0, 0, 0, 0, before, meter.seconds());
+            }
+            return explore(meter);
+        } catch (OutOfMemoryError e) {
+            // the guard checks every growth of the stores; this is the net under it
+            return new ClassGraphStatistics(classes.count(), markings.count(), edges, dead, Limit.MEMORY, meter.seconds());
+        } finally {
+            meter.finish(classes.count());
+        }
+    }
+
+    private ClassGraphStatistics explore(Meter meter) {
         final TimedNet tn = net;
         final int places = tn.places;
         final FiringDomain step = new FiringDomain(tn, 0);
@@ -41,7 +70,6 @@ public final class StateClassGraph {
         // entries share an int: half the memory, half the hashing and comparing.
         final boolean packed = tn.maxBoundValue < PACKED_LIMIT;
         final int[] domain = new int[maxDim * maxDim];
-        Watchdog watchdog = new Watchdog(limits, progress);
 
         int k0 = tn.enabledList(tn.initialMarking, enabled);
         int dim0 = k0 + 1;
@@ -53,8 +81,8 @@ public final class StateClassGraph {
         parent[0] = -1;
         fired[0] = -1;
 
-        long edges = 0;
-        long dead = 0;
+        edges = 0;
+        dead = 0;
         Limit limit = Limit.NONE;
         explore:
         for (int id = 0; id < classes.count(); id++) {
@@ -81,8 +109,11 @@ public final class StateClassGraph {
                 if (!FiringDomain.firable(d, dOff, k, dim, fi)) {
                     continue;
                 }
-                limit = watchdog.check(classes.count(), edges, classes.nextGrowthBytes(key.length)
-                        + markings.nextGrowthBytes(places));
+                limit = meter.check(classes.count());
+                if (limit == Limit.NONE && !meter.mayAllocate(classes.nextGrowthBytes(key.length)
+                        + markings.nextGrowthBytes(places) + treeGrowthBytes())) {
+                    limit = Limit.MEMORY;
+                }
                 if (limit != Limit.NONE) {
                     break explore;
                 }
@@ -107,7 +138,26 @@ public final class StateClassGraph {
                 }
             }
         }
-        return new ClassGraphStatistics(classes.count(), markings.count(), edges, dead, limit, watchdog.seconds());
+        return new ClassGraphStatistics(classes.count(), markings.count(), edges, dead, limit, meter.seconds());
+    }
+
+    /**
+     * What the exploration allocates before its first class: buffers of the largest domain (one
+     * row and column per transition) and the firing rules' transition-by-transition table. For
+     * tens of thousands of transitions they alone would not fit, or not be indexable by an int.
+     */
+    private long setupBytes() {
+        long dim = net.transitions + 1L;
+        long cells = 1 + dim * dim;
+        if (cells > Integer.MAX_VALUE - 8) {
+            return Long.MAX_VALUE;
+        }
+        return 4 * cells * Integer.BYTES + (long) net.transitions * net.transitions;
+    }
+
+    /** What growing the parent and fired arrays for one more class would allocate. */
+    private long treeGrowthBytes() {
+        return classes.count() + 1 >= parent.length ? 2L * 2 * parent.length * Integer.BYTES : 0;
     }
 
     /** Bounds whose |value| is below this are stored as 16-bit halves. */

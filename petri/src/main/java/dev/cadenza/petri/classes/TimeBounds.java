@@ -1,6 +1,9 @@
 package dev.cadenza.petri.classes;
 
 import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.limit.Limit;
+import dev.cadenza.petri.limit.Meter;
 import dev.cadenza.petri.query.CompiledPredicate;
 
 import java.util.ArrayList;
@@ -53,41 +56,103 @@ public final class TimeBounds {
         return this;
     }
 
-    /** Time to termination, without limits. */
+    /** Time to termination, with no limit but memory. */
     public static TimeBoundsResult toTermination(PetriNet net) {
-        return new TimeBounds(net).compute(null, ExplorationLimits.NONE, ProgressListener.NONE);
+        return new TimeBounds(net).compute(null, Budget.unlimited());
     }
 
-    /** {@code target} null means termination (a dead marking). */
-    public TimeBoundsResult compute(CompiledPredicate target, ExplorationLimits limits, ProgressListener progress) {
-        Watchdog watchdog = new Watchdog(limits, progress);
-        Search min = new Search(true, target, watchdog);
-        min.run();
-        if (min.limit != Limit.NONE) {
-            return new TimeBoundsResult(min.best >= 0, null, null, null, null, null, min.limit, min.store.count(),
-                    watchdog.seconds());
+    /**
+     * Min and max time to the first class satisfying {@code target} (null: termination, a dead
+     * marking), within what is left of {@code budget}. At a limit the result says which, and
+     * keeps what is certain: a run found to the target (reachable, with that run as min trace
+     * but no min), the exact min when only the max search was cut.
+     */
+    public TimeBoundsResult compute(CompiledPredicate target, Budget budget) {
+        return run(target, budget, true);
+    }
+
+    /**
+     * Only whether the target is reachable, with the fastest run to it (the min search alone):
+     * the result's max is null.
+     */
+    public TimeBoundsResult reach(CompiledPredicate target, Budget budget) {
+        return run(target, budget, false);
+    }
+
+    private TimeBoundsResult run(CompiledPredicate target, Budget budget, boolean withMax) {
+        Meter meter = budget.start("classes");
+        Search min = null;
+        Search max = null;
+        try {
+            if (!meter.mayAllocate(setupBytes())) {
+                return new TimeBoundsResult(false, null, null, null, null, null, Limit.MEMORY, 0, meter.seconds());
+            }
+            min = new Search(true, target, meter, 0);
+            min.run();
+            if (min.limit != Limit.NONE || min.best < 0 || !withMax) {
+                return minimumOnly(min, meter);
+            }
+            TimeValue minValue = new TimeValue(net.unscale(min.dist[min.best]), min.bestAttained);
+            TimedTrace minTrace = TraceScheduler.schedule(net, min.path(min.best), true, !min.bestAttained);
+            max = new Search(false, target, meter, min.store.count());
+            max.run();
+            long classes = (long) min.store.count() + max.store.count();
+            if (max.limit != Limit.NONE) {
+                return new TimeBoundsResult(true, minValue, null, minTrace, null, null, max.limit, classes,
+                        meter.seconds());
+            }
+            if (max.unbounded) {
+                return new TimeBoundsResult(true, minValue, TimeValue.INFINITE, minTrace, null, max.divergence(),
+                        Limit.NONE, classes, meter.seconds());
+            }
+            TimeValue maxValue = new TimeValue(net.unscale(max.dist[max.best]), max.bestAttained);
+            TimedTrace maxTrace = TraceScheduler.schedule(net, max.path(max.best), false, !max.bestAttained);
+            return new TimeBoundsResult(true, minValue, maxValue, minTrace, maxTrace, null, Limit.NONE, classes,
+                    meter.seconds());
+        } catch (OutOfMemoryError e) {
+            // every growth is checked first (Search.fits); this is the net under that guard
+            return new TimeBoundsResult(false, null, null, null, null, null, Limit.MEMORY, classes(min, max),
+                    meter.seconds());
+        } finally {
+            meter.finish(classes(min, max));
         }
+    }
+
+    private static long classes(Search min, Search max) {
+        return (min == null ? 0 : min.store.count()) + (max == null ? 0L : max.store.count());
+    }
+
+    /**
+     * What one search allocates before its first class: buffers of the largest domain (one row
+     * and column per transition, plus the reference and the elapsed-time variable) and the
+     * firing rules' transition-by-transition table. Checked up front: for a net of tens of
+     * thousands of transitions they alone would not fit (or not even be indexable by an int).
+     */
+    private long setupBytes() {
+        long dim = net.transitions + 2L;
+        long cells = net.places + dim * dim;
+        if (cells > Integer.MAX_VALUE - 8) {
+            return Long.MAX_VALUE;
+        }
+        return 4 * cells * Integer.BYTES + (long) net.transitions * net.transitions;
+    }
+
+    /**
+     * After the min search alone: the exact min when it completed; when it was cut, a run to the
+     * target if one was found (a real run, not proven the fastest), else nothing.
+     */
+    private TimeBoundsResult minimumOnly(Search min, Meter meter) {
+        long classes = min.store.count();
         if (min.best < 0) {
-            return new TimeBoundsResult(false, null, null, null, null, null, Limit.NONE, min.store.count(),
-                    watchdog.seconds());
+            return new TimeBoundsResult(false, null, null, null, null, null, min.limit, classes, meter.seconds());
+        }
+        int[] path = min.path(min.best);
+        TimedTrace trace = path == null ? null : TraceScheduler.schedule(net, path, true, !min.bestAttained);
+        if (min.limit != Limit.NONE) {
+            return new TimeBoundsResult(trace != null, null, null, trace, null, null, min.limit, classes, meter.seconds());
         }
         TimeValue minValue = new TimeValue(net.unscale(min.dist[min.best]), min.bestAttained);
-        TimedTrace minTrace = TraceScheduler.schedule(net, min.path(min.best), true, !min.bestAttained);
-        Search max = new Search(false, target, watchdog);
-        max.run();
-        long classes = (long) min.store.count() + max.store.count();
-        if (max.limit != Limit.NONE) {
-            return new TimeBoundsResult(true, minValue, null, minTrace, null, null, max.limit, classes,
-                    watchdog.seconds());
-        }
-        if (max.unbounded) {
-            return new TimeBoundsResult(true, minValue, TimeValue.INFINITE, minTrace, null, max.divergence(),
-                    Limit.NONE, classes, watchdog.seconds());
-        }
-        TimeValue maxValue = new TimeValue(net.unscale(max.dist[max.best]), max.bestAttained);
-        TimedTrace maxTrace = TraceScheduler.schedule(net, max.path(max.best), false, !max.bestAttained);
-        return new TimeBoundsResult(true, minValue, maxValue, minTrace, maxTrace, null, Limit.NONE, classes,
-                watchdog.seconds());
+        return new TimeBoundsResult(true, minValue, null, trace, null, null, Limit.NONE, classes, meter.seconds());
     }
 
     private int places() {
@@ -98,7 +163,9 @@ public final class TimeBounds {
     private final class Search {
         final boolean minimum;
         final CompiledPredicate target;
-        final Watchdog watchdog;
+        final Meter meter;
+        /** Classes stored by the searches before this one, on the same meter. */
+        final long before;
         final ClassStore store = new ClassStore(places() + (net.transitions + 2) * (net.transitions + 2));
         final FiringDomain step = new FiringDomain(net, 1);
         long[] dist = new long[256];
@@ -120,16 +187,21 @@ public final class TimeBounds {
         /** Safe [0,0] transitions (fired alone), or null without the reduction. */
         final boolean[] safe;
 
-        Search(boolean minimum, CompiledPredicate target, Watchdog watchdog) {
+        Search(boolean minimum, CompiledPredicate target, Meter meter, long before) {
             this.minimum = minimum;
             this.target = target;
             this.safe = reduceZeroTime ? ZeroTimeReduction.safeTransitions(net, target) : null;
-            this.watchdog = watchdog;
+            this.meter = meter;
+            this.before = before;
             int maxDim = net.transitions + 2;
             key = new int[places + maxDim * maxDim];
         }
 
         void run() {
+            limit = meter.check(before);
+            if (limit != Limit.NONE) {
+                return; // nothing left of the budget: not even the initial class
+            }
             int k0 = net.enabledList(net.initialMarking, enabled);
             int dim0 = k0 + 2;
             int[] d0 = new int[dim0 * dim0];
@@ -187,6 +259,9 @@ public final class TimeBounds {
                     unbounded = true;
                     return;
                 }
+                if (limit != Limit.NONE) {
+                    return;
+                }
                 int k = load(id);
                 if (isTarget(k)) {
                     continue;
@@ -222,6 +297,10 @@ public final class TimeBounds {
          */
         private int nodeOnParentCycle() {
             int n = store.count();
+            if (!fits(4L * n)) {
+                limit = Limit.MEMORY;
+                return -1;
+            }
             int[] stamp = new int[n];
             for (int s = 0; s < n; s++) {
                 int c = s;
@@ -311,7 +390,11 @@ public final class TimeBounds {
         private int fireOne(int id, int k, int fi, LongHeap heap, IntQueue queue) {
             int[] arena = store.page(id);
             int dOff = store.offset(id) + places;
-            limit = watchdog.check(store.count(), 0, store.nextGrowthBytes(key.length));
+            limit = meter.check(before + store.count());
+            if (limit == Limit.NONE && !fits(store.nextGrowthBytes(key.length) + perShapeGrowthBytes()
+                    + (minimum ? heap.growthBytes() : queue.growthBytes()))) {
+                limit = Limit.MEMORY;
+            }
             if (limit != Limit.NONE) {
                 return STOP;
             }
@@ -340,6 +423,9 @@ public final class TimeBounds {
                 // a cycle that gains time, followed as often as one likes.
                 if (pathLength[child] > store.count()) {
                     divergentAt = nodeOnParentCycle();
+                    if (limit != Limit.NONE) {
+                        return STOP;
+                    }
                     onCycle = divergentAt >= 0;
                     unbounded = true;
                     return DIVERGED;
@@ -350,6 +436,16 @@ public final class TimeBounds {
                 }
             }
             return r >= 0 ? NEW : OLD;
+        }
+
+        /** Whether {@code bytes} more fit in the heap; the search stops at MEMORY when not. */
+        private boolean fits(long bytes) {
+            return meter.mayAllocate(bytes);
+        }
+
+        /** What growing the per-shape arrays (dist, parent, firedBy, pathLength, flag) for one more shape allocates. */
+        private long perShapeGrowthBytes() {
+            return store.count() + 1 > dist.length ? 2L * dist.length * (Long.BYTES + 3 * Integer.BYTES + 1) : 0;
         }
 
         private void record(int id, long d, int par, int fired, int len) {
@@ -463,6 +559,11 @@ public final class TimeBounds {
             return size == 0;
         }
 
+        /** What the next push would allocate. */
+        long growthBytes() {
+            return size == keys.length ? 2L * keys.length * (Long.BYTES + Integer.BYTES) : 0;
+        }
+
         long topKey() {
             return keys[0];
         }
@@ -521,6 +622,11 @@ public final class TimeBounds {
 
         boolean isEmpty() {
             return size == 0;
+        }
+
+        /** What the next add would allocate. */
+        long growthBytes() {
+            return size == items.length ? 2L * items.length * Integer.BYTES : 0;
         }
 
         void add(int v) {

@@ -1,5 +1,7 @@
 package dev.cadenza.petri.reach;
 
+import dev.cadenza.petri.limit.Limit;
+
 /**
  * What an exploration found. {@code edges} counts one per (marking, fired transition) pair,
  * as the Model Checking Contest counts them; {@code maxTokens} is the most tokens one place
@@ -7,7 +9,8 @@ package dev.cadenza.petri.reach;
  * {@code dead} and {@code edges} cover the markings expanded: at a limit some found markings
  * were not expanded yet. {@code storeBytes} is what the store holds (markings, tree, table),
  * {@code bytesPerMarking} the size of one packed marking in the final layout, and
- * {@code repacks} how often a place outgrew its field.
+ * {@code repacks} how often a place outgrew its field. {@code limit}: what stopped the
+ * exploration early ({@link Limit#NONE}: nothing, it is complete).
  */
 public record ExplorationStatistics(
         int places,
@@ -18,13 +21,13 @@ public record ExplorationStatistics(
         long maxTokens,
         long maxTokensInMarking,
         int depth,
-        StopReason stopReason,
+        Limit limit,
         double seconds,
         long storeBytes,
         int bytesPerMarking,
         int repacks) {
 
     public boolean complete() {
-        return stopReason == StopReason.COMPLETE;
+        return limit == Limit.NONE;
     }
 }

@@ -1,11 +1,14 @@
 package dev.cadenza.petri.reach;
 
 import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.limit.Limit;
+import dev.cadenza.petri.limit.Meter;
 
 /**
  * Explores the marking graph of a P/T net (weights, read and inhibitor arcs; time intervals are
- * ignored) breadth-first, counting markings, edges and dead markings, within
- * {@link ExplorationLimits}.
+ * ignored) breadth-first, counting markings, edges and dead markings, within what is left of a
+ * {@link Budget} (markings count as classes).
  *
  * <p>The inner loop works on one unpacked marking and the packed words of the state being
  * expanded: a successor is the packed words plus each effect shifted into its field (no unpacking
@@ -15,11 +18,8 @@ import dev.cadenza.petri.PetriNet;
  */
 public final class MarkingGraphExplorer {
 
-    private static final long NANOS = 1_000_000_000L;
-
     private final CompiledNet net;
-    private ExplorationLimits limits = ExplorationLimits.none();
-    private ExplorationListener listener = ExplorationListener.SILENT;
+    private Budget budget;
     /** Markings expanded before the guards are chosen again by what was seen. */
     private int guardSample = 4096;
 
@@ -27,18 +27,14 @@ public final class MarkingGraphExplorer {
         this.net = CompiledNet.of(net);
     }
 
-    /** The marking graph with no limit but the heap, and no progress reports. */
+    /** The marking graph with no limit but the heap. */
     public static MarkingGraph explore(PetriNet net) {
         return new MarkingGraphExplorer(net).explore();
     }
 
-    public MarkingGraphExplorer limits(ExplorationLimits limits) {
-        this.limits = limits;
-        return this;
-    }
-
-    public MarkingGraphExplorer listener(ExplorationListener listener) {
-        this.listener = listener;
+    /** Explore within what is left of {@code budget} (by default: no limit but the heap). */
+    public MarkingGraphExplorer budget(Budget budget) {
+        this.budget = budget;
         return this;
     }
 
@@ -49,17 +45,23 @@ public final class MarkingGraphExplorer {
     }
 
     public MarkingGraph explore() {
-        return new Run().run();
+        Meter meter = (budget == null ? Budget.unlimited() : budget).start("markings");
+        Run run = new Run(meter);
+        try {
+            return run.run();
+        } catch (OutOfMemoryError e) {
+            // the store asks before it grows; this is the net under that guard
+            run.stop = Limit.MEMORY;
+            return run.finish(-1);
+        } finally {
+            meter.finish(run.store.size());
+        }
     }
 
     /** One exploration's mutable state. */
     private final class Run {
-        final long start = System.nanoTime();
-        final long deadline = limits.timeoutSeconds() > 0
-                ? start + (long) (limits.timeoutSeconds() * NANOS) : Long.MAX_VALUE;
-        long nextReport = start + 2 * NANOS;
-        final MarkingStore store = new MarkingStore(MarkingLayout.forInitial(net.initial), limits.maxStates(),
-                new MemoryGuard(limits.memoryReserve()));
+        final Meter meter;
+        final MarkingStore store;
         final long[] marking = new long[net.places];
         /** The packed state being expanded and its successors, sized to the current layout. */
         long[] cur = new long[0];
@@ -81,13 +83,18 @@ public final class MarkingGraphExplorer {
         /** How often each place was marked in the first {@code guardSample} markings expanded. */
         final long[] markedCount = new long[net.places];
         boolean sampling = true;
-        StopReason stop = StopReason.COMPLETE;
+        Limit stop = Limit.NONE;
+
+        Run(Meter meter) {
+            this.meter = meter;
+            this.store = new MarkingStore(MarkingLayout.forInitial(net.initial), meter);
+        }
 
         MarkingGraph run() {
             long[] packed = new long[store.layout().words];
             store.layout().pack(net.initial, packed, 0);
             if (store.add(packed, -1, -1) == MarkingStore.REFUSED) {
-                stop = reason(store.refusal());
+                stop = store.refusal();
                 return finish(0);
             }
             int levelEnd = 1;
@@ -97,7 +104,7 @@ public final class MarkingGraphExplorer {
                     depth++;
                     levelEnd = store.size();
                 }
-                if ((s & 1023) == 0 && clock()) {
+                if ((stop = meter.clock(store.size())) != Limit.NONE) {
                     break;
                 }
                 if (s == guardSample && sampling) {
@@ -114,20 +121,6 @@ public final class MarkingGraphExplorer {
                 s++;
             }
             return finish(s);
-        }
-
-        /** True when the run must stop for time; reports progress on the way. */
-        boolean clock() {
-            long now = System.nanoTime();
-            if (now >= nextReport) {
-                listener.progress(new ExplorationProgress(store.size(), edges, depth, (now - start) / (double) NANOS));
-                nextReport = now + NANOS;
-            }
-            if (now >= deadline) {
-                stop = StopReason.TIMEOUT;
-                return true;
-            }
-            return false;
         }
 
         static final int DONE = 0;
@@ -202,7 +195,7 @@ public final class MarkingGraphExplorer {
             final int[] via = firedTransitions;
             for (int i = 0; i < fired; i++) {
                 if (st.add(buf, i * words, h[i], s, via[i]) == MarkingStore.REFUSED) {
-                    stop = reason(st.refusal());
+                    stop = st.refusal();
                     return STOPPED;
                 }
             }
@@ -245,27 +238,23 @@ public final class MarkingGraphExplorer {
             try {
                 wider = store.layout().widen(place, value);
             } catch (TokenOverflowException e) {
-                stop = StopReason.TOKEN_OVERFLOW;
+                stop = Limit.TOKENS;
                 return STOPPED;
             }
             if (!store.repack(wider)) {
-                stop = StopReason.MEMORY;
+                stop = Limit.MEMORY;
                 return STOPPED;
             }
             repacks++;
             return REPACKED;
         }
 
-        private StopReason reason(MarkingStore.Refusal refusal) {
-            return refusal == MarkingStore.Refusal.MEMORY ? StopReason.MEMORY : StopReason.STATE_LIMIT;
-        }
-
         MarkingGraph finish(int expanded) {
-            double seconds = (System.nanoTime() - start) / (double) NANOS;
+            double seconds = meter.seconds();
             var stats = new ExplorationStatistics(net.places, net.transitions, store.size(), edges, dead,
                     maxTokens, maxTokensInMarking, depth, stop, seconds, store.bytes(),
                     store.layout().bytesPerMarking(), repacks);
-            assert stop != StopReason.COMPLETE || expanded == store.size();
+            assert stop != Limit.NONE || expanded == store.size();
             return new MarkingGraph(net, store, stats, firstDead);
         }
     }

@@ -1,5 +1,8 @@
 package dev.cadenza.petri.reach;
 
+import dev.cadenza.petri.limit.Limit;
+import dev.cadenza.petri.limit.Meter;
+
 import java.util.Arrays;
 
 /**
@@ -27,15 +30,12 @@ final class MarkingStore {
     static final int SEEN = -1;
     private static final long TAG = 1L << 63;
 
-    enum Refusal { NONE, STATE_LIMIT, MEMORY }
-
     private static final int PAGE_BITS = 14;
     private static final int PAGE_STATES = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE_STATES - 1;
     private static final int MAX_STATES = Integer.MAX_VALUE - 1;
 
-    private final MemoryGuard guard;
-    private final long stateLimit;
+    private final Meter meter;
     private MarkingLayout layout;
     private int words;
     /** The table holds tagged one-word markings rather than hash and index. */
@@ -47,16 +47,15 @@ final class MarkingStore {
     private int resizeAt;
     private int[] parent = new int[1024];
     private int[] via = new int[1024];
-    private Refusal refusal = Refusal.NONE;
+    private Limit refusal = Limit.NONE;
     /** Keeps the touching loads of {@link #repack} from being optimised away. */
     private long touched;
 
-    MarkingStore(MarkingLayout layout, long stateLimit, MemoryGuard guard) {
+    MarkingStore(MarkingLayout layout, Meter meter) {
         this.layout = layout;
         this.words = layout.words;
         this.direct = layout.fitsOneWordBelowTopBit();
-        this.stateLimit = Math.min(stateLimit, MAX_STATES);
-        this.guard = guard;
+        this.meter = meter;
         this.table = new long[1 << 12];
         this.mask = table.length - 1;
         this.resizeAt = table.length / 2;
@@ -70,7 +69,8 @@ final class MarkingStore {
         return size;
     }
 
-    Refusal refusal() {
+    /** Why the last {@link #REFUSED} add was refused. */
+    Limit refusal() {
         return refusal;
     }
 
@@ -146,12 +146,13 @@ final class MarkingStore {
             }
             entry = ((long) h << 32) | (size + 1L);
         }
-        if (size >= stateLimit) {
-            refusal = Refusal.STATE_LIMIT;
+        Limit limit = size >= MAX_STATES ? Limit.MEMORY : meter.check(size);
+        if (limit != Limit.NONE) {
+            refusal = limit;
             return REFUSED;
         }
         if (!ensureRoomForOneMore()) {
-            refusal = Refusal.MEMORY;
+            refusal = Limit.MEMORY;
             return REFUSED;
         }
         int idx = size;
@@ -186,7 +187,7 @@ final class MarkingStore {
         int idx = size;
         int page = idx >>> PAGE_BITS;
         if ((idx & PAGE_MASK) == 0) {
-            if (!guard.allows((long) PAGE_STATES * words * Long.BYTES)) {
+            if (!meter.mayAllocate((long) PAGE_STATES * words * Long.BYTES)) {
                 return false;
             }
             if (page == pages.length) {
@@ -198,14 +199,14 @@ final class MarkingStore {
         }
         if (idx == parent.length) {
             int n = (int) Math.min(MAX_STATES, (long) parent.length * 3 / 2);
-            if (!guard.allows(2L * n * Integer.BYTES)) {
+            if (!meter.mayAllocate(2L * n * Integer.BYTES)) {
                 return false;
             }
             parent = Arrays.copyOf(parent, n);
             via = Arrays.copyOf(via, n);
         }
         if (idx >= resizeAt) {
-            if (table.length >= (1 << 30) || !guard.allows((long) table.length * 2 * Long.BYTES)) {
+            if (table.length >= (1 << 30) || !meter.mayAllocate((long) table.length * 2 * Long.BYTES)) {
                 return false;
             }
             rehash(table.length * 2);
@@ -238,7 +239,7 @@ final class MarkingStore {
     boolean repack(MarkingLayout wider) {
         int newWords = wider.words;
         int pageCount = (size + PAGE_MASK) >>> PAGE_BITS;
-        if (!guard.allows((long) pageCount * PAGE_STATES * newWords * Long.BYTES + (long) table.length * Long.BYTES)) {
+        if (!meter.mayAllocate((long) pageCount * PAGE_STATES * newWords * Long.BYTES + (long) table.length * Long.BYTES)) {
             return false;
         }
         long[][] newPages = new long[pages.length][];

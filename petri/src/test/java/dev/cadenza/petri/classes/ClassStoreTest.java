@@ -1,5 +1,8 @@
 package dev.cadenza.petri.classes;
 
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.limit.Limit;
+import dev.cadenza.petri.limit.SimulatedHeap;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.io.TinaNetReader;
 import net.jqwik.api.ForAll;
@@ -68,19 +71,18 @@ class ClassStoreTest {
 
     @Test
     void stopsCleanlyAtEachLimit() {
-        ClassGraphStatistics byCount = new StateClassGraph(THREE_LOOPS).explore(
-                ExplorationLimits.NONE.withMaxClasses(5), ProgressListener.NONE);
+        ClassGraphStatistics byCount = new StateClassGraph(THREE_LOOPS).explore(Budget.ofClasses(5));
         assertEquals(Limit.CLASSES, byCount.limit());
         assertFalse(byCount.complete());
         assertEquals(5, byCount.classes());
         // train4 has 10319 classes: its tables grow, and each growth asks the memory guard
         PetriNet train4 = TinaNetReader.read(java.nio.file.Path.of("src/test/resources/tina/train4.net"));
+        // a simulated heap with 16 KB free beyond the reserve: room to start, not to grow
         ClassGraphStatistics byMemory = new StateClassGraph(train4).explore(
-                new ExplorationLimits(Long.MAX_VALUE, Double.POSITIVE_INFINITY, Long.MAX_VALUE / 4), ProgressListener.NONE);
+                SimulatedHeap.budget(16L << 20, (8L << 20) - (16L << 10)));
         assertEquals(Limit.MEMORY, byMemory.limit());
         assertEquals(1024, byMemory.classes(), "stopped before the first growth of the id arrays");
-        TimeBoundsResult bounds = new TimeBounds(THREE_LOOPS).compute(null,
-                ExplorationLimits.NONE.withMaxClasses(3), ProgressListener.NONE);
+        TimeBoundsResult bounds = new TimeBounds(THREE_LOOPS).compute(null, Budget.ofClasses(3));
         assertEquals(Limit.CLASSES, bounds.limit());
         assertFalse(bounds.complete());
     }

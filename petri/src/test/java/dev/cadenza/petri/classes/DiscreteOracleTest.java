@@ -1,5 +1,6 @@
 package dev.cadenza.petri.classes;
 
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.io.TinaNetWriter;
 import dev.cadenza.petri.query.CompiledPredicate;
@@ -33,7 +34,7 @@ class DiscreteOracleTest {
     void sameReachableMarkings(@ForAll("nets") PetriNet net) {
         DiscreteTimeExplorer.Result oracle = DiscreteTimeExplorer.explore(net, null, 500_000);
         StateClassGraph g = new StateClassGraph(net);
-        ClassGraphStatistics s = g.explore(ExplorationLimits.NONE.withMaxClasses(1_000_000), ProgressListener.NONE);
+        ClassGraphStatistics s = g.explore(Budget.ofClasses(1_000_000));
         assertTrue(s.complete());
         Set<List<Long>> markings = new HashSet<>();
         for (int id = 0; id < g.classCount(); id++) {
@@ -100,8 +101,7 @@ class DiscreteOracleTest {
 
     private static void check(PetriNet net, CompiledPredicate target) {
         DiscreteTimeExplorer.Result oracle = DiscreteTimeExplorer.explore(net, target, 500_000);
-        TimeBoundsResult r = new TimeBounds(net).compute(target, ExplorationLimits.NONE.withMaxClasses(1_000_000),
-                ProgressListener.NONE);
+        TimeBoundsResult r = new TimeBounds(net).compute(target, Budget.ofClasses(1_000_000));
         String why = TinaNetWriter.write(net) + "\noracle " + oracle.reachable() + " " + oracle.min() + " "
                 + oracle.max() + "\nengine " + r;
         assertTrue(r.complete(), why);
@@ -154,7 +154,7 @@ class DiscreteOracleTest {
         PetriNet closure = new PetriNet(net.name(), net.places(), closed);
         DiscreteTimeExplorer.Result oracle = DiscreteTimeExplorer.explore(closure, null, 2_000_000);
         StateClassGraph g = new StateClassGraph(net);
-        assertTrue(g.explore(ExplorationLimits.NONE.withMaxClasses(1_000_000), ProgressListener.NONE).complete());
+        assertTrue(g.explore(Budget.ofClasses(1_000_000)).complete());
         for (int id = 0; id < g.classCount(); id++) {
             List<Long> l = new ArrayList<>();
             for (long v : g.marking(id)) {

@@ -1,5 +1,6 @@
 package dev.cadenza.petri.classes;
 
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.TimeInterval;
 import dev.cadenza.petri.testing.MccModels;
@@ -35,7 +36,7 @@ class MccAsTimeNetTest {
             assertEquals(TimeInterval.UNBOUNDED, net.transition(t).interval(), net.transition(t).name());
         }
         ClassGraphStatistics s = new StateClassGraph(net)
-                .explore(ExplorationLimits.NONE.withMaxClasses(1_000_000), ProgressListener.NONE);
+                .explore(Budget.ofClasses(1_000_000));
         assertAll(
                 () -> assertTrue(s.complete(), "complete"),
                 () -> assertEquals(states, s.markings(), "markings"),

@@ -1,5 +1,6 @@
 package dev.cadenza.petri.classes;
 
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.io.TinaNetReader;
 import dev.cadenza.petri.query.NameResolver;
@@ -17,7 +18,7 @@ class OpenBoundsTest {
     private static TimeBoundsResult bounds(String net, String target) {
         PetriNet n = TinaNetReader.read("t.net", net, "t");
         return new TimeBounds(n).compute(target == null ? null : PredicateParser.parse(target).compile(NameResolver.of(n)),
-                ExplorationLimits.NONE, ProgressListener.NONE);
+                Budget.unlimited());
     }
 
     @Test

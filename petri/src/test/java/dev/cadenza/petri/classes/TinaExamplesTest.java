@@ -1,5 +1,6 @@
 package dev.cadenza.petri.classes;
 
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.io.TinaNetReader;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class TinaExamplesTest {
 
     private static ClassGraphStatistics explore(String file) {
         PetriNet net = TinaNetReader.read(Path.of("src/test/resources/tina", file));
-        return new StateClassGraph(net).explore(ExplorationLimits.NONE.withMaxClasses(2_000_000), ProgressListener.NONE);
+        return new StateClassGraph(net).explore(Budget.ofClasses(2_000_000));
     }
 
     @ParameterizedTest

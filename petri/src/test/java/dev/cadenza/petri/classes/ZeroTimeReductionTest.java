@@ -1,5 +1,6 @@
 package dev.cadenza.petri.classes;
 
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.Arc;
 import dev.cadenza.petri.ArcKind;
 import dev.cadenza.petri.PetriNet;
@@ -74,13 +75,12 @@ class ZeroTimeReductionTest {
     @Property(tries = 300)
     void theReducedSearchGivesTheSameBounds(@ForAll("specs") Spec spec) {
         PetriNet net = spec.net();
-        ExplorationLimits limits = ExplorationLimits.NONE.withMaxClasses(20_000);
         CompiledPredicate marked = PredicateParser.parse("p" + spec.targetPlace() + " >= 1")
                 .compile(NameResolver.of(net));
         for (CompiledPredicate target : new CompiledPredicate[] {null, marked}) {
-            TimeBoundsResult full = new TimeBounds(net).compute(target, limits, ProgressListener.NONE);
+            TimeBoundsResult full = new TimeBounds(net).compute(target, Budget.ofClasses(20_000));
             TimeBoundsResult reduced = new TimeBounds(net).reducingZeroTimeInterleavings(true)
-                    .compute(target, limits, ProgressListener.NONE);
+                    .compute(target, Budget.ofClasses(20_000));
             Assume.that(full.complete() && reduced.complete());
             String what = net.toString() + " target " + (target == null ? "dead" : "p" + spec.targetPlace());
             assertEquals(full.reachable(), reduced.reachable(), what);

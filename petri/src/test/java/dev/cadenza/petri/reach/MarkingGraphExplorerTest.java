@@ -1,5 +1,9 @@
 package dev.cadenza.petri.reach;
 
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.limit.Limit;
+import dev.cadenza.petri.limit.SimulatedHeap;
+import dev.cadenza.petri.limit.MemoryProbe;
 import dev.cadenza.petri.Arc;
 import dev.cadenza.petri.ArcKind;
 import dev.cadenza.petri.PetriNet;
@@ -67,29 +71,62 @@ class MarkingGraphExplorerTest {
         b.place("p", 0);
         b.transition("t", TimeInterval.UNBOUNDED, List.of(), List.of(Arc.normal(0, 1)));
         MarkingGraph g = new MarkingGraphExplorer(b.build())
-                .limits(ExplorationLimits.none().withMaxStates(1000)).explore();
+                .budget(Budget.ofClasses(1000)).explore();
         assertFalse(g.statistics().complete());
-        assertEquals(StopReason.STATE_LIMIT, g.statistics().stopReason());
+        assertEquals(Limit.CLASSES, g.statistics().limit());
         assertEquals(1000, g.statistics().markings());
     }
 
     @Test
     void aFullHeapStopsCleanlyInsteadOfThrowing() {
-        // Keeping 99.9% of the heap in reserve leaves the store no room at all.
+        // A simulated heap of 64 MB: the store's growth stops at what it would hold.
         PetriNet.Builder b = PetriNet.builder("source");
         b.place("p", 0);
         b.transition("t", TimeInterval.UNBOUNDED, List.of(), List.of(Arc.normal(0, 1)));
         ExplorationStatistics s = new MarkingGraphExplorer(b.build())
-                .limits(ExplorationLimits.none().withMemoryReserve(0.999)).explore().statistics();
-        assertEquals(StopReason.MEMORY, s.stopReason());
+                .budget(SimulatedHeap.budget(64L << 20, 0)).explore().statistics();
+        assertEquals(Limit.MEMORY, s.limit());
         assertFalse(s.complete());
+        assertTrue(s.markings() > 100_000, "it used the room it had: " + s.markings());
     }
 
     @Test
-    void progressIsReportedOnlyAfterTwoSeconds() {
-        List<ExplorationProgress> reports = new java.util.ArrayList<>();
-        new MarkingGraphExplorer(counter(0, 1000)).listener(reports::add).explore();
-        assertEquals(List.of(), reports, "a run of milliseconds says nothing");
+    void oneTableTooLargeForAnyGenerationStopsTheSearch() {
+        // Plenty of free heap in all, but no generation could take the next table whole:
+        // the guard refuses the growth rather than let the allocation fail.
+        PetriNet.Builder b = PetriNet.builder("source");
+        b.place("p", 0);
+        b.transition("t", TimeInterval.UNBOUNDED, List.of(), List.of(Arc.normal(0, 1)));
+        MemoryProbe fragmented = new MemoryProbe() {
+            public long maxHeap() {
+                return 8L << 30;
+            }
+
+            public long usedHeap() {
+                return 0;
+            }
+
+            public long largestAllocation() {
+                return 2L << 20;
+            }
+
+            public void collect() {
+            }
+        };
+        ExplorationStatistics s = new MarkingGraphExplorer(b.build())
+                .budget(Budget.unlimited().withMemory(fragmented)).explore().statistics();
+        assertEquals(Limit.MEMORY, s.limit());
+    }
+
+    @Test
+    void aBudgetIsSharedBySearches() {
+        Budget budget = Budget.ofClasses(150);
+        ExplorationStatistics first = new MarkingGraphExplorer(counter(0, 100)).budget(budget).explore().statistics();
+        assertTrue(first.complete());
+        ExplorationStatistics second = new MarkingGraphExplorer(counter(0, 100)).budget(budget).explore().statistics();
+        assertEquals(Limit.CLASSES, second.limit(), "only 50 of the 150 are left for the second");
+        assertEquals(150 - first.markings(), second.markings());
+        assertEquals(0, budget.classesLeft());
     }
 
     @Test
@@ -99,13 +136,14 @@ class MarkingGraphExplorerTest {
         b.place("q", 0);
         b.transition("t", TimeInterval.UNBOUNDED, List.of(), List.of(Arc.normal(0, 1)));
         b.transition("u", TimeInterval.UNBOUNDED, List.of(), List.of(Arc.normal(1, 1)));
-        List<ExplorationProgress> reports = new java.util.ArrayList<>();
-        ExplorationStatistics s = new MarkingGraphExplorer(b.build())
-                .limits(ExplorationLimits.none().withTimeout(2.5)).listener(reports::add).explore().statistics();
-        assertEquals(StopReason.TIMEOUT, s.stopReason());
-        assertTrue(s.seconds() < 6, "stopped soon after the timeout, not " + s.seconds());
-        assertFalse(reports.isEmpty(), "a run past two seconds reports progress");
-        assertTrue(reports.get(0).seconds() >= 2, "first report after two seconds: " + reports.get(0));
-        assertTrue(reports.get(0).markings() > 0);
+        Budget budget = Budget.of(Budget.NO_CLASS_LIMIT, 0.5);
+        ExplorationStatistics s = new MarkingGraphExplorer(b.build()).budget(budget).explore().statistics();
+        assertEquals(Limit.TIME, s.limit());
+        assertTrue(s.seconds() < 4, "stopped soon after the timeout, not " + s.seconds());
+        assertTrue(budget.classesUsed() > 0, "the markings are charged to the budget");
+        // a later search of the same command has no time left: it stops at once
+        ExplorationStatistics later = new MarkingGraphExplorer(counter(0, 100_000)).budget(budget).explore().statistics();
+        assertEquals(Limit.TIME, later.limit());
+        assertTrue(later.markings() < 10, "stopped at its first look at the clock: " + later.markings());
     }
 }

@@ -1,5 +1,7 @@
 package dev.cadenza.petri.reach;
 
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.limit.Limit;
 import dev.cadenza.petri.Arc;
 import dev.cadenza.petri.ArcKind;
 import dev.cadenza.petri.PetriNet;
@@ -73,8 +75,8 @@ class MarkingGraphPropertiesTest {
         Assume.that(naive.complete && naive.markings > 2);
         long limit = naive.markings - 1;
         ExplorationStatistics s = new MarkingGraphExplorer(net)
-                .limits(ExplorationLimits.none().withMaxStates(limit)).explore().statistics();
-        assertEquals(StopReason.STATE_LIMIT, s.stopReason());
+                .budget(Budget.ofClasses(limit)).explore().statistics();
+        assertEquals(Limit.CLASSES, s.limit());
         assertEquals(limit, s.markings());
     }
 

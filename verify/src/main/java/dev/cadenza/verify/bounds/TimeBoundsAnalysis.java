@@ -34,15 +34,15 @@ public final class TimeBoundsAnalysis {
     public static BoundsReport of(Subject subject, String deployment, boolean withWindows) {
         TranslatedNet tn = subject.net(Subject.Mode.TIMED);
         Predicate goal = subject.finished(tn, deployment, SourcePosition.NONE);
-        TargetTimes b = subject.engine().timeTo(tn.net(), goal, subject.limits());
+        TargetTimes b = subject.engine().timeTo(tn.net(), goal, subject.budget());
         Statistics stats = b.statistics();
         if (!b.reachable()) {
-            return new BoundsReport(false, null, null, null, null, List.of(), List.of(), stats);
+            return new BoundsReport(false, null, null, false, null, null, List.of(), List.of(), stats);
         }
         List<CriticalPath.Step> path = b.maxRun() == null ? List.of() : CriticalPath.of(b.maxRun(), tn);
         TimedRun schedule = b.maxRun() != null ? b.maxRun() : b.minRun();
         List<TransitionWindow> windows = new ArrayList<>();
-        if (withWindows) {
+        if (withWindows && stats.complete()) {
             ObserverPlaces obs = new ObserverPlaces(tn);
             List<int[]> ends = new ArrayList<>();
             List<String[]> names = new ArrayList<>();
@@ -58,19 +58,26 @@ public final class TimeBoundsAnalysis {
                 String t = names.get(k)[1];
                 int run = tn.backMap().running(c, t).orElseThrow();
                 int end = ends.get(k)[0];
-                TargetTimes start = subject.engine().reach(tn.net(), Targets.marked(run), subject.limits());
+                TargetTimes start = subject.engine().reach(tn.net(), Targets.marked(run), subject.budget());
                 stats = stats.plus(start.statistics());
-                if (!start.reachable()) {
-                    continue;
+                if (!start.statistics().complete()) {
+                    break; // the budget is spent: the windows found so far are kept, the report is incomplete
                 }
-                TargetTimes ended = subject.engine().timeTo(observed.net(), Targets.marked(end), subject.limits());
+                if (!start.reachable()) {
+                    continue; // proven: it never runs
+                }
+                TargetTimes ended = subject.engine().timeTo(observed.net(), Targets.marked(end), subject.budget());
                 stats = stats.plus(ended.statistics());
+                if (!ended.statistics().complete()) {
+                    break;
+                }
                 BigFraction[] witness = witness(schedule, tn, c, t);
+                // not reachable (complete): it never ends once started in some run: unbounded too
                 windows.add(new TransitionWindow(c, t, start.min(), ended.reachable() ? ended.max() : null,
                         witness[0], witness[1]));
             }
         }
-        return new BoundsReport(true, b.min(), b.max(), b.minRun(), b.maxRun(), path, windows, stats);
+        return new BoundsReport(true, b.min(), b.max(), b.unbounded(), b.minRun(), b.maxRun(), path, windows, stats);
     }
 
     private static List<TransitionDecl> transitions(ComponentType type) {

@@ -1,12 +1,11 @@
 package dev.cadenza.verify.engine;
 
 import dev.cadenza.petri.PetriNet;
-import dev.cadenza.petri.classes.ExplorationLimits;
-import dev.cadenza.petri.classes.ProgressListener;
 import dev.cadenza.petri.classes.TimeBounds;
 import dev.cadenza.petri.classes.TimeBoundsResult;
 import dev.cadenza.petri.classes.TimeValue;
 import dev.cadenza.petri.classes.TimedTrace;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.query.Predicate;
 
 import java.util.ArrayList;
@@ -26,20 +25,35 @@ public final class StateClassEngine implements TimedEngine {
     }
 
     @Override
-    public TargetTimes timeTo(PetriNet net, Predicate target, Limits limits) {
+    public TargetTimes timeTo(PetriNet net, Predicate target, Budget budget) {
         long t0 = System.currentTimeMillis();
-        ExplorationLimits l = ExplorationLimits.NONE.withMaxClasses(limits.maxStates())
-                .withMaxSeconds(limits.maxSeconds());
-        TimeBoundsResult r = new TimeBounds(net).reducingZeroTimeInterleavings(true).compute(Targets.compile(target), l, ProgressListener.NONE);
-        Statistics stats = new Statistics(r.classes(), 0, r.complete(), System.currentTimeMillis() - t0);
+        TimeBoundsResult r = bounds(net).compute(Targets.compile(target), budget);
+        return times(net, r, t0);
+    }
+
+    @Override
+    public TargetTimes reach(PetriNet net, Predicate target, Budget budget) {
+        long t0 = System.currentTimeMillis();
+        TimeBoundsResult r = bounds(net).reach(Targets.compile(target), budget);
+        return times(net, r, t0);
+    }
+
+    private static TimeBounds bounds(PetriNet net) {
+        return new TimeBounds(net).reducingZeroTimeInterleavings(true);
+    }
+
+    /** petri's answer in verify's terms, keeping exactly what petri says is certain. */
+    private static TargetTimes times(PetriNet net, TimeBoundsResult r, long t0) {
+        Statistics stats = new Statistics(r.classes(), 0, r.limit(), System.currentTimeMillis() - t0);
         if (!r.reachable()) {
-            return new TargetTimes(false, null, null, null, null, stats);
+            return TargetTimes.notFound(stats);
         }
         TimedRun minRun = run(net, r.minTrace());
-        if (r.max() == null) {
-            return new TargetTimes(true, value(r.min()), null, minRun, null, stats);
+        boolean unbounded = r.max() != null && r.max().isInfinite();
+        if (r.max() == null || unbounded) {
+            return new TargetTimes(true, value(r.min()), null, unbounded, minRun, null, stats);
         }
-        return new TargetTimes(true, value(r.min()), value(r.max()), minRun, run(net, r.maxTrace()), stats);
+        return new TargetTimes(true, value(r.min()), value(r.max()), false, minRun, run(net, r.maxTrace()), stats);
     }
 
     private static org.apache.commons.math3.fraction.BigFraction value(TimeValue v) {

@@ -52,11 +52,31 @@ public final class Targets {
     }
 
     public static Predicate allMarked(int... places) {
-        Predicate p = new Predicate.Constant(true);
+        List<Predicate> each = new ArrayList<>(places.length);
         for (int i : places) {
-            p = and(p, marked(i));
+            each.add(marked(i));
         }
-        return p;
+        return all(each);
+    }
+
+    /**
+     * The conjunction of {@code parts} as a balanced tree: a net of a hundred thousand places
+     * asks for that many conjuncts, and a chain that deep would overflow the stack of every
+     * recursive walk over it (compiling, evaluating).
+     */
+    public static Predicate all(List<Predicate> parts) {
+        if (parts.isEmpty()) {
+            return new Predicate.Constant(true);
+        }
+        return balanced(parts, 0, parts.size());
+    }
+
+    private static Predicate balanced(List<Predicate> parts, int from, int to) {
+        if (to - from == 1) {
+            return parts.get(from);
+        }
+        int mid = (from + to) >>> 1;
+        return new Predicate.And(balanced(parts, from, mid), balanced(parts, mid, to));
     }
 
     public static Predicate and(Predicate a, Predicate b) {

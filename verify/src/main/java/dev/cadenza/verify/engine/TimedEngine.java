@@ -1,6 +1,7 @@
 package dev.cadenza.verify.engine;
 
 import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.query.Predicate;
 
 /**
@@ -9,6 +10,9 @@ import dev.cadenza.petri.query.Predicate;
  * exists" (with the fastest run as witness), inevitability is "max is finite". The production
  * implementation wraps petri's state classes ({@link StateClassEngine}); tests also use a
  * brute-force discrete-time explorer as an independent oracle.
+ *
+ * <p>Every search draws on the command's {@link Budget}; one cut by it says so in its
+ * statistics, and keeps only what is certain (see {@link TargetTimes}).
  */
 public interface TimedEngine {
 
@@ -19,10 +23,10 @@ public interface TimedEngine {
      * Min and max time to the first state satisfying {@code target}, a predicate over place
      * names {@code #index} (see {@link Targets}).
      */
-    TargetTimes timeTo(PetriNet net, Predicate target, Limits limits);
+    TargetTimes timeTo(PetriNet net, Predicate target, Budget budget);
 
-    /** Only reachability is needed: engines may skip the max search. */
-    default TargetTimes reach(PetriNet net, Predicate target, Limits limits) {
-        return timeTo(net, target, limits);
+    /** Only reachability is needed (with the fastest run): engines may skip the max search. */
+    default TargetTimes reach(PetriNet net, Predicate target, Budget budget) {
+        return timeTo(net, target, budget);
     }
 }

@@ -59,7 +59,7 @@ public final class CriticalPathAnswers {
 
     /** The bounds report of a conflict-free deployment (no witness runs: the windows say when each step runs). */
     public static BoundsReport report(ConflictFreeDeployment cf, boolean withWindows) {
-        return new BoundsReport(true, cf.min(), cf.max(), null, null, cf.criticalPath(),
+        return new BoundsReport(true, cf.min(), cf.max(), cf.max() == null, null, null, cf.criticalPath(),
                 withWindows ? cf.windows() : List.of(), Statistics.NONE);
     }
 

@@ -36,7 +36,7 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
         TranslatedNet tn = subject.net(untimed ? Subject.Mode.UNTIMED : Subject.Mode.TIMED);
         Predicate goal = subject.finished(tn, deployment, position);
         TargetTimes stuck = subject.engine().reach(tn.net(), Targets.and(Targets.dead(), Targets.not(goal)),
-                subject.limits());
+                subject.budget());
         if (stuck.reachable()) {
             long[] m = Targets.replay(tn.net(), stuck.minRun());
             String summary = subject.finished(tn, null, position).compile(Targets.RESOLVER).test(m, true)
@@ -45,7 +45,7 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             return new Verdict.Violated(Counterexample.of(summary, stuck.minRun(), tn, true), stuck.statistics());
         }
         if (!stuck.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached", stuck.statistics());
+            return Reachability.inconclusive(subject, stuck.statistics());
         }
         if (!subject.hasCyclicBehavior()) {
             return new Verdict.Holds(List.of("no deadlock; no behavior loops, so every run finishes"),
@@ -55,12 +55,13 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             return new Verdict.Inconclusive("no deadlock, but a pushed behavior has a cycle of places and"
                     + " untimed loops are not checked", stuck.statistics());
         }
-        TargetTimes end = subject.engine().timeTo(tn.net(), goal, subject.limits());
+        TargetTimes end = subject.engine().timeTo(tn.net(), goal, subject.budget());
         if (!end.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached", stuck.statistics().plus(end.statistics()));
+            return Reachability.inconclusive(subject, stuck.statistics().plus(end.statistics()));
         }
-        if (end.max() == null) {
-            return new Verdict.Violated(Counterexample.of("a run can go on forever without finishing (a loop)"), stuck.statistics().plus(end.statistics()));
+        if (end.unbounded() || !end.reachable()) {
+            return new Verdict.Violated(Counterexample.of("a run can go on forever without finishing (a loop)"),
+                    stuck.statistics().plus(end.statistics()));
         }
         return new Verdict.Holds(List.of("every run finishes"), stuck.statistics().plus(end.statistics()));
     }

@@ -51,11 +51,11 @@ public record Query(String formula, SourcePosition position) implements Property
             case "EF":
                 return Reachability.mustReach(subject, tn, p, "witness:", "no reachable state satisfies it");
             default:
-                TargetTimes r = subject.engine().timeTo(tn.net(), p, subject.limits());
+                TargetTimes r = subject.engine().timeTo(tn.net(), p, subject.budget());
                 if (!r.statistics().complete()) {
-                    return new Verdict.Inconclusive("limit reached", r.statistics());
+                    return Reachability.inconclusive(subject, r.statistics());
                 }
-                if (r.reachable() && r.max() != null) {
+                if (r.inevitable()) {
                     return new Verdict.Holds(List.of("every run meets it, by " + r.max() + " s at the latest"),
                             r.statistics());
                 }

@@ -2,6 +2,7 @@ package dev.cadenza.verify.property;
 
 import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.engine.Statistics;
 import dev.cadenza.verify.engine.TargetTimes;
 import dev.cadenza.verify.translate.TranslatedNet;
 
@@ -15,7 +16,12 @@ final class Reachability {
     }
 
     static TargetTimes search(Subject subject, TranslatedNet tn, Predicate p) {
-        return subject.engine().reach(tn.net(), p, subject.limits());
+        return subject.engine().reach(tn.net(), p, subject.budget());
+    }
+
+    /** A search cut by the budget: no answer, the reason and what was done. */
+    static Verdict.Inconclusive inconclusive(Subject subject, Statistics statistics) {
+        return new Verdict.Inconclusive(subject.budget().reason(statistics.limit()), statistics);
     }
 
     /** Reachable is bad: violated with the run, else holds (or inconclusive at a limit). */
@@ -26,7 +32,7 @@ final class Reachability {
                     r.statistics());
         }
         if (!r.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached", r.statistics());
+            return inconclusive(subject, r.statistics());
         }
         return new Verdict.Holds(List.of(holds), r.statistics());
     }
@@ -39,7 +45,7 @@ final class Reachability {
             return new Verdict.Holds(w.lines(), r.statistics(), w);
         }
         if (!r.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached", r.statistics());
+            return inconclusive(subject, r.statistics());
         }
         return new Verdict.Violated(Counterexample.of(violated), r.statistics());
     }

@@ -62,7 +62,7 @@ public record Sequence(List<TransitionRef> steps, SourcePosition position) imple
                     r.statistics());
         }
         if (!r.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached", r.statistics());
+            return Reachability.inconclusive(subject, r.statistics());
         }
         return new Verdict.Holds(List.of("in every run"), r.statistics());
     }

@@ -36,8 +36,9 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
     public Verdict check(Subject subject) {
         boolean windows = subject.net(Subject.Mode.TIMED).net().transitionCount() <= WINDOWS_UP_TO;
         BoundsReport r = TimeBoundsAnalysis.of(subject, null, windows);
-        if (!r.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached", r.statistics());
+        if (!r.complete()) {
+            return new Verdict.Inconclusive(subject.budget().reason(r.statistics().limit()), partial(r),
+                    r.statistics());
         }
         if (!r.reachable()) {
             return new Verdict.Violated(Counterexample.of("the program never finishes"),
@@ -48,6 +49,19 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
             lines.add("(per-transition windows: cadenza bounds --windows)");
         }
         return new Verdict.Holds(lines, r.statistics());
+    }
+
+    /** What a cut search still established: a run to the end, the exact min. */
+    public static List<String> partial(BoundsReport r) {
+        List<String> out = new ArrayList<>();
+        if (r.min() != null) {
+            out.add("min " + Times.format(r.min()) + " s (exact); max not settled");
+        } else if (r.reachable()) {
+            out.add("a run ends at " + Times.format(r.minRun().duration()) + " s; min and max not settled");
+        } else {
+            out.add("no run to the end found before the limit (that proves nothing)");
+        }
+        return out;
     }
 
     /** Steps shown at each end of a long path: a 100,000-step chain must not print a megabyte line. */
@@ -65,7 +79,7 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
 
     public static List<String> lines(BoundsReport r) {
         List<String> out = new ArrayList<>();
-        out.add("min " + Times.format(r.min()) + " s, max " + Times.format(r.max()) + " s");
+        out.add("min " + Times.format(r.min()) + " s, max " + (r.unbounded() ? "inf" : Times.format(r.max())) + " s");
         if (!r.criticalPath().isEmpty()) {
             out.add("critical path: " + pathText(r.criticalPath()));
         }

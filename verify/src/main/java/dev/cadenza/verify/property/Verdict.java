@@ -40,9 +40,24 @@ public sealed interface Verdict {
         }
     }
 
-    record Inconclusive(String reason, Statistics statistics) implements Verdict {
+    /**
+     * A search was cut by the command's budget: {@code reason} says which limit, {@code partial}
+     * what was still established (an exact min, a run found), in lines.
+     */
+    record Inconclusive(String reason, List<String> partial, Statistics statistics) implements Verdict {
+        public Inconclusive {
+            partial = List.copyOf(partial);
+        }
+
+        public Inconclusive(String reason, Statistics statistics) {
+            this(reason, List.of(), statistics);
+        }
+
         public List<String> details() {
-            return List.of(reason);
+            List<String> out = new java.util.ArrayList<>();
+            out.add(reason);
+            out.addAll(partial);
+            return out;
         }
 
         public String word() {

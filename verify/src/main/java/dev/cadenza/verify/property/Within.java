@@ -23,17 +23,23 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
 
     public Verdict check(Subject subject) {
         BoundsReport r = TimeBoundsAnalysis.of(subject, null, false);
-        if (!r.statistics().complete()) {
-            return new Verdict.Inconclusive("limit reached", r.statistics());
-        }
-        if (!r.reachable()) {
-            return new Verdict.Violated(Counterexample.of("the program never finishes"),
-                    r.statistics());
-        }
         BigFraction limit = new BigFraction(seconds.unscaledValue()).divide(
                 new BigFraction(java.math.BigInteger.TEN.pow(Math.max(0, seconds.scale()))));
         if (seconds.scale() < 0) {
             limit = new BigFraction(seconds.toBigIntegerExact());
+        }
+        if (!r.complete()) {
+            // a run found ending after T is a counterexample whatever the rest of the search holds
+            if (r.reachable() && r.minRun().duration().compareTo(limit) > 0) {
+                return new Verdict.Violated(Counterexample.of("a run takes " + Times.format(r.minRun().duration())
+                        + " s", r.minRun(), subject.net(Subject.Mode.TIMED), false), r.statistics());
+            }
+            return new Verdict.Inconclusive(subject.budget().reason(r.statistics().limit()),
+                    TimeBoundsProperty.partial(r), r.statistics());
+        }
+        if (!r.reachable()) {
+            return new Verdict.Violated(Counterexample.of("the program never finishes"),
+                    r.statistics());
         }
         if (r.max() != null && r.max().compareTo(limit) <= 0) {
             return new Verdict.Holds(List.of("max " + Times.format(r.max()) + " s"), r.statistics());

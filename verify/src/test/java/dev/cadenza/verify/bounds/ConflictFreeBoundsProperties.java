@@ -3,7 +3,7 @@ package dev.cadenza.verify.bounds;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -126,7 +126,7 @@ class ConflictFreeBoundsProperties {
     @Property(tries = 40)
     void minAndMaxAreTheLongestPathsWithMinAndMaxDurations(@ForAll("designs") Design d) {
         Model m = Examples.parse(d.text());
-        Subject s = new Subject(m, "gen", new StateClassEngine(), Limits.DEFAULT);
+        Subject s = new Subject(m, "gen", new StateClassEngine(), Budget.unlimited());
         BoundsReport r = TimeBoundsAnalysis.of(s, null, false);
         assertEquals(new org.apache.commons.math3.fraction.BigFraction(d.longestPath(0)), r.min(), d.text());
         assertEquals(new org.apache.commons.math3.fraction.BigFraction(d.longestPath(1)), r.max(), d.text());

@@ -1,5 +1,8 @@
 package dev.cadenza.verify.engine;
 
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.limit.Limit;
+
 import dev.cadenza.petri.Arc;
 import dev.cadenza.petri.ArcKind;
 import dev.cadenza.petri.PetriNet;
@@ -204,11 +207,11 @@ public final class DiscreteTimeEngine implements TimedEngine {
         }
 
         public Statistics statistics() {
-            return new Statistics(states.size(), edges, complete, millis);
+            return new Statistics(states.size(), edges, complete ? Limit.NONE : Limit.CLASSES, millis);
         }
     }
 
-    private Graph build(PetriNet petri, Limits limits, CompiledPredicate stopAt) {
+    private Graph build(PetriNet petri, Budget budget, CompiledPredicate stopAt) {
         long t0 = System.currentTimeMillis();
         Net net = new Net(petri);
         int np = petri.placeCount();
@@ -228,7 +231,7 @@ public final class DiscreteTimeEngine implements TimedEngine {
             if (stopAt != null && stopAt.test(m, g.dead(s))) {
                 continue;
             }
-            if (g.size() > limits.maxStates()) {
+            if (g.size() > budget.classesLeft()) {
                 g.complete = false;
                 break;
             }
@@ -315,9 +318,9 @@ public final class DiscreteTimeEngine implements TimedEngine {
     }
 
     @Override
-    public TargetTimes timeTo(PetriNet petri, Predicate targetPredicate, Limits limits) {
+    public TargetTimes timeTo(PetriNet petri, Predicate targetPredicate, Budget budget) {
         CompiledPredicate target = Targets.compile(targetPredicate);
-        Graph g = build(petri, limits, target);
+        Graph g = build(petri, budget, target);
         int n = g.size();
         boolean[] isTarget = new boolean[n];
         boolean any = false;
@@ -326,7 +329,7 @@ public final class DiscreteTimeEngine implements TimedEngine {
             any |= isTarget[s];
         }
         if (!any) {
-            return new TargetTimes(false, null, null, null, null, g.statistics());
+            return TargetTimes.notFound(g.statistics());
         }
         // min: 0-1 BFS on ticks
         long[] dist = new long[n];
@@ -404,7 +407,7 @@ public final class DiscreteTimeEngine implements TimedEngine {
         TimedRun minRun = pathRun(g, best, pred);
         BigFraction min = new BigFraction(dist[best]).divide(scale);
         if (unbounded) {
-            return new TargetTimes(true, min, null, minRun, null, g.statistics());
+            return new TargetTimes(true, min, null, g.complete, minRun, null, g.statistics());
         }
         // walk the longest path forwards
         List<TimedRun.Step> steps = new ArrayList<>();
@@ -417,7 +420,7 @@ public final class DiscreteTimeEngine implements TimedEngine {
                 steps.add(new TimedRun.Step(label, new BigFraction(ticks).divide(scale)));
             }
         }
-        return new TargetTimes(true, min, new BigFraction(longest[0]).divide(scale), minRun, new TimedRun(steps),
+        return new TargetTimes(true, min, new BigFraction(longest[0]).divide(scale), false, minRun, new TimedRun(steps),
                 g.statistics());
     }
 

@@ -6,7 +6,7 @@ import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.property.Deployable;
 import dev.cadenza.verify.property.Verdict;
@@ -135,7 +135,7 @@ class ConflictFreeDeploymentTest {
         ConflictFreeDeployment fast = ConflictFreeDeployment.of(m, "gen");
         assertTrue(fast.applies(), () -> fast.reason() + "\n" + d.text());
 
-        Subject s = new Subject(m, "gen", new StateClassEngine(), new Limits(500_000, 120));
+        Subject s = new Subject(m, "gen", new StateClassEngine(), Budget.of(500_000, 120));
         BoundsReport r = TimeBoundsAnalysis.of(s, null, false);
         assertTrue(r.statistics().complete(), d.text());
         assertEquals(r.min(), fast.min(), d.text());

@@ -5,7 +5,7 @@ import dev.cadenza.core.model.VerifyBlock;
 import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.Verifier;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class AllExamplesTest {
         for (Path f : files) {
             Model m = Examples.example(f.getFileName().toString());
             for (VerifyBlock b : m.verifyBlocks()) {
-                Subject s = new Subject(m, b.subject(), new StateClassEngine(), Limits.DEFAULT);
+                Subject s = new Subject(m, b.subject(), new StateClassEngine(), Budget.unlimited());
                 for (Verifier.Result r : Verifier.check(s, b)) {
                     System.out.printf("%s | %s | %-50s %s%n", f.getFileName(), b.subject(), r.property().name(),
                             r.verdict().word());

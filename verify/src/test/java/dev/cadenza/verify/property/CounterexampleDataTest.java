@@ -4,7 +4,7 @@ import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.trace.ModelState;
 import dev.cadenza.verify.trace.TransitionSpan;
@@ -27,7 +27,7 @@ class CounterexampleDataTest {
 
     private static Counterexample deadlock(Model m, String subject) {
         Verdict v = new Deployable(null, false, SourcePosition.NONE)
-                .check(new Subject(m, subject, new StateClassEngine(), Limits.DEFAULT));
+                .check(new Subject(m, subject, new StateClassEngine(), Budget.unlimited()));
         return assertInstanceOf(Verdict.Violated.class, v, String.join("\n", v.details())).counterexample();
     }
 
@@ -88,7 +88,7 @@ class CounterexampleDataTest {
     void parallelWitnessStopsWithBothRunning() {
         Model m = Examples.parse(DefectsFixtures.TIMING_SAFE);
         Verdict v = new Parallel(List.of("p", "u"), SourcePosition.NONE)
-                .check(new Subject(m, "race", new StateClassEngine(), Limits.DEFAULT));
+                .check(new Subject(m, "race", new StateClassEngine(), Budget.unlimited()));
         Verdict.Holds h = assertInstanceOf(Verdict.Holds.class, v, String.join("\n", v.details()));
         Counterexample w = h.witness();
         assertNotNull(w);

@@ -4,7 +4,7 @@ import dev.cadenza.core.model.Model;
 import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.engine.DiscreteTimeEngine;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.engine.TimedEngine;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class DefectsTest {
     private static Verdict deployable(Model m, String subject, boolean untimed, TimedEngine engine) {
         return new Deployable(null, untimed, m.program(subject).map(p -> p.position())
                 .orElse(dev.cadenza.core.model.SourcePosition.NONE))
-                .check(new Subject(m, subject, engine, Limits.DEFAULT));
+                .check(new Subject(m, subject, engine, Budget.unlimited()));
     }
 
     private static String text(Verdict v) {
@@ -59,7 +59,7 @@ class DefectsTest {
     @Test
     void cyclicUseDeadlocks() {
         Model m = Examples.parse(DefectsFixtures.CYCLE);
-        Subject s = new Subject(m, "loop", new StateClassEngine(), Limits.DEFAULT);
+        Subject s = new Subject(m, "loop", new StateClassEngine(), Budget.unlimited());
         Verdict v = new Deployable(null, false, dev.cadenza.core.model.SourcePosition.NONE).check(s);
         assertInstanceOf(Verdict.Violated.class, v);
         String why = text(v);
@@ -80,7 +80,7 @@ class DefectsTest {
     void deadlocksUntimedButIsSafeWithItsIntervals() {
         Model m = Examples.parse(DefectsFixtures.TIMING_SAFE);
         for (TimedEngine e : List.of(new StateClassEngine(), new DiscreteTimeEngine())) {
-            Subject s = new Subject(m, "race", e, Limits.DEFAULT);
+            Subject s = new Subject(m, "race", e, Budget.unlimited());
             Verdict timed = new Deployable(null, false, dev.cadenza.core.model.SourcePosition.NONE).check(s);
             Verdict untimed = new Deployable(null, true, dev.cadenza.core.model.SourcePosition.NONE).check(s);
             assertEquals("holds", timed.word(), text(timed));

@@ -6,7 +6,7 @@ import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.Verifier;
 import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class OpenStackRealityTest {
 
     private static void bracket(String file, String assembly) throws IOException {
         Model m = Examples.example(file);
-        Subject s = new Subject(m, m.assemblies().get(0).name(), new StateClassEngine(), Limits.DEFAULT);
+        Subject s = new Subject(m, m.assemblies().get(0).name(), new StateClassEngine(), Budget.unlimited());
         BoundsReport r = TimeBoundsAnalysis.of(s, null, false);
         List<BigDecimal> totals = measured(assembly);
         assertFalse(totals.isEmpty());
@@ -78,7 +78,7 @@ class OpenStackRealityTest {
     void everyOpenStackPropertyIsAnswered() {
         Model m = Examples.example("openstack.cdz");
         var block = m.verifyBlocks().get(0);
-        Subject s = new Subject(m, block.subject(), new StateClassEngine(), Limits.DEFAULT);
+        Subject s = new Subject(m, block.subject(), new StateClassEngine(), Budget.unlimited());
         for (Verifier.Result r : Verifier.check(s, block)) {
             System.out.printf("openstack | %-60s %-9s %6d ms %7d classes%n", r.property().name(), r.verdict().word(),
                     r.millis(), r.verdict().statistics().states());

@@ -4,7 +4,7 @@ import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.translate.TranslationOptions;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class RefusingTest {
 
     private static Verdict deployable(boolean refusing) {
         Model m = Examples.parse(MODEL);
-        Subject s = new Subject(m, "run", new StateClassEngine(), Limits.DEFAULT,
+        Subject s = new Subject(m, "run", new StateClassEngine(), Budget.unlimited(),
                 TranslationOptions.DEFAULT.withRefusing(refusing));
         return new Deployable(null, false, SourcePosition.NONE).check(s);
     }

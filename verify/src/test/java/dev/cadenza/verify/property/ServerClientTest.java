@@ -6,7 +6,7 @@ import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.Verifier;
 import dev.cadenza.verify.engine.DiscreteTimeEngine;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.engine.TimedEngine;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ServerClientTest {
 
     static List<Verifier.Result> run(Model m, String subject, TimedEngine engine) {
         VerifyBlock block = m.verifyBlocks().stream().filter(b -> b.subject().equals(subject)).findFirst().orElseThrow();
-        Subject s = new Subject(m, subject, engine, Limits.DEFAULT);
+        Subject s = new Subject(m, subject, engine, Budget.unlimited());
         return Verifier.check(s, block);
     }
 
@@ -77,7 +77,7 @@ class ServerClientTest {
     void deployBoundsAreFourToNine() {
         Model m = Examples.example("server-client.cdz");
         var r = dev.cadenza.verify.bounds.TimeBoundsAnalysis.of(
-                new Subject(m, "deploy", new StateClassEngine(), Limits.DEFAULT), null, false);
+                new Subject(m, "deploy", new StateClassEngine(), Budget.unlimited()), null, false);
         assertEquals("4", r.min().toString());
         assertEquals("9", r.max().toString());
     }

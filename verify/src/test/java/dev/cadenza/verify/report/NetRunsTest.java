@@ -6,7 +6,7 @@ import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.trace.Run;
 import dev.cadenza.verify.trace.RunEnd;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NetRunsTest {
 
     private static Run slowest(Model m, String subject) {
-        Subject s = new Subject(m, subject, new StateClassEngine(), Limits.DEFAULT);
+        Subject s = new Subject(m, subject, new StateClassEngine(), Budget.unlimited());
         BoundsReport r = TimeBoundsAnalysis.of(s, null, false);
         return NetRuns.read(r.maxRun(), s.net(Subject.Mode.TIMED), false, "slowest run");
     }

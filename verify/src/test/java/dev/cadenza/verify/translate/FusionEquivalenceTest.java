@@ -5,7 +5,7 @@ import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
-import dev.cadenza.verify.engine.Limits;
+import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.property.Deployable;
 import dev.cadenza.verify.property.DefectsFixtures;
@@ -26,8 +26,8 @@ class FusionEquivalenceTest {
     private static final TranslationOptions PLAIN = TranslationOptions.DEFAULT.withFuse(false);
 
     private static void same(Model m, String subject) {
-        Subject fused = new Subject(m, subject, new StateClassEngine(), Limits.DEFAULT);
-        Subject plain = new Subject(m, subject, new StateClassEngine(), Limits.DEFAULT, PLAIN);
+        Subject fused = new Subject(m, subject, new StateClassEngine(), Budget.unlimited());
+        Subject plain = new Subject(m, subject, new StateClassEngine(), Budget.unlimited(), PLAIN);
         for (boolean untimed : List.of(false, true)) {
             Deployable d = new Deployable(null, untimed, dev.cadenza.core.model.SourcePosition.NONE);
             assertEquals(d.check(plain).word(), d.check(fused).word(), subject + " " + d.name());
