@@ -159,7 +159,7 @@ class DrawCommandTest {
         Path svg = dir.resolve("a.svg");
         System.setProperty("cadenza.layout", "bundled");
         try {
-            assertEquals(0, run("draw", model().toString(), "-o", svg.toString()), err.toString());
+            assertEquals(0, run("draw", model().toString(), "--quiet", "-o", svg.toString()), err.toString());
         } finally {
             System.clearProperty("cadenza.layout");
         }
