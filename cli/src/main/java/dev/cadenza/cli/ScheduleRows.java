@@ -46,9 +46,10 @@ final class ScheduleRows {
                 GanttData.Wait next = wait(w);
                 GanttData.Wait last = waits.isEmpty() ? null : waits.get(waits.size() - 1);
                 if (last != null && last.kind() == next.kind() && last.what().equals(next.what()) && last.to() == next.from()) {
-                    // one wait on the same thing whose words changed (the provider moved on): one bar
+                    // one wait on the same thing whose words changed (the provider moved on): one bar,
+                    // told in the latest words (where things stand when it ends, or at a deadlock)
                     waits.set(waits.size() - 1, new GanttData.Wait(last.from(), next.to(), last.kind(), last.what(),
-                            last.why().replaceFirst(" \\([^()]*\\)$", "") + " (" + number(last.from()) + " to "
+                            next.why().replaceFirst(" \\([^()]*\\)$", "") + " (" + number(last.from()) + " to "
                                     + (Double.isInfinite(next.to()) ? "the end" : number(next.to()) + " s") + ")"));
                 } else {
                     waits.add(next);

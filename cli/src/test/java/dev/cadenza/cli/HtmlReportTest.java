@@ -111,6 +111,25 @@ class HtmlReportTest {
     }
 
     @Test
+    void aDeadlockDrawsWhatEachStepWaitsForToTheEnd(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("c.html");
+        CommandLine cli = new CommandLine(new Cadenza());
+        StringWriter stderr = new StringWriter();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(stderr));
+        int code = cli.execute("report", "src/test/resources/report/cyclic-use.cdz", "--quiet", "-o", out.toString());
+        assertEquals(ExitCode.VIOLATED, code, stderr.toString());
+        String html = Files.readString(out);
+        // a.finish and b.finish never start: no bar, one open port wait each, named
+        assertTrue(html.contains("data-bars=\"2\" data-waits=\"2\""), html);
+        assertEquals(2, count(html, "-wait-"), "two waits drawn");
+        assertTrue(html.contains(">port b.ready<") && html.contains(">port a.ready<"), "named in the chart");
+        // told in the words of where things stand at the deadlock
+        assertTrue(html.contains("a.finish starts: waits for use port&#39;s provider b.ready to be active (b is in b1) (1 to the end)"),
+                html);
+    }
+
+    @Test
     void reportCommandWritesAPageForAModelWithAViolation(@TempDir Path dir) throws IOException {
         Path model = Path.of("src/test/resources/report/forgotten-dependency.cdz");
         Path out = dir.resolve("r.html");
