@@ -8,6 +8,7 @@
 // their count differs from the report's body[data-properties] (and from --properties N when
 // given, e.g. the count `cadenza check --json` printed); there is no Gantt bar (rect ids
 // "*-bar-*" inside figure.gantt, and figure.gantt[data-bars] > 0); there is no assembly SVG;
+// no sensitivity section, or a subject in it without its tornado chart and rows (or a note saying why);
 // with --violated, no counterexample, or a counterexample without its drawing (article.counterexample
 // holding figure.assembly.state svg and figure.gantt.run with bars); a Gantt chart whose drawn waits
 // (rect ids "*-wait-I-K-port|lock|join|other"), critical-path marks ("*-critical-I") or windows
@@ -123,6 +124,14 @@ try {
     criticalAssemblies: document.querySelectorAll('figure.assembly.critical svg').length,
     waitsDrawn: document.querySelectorAll('figure.gantt svg rect[id*="-wait-"]').length,
     waitsListed: document.querySelectorAll('ul.waits li[data-kind]').length,
+    // the sensitivity section: each subject analysed has its tornado chart and one table row per transition
+    sensitivity: document.querySelectorAll('section#sensitivity').length,
+    sensitivityBroken: [...document.querySelectorAll('div.sensitivity')].filter((d) => {
+      const rows = Number(d.dataset.rows);
+      if (rows === 0) return !d.querySelector('p.note');
+      return d.querySelectorAll('table.sensitivity tr.transition').length !== rows
+        || !d.querySelector('figure.tornado svg rect');
+    }).map((d) => d.dataset.subject),
   }));
 
   if (!(facts.rows > 0)) fail('no verdict rows (table.verdicts tr.verdict)');
@@ -134,6 +143,10 @@ try {
   if (!(facts.ganttBars > 0)) fail('no Gantt bars (figure.gantt svg rect[id*=-bar-])');
   if (facts.ganttBars !== facts.ganttDeclared) fail(`${facts.ganttBars} Gantt bars drawn, ${facts.ganttDeclared} declared by data-bars`);
   if (!(facts.assemblySvgs > 0) || !(facts.assemblyShapes > 0)) fail('no assembly picture (figure.assembly svg)');
+  if (facts.sensitivity !== 1) fail(`${facts.sensitivity} sensitivity sections (section#sensitivity), expected 1`);
+  if (facts.sensitivityBroken.length > 0) {
+    fail(`sensitivity without its tornado chart, rows or note: ${facts.sensitivityBroken.join('; ')}`);
+  }
   if (facts.scripts > 0) fail(`${facts.scripts} script elements in a report that should have none`);
   if (facts.overflowing > 0) fail(`${facts.overflowing} pictures wider than the 1366 px page`);
   if (expectViolated && (facts.counterexamples === 0 || facts.violatedRows === 0)) {

@@ -60,7 +60,8 @@ final class BoundsCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "PRED",
             description = "A marking predicate, e.g. 'p3 >= 1 && !p4' (= != < <= > >=, && || !, and or not,"
-                    + " parentheses, dead). Default: termination.")
+                    + " parentheses, dead); for a model, in its names: 'c.running and not s.running'."
+                    + " Default: termination (a model: the end of the program).")
     String target;
 
     @Option(names = "--json", description = "Print one JSON object: reachable, min, max, min_trace, max_trace, complete.")
@@ -79,8 +80,12 @@ final class BoundsCommand implements Callable<Integer> {
     public Integer call() {
         if (file.toString().endsWith(".cdz")) {
             if (target != null) {
-                throw new UserInputException("cadenza bounds: --target is for nets; a model's target is its end"
-                        + " (or --deployment)");
+                if (deployment != null || windows) {
+                    throw new UserInputException("cadenza bounds: --target replaces the end of the program: give it"
+                            + " without --deployment and --windows");
+                }
+                return ModelBounds.runTo(file, modelOptions, subject, limitOptions.budget(), target,
+                        json, spec.commandLine().getOut());
             }
             return ModelBounds.run(file, modelOptions, subject, limitOptions.budget(), deployment, windows,
                     json, spec.commandLine().getOut());

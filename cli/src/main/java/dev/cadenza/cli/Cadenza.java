@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 GanttCommand.class,
                 DrawCommand.class,
                 ReportCommand.class,
+                SensitivityCommand.class,
         })
 public final class Cadenza implements Callable<Integer> {
 

@@ -35,6 +35,8 @@ import java.util.concurrent.Callable;
                 "With --untimed, the marking graph: every reachable marking once, one edge per marking"
                         + " and fired transition (as the Model Checking Contest counts them).",
                 "A PNML P/T net has no time, so its marking graph is given even without --untimed.",
+                "A model (.cdz) is translated first: the net of its first program (or --program/--assembly),"
+                        + " every interval [0,w[ with --untimed; the counts are those of the exported net.",
                 "Exit codes: 0 explored completely, 2 bad input, 3 a limit was reached (what was found"
                         + " so far is printed)."},
         sortOptions = false)
@@ -45,8 +47,14 @@ final class ExploreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The net: a TINA time Petri net (.net) or a PNML P/T net (.pnml).")
+    @Parameters(paramLabel = "FILE", description = "A TINA time Petri net (.net), a PNML P/T net (.pnml), or a model (.cdz).")
     Path file;
+
+    @Mixin
+    SubjectChoice subject = new SubjectChoice();
+
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
 
     @Option(names = "--untimed", description = "Ignore time: explore the marking graph.")
     boolean untimed;
@@ -67,7 +75,7 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PetriNet net = NetFiles.load(file);
+        PetriNet net = net();
         if (untimed || net.isUntimed()) {
             return markingGraph(net);
         }
@@ -75,6 +83,24 @@ final class ExploreCommand implements Callable<Integer> {
             throw new UserInputException("cadenza explore: --witness needs --untimed (or a net without time)");
         }
         return stateClasses(net);
+    }
+
+    /** The net of the file; a model's is its subject's translation (untimed with --untimed). */
+    private PetriNet net() {
+        if (!file.toString().toLowerCase(Locale.ROOT).endsWith(".cdz")) {
+            modelOptions.refuseFor(file);
+            if (subject.program != null || subject.assembly != null) {
+                throw new UserInputException(file + ": --program and --assembly apply to models (.cdz), not nets");
+            }
+            return NetFiles.load(file);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        var m = modelOptions.load(file, warning -> err.println(warning));
+        modelOptions.printApplied(err);
+        err.flush();
+        var s = new dev.cadenza.verify.Subject(m, subject.of(m), new dev.cadenza.verify.engine.StateClassEngine(),
+                limitOptions.budget());
+        return s.net(untimed ? dev.cadenza.verify.Subject.Mode.UNTIMED : dev.cadenza.verify.Subject.Mode.TIMED).net();
     }
 
     private int stateClasses(PetriNet net) {

@@ -1,6 +1,7 @@
 package dev.cadenza.cli;
 
 import dev.cadenza.core.model.Model;
+import dev.cadenza.petri.io.PnmlWriter;
 import dev.cadenza.petri.io.TinaNetWriter;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.engine.StateClassEngine;
@@ -18,14 +19,18 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code cadenza export MODEL [--program P | --assembly A] --format net|dot [-o F]}: the time
- * Petri net a program or assembly compiles to, as TINA .net or as a Graphviz graph.
+ * {@code cadenza export MODEL [--program P | --assembly A] --format net|pnml|dot [-o F]}: the
+ * time Petri net a program or assembly compiles to, as TINA .net, as a PNML P/T net (untimed:
+ * {@link PnmlWriter} says how read and inhibitor arcs are written), or as a Graphviz graph.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes the time Petri net of a program or assembly (TINA .net, or dot).")
+        description = {"Writes the time Petri net of a program or assembly (TINA .net, PNML, or dot).",
+                "pnml: a P/T net without time (the net of --untimed), read arcs as self-loops, inhibitor arcs"
+                        + " as TAPAAL reads them (type=\"inhibitor\") and as the 2009 special-arcs extension writes"
+                        + " them; for cross-checks of deployable untimed with TAPAAL."})
 final class ExportCommand implements Callable<Integer> {
 
-    enum Format { net, dot }
+    enum Format { net, pnml, dot }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,7 +41,7 @@ final class ExportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SubjectChoice subject = new SubjectChoice();
 
-    @Option(names = "--format", required = true, description = "net (TINA) or dot (Graphviz)")
+    @Option(names = "--format", required = true, description = "net (TINA), pnml (P/T net, untimed) or dot (Graphviz)")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "F", description = "write here instead of stdout")
@@ -65,8 +70,18 @@ final class ExportCommand implements Callable<Integer> {
         // a program 'after' another starts from the other's final state: Subject finds it
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limitOptions.budget(),
                 TranslationOptions.DEFAULT.withFuse(!noFuse));
-        TranslatedNet tn = s.net(untimed ? Subject.Mode.UNTIMED : Subject.Mode.TIMED);
-        String text = format == Format.net ? TinaNetWriter.write(tn.net()) : NetDot.of(tn.net(), tn.backMap());
+        // a P/T net has no time: PNML is always the untimed net
+        boolean pt = format == Format.pnml;
+        TranslatedNet tn = s.net(untimed || pt ? Subject.Mode.UNTIMED : Subject.Mode.TIMED);
+        String text = switch (format) {
+            case net -> TinaNetWriter.write(tn.net());
+            case pnml -> PnmlWriter.write(tn.net());
+            case dot -> NetDot.of(tn.net(), tn.backMap());
+        };
+        if (pt && PnmlWriter.hasInhibitorArcs(tn.net())) {
+            spec.commandLine().getErr().println("cadenza export: the net has inhibitor arcs (written as TAPAAL reads"
+                    + " them); tools without inhibitor arcs, such as LoLA, would misread it");
+        }
         if (output == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();

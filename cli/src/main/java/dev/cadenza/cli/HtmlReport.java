@@ -63,6 +63,8 @@ final class HtmlReport {
     private final List<Verdict> verdicts = new ArrayList<>();
     private final List<Bounds> bounds = new ArrayList<>();
     private final List<Run> runs = new ArrayList<>();
+    /** The sensitivity section's entries, one per subject (drawn by {@link SensitivitySection}). */
+    private final List<SensitivitySection.Entry> sensitivity = new ArrayList<>();
     /** What-if overrides of the command line ({@code --param}, {@code --interval}), one line each. */
     private final List<String> overrides = new ArrayList<>();
 
@@ -99,6 +101,11 @@ final class HtmlReport {
     /** Says at the top of the page that the model was checked with these overrides. */
     HtmlReport overrides(List<String> lines) {
         overrides.addAll(lines);
+        return this;
+    }
+
+    HtmlReport sensitivity(SensitivitySection.Entry e) {
+        sensitivity.add(e);
         return this;
     }
 
@@ -209,6 +216,8 @@ final class HtmlReport {
             h.append("</div>\n");
         }
         h.append("</section>\n");
+
+        h.append(SensitivitySection.html(sensitivity));
 
         h.append("<section id=\"runs\">\n<h2>Counterexamples</h2>\n");
         if (runs.stream().noneMatch(r -> !r.witness())) {
@@ -411,6 +420,14 @@ final class HtmlReport {
             span.kind { font-size: .75rem; padding: 0 .3rem; border-radius: .2rem; color: #fff; }
             span.kind.port { background: #a64d87; } span.kind.lock { background: #000; }
             span.kind.join { background: #007a5a; } span.kind.other { background: #6e6e6e; }
+            table.sensitivity { border-collapse: collapse; font-size: .85rem; width: 100%; }
+            table.sensitivity th, table.sensitivity td { border-bottom: 1px solid var(--line); padding: .2rem .45rem;
+                   text-align: left; white-space: nowrap; }
+            table.sensitivity th { background: #f6f8fa; }
+            table.sensitivity td.name { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: normal;
+                   overflow-wrap: anywhere; }
+            table.sensitivity tr.critical td.name { color: var(--bad); font-weight: 600; }
+            div.sensitivity { overflow-x: auto; }
             footer { margin-top: 3rem; font-size: .8rem; }
             @media print {
               body { max-width: none; padding: 0; font-size: 11pt; }

@@ -106,6 +106,72 @@ final class ModelBounds {
         return r.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
     }
 
+    /**
+     * {@code bounds MODEL --target PRED}: exact min and max time from the start to the first state
+     * where the model predicate holds, the fastest run, and the critical path of the slowest.
+     */
+    static int runTo(Path file, ModelOptions options, SubjectChoice subject, Budget budget, String target,
+                     boolean json, PrintWriter out) {
+        Model m = options.load(file);
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), budget);
+        var tn = s.net(Subject.Mode.TIMED);
+        // the predicate is the option's text: errors are placed in it as "--target:1:col"
+        var predicate = dev.cadenza.verify.predicate.ModelPredicate.compile(target,
+                new dev.cadenza.core.model.SourcePosition("--target", 1, 1), tn.backMap());
+        var r = s.engine().timeTo(tn.net(), predicate, budget);
+        List<CriticalPath.Step> path = r.maxRun() == null ? List.of() : CriticalPath.of(r.maxRun(), tn);
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("subject", s.name());
+            o.put("target", target);
+            o.put("complete", r.statistics().complete());
+            // what a cut search leaves unknown is null, never "unreachable" or "inf"
+            o.put("reachable", r.reachable() ? Boolean.TRUE : r.unreachable() ? Boolean.FALSE : null);
+            o.put("min", r.min() == null ? null : number(r.min()));
+            o.put("max", r.unbounded() ? "inf" : r.max() == null ? null : number(r.max()));
+            if (!r.statistics().complete()) {
+                o.put("stopped", budget.reason(r.statistics().limit()));
+            }
+            o.put("classes", r.statistics().states());
+            o.put("min_run", r.minRun() == null ? List.of() : dev.cadenza.verify.report.NetRuns.read(r.minRun(), tn, false, "reaches " + target).lines());
+            List<Object> steps = new ArrayList<>();
+            for (CriticalPath.Step st : path) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("transition", st.toString());
+                p.put("start", number(st.start()));
+                p.put("end", number(st.end()));
+                steps.add(p);
+            }
+            o.put("critical_path", steps);
+            o.put("overrides", options.json());
+            out.println(Json.write(o));
+        } else {
+            options.printApplied(out);
+            out.println(s.name() + ", until " + target + ":");
+            if (!r.statistics().complete() && !r.reachable()) {
+                out.println("  inconclusive: " + budget.reason(r.statistics().limit()) + " after "
+                        + r.statistics().states() + " classes, no run there found (that proves nothing)");
+            } else if (r.unreachable()) {
+                out.println("  never reached (no run gets there)");
+            } else {
+                String min = r.min() == null ? "? (" + budget.reason(r.statistics().limit()) + ")"
+                        : Times.format(r.min()) + " s";
+                String max = r.unbounded() ? "inf (some run avoids it forever)"
+                        : r.max() == null ? "? (" + budget.reason(r.statistics().limit()) + ")"
+                        : Times.format(r.max()) + " s";
+                out.println("  min " + min + ", max " + max);
+                out.println("  fastest run:");
+                dev.cadenza.verify.report.NetRuns.read(r.minRun(), tn, false, "reaches " + target).lines().forEach(l -> out.println("    " + l));
+                if (!path.isEmpty()) {
+                    out.println("  critical path of the slowest: " + path.stream().map(CriticalPath.Step::toString)
+                            .collect(java.util.stream.Collectors.joining(" > ")));
+                }
+            }
+        }
+        out.flush();
+        return r.statistics().complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+    }
+
     /** A JSON number, or "inf". */
     private static Object number(org.apache.commons.math3.fraction.BigFraction f) {
         if (f == null) {

@@ -118,6 +118,10 @@ final class ReportCommand implements Callable<Integer> {
             report.bounds(bounds(subject, chart));
         }
 
+        for (String s : subjects) {
+            report.sensitivity(sensitivity(m, checked.apply(s)));
+        }
+
         write(report.html());
         out.println(output + ": " + report.propertyCount() + " properties, report written");
         out.flush();
@@ -154,6 +158,21 @@ final class ReportCommand implements Callable<Integer> {
     /** What the assembly picture highlights: the state's marked places, running transitions, blocking ports. */
     static AssemblyHighlight highlight(ModelState s) {
         return new AssemblyHighlight(s.marked(), s.running(), s.blockedPorts());
+    }
+
+    /**
+     * The subject's sensitivity (4 exact recomputations per transition): done when the fast path
+     * answers, or the net is as small as the one whose windows are computed; else a note.
+     */
+    private SensitivitySection.Entry sensitivity(Model m, Subject subject) {
+        boolean fast = dev.cadenza.verify.fastpath.ConflictFreeDeployment.of(m, subject.name()).applies();
+        if (!fast && subject.net(Subject.Mode.TIMED).net().transitionCount() > TimeBoundsProperty.WINDOWS_UP_TO) {
+            return new SensitivitySection.Entry(subject.name(), null, "Left out: four explorations per transition on a"
+                    + " net of over " + TimeBoundsProperty.WINDOWS_UP_TO + " transitions; run cadenza sensitivity "
+                    + model + (m.program(subject.name()).isPresent() ? " --program " : " --assembly ") + subject.name());
+        }
+        return new SensitivitySection.Entry(subject.name(), dev.cadenza.verify.sensitivity.SensitivityAnalysis.of(m,
+                subject.name(), dev.cadenza.verify.sensitivity.Delta.DEFAULT, subject.engine(), subject.budget()), null);
     }
 
     /** Min, max, critical path and Gantt chart of the subject, with a note when something is left out. */

@@ -140,7 +140,7 @@ final class Lexer {
             if (c == '"') {
                 break;
             }
-            if (c == '\\' && pos < text.length()) {
+            if (c == '\\' && pos < text.length() && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
                 char e = text.charAt(pos++);
                 switch (e) {
                     case '"', '\\' -> sb.append(e);

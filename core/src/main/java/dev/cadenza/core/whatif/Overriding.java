@@ -169,7 +169,8 @@ final class Overriding {
             }
             programs.add(new Program(program.name(), params, program.body(), program.position(), program.after()));
         }
-        return new Model(m.file(), m.types(), m.assemblies(), programs, m.deployments(), m.verifyBlocks());
+        return new Model(m.file(), m.types(), m.assemblies(), programs, m.deployments(), m.verifyBlocks(), m.semantics(),
+                m.step());
     }
 
     private static boolean declares(Program p, String name) {
@@ -349,7 +350,8 @@ final class Overriding {
             }
             programs.add(new Program(p.name(), p.parameters(), body, p.position(), p.after()));
         }
-        return new Model(m.file(), newTypes, assemblies, programs, m.deployments(), m.verifyBlocks());
+        return new Model(m.file(), newTypes, assemblies, programs, m.deployments(), m.verifyBlocks(), m.semantics(),
+                m.step());
     }
 
     /** Every instance of every assembly and program (programs unrolled), with its type and subject. */

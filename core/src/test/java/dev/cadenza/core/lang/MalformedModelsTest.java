@@ -65,6 +65,9 @@ class MalformedModelsTest {
                         2, 26, "the duration of transition t has maximum 2 below its minimum 5; write [min, max] with min <= max"),
                 syntax("unterminated string", "component A {\n  behavior b { t: a -> b [1, 2] action \"ls }\n}\n",
                         2, 40, "unterminated string; close it with '\"' on the same line"),
+                // a backslash at the end of the line is not an escape of the newline (the message stays one line)
+                syntax("backslash before the line end", "component A {\n  behavior b { t: a -> b [1, 2] action \"ls \\\n\"}\n}\n",
+                        2, 40, "unterminated string; close it with '\"' on the same line"),
                 syntax("misspelt declaration", "componet A {}\n",
                         1, 1, "expected 'component', 'program', 'assembly', 'deployment', 'verify', 'semantics' or 'step', found 'componet'"),
                 syntax("unknown semantics", "semantics madeus\n",

@@ -183,6 +183,14 @@ class WhatIfTest {
     }
 
     @Test
+    void theRuntimeDeclarationsSurviveTheOverrides() {
+        Model m = ModelParser.parse("m.cdz", "semantics concerto-d\nstep [0, 0.05]\n" + MODEL);
+        Overridden o = WhatIf.parse(List.of("n=3"), List.of("Db.pull=[0,1]", "db1.pull=[2,2]")).applyTo(m);
+        assertEquals(m.semantics(), o.model().semantics());
+        assertEquals(m.step(), o.model().step());
+    }
+
+    @Test
     void noOverrideLeavesTheModelAsParsed() {
         Model m = model();
         Overridden o = WhatIf.NONE.applyTo(m);

@@ -1,6 +1,7 @@
 package dev.cadenza.petri.io;
 
 import dev.cadenza.petri.Arc;
+import dev.cadenza.petri.ArcKind;
 import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.TimeInterval;
 import dev.cadenza.petri.Transition;
@@ -28,7 +29,11 @@ import java.util.Map;
  * for layout: they are flattened), places and transitions by id with their names as labels,
  * initial markings, arcs in either direction with their inscriptions (default 1), repeated arcs
  * adding up. Graphics and tool-specific parts (MCC's NUPN units) are skipped. A coloured net
- * (symmetric or high-level) is refused: it would need unfolding first.
+ * (symmetric or high-level) is refused: it would need unfolding first. Special arcs, as
+ * {@link PnmlWriter} writes them: {@code type="inhibitor"} on the arc (TAPAAL's convention) or
+ * an {@code <arctype><text>inhibitor</text></arctype>} label (the 2009 special-arcs extension);
+ * {@code read} or {@code test} the same ways for read arcs; any other arc type is refused rather
+ * than read as a normal arc.
  *
  * <p>Streams with StAX, so a large file is read in one pass without a document tree; every
  * error is a {@link NetFormatException} with the file, line and column (StAX places an element
@@ -81,6 +86,9 @@ public final class PnmlReader {
         long tokens;
         final Map<Integer, Long> inputs = new LinkedHashMap<>();
         final Map<Integer, Long> outputs = new LinkedHashMap<>();
+        /** Inhibitor arcs (the smallest weight wins, as in TINA) and read arcs (the largest). */
+        final Map<Integer, Long> inhibitors = new LinkedHashMap<>();
+        final Map<Integer, Long> reads = new LinkedHashMap<>();
         int index;
 
         Node(String id, boolean place) {
@@ -89,11 +97,12 @@ public final class PnmlReader {
         }
     }
 
-    private record PendingArc(String id, String source, String target, long weight, int line, int column) {
+    private record PendingArc(String id, String source, String target, long weight, ArcKind kind, int line,
+                              int column) {
     }
 
     // What the <text> being read belongs to.
-    private enum Field { NONE, NAME, MARKING, INSCRIPTION }
+    private enum Field { NONE, NAME, MARKING, INSCRIPTION, ARCTYPE }
 
     private PetriNet parse(InputStream in) {
         String netName = null;
@@ -114,6 +123,7 @@ public final class PnmlReader {
             String arcSource = null;
             String arcTarget = null;
             long arcWeight = 1;
+            ArcKind arcKind = ArcKind.NORMAL;
             int arcLine = 0;
             int arcColumn = 0;
             int arcDepth = -1;
@@ -179,6 +189,7 @@ public final class PnmlReader {
                                         + "without source or target; an arc needs both, e.g. source=\"p1\" target=\"t1\"");
                             }
                             arcWeight = 1;
+                            arcKind = arcKind(r.getAttributeValue(null, "type"), at, arcId);
                             arcLine = at.getLineNumber();
                             arcColumn = at.getColumnNumber();
                             arcDepth = depth;
@@ -201,6 +212,12 @@ public final class PnmlReader {
                                 fieldDepth = depth;
                             }
                         }
+                        case "arctype" -> {
+                            if (arcDepth >= 0 && depth == arcDepth + 1) {
+                                field = Field.ARCTYPE;
+                                fieldDepth = depth;
+                            }
+                        }
                         case "text" -> {
                             if (field != Field.NONE && depth == fieldDepth + 1) {
                                 Location at = r.getLocation();
@@ -212,6 +229,7 @@ public final class PnmlReader {
                                             "initial marking of place '" + node.id + "'", 0);
                                     case INSCRIPTION -> arcWeight = number(text, at,
                                             "inscription of arc " + (arcId == null ? "" : "'" + arcId + "'"), 1);
+                                    case ARCTYPE -> arcKind = arcKind(text, at, arcId);
                                     default -> throw new AssertionError(field);
                                 }
                             }
@@ -233,7 +251,9 @@ public final class PnmlReader {
                             nodeDepth = -1;
                         }
                         if (depth == arcDepth) {
-                            arcs.add(new PendingArc(arcId, arcSource, arcTarget, arcWeight, arcLine, arcColumn));
+                            arcs.add(new PendingArc(arcId, arcSource, arcTarget, arcWeight, arcKind, arcLine,
+                                    arcColumn));
+                            arcKind = ArcKind.NORMAL;
                             arcDepth = -1;
                         }
                         if (r.getLocalName().equals("net")) {
@@ -277,7 +297,16 @@ public final class PnmlReader {
                         + " joins two " + kind + " ('" + from.id + "' and '" + to.id
                         + "'); an arc goes from a place to a transition or back");
             }
-            if (from.place) {
+            if (a.kind() != ArcKind.NORMAL && !from.place) {
+                throw new NetFormatException(source, a.line(), a.column(), "arc " + describe(a) + " is "
+                        + (a.kind() == ArcKind.INHIBITOR ? "an inhibitor" : "a read") + " arc from a transition;"
+                        + " such arcs go from a place to a transition");
+            }
+            if (a.kind() == ArcKind.INHIBITOR) {
+                to.inhibitors.merge(from.index, a.weight(), Math::min);
+            } else if (a.kind() == ArcKind.READ) {
+                to.reads.merge(from.index, a.weight(), Math::max);
+            } else if (from.place) {
                 to.inputs.merge(from.index, a.weight(), Long::sum);
             } else {
                 from.outputs.merge(to.index, a.weight(), Long::sum);
@@ -291,7 +320,10 @@ public final class PnmlReader {
         }
         for (Node n : order) {
             if (!n.place) {
-                b.transition(new Transition(n.id, n.label, TimeInterval.UNBOUNDED, arcs(n.inputs), arcs(n.outputs)));
+                List<Arc> inputs = arcs(n.inputs);
+                n.reads.forEach((p, w) -> inputs.add(new Arc(p, w, ArcKind.READ)));
+                n.inhibitors.forEach((p, w) -> inputs.add(new Arc(p, w, ArcKind.INHIBITOR)));
+                b.transition(new Transition(n.id, n.label, TimeInterval.UNBOUNDED, inputs, arcs(n.outputs)));
             }
         }
         return b.build();
@@ -303,6 +335,20 @@ public final class PnmlReader {
             list.add(Arc.normal(e.getKey(), e.getValue()));
         }
         return list;
+    }
+
+    /** An arc's type as written (attribute or label): normal, inhibitor, read; anything else is refused. */
+    private ArcKind arcKind(String type, Location at, String arcId) {
+        if (type == null) {
+            return ArcKind.NORMAL;
+        }
+        return switch (type.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "", "normal" -> ArcKind.NORMAL;
+            case "inhibitor" -> ArcKind.INHIBITOR;
+            case "read", "test" -> ArcKind.READ;
+            default -> throw error(at, "arc " + (arcId == null ? "" : "'" + arcId + "' ") + "of type '" + type
+                    + "'; cadenza reads normal, inhibitor and read (test) arcs, not " + type + " arcs");
+        };
     }
 
     private Node resolve(String id, PendingArc a, Map<String, Node> nodes, Map<String, String> references) {
