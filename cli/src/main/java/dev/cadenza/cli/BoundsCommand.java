@@ -64,7 +64,8 @@ final class BoundsCommand implements Callable<Integer> {
                     + " Default: termination (a model: the end of the program).")
     String target;
 
-    @Option(names = "--json", description = "Print one JSON object: reachable, min, max, min_trace, max_trace, complete.")
+    @Option(names = "--json", description = "Print one JSON object (docs/json.md): reachable, min, max, min_run,"
+            + " max_run, complete, statistics.")
     boolean json;
 
     @Mixin
@@ -101,94 +102,22 @@ final class BoundsCommand implements Callable<Integer> {
             throw new UserInputException(file + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        int exit = r.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
         if (json) {
-            out.println(json(r));
-        } else {
-            text(out, net, r);
+            return JsonValues.print(out, json(net, r), exit);
         }
+        text(out, net, r);
         out.flush();
-        return r.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+        return exit;
     }
 
-    private String json(TimeBoundsResult r) {
-        JsonWriter w = new JsonWriter().field("target", target == null ? "termination" : target);
-        if (!r.complete()) {
-            w.raw("reachable", r.reachable() ? "true" : "null");
-            if (r.min() != null) {
-                time(w, "min", r.min());
-            } else {
-                w.raw("min", "null");
-            }
-            w.raw("max", "null");
-            if (r.reachable()) {
-                w.objects("min_trace", trace(r.minTrace()));
-            }
-            w.field("complete", false).field("stopped", limitOptions.budget().reason(r.limit()))
-                    .field("classes", r.classes());
-            return w.toString();
-        }
-        w.field("reachable", r.reachable());
-        if (r.reachable()) {
-            time(w, "min", r.min());
-            time(w, "max", r.max());
-            w.objects("min_trace", trace(r.minTrace()));
-            w.objects("max_trace", r.maxTrace() == null ? null : trace(r.maxTrace()));
-            if (r.divergence() != null) {
-                w.field("max_reason", r.divergence().reason());
-                if (r.divergence().prefix() != null) {
-                    w.objects("max_divergence_prefix", trace(r.divergence().prefix()));
-                }
-                if (!r.divergence().cycle().isEmpty()) {
-                    w.raw("max_cycle", cycleJson(r.divergence().cycle()));
-                }
-            }
-        }
-        return w.field("complete", true).field("classes", r.classes())
-                .field("seconds", Math.round(r.seconds() * 1000) / 1000.0).toString();
-    }
-
-    /** A number where it is one ("inf" otherwise), its exact form where a decimal cannot say it, and whether it is attained. */
-    private static void time(JsonWriter w, String name, TimeValue v) {
-        if (v.isInfinite()) {
-            w.field(name, "inf");
-            return;
-        }
-        w.raw(name, number(v.value()));
-        String exact = TimeValue.format(v.value());
-        if (exact.contains("/")) {
-            w.field(name + "_exact", exact);
-        }
-        w.field(name + "_attained", v.attained());
-    }
-
-    private static String number(BigFraction f) {
-        String exact = TimeValue.format(f);
-        if (!exact.contains("/")) {
-            return exact;
-        }
-        return new BigDecimal(f.getNumerator()).divide(new BigDecimal(f.getDenominator()), MathContext.DECIMAL64)
-                .toPlainString();
-    }
-
-    private static String cycleJson(List<String> cycle) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < cycle.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(JsonWriter.quote(cycle.get(i)));
-        }
-        return b.append(']').toString();
-    }
-
-    private static List<JsonWriter> trace(TimedTrace t) {
-        List<JsonWriter> steps = new ArrayList<>();
-        for (TimedTrace.Step s : t.steps()) {
-            JsonWriter o = new JsonWriter().raw("time", number(s.time()));
-            String exact = TimeValue.format(s.time());
-            if (exact.contains("/")) {
-                o.field("time_exact", exact);
-            }
-            steps.add(o.field("transition", s.transition()));
-        }
-        return steps;
+    /** The net's bounds (docs/json.md, "Bounds") in the command's envelope. */
+    private java.util.Map<String, Object> json(PetriNet net, TimeBoundsResult r) {
+        java.util.Map<String, Object> o = JsonValues.envelope("bounds", file);
+        o.put("net", net.name());
+        o.putAll(BoundsJson.of(r, target == null ? "termination" : target, limitOptions.budget()));
+        o.put("statistics", JsonValues.command(limitOptions.budget(), r.limit()));
+        return o;
     }
 
     private void text(PrintWriter out, PetriNet net, TimeBoundsResult r) {

@@ -103,6 +103,14 @@ public final class Cadenza implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (RuntimeException | Error e) {
+            // a failure in the error handling itself: still one line, and the code of a bug of ours
+            System.err.println("cadenza: internal error: " + e);
+            exit = ExitCode.INTERNAL_ERROR;
+        }
+        System.exit(exit);
     }
 }

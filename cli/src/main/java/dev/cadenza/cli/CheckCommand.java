@@ -58,23 +58,12 @@ final class CheckCommand implements Callable<Integer> {
         Model m = modelOptions.load(model, warning -> err.println(warning));
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
-        List<Verifier.Result> results = checkAll(m, subjects(m, limitOptions.budget()));
+        Function<String, Subject> subjects = subjects(m, limitOptions.budget());
+        List<Verifier.Result> results = checkAll(m, subjects);
         if (json) {
-            Map<String, Object> o = summary.json();
-            List<Object> props = new ArrayList<>();
-            for (Verifier.Result r : results) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("name", r.subject() + ": " + r.property().name());
-                p.put("verdict", r.verdict().word());
-                p.put("mode", r.mode());
-                p.put("millis", r.millis());
-                p.put("classes", r.verdict().statistics().states());
-                p.put("details", r.verdict().details());
-                props.add(p);
-            }
+            Map<String, Object> o = json("check", summary, results, subjects, limitOptions.budget());
             o.put("overrides", modelOptions.json());
-            o.put("properties", props);
-            out.println(Json.write(o));
+            return JsonValues.print(out, o, exitCode(results));
         } else {
             out.print(summary.text().lines().findFirst().orElse("") + "\n");
             modelOptions.printApplied(out);
@@ -91,6 +80,22 @@ final class CheckCommand implements Callable<Integer> {
     static Function<String, Subject> subjects(Model m, Budget budget) {
         Map<String, Subject> cache = new HashMap<>();
         return n -> cache.computeIfAbsent(n, k -> new Subject(m, k, new StateClassEngine(), budget));
+    }
+
+    /**
+     * The JSON object of {@code check} (and {@code report}): the envelope, the model's summary,
+     * one object per property, the command's statistics (docs/json.md); {@code exit} comes last.
+     */
+    static Map<String, Object> json(String command, ModelSummary summary, List<Verifier.Result> results,
+                                    Function<String, Subject> subjects, Budget budget) {
+        Map<String, Object> o = JsonValues.envelope(command, Path.of(summary.file()));
+        Map<String, Object> model = summary.json();
+        model.remove("file");
+        model.remove("properties");
+        o.putAll(model);
+        o.put("properties", VerdictJson.properties(results, subjects, budget));
+        o.put("statistics", JsonValues.command(budget, VerdictJson.firstLimit(results)));
+        return o;
     }
 
     /** Every verify block of the model, in file order. */

@@ -51,6 +51,13 @@ final class DrawCommand implements Callable<Integer> {
     @CommandLine.Mixin
     QuietOption quiet = new QuietOption();
 
+    @Option(names = "--json", description = "Print one JSON object (docs/json.md): what was drawn, where.")
+    boolean json;
+
+    /** What {@link #graph()} drew: "assembly", "program" or "net", and the assembly or program's name. */
+    private String drawing;
+    private String drawn;
+
     static final class Subject {
         @Option(names = "--assembly", paramLabel = "A", description = "the assembly to draw (default: the first)")
         String assembly;
@@ -72,10 +79,33 @@ final class DrawCommand implements Callable<Integer> {
             return ExitCode.INCONCLUSIVE;
         }
         var engine = GraphvizRenderer.write(graph, output);
+        String layout = engine.map(e -> "laid out by " + e.description()).orElse("the Graphviz text (no layout)");
+        if (json) {
+            java.util.Map<String, Object> o = JsonValues.envelope("draw", file);
+            o.put("output", output.toString());
+            o.put("format", GraphvizRenderer.Output.of(output).name().toLowerCase(Locale.ROOT));
+            o.put("layout", layout);
+            o.put("drawing", drawing);
+            o.put("subject", drawn);
+            o.put("nodes", count(graph, true));
+            o.put("edges", count(graph, false));
+            return JsonValues.print(spec.commandLine().getOut(), o, ExitCode.OK);
+        }
         // which engine ran: the bundled one is slow to start, and the way out is one install away
-        spec.commandLine().getOut().println(output + ": " + engine.map(e -> "laid out by " + e.description())
-                .orElse("the Graphviz text (no layout)"));
+        spec.commandLine().getOut().println(output + ": " + layout);
         return ExitCode.OK;
+    }
+
+    /** The nodes (or the edges) of the graph and its subgraphs. */
+    private static int count(MutableGraph g, boolean nodes) {
+        int n = 0;
+        for (var node : g.nodes()) {
+            n += nodes ? 1 : node.links().size();
+        }
+        for (MutableGraph sub : g.graphs()) {
+            n += count(sub, nodes);
+        }
+        return n;
     }
 
     private MutableGraph graph() {
@@ -85,25 +115,34 @@ final class DrawCommand implements Callable<Integer> {
                 throw new UserInputException(file + ": --assembly, --program and --critical apply to models (.cdz), not nets");
             }
             modelOptions.refuseFor(file);
+            drawing = "net";
             return NetDiagram.of(NetFiles.load(file));
         }
         Model model = modelOptions.load(file);
         modelOptions.printApplied(spec.commandLine().getErr());
         if (subject != null && subject.program != null) {
+            drawing = "program";
+            drawn = subject.program;
             Program p = model.program(subject.program).orElseThrow(() ->
                     new UserInputException(file + ": no program named " + subject.program + names(model, false)));
             return AssemblyDiagram.of(model, p, highlight(model, p.name()));
         }
         if (subject != null && subject.assembly != null) {
+            drawing = "assembly";
+            drawn = subject.assembly;
             Assembly a = model.assembly(subject.assembly).orElseThrow(() ->
                     new UserInputException(file + ": no assembly named " + subject.assembly + names(model, true)));
             return AssemblyDiagram.of(model, a, highlight(model, a.name()));
         }
         if (!model.assemblies().isEmpty()) {
+            drawing = "assembly";
+            drawn = model.assemblies().get(0).name();
             Assembly a = model.assemblies().get(0);
             return AssemblyDiagram.of(model, a, highlight(model, a.name()));
         }
         if (!model.programs().isEmpty()) {
+            drawing = "program";
+            drawn = model.programs().get(0).name();
             Program p = model.programs().get(0);
             return AssemblyDiagram.of(model, p, highlight(model, p.name()));
         }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,7 +60,7 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--untimed", description = "Ignore time: explore the marking graph.")
     boolean untimed;
 
-    @Option(names = "--json", description = "Print one JSON object: classes (timed), markings, edges, dead,"
+    @Option(names = "--json", description = "Print one JSON object (docs/json.md): classes (timed), markings, edges, dead,"
             + " complete, seconds; untimed also places, transitions, max_tokens (and witness).")
     boolean json;
 
@@ -111,18 +112,20 @@ final class ExploreCommand implements Callable<Integer> {
             throw new UserInputException(file + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        int exit = s.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
         if (json) {
-            JsonWriter w = new JsonWriter()
-                    .field("classes", s.classes())
-                    .field("markings", s.markings())
-                    .field("edges", s.edges())
-                    .field("dead", s.dead())
-                    .field("complete", s.complete());
+            Map<String, Object> o = start(net, "state classes");
+            o.put("classes", s.classes());
+            o.put("markings", s.markings());
+            o.put("edges", s.edges());
+            o.put("dead", s.dead());
+            o.put("complete", s.complete());
             if (!s.complete()) {
-                w.field("stopped", limitOptions.budget().reason(s.limit()));
+                o.put("stopped", limitOptions.budget().reason(s.limit()));
             }
-            w.field("seconds", Math.round(s.seconds() * 1000) / 1000.0);
-            out.println(w);
+            o.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
+            o.put("statistics", JsonValues.command(limitOptions.budget(), s.limit()));
+            return JsonValues.print(out, o, exit);
         } else {
             out.printf(Locale.ROOT, "net %s: %d places, %d transitions%n", net.name(), net.placeCount(),
                     net.transitionCount());
@@ -136,7 +139,26 @@ final class ExploreCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  seconds      %.3f%n", s.seconds());
         }
         out.flush();
-        return s.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+        return exit;
+    }
+
+    /** The envelope and the net's size. */
+    private Map<String, Object> start(PetriNet net, String graph) {
+        Map<String, Object> o = JsonValues.envelope("explore", file);
+        o.put("net", net.name());
+        o.put("places", net.placeCount());
+        o.put("transitions", net.transitionCount());
+        o.put("graph", graph);
+        return o;
+    }
+
+    /**
+     * A {@code .net} explored as a marking graph without {@code --untimed}: every interval is
+     * [0,w[, so every firing domain is the same and each marking has exactly one class; the
+     * class count is the marking count (and the edges the same).
+     */
+    private boolean classesAreMarkings() {
+        return !untimed && file.toString().toLowerCase(Locale.ROOT).endsWith(".net");
     }
 
     private int markingGraph(PetriNet net) {
@@ -146,38 +168,36 @@ final class ExploreCommand implements Callable<Integer> {
                 ? graph.firstDeadMarking().map(graph::pathNames)
                 : Optional.empty();
         PrintWriter out = spec.commandLine().getOut();
+        int exit = s.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
         if (json) {
-            out.println(json(s, path));
-        } else {
-            text(out, net, s, path);
+            return JsonValues.print(out, json(net, s, path), exit);
         }
+        text(out, net, s, path);
         out.flush();
-        return s.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+        return exit;
     }
 
-    private String json(ExplorationStatistics s, Optional<List<String>> path) {
-        JsonWriter w = new JsonWriter()
-                .field("places", s.places())
-                .field("transitions", s.transitions())
-                .field("markings", s.markings())
-                .field("edges", s.edges())
-                .field("dead", s.dead())
-                .field("max_tokens", s.maxTokens())
-                .field("max_tokens_in_marking", s.maxTokensInMarking())
-                .field("depth", s.depth())
-                .field("complete", s.complete());
+    private Map<String, Object> json(PetriNet net, ExplorationStatistics s, Optional<List<String>> path) {
+        Map<String, Object> o = start(net, "marking graph");
+        if (classesAreMarkings()) {
+            o.put("classes", s.markings());
+        }
+        o.put("markings", s.markings());
+        o.put("edges", s.edges());
+        o.put("dead", s.dead());
+        o.put("max_tokens", s.maxTokens());
+        o.put("max_tokens_in_marking", s.maxTokensInMarking());
+        o.put("depth", s.depth());
+        o.put("complete", s.complete());
         if (!s.complete()) {
-            w.field("stopped", limitOptions.budget().reason(s.limit()));
+            o.put("stopped", limitOptions.budget().reason(s.limit()));
         }
-        w.field("seconds", Math.round(s.seconds() * 1000) / 1000.0);
+        o.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
         if (witness == Witness.dead) {
-            if (path.isPresent()) {
-                w.field("witness", path.get());
-            } else {
-                w.field("witness", (String) null);
-            }
+            o.put("witness", path.orElse(null));
         }
-        return w.toString();
+        o.put("statistics", JsonValues.command(limitOptions.budget(), s.limit()));
+        return o;
     }
 
     private void text(PrintWriter out, PetriNet net, ExplorationStatistics s, Optional<List<String>> path) {
@@ -186,6 +206,10 @@ final class ExploreCommand implements Callable<Integer> {
                 ? "marking graph: complete"
                 : "marking graph: INCOMPLETE, " + limitOptions.budget().reason(s.limit())
                 + " (the numbers are lower bounds)");
+        if (classesAreMarkings()) {
+            out.printf(Locale.ROOT, "  classes      %,d (every interval is [0,w[: one class per marking)%n",
+                    s.markings());
+        }
         out.printf(Locale.ROOT, "  markings     %,d%n", s.markings());
         out.printf(Locale.ROOT, "  edges        %,d%n", s.edges());
         out.printf(Locale.ROOT, "  dead         %,d%n", s.dead());

@@ -63,6 +63,10 @@ final class ExportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     QuietOption quiet = new QuietOption();
 
+    @Option(names = "--json", description = "Print one JSON object (docs/json.md): the net's size and, without -o,"
+            + " its text.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         Model m = modelOptions.load(model);
@@ -82,11 +86,27 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("cadenza export: the net has inhibitor arcs (written as TAPAAL reads"
                     + " them); tools without inhibitor arcs, such as LoLA, would misread it");
         }
+        if (output != null) {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        }
+        if (json) {
+            java.util.Map<String, Object> o = JsonValues.envelope("export", model);
+            o.put("subject", s.name());
+            o.put("semantics", m.semantics().keyword());
+            o.put("step", ModelOptions.stepJson(m));
+            o.put("overrides", modelOptions.json());
+            o.put("format", format.name());
+            o.put("output", output == null ? null : output.toString());
+            o.put("places", tn.net().placeCount());
+            o.put("transitions", tn.net().transitionCount());
+            o.put("arcs", tn.net().transitions().stream().mapToInt(t -> t.inputs().size() + t.outputs().size()).sum());
+            o.put("text", output == null ? text : null);
+            o.put("statistics", JsonValues.command(limitOptions.budget(), dev.cadenza.petri.limit.Limit.NONE));
+            return JsonValues.print(spec.commandLine().getOut(), o, ExitCode.OK);
+        }
         if (output == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
-        } else {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
         }
         return ExitCode.OK;
     }

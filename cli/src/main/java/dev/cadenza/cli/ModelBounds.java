@@ -52,41 +52,17 @@ final class ModelBounds {
             reason = e.reason();
         }
         String answeredBy = quick ? CriticalPathAnswers.MODE : "state classes";
+        int exit = r.complete() && reason == null ? ExitCode.OK : ExitCode.INCONCLUSIVE;
         if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
+            Map<String, Object> o = JsonValues.envelope("bounds", file);
             o.put("subject", s.name());
-            // unknown (a search was cut) is null, never false or "inf"
-            o.put("reachable", r.reachable() ? Boolean.TRUE : r.unreachable() ? Boolean.FALSE : null);
-            o.put("min", r.min() == null ? null : number(r.min()));
-            o.put("max", r.unbounded() ? "inf" : r.max() == null ? null : number(r.max()));
-            o.put("complete", r.complete());
-            if (reason != null) {
-                o.put("stopped", reason);
-            }
-            o.put("classes", r.statistics().states());
-            o.put("answered_by", answeredBy);
+            o.put("deployment", deployment);
             o.put("semantics", m.semantics().keyword());
             o.put("step", ModelOptions.stepJson(m));
-            List<Object> path = new ArrayList<>();
-            for (CriticalPath.Step st : r.criticalPath()) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("transition", st.toString());
-                p.put("start", number(st.start()));
-                p.put("end", number(st.end()));
-                path.add(p);
-            }
-            o.put("critical_path", path);
-            List<Object> ws = new ArrayList<>();
-            for (TransitionWindow w : r.windows()) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("transition", w.instance() + "." + w.transition());
-                p.put("earliest_start", number(w.earliestStart()));
-                p.put("latest_end", number(w.latestEnd()));
-                ws.add(p);
-            }
-            o.put("windows", ws);
             o.put("overrides", options.json());
-            out.println(Json.write(o));
+            o.putAll(BoundsJson.of(r, VerdictJson.target(m, s.name(), deployment), answeredBy, quick ? null : net(s), reason));
+            o.put("statistics", JsonValues.command(budget, r.statistics().limit()));
+            return JsonValues.print(out, o, exit);
         } else if (reason != null) {
             options.printApplied(out);
             out.println(s.name() + ": inconclusive: " + reason);
@@ -103,7 +79,7 @@ final class ModelBounds {
                     + r.statistics().millis() + " ms)"));
         }
         out.flush();
-        return r.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+        return exit;
     }
 
     /**
@@ -178,5 +154,14 @@ final class ModelBounds {
             return "inf";
         }
         return new java.math.BigDecimal(Times.format(f));
+    }
+
+    /** The subject's timed net, to read runs back in model terms; null when it cannot be built. */
+    private static dev.cadenza.verify.translate.TranslatedNet net(Subject s) {
+        try {
+            return s.net(Subject.Mode.TIMED);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -59,6 +59,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "F", description = "the HTML file to write")
     Path output;
 
+    @Option(names = "--json", description = "Print one JSON object (as check's, with the page written) instead of"
+            + " the line saying it was written.")
+    boolean json;
+
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
@@ -123,6 +127,13 @@ final class ReportCommand implements Callable<Integer> {
         }
 
         write(report.html());
+        if (json) {
+            Map<String, Object> o = CheckCommand.json("report", ModelSummary.of(m), results, checked,
+                    limitOptions.budget());
+            o.put("overrides", modelOptions.json());
+            o.put("output", output.toString());
+            return JsonValues.print(out, o, CheckCommand.exitCode(results));
+        }
         out.println(output + ": " + report.propertyCount() + " properties, report written");
         out.flush();
         return CheckCommand.exitCode(results);
@@ -165,6 +176,14 @@ final class ReportCommand implements Callable<Integer> {
      * answers, or the net is as small as the one whose windows are computed; else a note.
      */
     private SensitivitySection.Entry sensitivity(Model m, Subject subject) {
+        try {
+            return sensitivityOrCut(m, subject);
+        } catch (LimitReachedException e) {
+            return new SensitivitySection.Entry(subject.name(), null, "Inconclusive: " + e.reason() + ".");
+        }
+    }
+
+    private SensitivitySection.Entry sensitivityOrCut(Model m, Subject subject) {
         boolean fast = dev.cadenza.verify.fastpath.ConflictFreeDeployment.of(m, subject.name()).applies();
         if (!fast && subject.net(Subject.Mode.TIMED).net().transitionCount() > TimeBoundsProperty.WINDOWS_UP_TO) {
             return new SensitivitySection.Entry(subject.name(), null, "Left out: four explorations per transition on a"

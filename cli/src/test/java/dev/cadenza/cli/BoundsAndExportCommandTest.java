@@ -25,10 +25,17 @@ class BoundsAndExportCommandTest {
     void boundsOfAModelAsJson() {
         CliRun r = run("bounds", example("server-client.cdz"), "--json", "--windows");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("{\"subject\": \"deploy\", \"reachable\": true, \"min\": 4, \"max\": 9,"), r.out());
-        assertTrue(r.out().contains("\"critical_path\": [{\"transition\": \"c.install\""), r.out());
-        assertTrue(r.out().contains("{\"transition\": \"c.start\", \"earliest_start\": 4, \"latest_end\": 9}"), r.out());
-        assertTrue(r.out().contains("\"semantics\": \"concerto\", \"step\": {\"min\": 0, \"max\": 0}"), r.out());
+        var o = JsonSchemaTest.valid(r, "bounds --windows");
+        assertEquals("deploy", o.get("subject").asString());
+        assertTrue(o.get("reachable").asBoolean());
+        assertEquals(4, o.get("min").asInt());
+        assertEquals(9, o.get("max").asInt());
+        assertEquals("c", o.get("critical_path").get(0).get("component").asString());
+        assertEquals("install", o.get("critical_path").get(0).get("transition").asString());
+        var start = o.get("windows").get(4);
+        assertEquals("c.start [4, 9]", start.get("component").asString() + "." + start.get("transition").asString()
+                + " [" + start.get("earliest_start").asInt() + ", " + start.get("latest_end").asInt() + "]");
+        assertEquals("concerto", o.get("semantics").asString());
     }
 
     @Test

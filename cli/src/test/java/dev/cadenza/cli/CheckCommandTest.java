@@ -82,9 +82,12 @@ class CheckCommandTest {
     void jsonListsPropertiesWithTheirVerdicts() throws IOException {
         CliRun r = check(file("pair.cdz", PAIR).toString(), "--json");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("\"name\": \"deploy\", \"after\": null, \"components\": 2"), r.out());
-        assertTrue(r.out().contains("{\"name\": \"deploy: deployable\", \"verdict\": \"holds\""), r.out());
-        assertTrue(r.out().contains("\"semantics\": \"concerto\", \"step\": {\"min\": 0, \"max\": 0}"), r.out());
+        var o = JsonSchemaTest.valid(r, "check --json");
+        assertEquals(2, o.get("subjects").get(0).get("components").asInt());
+        assertEquals("deploy: deployable", o.get("properties").get(0).get("name").asString());
+        assertEquals("holds", o.get("properties").get(0).get("verdict").asString());
+        assertEquals("concerto", o.get("semantics").asString());
+        assertEquals(0, o.get("step").get("max").asInt());
     }
 
     @Test

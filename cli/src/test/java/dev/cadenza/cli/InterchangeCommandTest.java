@@ -58,7 +58,7 @@ class InterchangeCommandTest {
         assertTrue(untimed.out().startsWith("net pair:"), untimed.out());
         assertTrue(untimed.out().contains("witness (shortest firing sequence to a dead marking"), untimed.out());
         CliRun json = CliRun.of("explore", example("server-client.cdz"), "--json", "--interval", "s.start=[1,1]");
-        assertTrue(json.out().startsWith("{\"classes\": "), json.out());
+        assertTrue(json.out().startsWith("{\"command\": \"explore\"") && json.out().contains("\"classes\": "), json.out());
         assertTrue(json.err().startsWith("what-if: --interval s.start=[1,1]"), json.err());
     }
 

@@ -46,12 +46,13 @@ public final class CriticalPathAnswers {
         }
         if (property instanceof TimeBoundsProperty) {
             BoundsReport r = report(cf, cf.windows().size() * 4 <= TimeBoundsProperty.WINDOWS_UP_TO);
-            return Optional.of(new Verdict.Holds(TimeBoundsProperty.lines(r), Statistics.NONE));
+            return Optional.of(new Verdict.Holds(TimeBoundsProperty.lines(r), Statistics.NONE, null, r));
         }
         if (property instanceof Within w) {
             BigFraction limit = fraction(w.seconds());
             if (cf.max() != null && cf.max().compareTo(limit) <= 0) {
-                return Optional.of(new Verdict.Holds(List.of("max " + Times.format(cf.max()) + " s"), Statistics.NONE));
+                return Optional.of(new Verdict.Holds(List.of("max " + Times.format(cf.max()) + " s"), Statistics.NONE,
+                        null, report(cf, false)));
             }
         }
         return Optional.empty();

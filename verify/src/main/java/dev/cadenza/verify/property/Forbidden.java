@@ -8,6 +8,11 @@ import dev.cadenza.verify.translate.TranslatedNet;
 /** {@code forbidden PRED}: no reachable state satisfies PRED; else the (fastest) run that reaches one. */
 public record Forbidden(PredicateText predicate) implements Property {
 
+    /** Where its predicate is written. */
+    public dev.cadenza.core.model.SourcePosition position() {
+        return predicate.position();
+    }
+
     public String name() {
         return "forbidden " + predicate.text();
     }

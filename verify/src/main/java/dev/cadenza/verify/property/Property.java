@@ -12,6 +12,9 @@ public sealed interface Property
     /** The property as written in the verify block. */
     String name();
 
+    /** Where it is written. */
+    dev.cadenza.core.model.SourcePosition position();
+
     /** Which exploration answers it ("state classes", "state classes, intervals [0,w[" …). */
     String mode(Subject subject);
 

@@ -38,7 +38,7 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
         BoundsReport r = TimeBoundsAnalysis.of(subject, null, windows);
         if (!r.complete()) {
             return new Verdict.Inconclusive(subject.budget().reason(r.statistics().limit()), partial(r),
-                    r.statistics());
+                    r.statistics(), r);
         }
         if (!r.reachable()) {
             return new Verdict.Violated(Counterexample.of("the program never finishes"),
@@ -48,7 +48,7 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
         if (!windows) {
             lines.add("(per-transition windows: cadenza bounds --windows)");
         }
-        return new Verdict.Holds(lines, r.statistics());
+        return new Verdict.Holds(lines, r.statistics(), null, r);
     }
 
     /** What a cut search still established: a run to the end, the exact min. */

@@ -1,5 +1,6 @@
 package dev.cadenza.verify.property;
 
+import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.engine.Statistics;
 
 import java.util.List;
@@ -15,14 +16,27 @@ public sealed interface Verdict {
     /** {@code holds}, {@code violated}, {@code inconclusive}: the JSON words (contract). */
     String word();
 
-    /** {@code witness}: the run that shows it (e.g. of {@code parallel}), to draw; null when none. */
-    record Holds(List<String> details, Statistics statistics, Counterexample witness) implements Verdict {
+    /** The time bounds the verdict rests on ({@code bounds}, {@code within}), as data; null when none. */
+    default BoundsReport bounds() {
+        return null;
+    }
+
+    /**
+     * {@code witness}: the run that shows it (e.g. of {@code parallel}), to draw; null when none.
+     * {@code bounds}: the bounds it reports, as data, or null.
+     */
+    record Holds(List<String> details, Statistics statistics, Counterexample witness, BoundsReport bounds)
+            implements Verdict {
         public Holds {
             details = List.copyOf(details);
         }
 
+        public Holds(List<String> details, Statistics statistics, Counterexample witness) {
+            this(details, statistics, witness, null);
+        }
+
         public Holds(List<String> details, Statistics statistics) {
-            this(details, statistics, null);
+            this(details, statistics, null, null);
         }
 
         public String word() {
@@ -42,15 +56,21 @@ public sealed interface Verdict {
 
     /**
      * A search was cut by the command's budget: {@code reason} says which limit, {@code partial}
-     * what was still established (an exact min, a run found), in lines.
+     * what was still established (an exact min, a run found), in lines, and {@code bounds} as data
+     * (or null).
      */
-    record Inconclusive(String reason, List<String> partial, Statistics statistics) implements Verdict {
+    record Inconclusive(String reason, List<String> partial, Statistics statistics, BoundsReport bounds)
+            implements Verdict {
         public Inconclusive {
             partial = List.copyOf(partial);
         }
 
+        public Inconclusive(String reason, List<String> partial, Statistics statistics) {
+            this(reason, partial, statistics, null);
+        }
+
         public Inconclusive(String reason, Statistics statistics) {
-            this(reason, List.of(), statistics);
+            this(reason, List.of(), statistics, null);
         }
 
         public List<String> details() {

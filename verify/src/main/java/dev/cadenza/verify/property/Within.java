@@ -35,14 +35,14 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
                         + " s", r.minRun(), subject.net(Subject.Mode.TIMED), false), r.statistics());
             }
             return new Verdict.Inconclusive(subject.budget().reason(r.statistics().limit()),
-                    TimeBoundsProperty.partial(r), r.statistics());
+                    TimeBoundsProperty.partial(r), r.statistics(), r);
         }
         if (!r.reachable()) {
             return new Verdict.Violated(Counterexample.of("the program never finishes"),
                     r.statistics());
         }
         if (r.max() != null && r.max().compareTo(limit) <= 0) {
-            return new Verdict.Holds(List.of("max " + Times.format(r.max()) + " s"), r.statistics());
+            return new Verdict.Holds(List.of("max " + Times.format(r.max()) + " s"), r.statistics(), null, r);
         }
         String summary = "a run takes " + (r.max() == null ? "unboundedly long" : Times.format(r.max()) + " s");
         Counterexample c = r.maxRun() == null ? Counterexample.of(summary)
