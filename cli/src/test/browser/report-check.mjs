@@ -1,7 +1,7 @@
 // Opens a cadenza HTML report in a real browser (Debian's chromium, driven by playwright-core)
 // and fails unless it loads offline and shows what a report must show.
 //
-//   node report-check.mjs REPORT.html [--properties N] [--violated] [--out DIR]
+//   node report-check.mjs REPORT.html [--properties N] [--violated] [--waits] [--out DIR]
 //
 // Fails (exit 1) when: a console error or page error occurs; any request other than file: or
 // data: is made (all are intercepted and refused); the verdict rows (tr.verdict) are missing or
@@ -10,7 +10,13 @@
 // "*-bar-*" inside figure.gantt, and figure.gantt[data-bars] > 0); there is no assembly SVG;
 // no sensitivity section, or a subject in it without its tornado chart and rows (or a note saying why);
 // with --violated, no counterexample, or a counterexample without its drawing (article.counterexample
-// holding figure.assembly.state svg and figure.gantt.run with bars); a screenshot (1366x768 and full page, to DIR, default
+// holding figure.assembly.state svg and figure.gantt.run with bars); a Gantt chart whose drawn waits
+// (rect ids "*-wait-I-K-port|lock|join|other"), critical-path marks ("*-critical-I") or windows
+// ("*-window-I") differ from its data-waits, data-critical, data-windows; a bounds chart
+// (figure.gantt:not(.run)) with bars but no critical path marked, or whose windows are missing
+// while the report lists them (details.windows), or whose assembly picture does not mark the
+// critical path (figure.assembly.critical); with --waits, no wait drawn in any chart and no
+// list of waits (ul.waits li[data-kind]); a screenshot (1366x768 and full page, to DIR, default
 // target/) is under 10 KB (blank).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -23,6 +29,7 @@ const report = args.find((a, i) => !a.startsWith('--') && (i === 0 || !['--prope
 const opt = (name) => { const i = args.indexOf(name); return i < 0 ? undefined : args[i + 1]; };
 const expectedProperties = opt('--properties') === undefined ? undefined : Number(opt('--properties'));
 const expectViolated = args.includes('--violated');
+const expectWaits = args.includes('--waits');
 const outDir = opt('--out') ?? 'target';
 if (!report || !fs.existsSync(report)) {
   console.error(`usage: node report-check.mjs REPORT.html [--properties N] [--violated] [--out DIR] (no such file: ${report})`);
@@ -95,6 +102,28 @@ try {
         || (svg && svg.getBoundingClientRect().right > f.getBoundingClientRect().right + 1 && !scrolls);
     }).length,
     scripts: document.querySelectorAll('script').length,
+    // each chart draws what it declares: waits (kind in the id), critical-path marks, windows
+    chartMismatches: [...document.querySelectorAll('figure.gantt')].flatMap((f) => {
+      const drawn = (what) => f.querySelectorAll(`svg rect[id*="-${what}-"]`).length;
+      const out = [];
+      for (const [what, attr] of [['wait', 'waits'], ['critical', 'critical'], ['window', 'windows']]) {
+        if (drawn(what) !== Number(f.dataset[attr])) out.push(`${f.id}: ${drawn(what)} ${what} marks drawn, data-${attr}=${f.dataset[attr]}`);
+      }
+      const badKind = [...f.querySelectorAll('svg rect[id*="-wait-"]')].filter((r) => !/-(port|lock|join|other)$/.test(r.id));
+      if (badKind.length > 0) out.push(`${f.id}: waits without a kind: ${badKind.map((r) => r.id).join(', ')}`);
+      return out;
+    }),
+    // the bounds charts: the slowest run's critical path marked, windows drawn where the report has them
+    boundsCharts: [...document.querySelectorAll('div.bounds')].map((d) => ({
+      subject: d.dataset.subject,
+      bars: Number(d.querySelector('figure.gantt')?.dataset.bars ?? 0),
+      critical: Number(d.querySelector('figure.gantt')?.dataset.critical ?? 0),
+      windows: Number(d.querySelector('figure.gantt')?.dataset.windows ?? 0),
+      listedWindows: d.querySelectorAll('details.windows').length,
+    })),
+    criticalAssemblies: document.querySelectorAll('figure.assembly.critical svg').length,
+    waitsDrawn: document.querySelectorAll('figure.gantt svg rect[id*="-wait-"]').length,
+    waitsListed: document.querySelectorAll('ul.waits li[data-kind]').length,
     // the sensitivity section: each subject analysed has its tornado chart and one table row per transition
     sensitivity: document.querySelectorAll('section#sensitivity').length,
     sensitivityBroken: [...document.querySelectorAll('div.sensitivity')].filter((d) => {
@@ -127,6 +156,17 @@ try {
     fail(`counterexamples without a state picture or a run Gantt chart: ${facts.undrawn.join('; ')}`);
   }
   if (facts.counterexamples < facts.violatedRows) fail(`${facts.violatedRows} violated, only ${facts.counterexamples} counterexamples`);
+  for (const m of facts.chartMismatches) fail(m);
+  for (const b of facts.boundsCharts) {
+    if (b.bars > 0 && b.critical === 0) fail(`${b.subject}: the bounds chart marks no critical path`);
+    if (b.listedWindows > 0 && b.windows === 0) fail(`${b.subject}: windows listed but none drawn behind the bars`);
+  }
+  if (facts.boundsCharts.some((b) => b.critical > 0) && facts.criticalAssemblies === 0) {
+    fail('no assembly picture marks the critical path (figure.assembly.critical)');
+  }
+  if (expectWaits && (facts.waitsDrawn === 0 || facts.waitsListed === 0)) {
+    fail(`expected waits: ${facts.waitsDrawn} drawn, ${facts.waitsListed} listed`);
+  }
 
   fs.mkdirSync(outDir, { recursive: true });
   for (const [suffix, fullPage] of [['screen', false], ['full', true]]) {
@@ -135,7 +175,9 @@ try {
     const size = fs.statSync(file).size;
     if (size < 10_000) fail(`screenshot ${file} is ${size} bytes: blank?`);
   }
+  const sum = (k) => facts.boundsCharts.reduce((n, b) => n + b[k], 0);
   console.log(`${name}: ${facts.rows} verdict rows (${facts.violatedRows} violated), ${facts.ganttBars} Gantt bars, `
+    + `${facts.waitsDrawn} waits, ${sum('critical')} critical and ${sum('windows')} windows in bounds charts, `
     + `${facts.assemblySvgs} assembly pictures, ${facts.counterexamples} counterexamples; screenshots in ${outDir}`);
 } catch (e) {
   fail(`browser: ${e.message}`);

@@ -1,9 +1,13 @@
 package dev.cadenza.cli;
 
 import dev.cadenza.cli.picture.AssemblyDiagram;
+import dev.cadenza.cli.picture.AssemblyHighlight;
 import dev.cadenza.cli.picture.GraphvizRenderer;
 import dev.cadenza.cli.picture.NetDiagram;
+import dev.cadenza.core.model.Assembly;
 import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.Program;
+import dev.cadenza.verify.engine.StateClassEngine;
 import guru.nidi.graphviz.model.MutableGraph;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +39,12 @@ final class DrawCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true)
     Subject subject;
 
+    @Option(names = "--critical", description = "mark the critical path of the slowest run (thick, framed transitions); models only")
+    boolean critical;
+
+    @CommandLine.Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
     @CommandLine.Mixin
     ModelOptions modelOptions = new ModelOptions();
 
@@ -61,7 +71,13 @@ final class DrawCommand implements Callable<Integer> {
         if (GraphvizRenderer.Output.of(output) == null) {
             throw new UserInputException(output + ": cannot tell the picture format; end the file name with .svg, .png or .dot");
         }
-        MutableGraph graph = graph();
+        MutableGraph graph;
+        try {
+            graph = graph();
+        } catch (LimitReached e) {
+            spec.commandLine().getErr().println("cadenza draw: --critical: " + e.getMessage() + " No picture.");
+            return ExitCode.INCONCLUSIVE;
+        }
         var engine = GraphvizRenderer.write(graph, output);
         String layout = engine.map(e -> "laid out by " + e.description()).orElse("the Graphviz text (no layout)");
         if (json) {
@@ -95,8 +111,8 @@ final class DrawCommand implements Callable<Integer> {
     private MutableGraph graph() {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".cdz")) {
-            if (subject != null) {
-                throw new UserInputException(file + ": --assembly and --program apply to models (.cdz), not nets");
+            if (subject != null || critical) {
+                throw new UserInputException(file + ": --assembly, --program and --critical apply to models (.cdz), not nets");
             }
             modelOptions.refuseFor(file);
             drawing = "net";
@@ -107,26 +123,60 @@ final class DrawCommand implements Callable<Integer> {
         if (subject != null && subject.program != null) {
             drawing = "program";
             drawn = subject.program;
-            return AssemblyDiagram.of(model, model.program(subject.program).orElseThrow(() ->
-                    new UserInputException(file + ": no program named " + subject.program + names(model, false))));
+            Program p = model.program(subject.program).orElseThrow(() ->
+                    new UserInputException(file + ": no program named " + subject.program + names(model, false)));
+            return AssemblyDiagram.of(model, p, highlight(model, p.name()));
         }
         if (subject != null && subject.assembly != null) {
             drawing = "assembly";
             drawn = subject.assembly;
-            return AssemblyDiagram.of(model, model.assembly(subject.assembly).orElseThrow(() ->
-                    new UserInputException(file + ": no assembly named " + subject.assembly + names(model, true))));
+            Assembly a = model.assembly(subject.assembly).orElseThrow(() ->
+                    new UserInputException(file + ": no assembly named " + subject.assembly + names(model, true)));
+            return AssemblyDiagram.of(model, a, highlight(model, a.name()));
         }
         if (!model.assemblies().isEmpty()) {
             drawing = "assembly";
             drawn = model.assemblies().get(0).name();
-            return AssemblyDiagram.of(model, model.assemblies().get(0));
+            Assembly a = model.assemblies().get(0);
+            return AssemblyDiagram.of(model, a, highlight(model, a.name()));
         }
         if (!model.programs().isEmpty()) {
             drawing = "program";
             drawn = model.programs().get(0).name();
-            return AssemblyDiagram.of(model, model.programs().get(0));
+            Program p = model.programs().get(0);
+            return AssemblyDiagram.of(model, p, highlight(model, p.name()));
         }
         throw new UserInputException(file + ": nothing to draw: the model has no assembly and no program");
+    }
+
+    /** With {@code --critical}: the transitions on the critical path of the subject's slowest run. */
+    private AssemblyHighlight highlight(Model model, String name) {
+        if (!critical) {
+            return AssemblyHighlight.NONE;
+        }
+        dev.cadenza.verify.Subject s = new dev.cadenza.verify.Subject(model, name, new StateClassEngine(),
+                limitOptions.budget());
+        BoundsChart chart;
+        try {
+            chart = BoundsChart.of(s, null, false);
+        } catch (dev.cadenza.verify.LimitReachedException e) {
+            throw new LimitReached("inconclusive: " + e.reason() + ".");
+        }
+        if (!chart.report().complete()) {
+            throw new LimitReached("inconclusive: " + s.budget().reason(chart.report().statistics().limit()) + " ("
+                    + chart.report().statistics().states() + " classes).");
+        }
+        if (!chart.report().reachable()) {
+            throw new UserInputException(file + ": " + name + " never finishes: it has no critical path to mark");
+        }
+        return AssemblyHighlight.critical(ScheduleRows.names(chart.report().criticalPath()));
+    }
+
+    /** The bounds search behind --critical was cut: no picture, exit 3. */
+    private static final class LimitReached extends RuntimeException {
+        LimitReached(String message) {
+            super(message);
+        }
     }
 
     private static String names(Model model, boolean assemblies) {

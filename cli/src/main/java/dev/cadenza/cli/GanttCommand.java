@@ -3,7 +3,6 @@ package dev.cadenza.cli;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.bounds.BoundsReport;
-import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
 import dev.cadenza.verify.bounds.TransitionWindow;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.cli.picture.GanttChart;
@@ -22,8 +21,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code cadenza gantt MODEL -o F.svg|F.png}: one row per component transition, the slowest
- * run's schedule as bars, each transition's [earliest start, latest end] window behind its bar
- * (MADA's gantt_boundaries), the least and greatest total as lines. Drawn by {@link GanttChart}.
+ * run's schedule as bars (the critical path in vermilion), what each transition waited for
+ * (a port, a lock, a join) as thin bars before or after it, each transition's [earliest start,
+ * latest end] window behind its bar (MADA's gantt_boundaries), the least and greatest total as
+ * lines. Built by {@link BoundsChart}, drawn by {@link GanttChart}.
  */
 @Command(name = "gantt", mixinStandardHelpOptions = true,
         description = "Draws the Gantt chart of a program or assembly: the slowest schedule and every transition's window.")
@@ -61,32 +62,28 @@ final class GanttCommand implements Callable<Integer> {
         Model m = modelOptions.load(model);
         modelOptions.printApplied(spec.commandLine().getErr());
         Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limitOptions.budget());
-        BoundsReport r = TimeBoundsAnalysis.of(s, deployment, true);
+        BoundsChart chart = BoundsChart.of(s, deployment, true);
+        BoundsReport r = chart.report();
         if (!r.complete()) {
             spec.commandLine().getErr().printf(java.util.Locale.ROOT, "cadenza gantt: inconclusive: %s (%,d classes);"
                     + " no chart written%n", s.budget().reason(r.statistics().limit()), r.statistics().states());
             spec.commandLine().getErr().flush();
-            return json(m, s, r, null, ExitCode.INCONCLUSIVE);
+            return json(m, s, r, List.of(), null, ExitCode.INCONCLUSIVE);
         }
-        if (!r.reachable()) {
+        if (!chart.report().reachable() || chart.data() == null) {
             throw new UserInputException(model + ": " + s.name() + " never finishes; no schedule to draw");
         }
-        List<GanttData.Row> rows = new ArrayList<>();
-        for (TransitionWindow w : r.windows()) {
-            if (w.witnessStart() == null || w.witnessEnd() == null) {
-                continue; // does not run in the slowest schedule
-            }
-            rows.add(new GanttData.Row(w.instance() + "." + w.transition(), w.witnessStart().doubleValue(),
-                    w.witnessEnd().doubleValue(), w.earliestStart().doubleValue(),
-                    w.latestEnd() == null ? Double.POSITIVE_INFINITY : w.latestEnd().doubleValue()));
+        GanttChart.write(chart.data(), output);
+        GanttData d = chart.data();
+        if (!json) {
+            spec.commandLine().getOut().println(output + ": " + d.bars() + " transitions, " + d.critical()
+                    + " on the critical path, " + d.waits() + (d.waits() == 1 ? " wait, " : " waits, ") + d.windows() + " windows");
         }
-        double max = r.max() == null ? Double.POSITIVE_INFINITY : r.max().doubleValue();
-        GanttChart.write(new GanttData(s.name(), rows, r.min().doubleValue(), max), output);
-        return json(m, s, r, output, ExitCode.OK);
+        return json(m, s, r, chart.windows(), output, ExitCode.OK);
     }
 
     /** With --json, the object of docs/json.md ("gantt"); returns {@code exit}. */
-    private int json(Model m, Subject s, BoundsReport r, Path written, int exit) {
+    private int json(Model m, Subject s, BoundsReport r, List<TransitionWindow> windows, Path written, int exit) {
         if (!json) {
             return exit;
         }
@@ -100,7 +97,7 @@ final class GanttCommand implements Callable<Integer> {
         o.put("bounds", BoundsJson.of(r, VerdictJson.target(m, s.name(), deployment), "state classes",
                 s.net(Subject.Mode.TIMED), reason));
         List<Object> rows = new ArrayList<>();
-        for (TransitionWindow w : r.windows()) {
+        for (TransitionWindow w : windows) {
             if (w.witnessStart() != null && w.witnessEnd() != null) {
                 java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
                 row.put("component", w.instance());

@@ -1,5 +1,7 @@
 package dev.cadenza.cli;
 
+import dev.cadenza.cli.picture.GanttData;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,7 +33,7 @@ final class HtmlReport {
      * bars), each may be null.
      */
     record Run(String subject, String property, String summary, List<String> trace, List<String> blocked,
-               String stateSvg, String ganttSvg, int bars, boolean witness) {
+               String stateSvg, String ganttSvg, GanttData gantt, boolean witness) {
         Run {
             trace = List.copyOf(trace);
             blocked = List.copyOf(blocked);
@@ -39,13 +41,16 @@ final class HtmlReport {
 
         /** A counterexample, the assembly only. */
         Run(String subject, String property, String summary, List<String> trace, List<String> blocked, String stateSvg) {
-            this(subject, property, summary, trace, blocked, stateSvg, null, 0, false);
+            this(subject, property, summary, trace, blocked, stateSvg, null, null, false);
         }
     }
 
-    /** A subject's bounds: min, max ("inf"), the critical path's steps, the Gantt chart (SVG, may be null) and its bar count. */
+    /**
+     * A subject's bounds: min, max ("inf"), the critical path's steps, the Gantt chart (SVG, may be
+     * null) and what it shows ({@code gantt}: its bars, waits, critical rows and windows).
+     */
     record Bounds(String subject, String min, String max, List<String> criticalPath, List<String> windows,
-                  String ganttSvg, int bars, String note) {
+                  String ganttSvg, GanttData gantt, String note) {
         Bounds {
             criticalPath = List.copyOf(criticalPath);
             windows = List.copyOf(windows);
@@ -80,7 +85,12 @@ final class HtmlReport {
     }
 
     HtmlReport assembly(String subject, String svg) {
-        pictures.add(new String[] {subject, svg});
+        return assembly(subject, svg, false);
+    }
+
+    /** The subject's assembly; {@code critical}: the picture marks the critical path of its slowest run. */
+    HtmlReport assembly(String subject, String svg, boolean critical) {
+        pictures.add(new String[] {subject, svg, critical ? "critical" : ""});
         return this;
     }
 
@@ -149,9 +159,11 @@ final class HtmlReport {
             h.append("<p class=\"none\">Nothing to draw.</p>\n");
         }
         for (String[] p : pictures) {
-            h.append("<figure class=\"assembly\" data-subject=\"").append(esc(p[0])).append("\"")
-                    .append(nativeWidth(p[1])).append(">\n")
+            boolean critical = !p[2].isEmpty();
+            h.append("<figure class=\"assembly").append(critical ? " critical" : "").append("\" data-subject=\"")
+                    .append(esc(p[0])).append("\"").append(nativeWidth(p[1])).append(">\n")
                     .append(inlineSvg(p[1])).append("\n<figcaption>Components, ports and connections of ").append(esc(p[0]))
+                    .append(critical ? "; the critical path of the slowest run in thick, framed transitions" : "")
                     .append("</figcaption>\n</figure>\n");
         }
         h.append("</section>\n");
@@ -200,10 +212,12 @@ final class HtmlReport {
                 h.append("</ol>\n");
             }
             if (b.ganttSvg() != null) {
-                h.append("<figure class=\"gantt\" id=\"gantt-").append(bounds.indexOf(b)).append("\" data-bars=\"")
-                        .append(b.bars()).append("\">\n").append(inlineSvg(b.ganttSvg()))
-                        .append("\n<figcaption>The slowest run (bars) and when each transition can run over all runs (pale windows)")
+                h.append("<figure class=\"gantt\" id=\"gantt-").append(bounds.indexOf(b)).append("\"").append(facts(b.gantt()))
+                        .append(">\n").append(inlineSvg(b.ganttSvg()))
+                        .append("\n<figcaption>The slowest run (bars, the critical path in vermilion), what each transition")
+                        .append(" waited for (thin bars: a port, a lock, a join) and when it can run over all runs (pale windows)")
                         .append("</figcaption>\n</figure>\n");
+                waits(h, b.gantt());
             }
             if (b.note() != null) {
                 h.append("<p class=\"note\">").append(esc(b.note())).append("</p>\n");
@@ -268,13 +282,17 @@ final class HtmlReport {
                         .append(r.blocked().isEmpty() ? "" : ", blocking ports in red").append("</figcaption>\n</figure>\n");
             }
             if (r.ganttSvg() != null) {
-                h.append("<figure class=\"gantt run\" id=\"run-gantt-").append(runs.indexOf(r)).append("\" data-bars=\"")
-                        .append(r.bars()).append("\">\n").append(inlineSvg(r.ganttSvg()))
-                        .append("\n<figcaption>The run: when each transition ran, up to where it stops</figcaption>\n</figure>\n");
+                h.append("<figure class=\"gantt run\" id=\"run-gantt-").append(runs.indexOf(r)).append("\"").append(facts(r.gantt()))
+                        .append(">\n").append(inlineSvg(r.ganttSvg()))
+                        .append("\n<figcaption>The run: when each transition ran and what it waited for, up to where it stops")
+                        .append("</figcaption>\n</figure>\n");
             } else {
                 h.append("<p class=\"note\">No transition ran before the run stops: no chart.</p>\n");
             }
             h.append("</div>\n");
+        }
+        if (r.gantt() != null) {
+            waits(h, r.gantt());
         }
         if (!r.trace().isEmpty()) {
             h.append("<ol class=\"trace\">\n");
@@ -291,6 +309,31 @@ final class HtmlReport {
             h.append("</ul>\n");
         }
         h.append("</article>\n");
+    }
+
+    /** The chart's counts as data attributes: bars, waits, rows on the critical path, windows. */
+    private static String facts(GanttData g) {
+        if (g == null) {
+            return " data-bars=\"0\"";
+        }
+        return " data-bars=\"" + g.bars() + "\" data-waits=\"" + g.waits() + "\" data-critical=\"" + g.critical()
+                + "\" data-windows=\"" + g.windows() + "\"";
+    }
+
+    /** What each transition waited for, in words (the chart's thin bars say it in colours). */
+    private static void waits(StringBuilder h, GanttData g) {
+        if (g == null || g.waits() == 0) {
+            return;
+        }
+        h.append("<details class=\"waits\"><summary>What each transition waited for (").append(g.waits())
+                .append(g.waits() == 1 ? " wait" : " waits").append(")</summary>\n<ul class=\"waits\">\n");
+        for (GanttData.Row row : g.rows()) {
+            for (GanttData.Wait w : row.waits()) {
+                h.append("<li data-kind=\"").append(w.kind().word()).append("\"><span class=\"kind ").append(w.kind().word())
+                        .append("\">").append(w.kind().word()).append("</span> ").append(esc(w.why())).append("</li>\n");
+            }
+        }
+        h.append("</ul></details>\n");
     }
 
     private String summary(long violated, long inconclusive) {
@@ -407,7 +450,11 @@ final class HtmlReport {
             div.drawn > figure.assembly svg { width: auto; max-width: 100%; max-height: 36rem; }
             div.drawn > figure.gantt { flex: 1 1 34rem; }
             .why { font-weight: 600; }
-            details.windows summary { cursor: pointer; color: var(--muted); }
+            details.windows summary, details.waits summary { cursor: pointer; color: var(--muted); }
+            ul.waits { font-size: .85rem; margin: .3rem 0; }
+            span.kind { font-size: .75rem; padding: 0 .3rem; border-radius: .2rem; color: #fff; }
+            span.kind.port { background: #a64d87; } span.kind.lock { background: #000; }
+            span.kind.join { background: #007a5a; } span.kind.other { background: #6e6e6e; }
             table.sensitivity { border-collapse: collapse; font-size: .85rem; width: 100%; }
             table.sensitivity th, table.sensitivity td { border-bottom: 1px solid var(--line); padding: .2rem .45rem;
                    text-align: left; white-space: nowrap; }
@@ -426,7 +473,7 @@ final class HtmlReport {
               figure.assembly { width: auto; margin-left: 0; }
               figure.assembly svg { width: auto; max-width: 100%; }
               figure svg { max-height: 24cm; width: auto; max-width: 100%; }
-              details.windows > pre { display: block; }
+              details.windows > pre, details.waits > ul { display: block; }
               tr.holds td.word, tr.violated td.word, tr.inconclusive td.word {
                      -webkit-print-color-adjust: exact; print-color-adjust: exact; }
             }

@@ -17,19 +17,13 @@ import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.Verifier;
 import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.CriticalPath;
-import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
 import dev.cadenza.verify.bounds.TransitionWindow;
-import dev.cadenza.verify.engine.TimedRun;
 import dev.cadenza.verify.property.Counterexample;
 import dev.cadenza.verify.property.TimeBoundsProperty;
 import dev.cadenza.verify.property.Verdict;
 import dev.cadenza.verify.report.Times;
 import dev.cadenza.verify.trace.ModelState;
-import dev.cadenza.verify.trace.TransitionSpan;
-import dev.cadenza.verify.translate.Provenance;
-import dev.cadenza.verify.translate.TranslatedNet;
 import guru.nidi.graphviz.model.MutableGraph;
-import org.apache.commons.math3.fraction.BigFraction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,10 +98,6 @@ final class ReportCommand implements Callable<Integer> {
         if (subjects.isEmpty()) {
             subjects.add(new SubjectChoice().of(m));
         }
-        for (String s : subjects) {
-            report.assembly(s, GraphvizRenderer.svg(picture(m, s)));
-        }
-
         Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget());
         List<Verifier.Result> results = CheckCommand.checkAll(m, checked);
         for (Verifier.Result r : results) {
@@ -124,10 +114,21 @@ final class ReportCommand implements Callable<Integer> {
         }
 
         for (String s : subjects) {
-            HtmlReport.Bounds b = bounds(checked.apply(s));
-            if (b != null) {
-                report.bounds(b);
+            Subject subject = checked.apply(s);
+            BoundsChart chart;
+            try {
+                int transitions = subject.net(Subject.Mode.TIMED).net().transitionCount();
+                chart = BoundsChart.of(subject, null, transitions <= TimeBoundsProperty.WINDOWS_UP_TO);
+            } catch (LimitReachedException e) {
+                report.assembly(s, GraphvizRenderer.svg(picture(m, s, AssemblyHighlight.NONE)));
+                report.bounds(new HtmlReport.Bounds(subject.name(), "?", "?", List.of(), List.of(), null, null,
+                        "Inconclusive: " + e.reason() + "."));
+                continue;
             }
+            // the assembly with the slowest run's critical path marked (thick, framed transitions)
+            List<String> critical = new ArrayList<>(ScheduleRows.names(chart.report().criticalPath()));
+            report.assembly(s, GraphvizRenderer.svg(picture(m, s, AssemblyHighlight.critical(critical))), !critical.isEmpty());
+            report.bounds(bounds(subject, chart));
         }
 
         for (String s : subjects) {
@@ -152,10 +153,6 @@ final class ReportCommand implements Callable<Integer> {
         return CheckCommand.exitCode(results);
     }
 
-    private static MutableGraph picture(Model m, String subject) {
-        return picture(m, subject, AssemblyHighlight.NONE);
-    }
-
     private static MutableGraph picture(Model m, String subject, AssemblyHighlight highlight) {
         var program = m.program(subject);
         if (program.isPresent()) {
@@ -168,36 +165,24 @@ final class ReportCommand implements Callable<Integer> {
     /** A counterexample or witness for the page, drawn when it has a run: the state where it stops, its Gantt chart. */
     static HtmlReport.Run run(Model m, Verifier.Result r, Counterexample c, boolean witness, int index) {
         String state = null;
-        String gantt = null;
-        int bars = 0;
+        String svg = null;
+        GanttData gantt = null;
         if (c.drawable()) {
             state = GraphvizRenderer.svg(picture(m, r.subject(), highlight(c.state())));
-            List<GanttData.Row> rows = rows(c.schedule(), c.end());
-            bars = rows.size();
-            gantt = rows.isEmpty() ? null : GanttChart.svgElement(GanttData.run(r.subject() + ": " + r.property().name(),
-                    rows, c.end().doubleValue(), witness ? "witness" : "violation"), "run-" + index);
+            List<GanttData.Row> rows = ScheduleRows.of(c.run(), new HashSet<>(c.run().criticalTransitions()), Map.of());
+            if (!rows.isEmpty()) {
+                gantt = GanttData.run(r.subject() + ": " + r.property().name(), rows, c.end().doubleValue(),
+                        witness ? "witness" : "violation");
+                svg = GanttChart.svgElement(gantt, "run-" + index);
+            }
         }
-        return new HtmlReport.Run(r.subject(), r.property().name(), c.summary(), c.trace(), c.blocked(), state, gantt,
-                bars, witness);
+        return new HtmlReport.Run(r.subject(), r.property().name(), c.summary(), c.trace(), c.blocked(), state, svg,
+                gantt, witness);
     }
 
     /** What the assembly picture highlights: the state's marked places, running transitions, blocking ports. */
     static AssemblyHighlight highlight(ModelState s) {
         return new AssemblyHighlight(s.marked(), s.running(), s.blockedPorts());
-    }
-
-    /** One bar per transition run that started; one still running at the end goes to {@code end}, marked so. */
-    static List<GanttData.Row> rows(List<TransitionSpan> schedule, BigFraction end) {
-        List<GanttData.Row> rows = new ArrayList<>();
-        for (TransitionSpan i : schedule) {
-            if (!i.started()) {
-                continue;
-            }
-            double start = i.start().doubleValue();
-            double stop = i.stillRunning() ? end.doubleValue() : i.end().doubleValue();
-            rows.add(new GanttData.Row(i.label(), start, stop, start, stop, i.stillRunning()));
-        }
-        return rows;
     }
 
     /**
@@ -247,80 +232,31 @@ final class ReportCommand implements Callable<Integer> {
         return new HtmlReport.Simulation(subject, simulateRuns, lines, svg);
     }
 
-    /** Min, max, critical path and Gantt chart of the subject; null when it never finishes. */
-    private HtmlReport.Bounds bounds(Subject subject) {
-        int transitions;
-        boolean windows;
-        BoundsReport r;
-        try {
-            transitions = subject.net(Subject.Mode.TIMED).net().transitionCount();
-            windows = transitions <= TimeBoundsProperty.WINDOWS_UP_TO;
-            r = TimeBoundsAnalysis.of(subject, null, windows);
-        } catch (LimitReachedException e) {
-            return new HtmlReport.Bounds(subject.name(), "?", "?", List.of(), List.of(), null, 0,
-                    "Inconclusive: " + e.reason() + ".");
-        }
+    /** Min, max, critical path and Gantt chart of the subject, with a note when something is left out. */
+    private static HtmlReport.Bounds bounds(Subject subject, BoundsChart chart) {
+        BoundsReport r = chart.report();
         if (!r.complete()) {
             return new HtmlReport.Bounds(subject.name(), r.min() == null ? "?" : Times.format(r.min()), "?", List.of(),
-                    List.of(), null, 0, "Inconclusive: " + subject.budget().reason(r.statistics().limit()) + " ("
+                    List.of(), null, null, "Inconclusive: " + subject.budget().reason(r.statistics().limit()) + " ("
                     + r.statistics().states() + " classes). " + String.join(" ", TimeBoundsProperty.partial(r)) + ".");
         }
         if (r.unreachable()) {
-            return new HtmlReport.Bounds(subject.name(), "inf", "inf", List.of(), List.of(), null, 0,
+            return new HtmlReport.Bounds(subject.name(), "inf", "inf", List.of(), List.of(), null, null,
                     "The end is never reached: no schedule to draw.");
         }
-        List<GanttData.Row> rows = new ArrayList<>();
         List<String> windowLines = new ArrayList<>();
-        String note = null;
-        if (windows) {
-            for (TransitionWindow w : r.windows()) {
-                windowLines.add(w.instance() + "." + w.transition() + ": earliest start " + Times.format(w.earliestStart())
-                        + ", latest end " + Times.format(w.latestEnd()));
-                if (w.witnessStart() == null || w.witnessEnd() == null) {
-                    continue; // does not run in the slowest schedule
-                }
-                rows.add(new GanttData.Row(w.instance() + "." + w.transition(), w.witnessStart().doubleValue(),
-                        w.witnessEnd().doubleValue(), w.earliestStart().doubleValue(),
-                        w.latestEnd() == null ? Double.POSITIVE_INFINITY : w.latestEnd().doubleValue()));
-            }
-        } else {
-            rows = schedule(r.maxRun() != null ? r.maxRun() : r.minRun(), subject.net(Subject.Mode.TIMED));
-            note = "Windows over all runs are left out above " + TimeBoundsProperty.WINDOWS_UP_TO
-                    + " net transitions (this net has " + transitions + "); cadenza bounds --windows computes them.";
+        for (TransitionWindow w : chart.windows()) {
+            windowLines.add(w.instance() + "." + w.transition() + ": earliest start " + Times.format(w.earliestStart())
+                    + ", latest end " + Times.format(w.latestEnd()));
         }
-        double max = r.max() == null ? Double.POSITIVE_INFINITY : r.max().doubleValue();
-        String svg = rows.isEmpty() ? null : GanttChart.svgElement(
-                new GanttData(subject.name(), rows, r.min().doubleValue(), max), "gantt-" + subject.name().replaceAll("[^A-Za-z0-9_-]", "_"));
+        String svg = chart.data() == null ? null : GanttChart.svgElement(chart.data(),
+                "gantt-" + subject.name().replaceAll("[^A-Za-z0-9_-]", "_"));
         List<String> path = new ArrayList<>();
         for (CriticalPath.Step st : r.criticalPath()) {
             path.add(st + "  [" + Times.format(st.start()) + ", " + Times.format(st.end()) + "]");
         }
         return new HtmlReport.Bounds(subject.name(), Times.format(r.min()), Times.format(r.max()), path, windowLines,
-                svg, rows.size(), note);
-    }
-
-    /** The bars of one run: each transition from its start to its end; no windows (the bar is its own window). */
-    static List<GanttData.Row> schedule(TimedRun run, TranslatedNet tn) {
-        List<GanttData.Row> rows = new ArrayList<>();
-        if (run == null) {
-            return rows;
-        }
-        Map<String, Double> started = new LinkedHashMap<>();
-        for (TimedRun.Step s : run.steps()) {
-            Provenance p = tn.backMap().transition(s.transition());
-            if (p instanceof Provenance.Start st) {
-                started.putIfAbsent(st.instance() + "." + st.transition(), s.time().doubleValue());
-            } else if (p instanceof Provenance.End e) {
-                String key = e.instance() + "." + e.transition();
-                Double start = started.remove(key);
-                if (start != null) {
-                    double end = s.time().doubleValue();
-                    rows.add(new GanttData.Row(key, start, end, start, end));
-                }
-            }
-        }
-        rows.sort((a, b) -> Double.compare(a.barStart(), b.barStart()));
-        return rows;
+                svg, chart.data(), chart.note());
     }
 
     private void write(String html) {

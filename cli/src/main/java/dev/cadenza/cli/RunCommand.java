@@ -445,9 +445,11 @@ final class RunCommand implements Callable<Integer> {
         double end = run.duration().doubleValue();
         for (Measured x : measured) {
             double stop = x.ended() ? x.end() : end;
-            double[] win = windows.getOrDefault(x.label(), new double[] {x.start(), stop});
+            double[] win = windows.get(x.label());
             rows.add(new GanttData.Row(x.label() + (x.inside() ? "" : "  (outside " + x.interval() + ")"),
-                    x.start(), Math.max(x.start(), stop), win[0], Math.max(win[0], win[1]), !x.ended()));
+                    new GanttData.Span(x.start(), Math.max(x.start(), stop)),
+                    win == null ? null : new GanttData.Span(win[0], Math.max(win[0], win[1])), !x.ended(), false,
+                    List.of()));
         }
         double totalMin = Double.isNaN(lo) ? end : Math.min(lo, end);
         double totalMax = Double.isNaN(hi) ? end : hi;

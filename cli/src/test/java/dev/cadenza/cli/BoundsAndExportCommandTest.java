@@ -86,6 +86,26 @@ class BoundsAndExportCommandTest {
     }
 
     @Test
+    void ganttOfOpenstackShowsWaitsTheCriticalPathAndWindows(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("o.svg");
+        CliRun r = run("gantt", example("openstack.cdz"), "-o", svg.toString());
+        assertEquals(0, r.exit(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(\\d+) transitions, (\\d+) on the critical path, (\\d+) waits?, (\\d+) windows").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        int transitions = Integer.parseInt(m.group(1));
+        assertTrue(Integer.parseInt(m.group(2)) >= 5, "the critical path: mariadb's chain and nova's " + r.out());
+        assertTrue(Integer.parseInt(m.group(3)) > 0, "services wait for mariadb and keystone: " + r.out());
+        assertEquals(transitions, Integer.parseInt(m.group(4)), "a window for every transition (conflict-free: exact and cheap)");
+        String text = java.nio.file.Files.readString(svg);
+        // what each waited for, named: a port (mariadb's) and a join (pull and config into pulled)
+        assertTrue(text.contains(">port mariadb.mariadb"), "a port wait named");
+        assertTrue(text.contains(">join "), "a join wait named");
+        assertTrue(text.contains("provider mariadb.mariadb to be active"), "the full reason as a tooltip");
+        assertTrue(text.contains("mariadb.bootstrap ran ") && text.contains(" (critical path)</title>"), "critical bars say so");
+    }
+
+    @Test
     void anUnknownSubjectIsBadInput() {
         CliRun r = run("export", example("server-client.cdz"), "--program", "nope", "--format", "net");
         assertEquals(2, r.exit());

@@ -159,7 +159,7 @@ class DrawCommandTest {
         Path svg = dir.resolve("a.svg");
         System.setProperty("cadenza.layout", "bundled");
         try {
-            assertEquals(0, run("draw", model().toString(), "-o", svg.toString()), err.toString());
+            assertEquals(0, run("draw", model().toString(), "--quiet", "-o", svg.toString()), err.toString());
         } finally {
             System.clearProperty("cadenza.layout");
         }
@@ -173,5 +173,30 @@ class DrawCommandTest {
     void theDotTextNeedsNoLayout() throws IOException {
         assertEquals(0, run("draw", model().toString(), "-o", dir.resolve("a.dot").toString()));
         assertEquals(dir.resolve("a.dot") + ": the Graphviz text (no layout)\n", out.toString());
+    }
+
+    @Test
+    void criticalMarksTheSlowestRunsCriticalPath() throws IOException {
+        assertEquals(0, run("draw", model().toString(), "--critical", "-o", dir.resolve("c.dot").toString()), err.toString());
+        String dot = drawn("c.dot");
+        // s.start [1, 3] then c.start, which uses s.service: both on the path
+        for (String t : new String[] {"s#transition#start", "c#transition#start"}) {
+            String line = dot.lines().filter(l -> l.startsWith("\"" + t + "\" [")).findFirst().orElseThrow();
+            assertTrue(line.contains("\"style\"=\"rounded,bold\""), line);
+        }
+        assertTrue(dot.contains("critical path (thick, framed)"), "the legend says so");
+        assertFalse(drawnPlain().contains("rounded,bold"), "without --critical nothing is marked");
+    }
+
+    private String drawnPlain() throws IOException {
+        assertEquals(0, run("draw", model().toString(), "-o", dir.resolve("p.dot").toString()));
+        return drawn("p.dot");
+    }
+
+    @Test
+    void criticalIsForModels() throws IOException {
+        Path net = Files.writeString(dir.resolve("n.net"), "net n\ntr t p -> q\npl p (1)\n");
+        assertEquals(ExitCode.BAD_INPUT, run("draw", net.toString(), "--critical", "-o", dir.resolve("n.dot").toString()));
+        assertTrue(err.toString().contains("--critical apply to models"), err.toString());
     }
 }

@@ -33,9 +33,13 @@ class HtmlReportTest {
             """;
 
     private static HtmlReport sample() {
-        String gantt = GanttChart.svgElement(new GanttData("deploy", List.of(
+        GanttData data = new GanttData("deploy", List.of(
                 new GanttData.Row("s.allocate", 0, 5, 0, 5),
-                new GanttData.Row("c.configure", 5, 7, 2, 8)), 4, 9), "gantt-deploy");
+                new GanttData.Row("c.configure", new GanttData.Span(5, 7), new GanttData.Span(2, 8), false, true,
+                        List.of(new GanttData.Wait(3, 5, GanttData.WaitKind.PORT, "s.ip",
+                                "c.configure starts: waits for use port's provider s.ip to be active <" + EVIL + ">")))),
+                4, 9);
+        String gantt = GanttChart.svgElement(data, "gantt-deploy");
         return new HtmlReport("server-client", "examples/server-client.cdz")
                 .assembly("deploy", ASSEMBLY_SVG)
                 .verdict(new HtmlReport.Verdict("deploy", "deployable up", "holds", "state classes", 12, 48,
@@ -44,7 +48,7 @@ class HtmlReportTest {
                         List.of()))
                 .verdict(new HtmlReport.Verdict("deploy", "within 4", "inconclusive", "state classes", 3, 20,
                         List.of("limit reached")))
-                .bounds(new HtmlReport.Bounds("deploy", "4", "9", List.of("s.allocate  [0, 5]"), List.of(), gantt, 2, null))
+                .bounds(new HtmlReport.Bounds("deploy", "4", "9", List.of("s.allocate  [0, 5]"), List.of(), gantt, data, null))
                 .run(new HtmlReport.Run("deploy", "forbidden " + EVIL, "reachable: " + EVIL,
                         List.of("t=0  s.allocate starts", "t=5  \"" + EVIL + "\" & more"), List.of("c.start waits for s.service"),
                         null));
@@ -74,6 +78,12 @@ class HtmlReportTest {
         }
         assertEquals(3, count(html, "<tr class=\"verdict "));
         assertEquals(2, count(html, "id='gantt-deploy-bar-"));
+        // the chart's waits, critical path and windows, counted on the figure and drawn with ids
+        assertTrue(html.contains("data-bars=\"2\" data-waits=\"1\" data-critical=\"1\" data-windows=\"2\""), html);
+        assertEquals(1, count(html, "id='gantt-deploy-wait-1-0-port'"));
+        assertEquals(1, count(html, "id='gantt-deploy-critical-1'"));
+        assertEquals(2, count(html, "id='gantt-deploy-window-"));
+        assertTrue(html.contains("<details class=\"waits\">") && html.contains("<li data-kind=\"port\">"), html);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<title>server-client — cadenza report</title>"));
     }
@@ -98,6 +108,25 @@ class HtmlReportTest {
         assertTrue(html.contains("figure svg { display: block; max-width: 100%; height: auto;"));
         assertTrue(html.contains("viewBox='0 0 "), "the Gantt chart has a viewBox");
         assertTrue(html.contains("viewBox=\"0 0 100 50\""), "the assembly keeps its viewBox");
+    }
+
+    @Test
+    void aDeadlockDrawsWhatEachStepWaitsForToTheEnd(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("c.html");
+        CommandLine cli = new CommandLine(new Cadenza());
+        StringWriter stderr = new StringWriter();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(stderr));
+        int code = cli.execute("report", "src/test/resources/report/cyclic-use.cdz", "--quiet", "-o", out.toString());
+        assertEquals(ExitCode.VIOLATED, code, stderr.toString());
+        String html = Files.readString(out);
+        // a.finish and b.finish never start: no bar, one open port wait each, named
+        assertTrue(html.contains("data-bars=\"2\" data-waits=\"2\""), html);
+        assertEquals(2, count(html, "-wait-"), "two waits drawn");
+        assertTrue(html.contains(">port b.ready<") && html.contains(">port a.ready<"), "named in the chart");
+        // told in the words of where things stand at the deadlock
+        assertTrue(html.contains("a.finish starts: waits for use port&#39;s provider b.ready to be active (b is in b1) (1 to the end)"),
+                html);
     }
 
     @Test
@@ -132,7 +161,9 @@ class HtmlReportTest {
         // the sequence is violated while db.install and web.start still run: their bars are marked so
         assertTrue(html.contains("still running at the end"), html);
         assertTrue(html.contains("<figure class=\"gantt\""));
-        assertTrue(html.contains("<figure class=\"assembly\""));
+        assertTrue(html.contains("<figure class=\"assembly critical\""), "the critical path marked on the assembly");
+        assertTrue(Pattern.compile("<figure class=\"gantt\"[^>]*data-critical=\"[1-9]").matcher(html).find(),
+                "the bounds chart marks the critical path");
         assertFalse(html.contains("http://"));
         assertFalse(html.contains("https://"));
     }

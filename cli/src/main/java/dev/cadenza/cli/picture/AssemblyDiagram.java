@@ -245,6 +245,7 @@ public final class AssemblyDiagram {
             String colour = behaviorColour(b.name());
             for (TransitionDecl t : b.transitions()) {
                 boolean running = highlight.isRunning(inst, t.name());
+                boolean critical = highlight.isCritical(inst, t.name());
                 MutableNode label = mutNode(transitionId(inst, t.name())).add(
                         attr("shape", "plaintext"),
                         attr("fontsize", 10),
@@ -252,15 +253,20 @@ public final class AssemblyDiagram {
                         attr("margin", "0.08,0.04"),
                         attr("height", 0.2),
                         Label.of(t.name() + "\n" + t.duration()),
-                        attr("tooltip", inst + "." + t.name() + " " + t.duration() + " (" + b.name() + ")"));
+                        attr("tooltip", inst + "." + t.name() + " " + t.duration() + " (" + b.name() + ")"
+                                + (critical ? ", on the critical path" : "")));
                 if (running) {
                     label.add(attr("style", "filled,bold"), attr("fillcolor", RUNNING_FILL), attr("shape", "box"));
+                } else if (critical) {
+                    // a framed label: the critical path reads as a chain of boxes through the picture
+                    label.add(attr("shape", "box"), attr("style", "rounded,bold"), attr("color", colour),
+                            attr("penwidth", 2.0));
                 }
                 // a group holds every transition whose two ends are in it
                 String group = placeBox.get(t.source());
                 boolean inGroup = group != null && group.equals(placeBox.get(t.destination()));
                 (inGroup ? groupBoxes.get(group) : box).add(label);
-                double width = running ? 3.0 : 1.5;
+                double width = running ? 3.0 : critical ? 4.0 : 1.5;
                 MutableNode source = mutNode(placeId(inst, t.source()));
                 MutableNode destination = mutNode(placeId(inst, t.destination()));
                 if (back.contains(t.name())) {
@@ -403,7 +409,10 @@ public final class AssemblyDiagram {
         html.append("<tr><td>&#9679;</td><td align=\"left\">provide port</td></tr>")
                 .append("<tr><td>&#9675;</td><td align=\"left\">use port</td></tr>")
                 .append("<tr><td>- -</td><td align=\"left\">bound to</td></tr>");
-        if (!highlight.isEmpty()) {
+        if (!highlight.criticalTransitions().isEmpty()) {
+            html.append("<tr><td><b>&#9473;</b></td><td align=\"left\">critical path (thick, framed)</td></tr>");
+        }
+        if (highlight.showsState()) {
             html.append("<tr><td bgcolor=\"").append(MARK_FILL).append("\"> </td><td align=\"left\">marked place</td></tr>")
                     .append("<tr><td bgcolor=\"").append(RUNNING_FILL).append("\"> </td><td align=\"left\">running</td></tr>")
                     .append("<tr><td><font color=\"").append(BLOCKED).append("\">&#9679;</font></td>")

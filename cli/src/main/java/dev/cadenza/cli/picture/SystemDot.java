@@ -25,11 +25,15 @@ import java.util.concurrent.TimeUnit;
 record SystemDot(Path executable) implements LayoutEngine {
 
     /** A layout that takes longer is stopped: dot can take minutes on dense nets. */
-    static final int TIMEOUT_SECONDS = 120;
+    static final int TIMEOUT_SECONDS = 300;
 
     /** The first executable {@code dot} on the PATH. */
     static Optional<SystemDot> find() {
-        String path = System.getenv("PATH");
+        return find(System.getenv("PATH"));
+    }
+
+    /** The first executable {@code dot} in the folders of {@code path} (a PATH value; null: none). */
+    static Optional<SystemDot> find(String path) {
         if (path == null) {
             return Optional.empty();
         }

@@ -95,6 +95,53 @@ class GanttChartTest {
         assertTrue(GanttChart.svg(open).contains(">max inf<"));
     }
 
+    /** A deadlocked run: c.configure waits for s.ip to the end, s.start is held by a lock, c.start by a join. */
+    static GanttData waitingRun() {
+        return GanttData.run("deadlock", List.of(
+                new GanttData.Row("s.allocate", new GanttData.Span(0, 3), null, false, true, List.of()),
+                new GanttData.Row("c.install", new GanttData.Span(0, 4), null, false, false, List.of(
+                        new GanttData.Wait(4, 5, GanttData.WaitKind.JOIN, "c.fetch", "c enters installed: waits for the join"))),
+                new GanttData.Row("s.start", new GanttData.Span(5, 6), null, false, true, List.of(
+                        new GanttData.Wait(3, 5, GanttData.WaitKind.LOCK, "s.service used by c.server", "locked"))),
+                new GanttData.Row("c.configure", null, null, false, false, List.of(
+                        new GanttData.Wait(5, Double.POSITIVE_INFINITY, GanttData.WaitKind.PORT, "s.ip",
+                                "c.configure starts: waits for use port's provider s.ip to be active")))),
+                8, "deadlock");
+    }
+
+    @Test
+    void waitsAreThinBarsNamedByKindAndTheCriticalPathIsOutlined() {
+        GanttData data = waitingRun();
+        assertEquals(3, data.bars());
+        assertEquals(3, data.waits());
+        assertEquals(2, data.critical());
+        String svg = GanttChart.svgElement(data, "r");
+        for (String id : List.of("r-wait-1-0-join", "r-wait-2-0-lock", "r-wait-3-0-port", "r-critical-0", "r-critical-2",
+                "r-bar-0", "r-bar-1", "r-bar-2")) {
+            assertTrue(svg.contains("id='" + id + "'"), id + " missing: " + svg);
+        }
+        assertTrue(!svg.contains("r-bar-3"), "c.configure never started: no bar");
+        for (String text : List.of(">port s.ip<", ">lock s.service used by c.server<", ">join c.fetch<", ">waits: port<",
+                ">waits: lock<", ">waits: join<", ">critical path<", "from 5 s to the end: c.configure starts: waits for")) {
+            assertTrue(svg.contains(text), text + " missing");
+        }
+        BufferedImage image = GanttChart.png(data, 1);
+        int critical = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == 0xD55E00) {
+                    critical++;
+                }
+            }
+        }
+        assertTrue(critical > 200, "vermilion pixels " + critical);
+    }
+
+    @Test
+    void aRowNeedsABarOrAWait() {
+        assertThrows(IllegalArgumentException.class, () -> new GanttData.Row("x", null, null, false, false, List.of()));
+    }
+
     @Test
     void niceSteps() {
         assertEquals(1, GanttChart.niceStep(0.8));

@@ -81,6 +81,19 @@ class GraphvizRendererTest {
     }
 
     @Test
+    void dotIsLookedForOnThePath() throws IOException {
+        assertTrue(SystemDot.find(null).isEmpty());
+        assertTrue(SystemDot.find("").isEmpty());
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertTrue(SystemDot.find(empty.toString()).isEmpty(), "no dot here: the bundled engine is used");
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Path dot = Files.writeString(bin.resolve("dot"), "#!/bin/sh\n");
+        assertTrue(SystemDot.find(empty + java.io.File.pathSeparator + bin).isEmpty(), "not executable");
+        assertTrue(dot.toFile().setExecutable(true));
+        assertEquals(dot, SystemDot.find(empty + java.io.File.pathSeparator + bin).orElseThrow().executable());
+    }
+
+    @Test
     void theExecutableStackFlagIsClearedAndNothingElse() throws IOException {
         byte[] lib;
         try (var in = V8Library.class.getResourceAsStream(V8Library.RESOURCE)) {
