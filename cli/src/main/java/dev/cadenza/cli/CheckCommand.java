@@ -56,6 +56,10 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Model m = modelOptions.load(model, warning -> err.println(warning));
+        if (m.verifyBlocks().isEmpty() && !(m.types().isEmpty() && m.programs().isEmpty() && m.assemblies().isEmpty())) {
+            err.println(model + ": warning: no verify block: nothing is checked; add one, e.g. 'verify "
+                    + new SubjectChoice().of(m) + " { deployable }' (docs/language.md)");
+        }
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
         Function<String, Subject> subjects = subjects(m, limitOptions.budget());

@@ -124,6 +124,7 @@ final class ExploreCommand implements Callable<Integer> {
                 o.put("stopped", limitOptions.budget().reason(s.limit()));
             }
             o.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
+            overrides(o);
             o.put("statistics", JsonValues.command(limitOptions.budget(), s.limit()));
             return JsonValues.print(out, o, exit);
         } else {
@@ -177,6 +178,13 @@ final class ExploreCommand implements Callable<Integer> {
         return exit;
     }
 
+    /** A model's what-if overrides, when some were given (a net's JSON stays as it was). */
+    private void overrides(Map<String, Object> o) {
+        if (!modelOptions.applied().isEmpty()) {
+            o.put("overrides", modelOptions.json());
+        }
+    }
+
     private Map<String, Object> json(PetriNet net, ExplorationStatistics s, Optional<List<String>> path) {
         Map<String, Object> o = start(net, "marking graph");
         if (classesAreMarkings()) {
@@ -196,6 +204,7 @@ final class ExploreCommand implements Callable<Integer> {
         if (witness == Witness.dead) {
             o.put("witness", path.orElse(null));
         }
+        overrides(o);
         o.put("statistics", JsonValues.command(limitOptions.budget(), s.limit()));
         return o;
     }

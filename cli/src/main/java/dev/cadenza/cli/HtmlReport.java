@@ -286,6 +286,9 @@ final class HtmlReport {
                         .append(">\n").append(inlineSvg(r.ganttSvg()))
                         .append("\n<figcaption>The run: when each transition ran and what it waited for, up to where it stops")
                         .append("</figcaption>\n</figure>\n");
+            } else if (untimed(r)) {
+                h.append("<p class=\"note\">An untimed path (query untimed): its steps have an order, no times;"
+                        + " no chart.</p>\n");
             } else {
                 h.append("<p class=\"note\">No transition ran before the run stops: no chart.</p>\n");
             }
@@ -334,6 +337,11 @@ final class HtmlReport {
             }
         }
         h.append("</ul></details>\n");
+    }
+
+    /** A path of the untimed marking graph: its steps are numbered ({@code #1}), not timed. */
+    private static boolean untimed(Run r) {
+        return !r.trace().isEmpty() && r.trace().get(0).matches("(loop> )?#1\\b.*");
     }
 
     private String summary(long violated, long inconclusive) {

@@ -37,7 +37,8 @@ final class ModelFiles {
      * them: a parameter may change what the loops unroll to); each warning goes to {@code warnings}.
      */
     static Overridden load(Path path, Consumer<Problem> warnings, WhatIf whatIf) {
-        Overridden o = whatIf.applyTo(parse(path));
+        // the predicates of the verify blocks are checked with the rest of the model: every problem in one run
+        Overridden o = whatIf.applyTo(parse(path), dev.cadenza.verify.predicate.PredicateCheck::problems);
         o.warnings().forEach(warnings);
         return o;
     }

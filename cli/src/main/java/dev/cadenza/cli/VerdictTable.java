@@ -15,15 +15,23 @@ final class VerdictTable {
     static String text(List<Verifier.Result> results) {
         StringBuilder sb = new StringBuilder();
         String subject = null;
+        // names are never cut: the column is as wide as the longest (at least 52), answered-by likewise
+        int name = 52;
+        int mode = 28;
+        for (Verifier.Result r : results) {
+            name = Math.max(name, r.property().name().length());
+            mode = Math.max(mode, r.mode().length());
+        }
+        String header = "  %-" + name + "s %-12s %-" + mode + "s %9s %9s%n";
+        String row = "  %-" + name + "s %-12s %-" + mode + "s %7d ms %9d%n";
         for (Verifier.Result r : results) {
             if (!r.subject().equals(subject)) {
                 subject = r.subject();
                 sb.append("verify ").append(subject).append('\n');
-                sb.append(String.format("  %-52s %-12s %-28s %9s %9s%n", "property", "verdict", "answered by",
-                        "time", "classes"));
+                sb.append(String.format(header, "property", "verdict", "answered by", "time", "classes"));
             }
-            sb.append(String.format("  %-52s %-12s %-28s %7d ms %9d%n", cut(r.property().name(), 52),
-                    r.verdict().word(), r.mode(), r.millis(), r.verdict().statistics().states()));
+            sb.append(String.format(row, r.property().name(), r.verdict().word(), r.mode(), r.millis(),
+                    r.verdict().statistics().states()));
             boolean show = !(r.verdict() instanceof Verdict.Holds) || r.property() instanceof TimeBoundsProperty;
             if (show) {
                 for (String line : r.verdict().details()) {
@@ -32,9 +40,5 @@ final class VerdictTable {
             }
         }
         return sb.toString();
-    }
-
-    private static String cut(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 }

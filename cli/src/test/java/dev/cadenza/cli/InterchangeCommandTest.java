@@ -60,6 +60,8 @@ class InterchangeCommandTest {
         CliRun json = CliRun.of("explore", example("server-client.cdz"), "--json", "--interval", "s.start=[1,1]");
         assertTrue(json.out().startsWith("{\"command\": \"explore\"") && json.out().contains("\"classes\": "), json.out());
         assertTrue(json.err().startsWith("what-if: --interval s.start=[1,1]"), json.err());
+        assertTrue(json.out().contains("\"overrides\": [{\"option\": \"--interval\", \"given\": \"s.start=[1,1]\""),
+                json.out());
     }
 
     @Test

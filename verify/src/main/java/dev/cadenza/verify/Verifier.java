@@ -9,6 +9,7 @@ import dev.cadenza.verify.property.Forbidden;
 import dev.cadenza.verify.property.Parallel;
 import dev.cadenza.verify.property.Property;
 import dev.cadenza.verify.property.Query;
+import dev.cadenza.verify.property.Response;
 import dev.cadenza.verify.property.Sequence;
 import dev.cadenza.verify.property.TimeBoundsProperty;
 import dev.cadenza.verify.property.Verdict;
@@ -41,9 +42,11 @@ public final class Verifier {
             return new TimeBoundsProperty(b.position());
         } else if (spec instanceof PropertySpec.Within w) {
             return new Within(w.seconds(), w.position());
+        } else if (spec instanceof PropertySpec.Response r) {
+            return new Response(r.trigger(), r.response(), r.seconds(), r.position());
         }
         PropertySpec.Query q = (PropertySpec.Query) spec;
-        return new Query(q.formula(), q.position());
+        return new Query(q.formula(), q.untimed(), q.formulaAt(), q.position());
     }
 
     /**

@@ -707,7 +707,8 @@ public final class ModelParser {
 
     private PropertySpec property() {
         Token t = peek();
-        String expected = "expected a property (deployable, forbidden, sequence, parallel, bounds, within, query)"
+        String expected = "expected a property (deployable, forbidden, sequence, parallel, bounds, within, query,"
+                + " response)"
                 + " or '}', found ";
         if (!t.is(Kind.NAME)) {
             throw error(t, expected + t.describe());
@@ -756,11 +757,73 @@ public final class ModelParser {
                 return new PropertySpec.Bounds(at);
             case "within":
                 return new PropertySpec.Within(new BigDecimal(expect(Kind.NUMBER, "a time in seconds").text()), at);
-            case "query":
-                return new PropertySpec.Query(expect(Kind.STRING, "a quoted formula after 'query'").text(), at);
+            case "query": {
+                boolean untimed = false;
+                if (peek().isName("untimed") && peek().line() == t.line()) {
+                    take();
+                    untimed = true;
+                }
+                Token f = expect(Kind.STRING, "a quoted formula after 'query" + (untimed ? " untimed" : "") + "'");
+                // the formula's first character, just inside the opening quote
+                SourcePosition inside = new SourcePosition(at.file(), f.line(), f.column() + 1);
+                return new PropertySpec.Query(f.text(), untimed, inside, at);
+            }
+            case "response":
+                return response(t, at);
             default:
                 throw error(t, expected + t.describe());
         }
+    }
+
+    private static final java.util.regex.Pattern LEADS_TO =
+            java.util.regex.Pattern.compile("(?<![\\w.'])leads\\s+to(?![\\w.'])");
+    private static final java.util.regex.Pattern WITHIN =
+            java.util.regex.Pattern.compile("(?<![\\w.'])within(?![\\w.'])");
+
+    /**
+     * {@code response TRIGGER leads to RESPONSE within T}, on one line: the two predicates are raw
+     * text (as after {@code forbidden}), cut at the words {@code leads to} and {@code within}.
+     */
+    private PropertySpec response(Token keyword, SourcePosition at) {
+        Lexer.PredicateSpan span = rawRestOfLine(keyword);
+        String form = "; write 'response PRED leads to PRED within SECONDS' on one line";
+        if (span == null) {
+            throw error(keyword, "expected a predicate after 'response' on the same line" + form);
+        }
+        String text = span.text();
+        java.util.regex.Matcher leads = LEADS_TO.matcher(text);
+        if (!leads.find()) {
+            throw new ModelSyntaxException(span.position(), "expected 'leads to' after the predicate" + form);
+        }
+        java.util.regex.Matcher within = WITHIN.matcher(text);
+        if (!within.find(leads.end())) {
+            throw new ModelSyntaxException(shift(span.position(), leads.end()), "expected 'within SECONDS' after"
+                    + " the second predicate" + form);
+        }
+        PredicateText trigger = part(text, 0, leads.start(), span.position(), "before 'leads to'", form);
+        PredicateText response = part(text, leads.end(), within.start(), span.position(), "between 'leads to' and"
+                + " 'within'", form);
+        String seconds = text.substring(within.end()).strip();
+        SourcePosition secondsAt = shift(span.position(), text.length() - seconds.length());
+        if (!seconds.matches("[0-9]+(\\.[0-9]+)?")) {
+            throw new ModelSyntaxException(secondsAt, "expected a time in seconds after 'within', not '" + seconds
+                    + "'" + form);
+        }
+        return new PropertySpec.Response(trigger, response, new BigDecimal(seconds), at);
+    }
+
+    private static PredicateText part(String text, int from, int to, SourcePosition start, String where, String form) {
+        String raw = text.substring(from, to);
+        int lead = raw.length() - raw.stripLeading().length();
+        String p = raw.strip();
+        if (p.isEmpty()) {
+            throw new ModelSyntaxException(shift(start, from), "expected a predicate " + where + form);
+        }
+        return new PredicateText(p, shift(start, from + lead));
+    }
+
+    private static SourcePosition shift(SourcePosition p, int columns) {
+        return new SourcePosition(p.file(), p.line(), p.column() + columns);
     }
 
     /** The raw text after {@code keyword} to the end of its line (the next token is not lexed yet). */

@@ -211,8 +211,12 @@ public final class ModelPrinter {
             return "bounds";
         } else if (p instanceof PropertySpec.Within w) {
             return "within " + w.seconds().toPlainString();
+        } else if (p instanceof PropertySpec.Response r) {
+            return "response " + r.trigger().text() + " leads to " + r.response().text() + " within "
+                    + r.seconds().toPlainString();
         }
-        return "query " + quote(((PropertySpec.Query) p).formula());
+        PropertySpec.Query q = (PropertySpec.Query) p;
+        return "query " + (q.untimed() ? "untimed " : "") + quote(q.formula());
     }
 
     static String quote(String s) {

@@ -71,6 +71,11 @@ public final class ModelValidator {
     }
 
     private void run() {
+        if (model.types().isEmpty() && model.programs().isEmpty() && model.assemblies().isEmpty()
+                && model.verifyBlocks().isEmpty() && model.deployments().isEmpty()) {
+            report(Problem.warning(new SourcePosition(model.file(), 1, 1), "the model is empty: nothing to check;"
+                    + " a model declares component types, a program or an assembly, and verify blocks"));
+        }
         Names.duplicates(model.types(), ComponentType::name, ComponentType::position, "component type", "", this::report);
         for (ComponentType t : model.types()) {
             ComponentTypeChecks.check(t, this::report);

@@ -56,6 +56,7 @@ final class ProgramRun {
     static ProgramState run(Model model, Program program, ProgramState start, Consumer<Problem> report) {
         ProgramRun r = new ProgramRun(model, program, start, report);
         if (r.scopesAreClosed() && r.sizeIsReasonable()) {
+            r.emptyLoops();
             for (Instruction i : program.instructions()) {
                 r.execute(i);
             }
@@ -151,6 +152,48 @@ final class ProgramRun {
             }
         }
         return true;
+    }
+
+    /**
+     * A warning for each loop that never runs a turn (its bounds, with the declared parameters,
+     * give an empty range wherever it is reached, as {@code for i in 3..1}): its body checks
+     * nothing. A loop inside one that never turns is not reached, and not reported again.
+     */
+    private void emptyLoops() {
+        Map<String, Long> env = new HashMap<>();
+        program.parameters().forEach(p -> env.put(p.name(), p.value()));
+        Map<ForLoop, long[]> reached = new java.util.LinkedHashMap<>();
+        Set<ForLoop> turned = new HashSet<>();
+        loops(program.body(), env, reached, turned);
+        reached.forEach((loop, range) -> {
+            if (!turned.contains(loop)) {
+                report.accept(Problem.warning(loop.position(), "loop 'for " + loop.variable() + " in " + loop.from()
+                        + ".." + loop.to() + "' runs no turn (" + range[0] + " > " + range[1]
+                        + (program.parameters().isEmpty() ? "" : " with " + parameters())
+                        + "): its body is never executed, and checks nothing"));
+            }
+        });
+    }
+
+    private static void loops(List<Statement> body, Map<String, Long> env, Map<ForLoop, long[]> reached,
+                              Set<ForLoop> turned) {
+        for (Statement s : body) {
+            if (s instanceof ForLoop loop) {
+                long lo = loop.from().evaluate(env);
+                long hi = loop.to().evaluate(env);
+                reached.putIfAbsent(loop, new long[] {lo, hi});
+                Map<String, Long> inner = new HashMap<>(env);
+                for (long i = lo; i <= hi; i++) {
+                    turned.add(loop);
+                    inner.put(loop.variable(), i);
+                    loops(loop.body(), inner, reached, turned);
+                }
+            }
+        }
+    }
+
+    private String parameters() {
+        return String.join(", ", program.parameters().stream().map(p -> p.name() + " = " + p.value()).toList());
     }
 
     private static List<String> sorted(Set<String> names) {

@@ -42,7 +42,27 @@ public sealed interface PropertySpec {
     record Within(BigDecimal seconds, SourcePosition position) implements PropertySpec {
     }
 
-    /** {@code query "AG …"}: a CTL-like formula over the same predicates (AG, EF, AF). */
-    record Query(String formula, SourcePosition position) implements PropertySpec {
+    /**
+     * {@code query "AG …"}: a formula over the same predicates — timed, {@code AG p}, {@code EF p}
+     * or {@code AF p}; {@code query untimed "…"}: any CTL formula, decided on the marking graph
+     * with time ignored. {@code formulaAt} is where the formula's text starts (inside the quotes),
+     * so errors in it are placed exactly.
+     */
+    record Query(String formula, boolean untimed, SourcePosition formulaAt, SourcePosition position)
+            implements PropertySpec {
+
+        /** A timed query whose text starts right after {@code query "}. */
+        public Query(String formula, SourcePosition position) {
+            this(formula, false, position.line() <= 0 ? position : new SourcePosition(position.file(),
+                    position.line(), position.column() + "query \"".length()), position);
+        }
+    }
+
+    /**
+     * {@code response TRIGGER leads to RESPONSE within T}: every time TRIGGER holds, RESPONSE holds
+     * at that instant or within T seconds after it (in every run).
+     */
+    record Response(PredicateText trigger, PredicateText response, BigDecimal seconds, SourcePosition position)
+            implements PropertySpec {
     }
 }

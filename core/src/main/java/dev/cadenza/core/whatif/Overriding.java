@@ -56,11 +56,14 @@ final class Overriding {
         this.problems = new ArrayList<>(whatIf.malformed());
     }
 
-    static Overridden apply(Model parsed, WhatIf whatIf) {
+    static Overridden apply(Model parsed, WhatIf whatIf, java.util.function.Function<Model, List<Problem>> moreChecks) {
         Overriding o = new Overriding(whatIf);
         Model m = o.parameters(parsed);
-        List<Problem> modelProblems = ModelValidator.validate(m);
+        List<Problem> modelProblems = new ArrayList<>(ModelValidator.validate(m));
         m = o.intervals(m);
+        modelProblems.addAll(moreChecks.apply(m));
+        modelProblems.sort(java.util.Comparator.comparingInt((Problem p) -> p.position().line())
+                .thenComparingInt(p -> p.position().column()));
         // the options' problems in command-line order: --param ones, then --interval ones
         o.problems.sort(java.util.Comparator.comparing((Problem p) -> !p.position().file().equals(WhatIf.PARAM))
                 .thenComparingInt(p -> p.position().line()).thenComparingInt(p -> p.position().column()));

@@ -65,7 +65,16 @@ public record WhatIf(List<ParameterOverride> parameters, List<IntervalOverride> 
      * every problem (of the model, or of an override naming nothing) is reported at once.
      */
     public Overridden applyTo(Model parsed) {
-        return Overriding.apply(parsed, this);
+        return Overriding.apply(parsed, this, m -> List.of());
+    }
+
+    /**
+     * The same, with {@code moreChecks} run on the model so changed (even when it has errors) and
+     * its problems reported with the others — how a caller that knows more of the language (the
+     * predicates, parsed outside core) gets every problem into one report.
+     */
+    public Overridden applyTo(Model parsed, java.util.function.Function<Model, List<Problem>> moreChecks) {
+        return Overriding.apply(parsed, this, moreChecks);
     }
 
     // ---- the option texts

@@ -103,8 +103,20 @@ class MalformedModelsTest {
                 syntax("unclosed loop note", "program p {\n  for i in 1..2: [n+1..\n    wait(c)\n}\n",
                         2, 18, "unclosed '[' note after the loop header; close it with ']' on the same line"),
                 syntax("unknown property", "verify p {\n  deadlockfree\n}\n",
-                        2, 3, "expected a property (deployable, forbidden, sequence, parallel, bounds, within, query)"
-                                + " or '}', found 'deadlockfree'"),
+                        2, 3, "expected a property (deployable, forbidden, sequence, parallel, bounds, within, query,"
+                                + " response) or '}', found 'deadlockfree'"),
+                syntax("response without leads to", "verify p {\n  response a.b within 3\n}\n",
+                        2, 12, "expected 'leads to' after the predicate; write 'response PRED leads to PRED within"
+                                + " SECONDS' on one line"),
+                syntax("response without within", "verify p {\n  response a.b leads to c.d\n}\n",
+                        2, 24, "expected 'within SECONDS' after the second predicate; write 'response PRED leads to"
+                                + " PRED within SECONDS' on one line"),
+                syntax("response with a bad time", "verify p {\n  response a.b leads to c.d within soon\n}\n",
+                        2, 36, "expected a time in seconds after 'within', not 'soon'; write 'response PRED leads to"
+                                + " PRED within SECONDS' on one line"),
+                syntax("response without a trigger", "verify p {\n  response leads to c.d within 2\n}\n",
+                        2, 12, "expected a predicate before 'leads to'; write 'response PRED leads to PRED within"
+                                + " SECONDS' on one line"),
                 syntax("con without comma", "program p {\n  con(s.ip c.server_ip)\n}\n",
                         2, 12, "expected ',' between the provide port and the use port, found 'c'"),
                 syntax("transition outside a behavior", "component A {\n  places a, b\n  t: a -> b [1, 2]\n}\n",

@@ -239,7 +239,10 @@ final class RandomModels {
     }
 
     private PropertySpec property() {
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(9)) {
+            case 7 -> new PropertySpec.Response(new PredicateText(predicate(), AT), new PredicateText(predicate(), AT),
+                    decimal(), AT);
+            case 8 -> new PropertySpec.Query(text(STRING_CHARS, 20), true, AT, AT);
             case 0 -> new PropertySpec.Deployable(random.nextBoolean() ? null : name(), random.nextBoolean(), AT);
             case 1 -> new PropertySpec.Forbidden(new PredicateText(predicate(), AT), AT);
             case 2 -> new PropertySpec.Sequence(list(2, 4, () -> new TransitionRef(name(), name(), AT)), AT);

@@ -20,10 +20,11 @@ public final class PredicateParser {
 
     public static final String SOURCE = "predicate";
 
-    private final String text;
-    private int pos;
+    final String text;
+    int pos;
 
-    private PredicateParser(String text) {
+    /** Package-private: {@link CtlParser} reads comparisons with it, on the same text. */
+    PredicateParser(String text) {
         this.text = text;
     }
 
@@ -99,7 +100,7 @@ public final class PredicateParser {
         return comparison();
     }
 
-    private Predicate comparison() {
+    Predicate comparison() {
         skip();
         int start = pos;
         LinearExpression left = expression();
@@ -147,7 +148,7 @@ public final class PredicateParser {
             skip();
             if (accept("+")) {
                 term(1, terms, constant);
-            } else if (accept("-")) {
+            } else if (!lookingAtArrow() && accept("-")) {
                 term(-1, terms, constant);
             } else {
                 return new LinearExpression(terms, constant[0]);
@@ -246,17 +247,27 @@ public final class PredicateParser {
         };
     }
 
-    private void skip() {
+    /** {@code ->} is CTL's implication, never a minus (a minus before '>' would be an error anyway). */
+    private boolean lookingAtArrow() {
+        skip();
+        return text.startsWith("->", pos);
+    }
+
+    boolean atEnd() {
+        return pos >= text.length();
+    }
+
+    void skip() {
         while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
             pos++;
         }
     }
 
-    private boolean lookingAt(String s) {
+    boolean lookingAt(String s) {
         return text.startsWith(s, pos);
     }
 
-    private boolean accept(String s) {
+    boolean accept(String s) {
         skip();
         if (text.startsWith(s, pos)) {
             pos += s.length();
@@ -265,7 +276,7 @@ public final class PredicateParser {
         return false;
     }
 
-    private boolean acceptWord(String w) {
+    boolean acceptWord(String w) {
         skip();
         int end = pos + w.length();
         if (text.startsWith(w, pos) && (end >= text.length()
@@ -276,7 +287,7 @@ public final class PredicateParser {
         return false;
     }
 
-    private PredicateSyntaxException error(int at, String problem) {
+    PredicateSyntaxException error(int at, String problem) {
         return new PredicateSyntaxException(SOURCE, at + 1, problem);
     }
 }

@@ -7,7 +7,7 @@ import dev.cadenza.verify.Subject;
  * with a {@link Verdict}, violations carrying their counterexample in model terms.
  */
 public sealed interface Property
-        permits Deployable, Forbidden, Sequence, Parallel, TimeBoundsProperty, Within, Query {
+        permits Deployable, Forbidden, Sequence, Parallel, TimeBoundsProperty, Within, Query, Response {
 
     /** The property as written in the verify block. */
     String name();
