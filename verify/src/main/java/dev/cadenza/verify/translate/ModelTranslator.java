@@ -86,6 +86,7 @@ public final class ModelTranslator {
     private final ComponentMoves moves;
     private final BehaviorQueue queue;
     private final ProgramInstructions program;
+    private final Groups groups;
 
     private ModelTranslator(Model model, String name, TranslationOptions options) {
         if (model.semantics() != dev.cadenza.core.model.Semantics.CONCERTO
@@ -102,6 +103,7 @@ public final class ModelTranslator {
         this.moves = new ComponentMoves(state);
         this.queue = new BehaviorQueue(state);
         this.program = new ProgramInstructions(state);
+        this.groups = new Groups(state);
     }
 
     /** Translates the program or assembly named {@code subject}. */
@@ -169,6 +171,9 @@ public final class ModelTranslator {
             queue.behaviorQueue(c);
         }
         int end = program.programTransitions(instructions);
+        for (InstanceNet c : state.instances.values()) {
+            groups.split(c);
+        }
         for (InstanceNet c : state.instances.values()) {
             ports.useGuards(c);
         }

@@ -99,21 +99,18 @@ class ExecutorAgainstCheckProperties {
     }
 
     /**
-     * Today's translation puts a component in its initial place at {@code add} without checking
-     * the use ports bound there (the runtime enters it through {@code _init}, component.py:662,
-     * checking them): set to false once it does (issue 13), to generate such ports too. Minimal
-     * model of the difference: {@link ExecutorRulesTest#theInitialPlaceIsEnteredOnlyOnceItsUsePortsAreServed}.
+     * True would keep use ports off the initial place. The translation enters it through
+     * {@code _init}'s guards as the runtime does (component.py:662; RuntimeRulesTranslationTest),
+     * so such ports are generated too.
      */
-    static final boolean NO_INITIAL_USE = true;
+    static final boolean NO_INITIAL_USE = false;
 
     /**
-     * The runtime counts a group's tokens only when it activates and deactivates (component.py
-     * :891-900, 745-754: with two tokens inside, the first to leave deactivates it); today's
-     * translation counts them all. Until it follows the runtime (issue 13), a component with a
-     * group is a chain here (never two tokens inside). Minimal model of the difference:
-     * {@link ExecutorRulesTest#aGroupDeactivatesWhenItsFirstTokenLeaves}.
+     * True would make a component with a group a chain (never two tokens inside). The
+     * translation counts a group's tokens as the runtime does, only on activation and
+     * deactivation (component.py:891-900, 745-754; the Groups rule), so groups get forks too.
      */
-    static final boolean GROUPS_ON_CHAINS_ONLY = true;
+    static final boolean GROUPS_ON_CHAINS_ONLY = false;
 
     @Provide
     Arbitrary<Design> designs() {
