@@ -22,12 +22,12 @@ final class BehaviorQueue extends TranslationPart {
             String b = c.pushes.get(k - 1);
             // with fusion, the first behavior begins in the program step of its pushB (nonBlockingStep)
             if (k > 1 || !options.fuse() || c.initializing >= 0) {
-                d.transition(c.name + ".begin." + k, new Provenance.BeginBehavior(c.name, k, b), zero())
+                d.transition(c.name + ".begin." + k, new Provenance.BeginBehavior(c.name, k, b), moves(1))
                         .consume(c.idle.get(k - 1)).consume(c.pushed.get(k - 1))
                         .produce(c.active.get(k - 1)).produce(c.beh.get(b));
             }
             TransitionDraft done = d.transition(c.name + ".complete." + k,
-                    new Provenance.CompleteBehavior(c.name, k, b), zero())
+                    new Provenance.CompleteBehavior(c.name, k, b), moves(1))
                     .consume(c.active.get(k - 1)).consume(c.beh.get(b)).produce(c.idle.get(k));
             Map<String, Integer> visited = c.visited.getOrDefault(k, Map.of());
             for (TransitionDecl t : transitionsOf(c, b)) {

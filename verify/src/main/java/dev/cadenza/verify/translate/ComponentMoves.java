@@ -26,11 +26,11 @@ final class ComponentMoves extends TranslationPart {
                 TransitionDraft leave;
                 if (out.size() == 1 && !c.od.containsKey(only.name())) {
                     leave = d.transition(c.name + "." + only.name() + ".start",
-                                    new Provenance.Start(c.name, only.name(), true), zero())
+                                    new Provenance.Start(c.name, only.name(), true), moves(2))
                             .consume(c.place.get(p)).read(beh).produce(c.run.get(only.name()));
                 } else {
                     leave = d.transition(c.name + ".leave." + p + "." + b,
-                            new Provenance.Leave(c.name, p, b), zero()).consume(c.place.get(p)).read(beh);
+                            new Provenance.Leave(c.name, p, b), moves(1)).consume(c.place.get(p)).read(beh);
                     for (TransitionDecl t : out) {
                         leave.produce(c.od.get(t.name()));
                     }
@@ -39,11 +39,12 @@ final class ComponentMoves extends TranslationPart {
             }
             for (TransitionDecl t : transitionsOf(c, b)) {
                 if (c.od.containsKey(t.name())) {
-                    d.transition(c.name + "." + t.name() + ".start", new Provenance.Start(c.name, t.name(), false), zero())
+                    d.transition(c.name + "." + t.name() + ".start", new Provenance.Start(c.name, t.name(), false), moves(1))
                             .consume(c.od.get(t.name())).produce(c.run.get(t.name()));
                 }
                 boolean fused = !c.id.containsKey(t.name());
-                d.transition(c.name + "." + t.name() + ".end", new Provenance.End(c.name, t.name(), fused), interval(t))
+                d.transition(c.name + "." + t.name() + ".end", new Provenance.End(c.name, t.name(), fused),
+                                interval(t, fused ? 2 : 1))
                         .consume(c.run.get(t.name()))
                         .produce(fused ? c.place.get(t.destination()) : c.id.get(t.name()));
             }
@@ -56,7 +57,7 @@ final class ComponentMoves extends TranslationPart {
                     }
                     TransitionDraft enter = d.transition(c.name + ".enter." + pd.name() + "." + b
                                     + (sets.size() > 1 ? "." + (k + 1) : ""),
-                            new Provenance.Enter(c.name, pd.name(), b), zero());
+                            new Provenance.Enter(c.name, pd.name(), b), moves(1));
                     for (TransitionDecl t : set) {
                         enter.consume(c.id.get(t.name()));
                     }
@@ -70,7 +71,7 @@ final class ComponentMoves extends TranslationPart {
             // so the use ports bound there guard it like any enter (PortsAndLocks.useGuards)
             String initial = c.type.initialPlace();
             d.transition(c.name + ".enter." + initial + "._init", new Provenance.Enter(c.name, initial, "_init"),
-                            zero())
+                            moves(1))
                     .consume(c.initializing).produce(c.place.get(initial)).produce(c.idle.get(0));
         }
     }

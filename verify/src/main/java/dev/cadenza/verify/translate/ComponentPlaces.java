@@ -106,17 +106,15 @@ final class ComponentPlaces extends TranslationPart {
         }
         // One token per place (act_places is a set, component.py:864): entering a marked place
         // waits, an inhibitor arc on the enter. Moved onto a timed end it would reset the end's
-        // clock, so fuse only when the destination cannot be marked when t ends: t is the type's
-        // only way into it, it is not the initial place, and t's behavior is pushed at most once
-        // (t starts at most once per activation: its source is left at most once).
+        // clock, so fuse only when the destination cannot be marked when t ends: t is the only way
+        // into it among the behaviors pushed on c, it is not the initial place, and t's behavior
+        // is pushed at most once (t starts at most once per activation: its source is left once).
         if (t.destination().equals(c.type.initialPlace()) || pushCount(c, behavior) > 1) {
             return false;
         }
-        for (Behavior b : c.type.behaviors()) {
-            for (TransitionDecl u : b.transitions()) {
-                if (u != t && u.destination().equals(t.destination())) {
-                    return false;
-                }
+        for (TransitionDecl u : usedTransitions(c)) {
+            if (u != t && u.destination().equals(t.destination())) {
+                return false;
             }
         }
         // Entering a group from outside may activate it: the enter is split on the group's flag,

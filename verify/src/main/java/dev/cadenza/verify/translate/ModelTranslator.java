@@ -87,12 +87,12 @@ public final class ModelTranslator {
     private final Groups groups;
 
     private ModelTranslator(Model model, String name, TranslationOptions options) {
-        if (model.semantics() != dev.cadenza.core.model.Semantics.CONCERTO
-                || model.effectiveStep().max().signum() != 0) {
-            // the loop and its rules are being built (issue 13); until then say so rather than answer wrongly
+        if (model.semantics() != dev.cadenza.core.model.Semantics.CONCERTO) {
+            // Concerto-D's refusing, dcon and del differ from the centralized runtime's (docs/verify.md):
+            // say so rather than answer for a runtime the net does not follow
             throw new ResolutionException(new SourcePosition(model.file(), 0, 0), "semantics "
-                    + model.semantics().keyword() + " with step " + model.effectiveStep()
-                    + " is not translated yet; use semantics concerto with step [0, 0]");
+                    + model.semantics().keyword() + " is not translated (its refusing, dcon and del rules are"
+                    + " not the net's); check with semantics concerto, or run it with 'cadenza simulate'");
         }
         this.state = new TranslationPart.State(model, options, new NetDraft(name));
         this.scan = new ProgramScan(state);

@@ -39,7 +39,10 @@ final class ProgramInstructions extends TranslationPart {
             }
             Instruction i = program.get(k);
             String text = ModelPrinter.instruction(i);
-            TransitionDraft t = d.transition("pc." + k + "." + kind(i), new Provenance.Execute(k, text), zero())
+            // a blocking instruction is retried at the start of each loop iteration: up to one step
+            // after it could go; add, con and pushB go in the same program phase
+            TransitionDraft t = d.transition("pc." + k + "." + kind(i), new Provenance.Execute(k, text),
+                            nonBlocking(i) ? zero() : moves(1))
                     .consume(pc.get(k)).produce(pc.get(k + 1));
             if (i instanceof Instruction.Add || i instanceof Instruction.PushB || i instanceof Instruction.Con) {
                 Map<Integer, Long> delta = new LinkedHashMap<>();

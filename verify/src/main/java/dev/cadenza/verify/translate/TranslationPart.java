@@ -111,12 +111,32 @@ abstract class TranslationPart {
         return options.untimed() ? TimeInterval.UNBOUNDED : TimeInterval.closed(0, 0);
     }
 
-    final TimeInterval interval(TransitionDecl t) {
+    /**
+     * The time {@code k} instantaneous moves of the runtime take under the model's step cost
+     * ({@code step [a, b]}, {@code --step}): [LOWER·k·a, k·b]. [0,0] without a step.
+     */
+    final TimeInterval moves(int k) {
         if (options.untimed()) {
             return TimeInterval.UNBOUNDED;
         }
-        BigFraction lo = fraction(t.duration().min());
-        BigFraction hi = t.duration().isUnbounded() ? null : fraction(t.duration().max());
+        BigFraction a = fraction(model.effectiveStep().min()).multiply(k * STEP_LOWER);
+        BigFraction b = fraction(model.effectiveStep().max()).multiply(k);
+        return new TimeInterval(a, false, b, false);
+    }
+
+    static final int STEP_LOWER = 0;
+
+    /**
+     * A transition's duration, plus {@code moves} instantaneous moves under the step cost: its
+     * end is noticed by the runtime's loop (one move), and a fused enter is one more.
+     */
+    final TimeInterval interval(TransitionDecl t, int moves) {
+        if (options.untimed()) {
+            return TimeInterval.UNBOUNDED;
+        }
+        TimeInterval step = moves(moves);
+        BigFraction lo = fraction(t.duration().min()).add(step.lower());
+        BigFraction hi = t.duration().isUnbounded() ? null : fraction(t.duration().max()).add(step.upper());
         return new TimeInterval(lo, false, hi, hi == null);
     }
 

@@ -1,5 +1,6 @@
 package dev.cadenza.verify.execute;
 
+import dev.cadenza.core.model.Duration;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.verify.Examples;
@@ -22,7 +23,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
+import net.jqwik.api.constraints.IntRange;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -198,7 +201,24 @@ class ExecutorAgainstCheckProperties {
     @Property(tries = 100)
     @Tag("fidelity")
     void executorRunsEndInsideTheBoundsAndItsDeadlocksAreReported(@ForAll("designs") Design d) {
-        Model m = Examples.parse(d.text());
+        agree(Examples.parse(d.text()), d);
+    }
+
+    /**
+     * With a step cost [a, b] the net gives each instantaneous move [0, b] (docs/verify.md, "The
+     * cost of a step"): the executor's runs, whose loop iterations each take a duration in
+     * [a, b], still end inside the bounds.
+     */
+    @Property(tries = 60)
+    @Tag("fidelity")
+    void withAStepTheExecutorRunsStillEndInsideTheBounds(@ForAll("designs") Design d,
+                                                         @ForAll @IntRange(min = 0, max = 2) int a,
+                                                         @ForAll @IntRange(min = 0, max = 2) int w) {
+        Duration step = new Duration(BigDecimal.valueOf(a, 1), BigDecimal.valueOf(a + w, 1));
+        agree(Examples.parse(d.text()).withStep(step), d);
+    }
+
+    private static void agree(Model m, Design d) {
         // the centralized runtime has no refusing state (only Concerto-D has): the translation's option off
         Subject s = new Subject(m, "gen", new StateClassEngine(), Budget.of(600_000, 120),
                 TranslationOptions.DEFAULT.withRefusing(false));
