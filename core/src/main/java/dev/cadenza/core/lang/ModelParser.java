@@ -54,8 +54,15 @@ public final class ModelParser {
     private static final String DECLARATIONS =
             "'component', 'program', 'assembly', 'deployment', 'verify', 'semantics' or 'step'";
 
+    /**
+     * The deepest nesting of loops read. The parser and everything after it (validation, unrolling,
+     * translation, printing) recurse over loop bodies; a deeper input would overflow the stack.
+     */
+    public static final int MAX_LOOP_DEPTH = 200;
+
     private final Lexer lexer;
     private Token peeked;
+    private int loopDepth;
 
     private ModelParser(String file, String text) {
         this.lexer = new Lexer(file, text);
@@ -602,6 +609,10 @@ public final class ModelParser {
      */
     private ForLoop forLoop() {
         Token start = take();
+        if (++loopDepth > MAX_LOOP_DEPTH) {
+            throw error(start, "loops nested more than " + MAX_LOOP_DEPTH + " deep; flatten the program"
+                    + " (a loop over a product of ranges, or separate loops)");
+        }
         String variable = expectName("a loop variable after 'for'").text();
         expectWord("in");
         IntExpr from = intExpr();
@@ -626,6 +637,7 @@ public final class ModelParser {
             throw error(peek(), "the loop 'for " + variable + "' has an empty body;"
                     + " indent its statements deeper than 'for' on the following lines");
         }
+        loopDepth--;
         return new ForLoop(variable, from, to, body, pos(start));
     }
 
