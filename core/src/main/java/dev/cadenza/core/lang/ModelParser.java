@@ -68,9 +68,17 @@ public final class ModelParser {
         this.lexer = new Lexer(file, text);
     }
 
-    /** Parses {@code text}, naming {@code fileName} in positions and messages. */
+    /**
+     * Parses {@code text}, naming {@code fileName} in positions and messages. A byte-order mark
+     * and {@code \r\n} or lone {@code \r} line ends are read as an editor shows them.
+     */
     public static Model parse(String fileName, String text) {
-        return new ModelParser(fileName, text).file(fileName);
+        return new ModelParser(fileName, SourceText.normalise(text)).file(fileName);
+    }
+
+    /** Parses a file's bytes: UTF-8 text, else a syntax error at the first byte that is not ({@link SourceText}). */
+    public static Model parse(String fileName, byte[] bytes) {
+        return parse(fileName, SourceText.decode(fileName, bytes));
     }
 
     // ---- tokens
@@ -237,6 +245,7 @@ public final class ModelParser {
         expect(Kind.LBRACE, "'{' after 'component " + name + "'");
         List<PlaceDecl> places = new ArrayList<>();
         String initial = null;
+        SourcePosition initialAt = null;
         List<Behavior> behaviors = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
         List<Port> ports = new ArrayList<>();
@@ -269,7 +278,9 @@ public final class ModelParser {
                         throw error(t, "component " + name + " already has initial place '" + initial
                                 + "'; a component starts in one place");
                     }
-                    initial = expectName("the initial place's name").text();
+                    Token place = expectName("the initial place's name");
+                    initial = place.text();
+                    initialAt = pos(place);
                 }
                 case "behavior" -> behaviors.add(behavior());
                 case "group" -> {
@@ -285,7 +296,7 @@ public final class ModelParser {
                         + " (transitions go inside 'behavior NAME { … }')");
             }
         }
-        return new ComponentType(name, places, initial, behaviors, groups, ports, joins, pos(start));
+        return new ComponentType(name, places, initial, behaviors, groups, ports, joins, pos(start), initialAt);
     }
 
     private Behavior behavior() {
