@@ -43,7 +43,8 @@ class ReductionAgreementTest {
 
     @Provide
     Arbitrary<ExecutorAgainstCheckProperties.Design> designs() {
-        return new ExecutorAgainstCheckProperties().designs();
+        return new ExecutorAgainstCheckProperties().tapes()
+                .map(t -> ExecutorAgainstCheckProperties.Design.read(new ExecutorAgainstCheckProperties.Tape(t)));
     }
 
     @net.jqwik.api.Property(tries = 150)
