@@ -43,6 +43,7 @@ class ReductionAgreementTest {
 
     @Provide
     Arbitrary<ExecutorAgainstCheckProperties.Design> designs() {
+        // the designs are read from random tapes since the runtime cases' rewrite of the generator
         return new ExecutorAgainstCheckProperties().tapes()
                 .map(t -> ExecutorAgainstCheckProperties.Design.read(new ExecutorAgainstCheckProperties.Tape(t)));
     }
