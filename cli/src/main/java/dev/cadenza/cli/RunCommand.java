@@ -34,14 +34,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "MODEL", description = "the model file (.cdz)")
     Path model;
+
+    @picocli.CommandLine.Mixin
+    ReductionOption reduction = new ReductionOption();
 
     @Mixin
     SubjectChoice subject = new SubjectChoice();
@@ -248,7 +248,7 @@ final class RunCommand implements Callable<Integer> {
     private int report(PrintWriter out, Model m, String s, Run run, List<ActionResult> actions, Instant started,
                        boolean interrupted) {
         List<Measured> measured = measured(m, run, actions);
-        ExactTotals exact = ExactTotals.of(m, s, limitOptions.budget());
+        ExactTotals exact = ExactTotals.of(m, s, limitOptions.budget(), reduction.on());
         boolean finished = run.end() instanceof RunEnd.Finished;
         double total = run.duration().doubleValue();
         out.printf(Locale.ROOT, "run %s (%s): %s%s%n", s, model, run.end().describe(), dryRun ? " (dry run, model seconds)" : "");
@@ -429,7 +429,7 @@ final class RunCommand implements Callable<Integer> {
             ConflictFreeDeployment fast = ConflictFreeDeployment.of(m, s);
             BoundsReport r = fast != null && fast.applies() && m.effectiveStep().max().signum() == 0
                     ? CriticalPathAnswers.report(fast, true)
-                    : TimeBoundsAnalysis.of(new Subject(m, s, new StateClassEngine(), limitOptions.budget()), null, true);
+                    : TimeBoundsAnalysis.of(reduction.subject(m, s, limitOptions.budget()), null, true);
             if (r.complete() && r.reachable()) {
                 lo = r.min().doubleValue();
                 hi = r.max() == null ? Double.POSITIVE_INFINITY : r.max().doubleValue();
@@ -457,33 +457,9 @@ final class RunCommand implements Callable<Integer> {
                 Math.max(totalMax, totalMin)), output);
     }
 
-    /** Whole or not at all: a temporary file beside it, moved in place. */
+    /** Whole or not at all: a temporary file beside it, moved in place ({@link OutputFile}). */
     static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Path tmp = Files.createTempFile(parent, ".cadenza-", ".part");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                readable(tmp);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UserInputException(file + ": cannot write: " + e.getMessage());
-        }
-    }
-
-    /** A temporary file is private to its owner; the file it becomes is readable like any other. */
-    static void readable(Path p) {
-        try {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: its default stands
-        }
+        OutputFile.write(file, text);
     }
 
     private static BigDecimal d(double v) {
