@@ -13,8 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -90,7 +88,7 @@ final class ExportCommand implements Callable<Integer> {
                     + " them); tools without inhibitor arcs, such as LoLA, would misread it");
         }
         if (output != null) {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
+            OutputFile.write(output, text);
         }
         if (json) {
             java.util.Map<String, Object> o = JsonValues.envelope("export", model);

@@ -7,7 +7,6 @@ import dev.cadenza.core.whatif.Overridden;
 import dev.cadenza.core.whatif.WhatIf;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -48,12 +47,14 @@ final class ModelFiles {
         if (!Files.isRegularFile(path)) {
             throw new UserInputException(name + ": no such file");
         }
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(path);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UserInputException(name + ": cannot be read: permission denied");
         } catch (IOException e) {
-            throw new UserInputException(name + ": cannot be read (" + e.getMessage() + ")");
+            throw new UserInputException(name + ": cannot be read: " + e.getMessage());
         }
-        return ModelParser.parse(name, text);
+        return ModelParser.parse(name, bytes);
     }
 }

@@ -30,10 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -263,14 +260,6 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void write(String html) {
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, html, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserInputException(output + ": cannot write: " + e.getMessage());
-        }
+        OutputFile.write(output, html);
     }
 }

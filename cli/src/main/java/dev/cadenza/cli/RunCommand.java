@@ -34,14 +34,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -460,33 +457,9 @@ final class RunCommand implements Callable<Integer> {
                 Math.max(totalMax, totalMin)), output);
     }
 
-    /** Whole or not at all: a temporary file beside it, moved in place. */
+    /** Whole or not at all: a temporary file beside it, moved in place ({@link OutputFile}). */
     static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Path tmp = Files.createTempFile(parent, ".cadenza-", ".part");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                readable(tmp);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UserInputException(file + ": cannot write: " + e.getMessage());
-        }
-    }
-
-    /** A temporary file is private to its owner; the file it becomes is readable like any other. */
-    static void readable(Path p) {
-        try {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: its default stands
-        }
+        OutputFile.write(file, text);
     }
 
     private static BigDecimal d(double v) {

@@ -273,8 +273,11 @@ public final class Subject {
         need.add(map.programEnd());
         need.addAll(map.finalIdle().values());
         if (deployment != null) {
-            Deployment d = model.deployment(deployment).orElseThrow(() -> new ResolutionException(where,
-                    "unknown deployment '" + deployment + "'; deployments are "
+            // a deployment named on the command line has no position: name the model's file, not "<built>"
+            boolean option = where == SourcePosition.NONE;
+            Deployment d = model.deployment(deployment).orElseThrow(() -> new ResolutionException(
+                    option ? new SourcePosition(model.file(), 0, 0) : where,
+                    "unknown deployment '" + deployment + "'" + (option ? " (--deployment)" : "") + "; deployments are "
                             + String.join(", ", model.deployments().stream().map(Deployment::name).toList())));
             for (DeploymentEntry e : d.entries()) {
                 ComponentType type = map.instances().get(e.instance());

@@ -8,9 +8,7 @@ import guru.nidi.graphviz.engine.GraphvizV8Engine;
 import guru.nidi.graphviz.model.MutableGraph;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,13 +43,7 @@ final class BundledVizJs implements LayoutEngine {
     @Override
     public void png(MutableGraph graph, Path out) throws IOException {
         start();
-        Path part = Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName(), ".part");
-        try {
-            layout(graph).render(Format.PNG).toFile(part.toFile());
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        layout(graph).render(Format.PNG).toFile(out.toFile());
     }
 
     @Override

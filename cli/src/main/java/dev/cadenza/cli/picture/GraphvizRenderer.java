@@ -1,5 +1,6 @@
 package dev.cadenza.cli.picture;
 
+import dev.cadenza.cli.OutputFile;
 import dev.cadenza.cli.UserInputException;
 import guru.nidi.graphviz.engine.Format;
 import guru.nidi.graphviz.engine.Graphviz;
@@ -7,9 +8,6 @@ import guru.nidi.graphviz.engine.GraphvizException;
 import guru.nidi.graphviz.model.MutableGraph;
 import guru.nidi.graphviz.model.MutableNode;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,24 +57,18 @@ public final class GraphvizRenderer {
             throw new UserInputException(out + ": cannot tell the picture format; end the file name with .svg, .png or .dot");
         }
         try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             if (format == Output.DOT) {
-                Files.writeString(out, dot(graph), StandardCharsets.UTF_8);
+                OutputFile.write(out, dot(graph));
                 return Optional.empty();
             }
             refuseTooLarge(graph, out);
             LayoutEngine engine = LayoutEngine.chosen();
             if (format == Output.SVG) {
-                Files.writeString(out, engine.svg(graph), StandardCharsets.UTF_8);
+                OutputFile.write(out, engine.svg(graph));
             } else {
-                engine.png(graph, out);
+                OutputFile.write(out, part -> engine.png(graph, part));
             }
             return Optional.of(engine);
-        } catch (IOException e) {
-            throw new UserInputException(out + ": cannot write: " + e.getMessage());
         } catch (GraphvizException e) {
             throw cannotLayOut(out, e);
         }

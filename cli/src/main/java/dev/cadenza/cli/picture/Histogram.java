@@ -1,5 +1,6 @@
 package dev.cadenza.cli.picture;
 
+import dev.cadenza.cli.OutputFile;
 import dev.cadenza.cli.UserInputException;
 import org.jfree.graphics2d.svg.SVGGraphics2D;
 import org.jfree.graphics2d.svg.ViewBox;
@@ -14,10 +15,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -94,31 +92,12 @@ public final class Histogram {
     public static void write(HistogramData data, Path out) {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         Histogram h = new Histogram(data);
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Path tmp = Files.createTempFile(parent, ".cadenza-", ".part");
-            try {
-                if (name.endsWith(".svg")) {
-                    Files.writeString(tmp, h.svg());
-                } else if (name.endsWith(".png")) {
-                    ImageIO.write(h.png(2), "png", tmp.toFile());
-                } else {
-                    throw new UserInputException(out + ": cannot tell the picture format; end the file name with .svg or .png");
-                }
-                try {
-                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system
-                }
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UserInputException(out + ": cannot write: " + e.getMessage());
+        if (name.endsWith(".svg")) {
+            OutputFile.write(out, h.svg());
+        } else if (name.endsWith(".png")) {
+            OutputFile.write(out, part -> ImageIO.write(h.png(2), "png", part.toFile()));
+        } else {
+            throw new UserInputException(out + ": cannot tell the picture format; end the file name with .svg or .png");
         }
     }
 

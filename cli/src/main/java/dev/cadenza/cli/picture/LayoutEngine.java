@@ -26,7 +26,7 @@ public sealed interface LayoutEngine permits SystemDot, BundledVizJs {
     /** The SVG document of the graph, laid out. */
     String svg(MutableGraph graph);
 
-    /** Writes the graph, laid out, as a PNG file (whole or not at all). */
+    /** Writes the graph, laid out, as a PNG file ({@code out} is the temporary file of {@code OutputFile}). */
     void png(MutableGraph graph, Path out) throws IOException;
 
     /** Says which engine this is, for the user ("Graphviz dot (/usr/bin/dot)"). */

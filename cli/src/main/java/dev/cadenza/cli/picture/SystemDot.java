@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,14 +55,7 @@ record SystemDot(Path executable) implements LayoutEngine {
 
     @Override
     public void png(MutableGraph graph, Path out) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Path part = Files.createTempFile(dir, "." + out.getFileName(), ".part");
-        try {
-            run(graph, "png", part);
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        run(graph, "png", out);
     }
 
     @Override

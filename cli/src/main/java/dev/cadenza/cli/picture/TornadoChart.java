@@ -1,5 +1,6 @@
 package dev.cadenza.cli.picture;
 
+import dev.cadenza.cli.OutputFile;
 import dev.cadenza.cli.UserInputException;
 import org.jfree.graphics2d.svg.SVGGraphics2D;
 import org.jfree.graphics2d.svg.SVGHints;
@@ -17,9 +18,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -88,20 +86,12 @@ public final class TornadoChart {
     public static void write(TornadoData data, Path out) {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         TornadoChart chart = new TornadoChart(data);
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (name.endsWith(".svg")) {
-                Files.writeString(out, chart.svg(), StandardCharsets.UTF_8);
-            } else if (name.endsWith(".png")) {
-                ImageIO.write(chart.png(2), "png", out.toFile());
-            } else {
-                throw new UserInputException(out + ": cannot tell the chart format; end the file name with .svg or .png");
-            }
-        } catch (IOException e) {
-            throw new UserInputException(out + ": cannot write: " + e.getMessage());
+        if (name.endsWith(".svg")) {
+            OutputFile.write(out, chart.svg());
+        } else if (name.endsWith(".png")) {
+            OutputFile.write(out, part -> ImageIO.write(chart.png(2), "png", part.toFile()));
+        } else {
+            throw new UserInputException(out + ": cannot tell the chart format; end the file name with .svg or .png");
         }
     }
 

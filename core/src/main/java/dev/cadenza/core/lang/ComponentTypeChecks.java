@@ -77,7 +77,7 @@ final class ComponentTypeChecks {
                     + " has no initial place; add 'initial PLACE' ("
                     + Names.listing("places", type.places().stream().map(PlaceDecl::name).toList()) + ")"));
         } else {
-            place(type.initialPlace(), type.position());
+            place(type.initialPlace(), type.initialAt());
         }
     }
 

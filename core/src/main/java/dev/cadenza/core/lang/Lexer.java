@@ -91,8 +91,7 @@ final class Lexer {
                 }
                 yield token(Kind.MINUS, start, col);
             }
-            default -> throw new ModelSyntaxException(positionAt(line, col),
-                    "unexpected character '" + c + "'");
+            default -> throw new ModelSyntaxException(positionAt(line, col), "unexpected character " + shown(c));
         };
     }
 
@@ -121,6 +120,15 @@ final class Lexer {
             }
         }
         return false;
+    }
+
+    /** A character as the user can see it: invisible and control characters by their code. */
+    static String shown(char c) {
+        if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
+                || Character.isSurrogate(c) || c == '\uFFFD') {
+            return String.format("U+%04X", (int) c);
+        }
+        return "'" + c + "'" + (c > 126 ? String.format(" (U+%04X)", (int) c) : "");
     }
 
     record PredicateSpan(String text, SourcePosition position) {

@@ -54,16 +54,31 @@ public final class ModelParser {
     private static final String DECLARATIONS =
             "'component', 'program', 'assembly', 'deployment', 'verify', 'semantics' or 'step'";
 
+    /**
+     * The deepest nesting of loops read. The parser and everything after it (validation, unrolling,
+     * translation, printing) recurse over loop bodies; a deeper input would overflow the stack.
+     */
+    public static final int MAX_LOOP_DEPTH = 200;
+
     private final Lexer lexer;
     private Token peeked;
+    private int loopDepth;
 
     private ModelParser(String file, String text) {
         this.lexer = new Lexer(file, text);
     }
 
-    /** Parses {@code text}, naming {@code fileName} in positions and messages. */
+    /**
+     * Parses {@code text}, naming {@code fileName} in positions and messages. A byte-order mark
+     * and {@code \r\n} or lone {@code \r} line ends are read as an editor shows them.
+     */
     public static Model parse(String fileName, String text) {
-        return new ModelParser(fileName, text).file(fileName);
+        return new ModelParser(fileName, SourceText.normalise(text)).file(fileName);
+    }
+
+    /** Parses a file's bytes: UTF-8 text, else a syntax error at the first byte that is not ({@link SourceText}). */
+    public static Model parse(String fileName, byte[] bytes) {
+        return parse(fileName, SourceText.decode(fileName, bytes));
     }
 
     // ---- tokens
@@ -230,6 +245,7 @@ public final class ModelParser {
         expect(Kind.LBRACE, "'{' after 'component " + name + "'");
         List<PlaceDecl> places = new ArrayList<>();
         String initial = null;
+        SourcePosition initialAt = null;
         List<Behavior> behaviors = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
         List<Port> ports = new ArrayList<>();
@@ -262,7 +278,9 @@ public final class ModelParser {
                         throw error(t, "component " + name + " already has initial place '" + initial
                                 + "'; a component starts in one place");
                     }
-                    initial = expectName("the initial place's name").text();
+                    Token place = expectName("the initial place's name");
+                    initial = place.text();
+                    initialAt = pos(place);
                 }
                 case "behavior" -> behaviors.add(behavior());
                 case "group" -> {
@@ -278,7 +296,7 @@ public final class ModelParser {
                         + " (transitions go inside 'behavior NAME { … }')");
             }
         }
-        return new ComponentType(name, places, initial, behaviors, groups, ports, joins, pos(start));
+        return new ComponentType(name, places, initial, behaviors, groups, ports, joins, pos(start), initialAt);
     }
 
     private Behavior behavior() {
@@ -602,6 +620,10 @@ public final class ModelParser {
      */
     private ForLoop forLoop() {
         Token start = take();
+        if (++loopDepth > MAX_LOOP_DEPTH) {
+            throw error(start, "loops nested more than " + MAX_LOOP_DEPTH + " deep; flatten the program"
+                    + " (a loop over a product of ranges, or separate loops)");
+        }
         String variable = expectName("a loop variable after 'for'").text();
         expectWord("in");
         IntExpr from = intExpr();
@@ -626,6 +648,7 @@ public final class ModelParser {
             throw error(peek(), "the loop 'for " + variable + "' has an empty body;"
                     + " indent its statements deeper than 'for' on the following lines");
         }
+        loopDepth--;
         return new ForLoop(variable, from, to, body, pos(start));
     }
 

@@ -80,6 +80,7 @@ public final class ModelValidator {
         for (ComponentType t : model.types()) {
             ComponentTypeChecks.check(t, this::report);
         }
+        TimeUnits.check(model, this::report);
         subjectNames();
         for (Assembly a : model.assemblies()) {
             assembly(a);

@@ -3,12 +3,25 @@ package dev.cadenza.core.model;
 import java.util.List;
 import java.util.Optional;
 
-/** A Madeus/Concerto component type: places, behaviors of transitions, groups, ports, joins. */
+/**
+ * A Madeus/Concerto component type: places, behaviors of transitions, groups, ports, joins.
+ * {@code initialAt} is where {@code initial PLACE} names its place (an unknown one is reported
+ * there, not at the component's line).
+ */
 public record ComponentType(String name, List<PlaceDecl> places, String initialPlace,
                             List<Behavior> behaviors, List<Group> groups, List<Port> ports,
-                            List<Join> joins, SourcePosition position) {
+                            List<Join> joins, SourcePosition position, SourcePosition initialAt) {
+
+    /** A type built in code: its initial place is placed at the type. */
+    public ComponentType(String name, List<PlaceDecl> places, String initialPlace, List<Behavior> behaviors,
+                         List<Group> groups, List<Port> ports, List<Join> joins, SourcePosition position) {
+        this(name, places, initialPlace, behaviors, groups, ports, joins, position, position);
+    }
 
     public ComponentType {
+        if (initialAt == null) {
+            initialAt = position;
+        }
         places = List.copyOf(places);
         behaviors = List.copyOf(behaviors);
         groups = List.copyOf(groups);

@@ -407,7 +407,7 @@ final class Overriding {
             behaviors.add(new Behavior(b.name(), ts, b.position()));
         }
         return new ComponentType(name, t.places(), t.initialPlace(), behaviors, t.groups(), t.ports(), t.joins(),
-                t.position());
+                t.position(), t.initialAt());
     }
 
     private static List<String> transitionNames(ComponentType t) {

@@ -135,7 +135,14 @@ class MalformedModelsTest {
                                 "behavior deploy { t: a -> b [1, 2] }\n  behavior x { u: b -> c [1, 2] }"),
                         5, 16, "unknown place 'c' in component A; places are a, b"),
                 problem("unknown initial place", ONE.replace("initial a", "initial z"),
-                        1, 1, "unknown place 'z' in component A; places are a, b"),
+                        3, 11, "unknown place 'z' in component A; places are a, b"),
+                problem("a duration too large for the exact engines", ONE.replace("[1, 2]", "[1, 99999999999999999999]"),
+                        4, 21, "the duration [1, 99999999999999999999] of transition A.t is too large: exact analyses"
+                                + " count time in units of 1 s, at most 2^27 = 134217728 of them; write a shorter time"),
+                problem("decimals that make a long duration too fine", ONE.replace("[1, 2]", "[0.0001, 100000]"),
+                        4, 21, "the duration [0.0001, 100000] of transition A.t is too large: exact analyses count"
+                                + " time in units of 1/10000 s (the finest decimal of the model), at most 2^27 = 134217728"
+                                + " of them; write a shorter time or fewer decimals"),
                 problem("duplicate place", ONE.replace("places a, b", "places a, b, a"),
                         2, 16, "duplicate place 'a' in component A; the first is at bad.cdz:2:10, give this one another name"),
                 problem("duplicate transition", ONE.replace("behavior deploy { t: a -> b [1, 2] }",

@@ -69,6 +69,9 @@ public final class PnmlReader {
         return new PnmlReader(source).parse(in);
     }
 
+    /** The XInclude namespace: an {@code <xi:include>} would make the net depend on other files. */
+    private static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
+
     private static XMLInputFactory newFactory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
         // A net file has no business pulling other files or a DTD in.
@@ -111,10 +114,13 @@ public final class PnmlReader {
         Map<String, String> references = new HashMap<>();
         List<PendingArc> arcs = new ArrayList<>();
         boolean sawPnml = false;
+        int pnmlLine = 1;
+        int pnmlColumn = 1;
+        Map<String, Location> arcIds = new HashMap<>();
 
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(in);
+            r = XmlText.open(FACTORY, in, source);
             int depth = 0;
             int skipBelow = -1;         // inside <graphics>/<toolspecific>: ignore down to this depth
             Node node = null;           // the place or transition being read
@@ -139,8 +145,16 @@ public final class PnmlReader {
                         continue;
                     }
                     String tag = r.getLocalName();
+                    if (XINCLUDE.equals(r.getNamespaceURI())) {
+                        throw error(r.getLocation(), "<" + r.getPrefix() + ":" + tag + "> (XInclude) pulls another"
+                                + " file in; cadenza reads one self-contained PNML file: put the included part in it");
+                    }
                     switch (tag) {
-                        case "pnml" -> sawPnml = true;
+                        case "pnml" -> {
+                            sawPnml = true;
+                            pnmlLine = r.getLocation().getLineNumber();
+                            pnmlColumn = r.getLocation().getColumnNumber();
+                        }
                         case "net" -> {
                             netCount++;
                             if (netCount > 1) {
@@ -159,7 +173,7 @@ public final class PnmlReader {
                         case "place", "transition" -> {
                             requireNet(inNet, r, tag);
                             String id = requiredId(r, tag);
-                            if (nodes.containsKey(id) || references.containsKey(id)) {
+                            if (nodes.containsKey(id) || references.containsKey(id) || arcIds.containsKey(id)) {
                                 throw error(r.getLocation(), "a second node with id '" + id
                                         + "'; ids must be unique in a net");
                             }
@@ -187,6 +201,14 @@ public final class PnmlReader {
                             if (arcSource == null || arcTarget == null) {
                                 throw error(at, "arc " + (arcId == null ? "" : "'" + arcId + "' ")
                                         + "without source or target; an arc needs both, e.g. source=\"p1\" target=\"t1\"");
+                            }
+                            if (arcId != null && (nodes.containsKey(arcId) || references.containsKey(arcId)
+                                    || arcIds.containsKey(arcId))) {
+                                throw error(at, "a second element with id '" + arcId + "'; ids must be unique in a"
+                                        + " net (arcs included)");
+                            }
+                            if (arcId != null) {
+                                arcIds.put(arcId, at);
                             }
                             arcWeight = 1;
                             arcKind = arcKind(r.getAttributeValue(null, "type"), at, arcId);
@@ -275,7 +297,8 @@ public final class PnmlReader {
             }
         }
         if (!sawPnml || netName == null && order.isEmpty()) {
-            throw new NetFormatException(source, "no <pnml><net …> in this file; a PNML file holds"
+            throw new NetFormatException(source, pnmlLine, pnmlColumn, (sawPnml ? "no <net …> in this <pnml>"
+                    : "no <pnml> element in this file") + "; a PNML file holds"
                     + " <pnml><net id=\"…\" type=\"…/ptnet\"> with places, transitions and arcs");
         }
         return build(netName, order, nodes, references, arcs);

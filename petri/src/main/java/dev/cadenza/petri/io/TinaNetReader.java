@@ -10,7 +10,6 @@ import org.apache.commons.math3.fraction.BigFraction;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ public final class TinaNetReader {
     public static PetriNet read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = NetText.decode(file.toString(), Files.readAllBytes(file));
         } catch (IOException e) {
             throw new NetFormatException(file.toString(), "cannot read: " + e.getMessage());
         }
@@ -62,7 +61,7 @@ public final class TinaNetReader {
 
     /** {@code source} names the input in error messages; {@code defaultName} is used without {@code net}. */
     public static PetriNet read(String source, String text, String defaultName) {
-        TinaNetReader r = new TinaNetReader(source, text);
+        TinaNetReader r = new TinaNetReader(source, NetText.normalise(text));
         r.parse();
         return r.build(defaultName);
     }
@@ -122,14 +121,14 @@ public final class TinaNetReader {
             Token tt = next();
             String tr = name(tt, "a transition name");
             ArcSpec a = arcSuffix(false);
-            transition(tr).addOutput(p, a.weight);
+            add(tt, () -> transition(tr).addOutput(p, a.weight));
         }
         expect(Kind.ARROW, "'->' between the transitions feeding " + p + " and those it feeds");
         while (startsArc(peek())) {
             Token tt = next();
             String tr = name(tt, "a transition name");
             ArcSpec a = arcSuffix(true);
-            transition(tr).addInput(p, a.kind, a.weight);
+            add(tt, () -> transition(tr).addInput(p, a.kind, a.weight));
         }
     }
 
@@ -149,6 +148,7 @@ public final class TinaNetReader {
                 throw error(t, "transition " + tname + " already has the interval " + decl.interval);
             }
             decl.interval = iv;
+            decl.intervalAt = t;
         }
         if (!startsArc(peek()) && peek().kind != Kind.ARROW) {
             return;
@@ -158,7 +158,7 @@ public final class TinaNetReader {
             String p = name(pt, "a place name");
             place(p);
             ArcSpec a = arcSuffix(true);
-            decl.addInput(p, a.kind, a.weight);
+            add(pt, () -> decl.addInput(p, a.kind, a.weight));
         }
         expect(Kind.ARROW, "'->' between the input and output places of " + tname);
         while (startsArc(peek())) {
@@ -166,7 +166,7 @@ public final class TinaNetReader {
             String p = name(pt, "a place name");
             place(p);
             ArcSpec a = arcSuffix(false);
-            decl.addOutput(p, a.weight);
+            add(pt, () -> decl.addOutput(p, a.weight));
         }
     }
 
@@ -352,6 +352,8 @@ public final class TinaNetReader {
 
     private static final class TransitionDecl extends Node {
         TimeInterval interval;
+        /** Where the interval was written, for an error about its size. */
+        Token intervalAt;
         final Map<String, Long> normalIn = new LinkedHashMap<>();
         final Map<String, Long> readIn = new LinkedHashMap<>();
         final Map<String, Long> inhibitIn = new LinkedHashMap<>();
@@ -375,7 +377,7 @@ public final class TinaNetReader {
                 m.put(p, w);
             } else {
                 m.put(p, switch (kind) {
-                    case NORMAL -> old + w;
+                    case NORMAL -> Math.addExact(old, w);
                     case READ -> Math.max(old, w);
                     case INHIBITOR -> Math.min(old, w);
                 });
@@ -383,7 +385,7 @@ public final class TinaNetReader {
         }
 
         void addOutput(String p, long w) {
-            out.merge(p, w, Long::sum);
+            out.merge(p, w, Math::addExact);
         }
     }
 
@@ -395,7 +397,53 @@ public final class TinaNetReader {
         return transitions.computeIfAbsent(name, TransitionDecl::new);
     }
 
+    /** Declarations add up: an arc whose weights add up beyond a long is an error where it is written. */
+    private void add(Token at, Runnable addArc) {
+        try {
+            addArc.run();
+        } catch (ArithmeticException e) {
+            throw error(at, "the weights of this arc add up beyond " + Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * The engines scale every bound of the net by one time unit (the least common multiple of the
+     * bounds' denominators) to integers of at most {@value #MAX_TIME_BITS} bits; a bound beyond
+     * that is refused here, at its interval, rather than by the engine without a position.
+     */
+    static final int MAX_TIME_BITS = 27;
+
+    private void checkTimeScale() {
+        BigInteger scale = BigInteger.ONE;
+        for (TransitionDecl t : transitions.values()) {
+            if (t.interval != null) {
+                scale = lcm(scale, t.interval.lower().getDenominator());
+                if (t.interval.upper() != null) {
+                    scale = lcm(scale, t.interval.upper().getDenominator());
+                }
+            }
+        }
+        for (TransitionDecl t : transitions.values()) {
+            if (t.interval == null) {
+                continue;
+            }
+            BigFraction widest = t.interval.upper() != null ? t.interval.upper() : t.interval.lower();
+            BigInteger units = widest.multiply(new BigFraction(scale)).getNumerator();
+            if (units.bitLength() > MAX_TIME_BITS) {
+                throw error(t.intervalAt, "the interval " + t.interval + " of " + t.name + " is too large: bounds"
+                        + " must stay below 2^" + MAX_TIME_BITS + " = " + (1 << MAX_TIME_BITS) + " time units"
+                        + (scale.equals(BigInteger.ONE) ? "" : " of 1/" + scale + " (the net's finest fraction)")
+                        + "; shorten it or use a coarser unit");
+            }
+        }
+    }
+
+    private static BigInteger lcm(BigInteger a, BigInteger b) {
+        return a.divide(a.gcd(b)).multiply(b);
+    }
+
     private PetriNet build(String defaultName) {
+        checkTimeScale();
         PetriNet.Builder b = PetriNet.builder(netName != null ? netName : defaultName);
         for (PlaceDecl p : places.values()) {
             b.place(p.name, p.label, p.marking);

@@ -1,5 +1,8 @@
 package dev.cadenza.petri.query;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Parses CTL over the predicate language:
  * <pre>
@@ -15,6 +18,11 @@ package dev.cadenza.petri.query;
  * text), so {@code (p + q) >= 2} and {@code AG (p -> AF q)} both read as meant: a parenthesis
  * starts a comparison when one parses, else a group. The temporal keywords are words (a place
  * named {@code AG} is written {@code {AG}}).
+ *
+ * <p>As in the predicate language, nesting (parentheses, {@code not}, temporal operators, the
+ * right-hand sides of {@code ->}, {@code A[… U …]}) stops at {@link PredicateParser#MAX_DEPTH}
+ * levels with a positioned error, and {@code and}/{@code or} chains are balanced trees: the
+ * model checker recurses over the formula.
  */
 public final class CtlParser {
 
@@ -40,26 +48,43 @@ public final class CtlParser {
 
     private CtlFormula ctl() {
         CtlFormula left = or();
+        p.skip();
+        int at = p.pos;
         if (p.accept("->")) {
-            return new CtlFormula.Implies(left, ctl());
+            p.enter(at);
+            CtlFormula right = ctl();
+            p.leave();
+            return new CtlFormula.Implies(left, right);
         }
         return left;
     }
 
     private CtlFormula or() {
-        CtlFormula left = and();
+        List<CtlFormula> parts = new ArrayList<>();
+        parts.add(and());
         while (p.accept("||") || p.acceptWord("or")) {
-            left = new CtlFormula.Or(left, and());
+            parts.add(and());
         }
-        return left;
+        return balanced(parts, 0, parts.size(), false);
     }
 
     private CtlFormula and() {
-        CtlFormula left = unary();
+        List<CtlFormula> parts = new ArrayList<>();
+        parts.add(unary());
         while (p.accept("&&") || p.acceptWord("and")) {
-            left = new CtlFormula.And(left, unary());
+            parts.add(unary());
         }
-        return left;
+        return balanced(parts, 0, parts.size(), true);
+    }
+
+    private static CtlFormula balanced(List<CtlFormula> parts, int from, int to, boolean and) {
+        if (to - from == 1) {
+            return parts.get(from);
+        }
+        int mid = (from + to) >>> 1;
+        CtlFormula l = balanced(parts, from, mid, and);
+        CtlFormula r = balanced(parts, mid, to, and);
+        return and ? new CtlFormula.And(l, r) : new CtlFormula.Or(l, r);
     }
 
     private CtlFormula unary() {
@@ -67,18 +92,26 @@ public final class CtlParser {
         if (p.lookingAt("!=")) {
             throw p.error(p.pos, "'!=' needs a left-hand side: write 'p != 1'");
         }
+        int at = p.pos;
         if (p.accept("!") || p.acceptWord("not")) {
-            return new CtlFormula.Not(unary());
+            p.enter(at);
+            CtlFormula operand = unary();
+            p.leave();
+            return new CtlFormula.Not(operand);
         }
         for (CtlFormula.Op op : CtlFormula.Op.values()) {
             if (p.acceptWord(op.name())) {
-                return new CtlFormula.Temporal(op, unary());
+                p.enter(at);
+                CtlFormula operand = unary();
+                p.leave();
+                return new CtlFormula.Temporal(op, operand);
             }
         }
         int save = p.pos;
         for (String q : new String[] {"A", "E"}) {
             if (p.acceptWord(q)) {
                 if (p.accept("[")) {
+                    p.enter(save);
                     CtlFormula left = ctl();
                     if (!p.acceptWord("U")) {
                         throw p.error(p.pos, "expected 'U' in " + q + "[… U …]");
@@ -87,6 +120,7 @@ public final class CtlParser {
                     if (!p.accept("]")) {
                         throw p.error(p.pos, "expected ']' closing the '[' at column " + (save + 2));
                     }
+                    p.leave();
                     return new CtlFormula.Until(q.equals("A"), left, right);
                 }
                 p.pos = save; // a place named A or E
@@ -104,16 +138,20 @@ public final class CtlParser {
         p.skip();
         if (p.lookingAt("(")) {
             int open = p.pos;
+            int depth = p.depth();
             try {
                 return new CtlFormula.Atom(p.comparison());
             } catch (PredicateSyntaxException e) {
                 p.pos = open;
+                p.depth(depth);
             }
             p.accept("(");
+            p.enter(open);
             CtlFormula inner = ctl();
             if (!p.accept(")")) {
                 throw p.error(p.pos, "expected ')' closing the '(' at column " + (open + 1));
             }
+            p.leave();
             return inner;
         }
         return new CtlFormula.Atom(p.comparison());

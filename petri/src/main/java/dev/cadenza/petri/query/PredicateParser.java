@@ -15,13 +15,26 @@ import java.util.List;
  *   NAME    ::= letter or _ then letters, digits, _ . ' | '{' any '}'
  * </pre>
  * A lone expression without a comparison must be a single name and means {@code name >= 1}.
+ *
+ * <p>Nesting (parentheses, {@code not}) is limited to {@value #MAX_DEPTH} levels, with an error at
+ * the column where the limit is passed: the parser and everything that walks a predicate after it
+ * recurse, and a deeper input would overflow the stack (no one writes 200 levels by hand; a
+ * generator that does can flatten). Chains of {@code and} / {@code or} are not nesting: they are
+ * built as balanced trees, so that ten thousand conjuncts are only fourteen levels deep.
  */
 public final class PredicateParser {
 
     public static final String SOURCE = "predicate";
 
+    /** The largest number read: a count of tokens (2^31 - 1). */
+    public static final long MAX_NUMBER = Integer.MAX_VALUE;
+
+    /** The deepest nesting read (parentheses, negations, CTL's temporal operators). */
+    public static final int MAX_DEPTH = 200;
+
     final String text;
     int pos;
+    private int depth;
 
     /** Package-private: {@link CtlParser} reads comparisons with it, on the same text. */
     PredicateParser(String text) {
@@ -43,25 +56,52 @@ public final class PredicateParser {
     }
 
     private Predicate or() {
-        Predicate left = and();
-        while (true) {
-            if (accept("||") || acceptWord("or")) {
-                left = new Predicate.Or(left, and());
-            } else {
-                return left;
-            }
+        List<Predicate> parts = new ArrayList<>();
+        parts.add(and());
+        while (accept("||") || acceptWord("or")) {
+            parts.add(and());
         }
+        return balanced(parts, 0, parts.size(), false);
     }
 
     private Predicate and() {
-        Predicate left = unary();
-        while (true) {
-            if (accept("&&") || acceptWord("and")) {
-                left = new Predicate.And(left, unary());
-            } else {
-                return left;
-            }
+        List<Predicate> parts = new ArrayList<>();
+        parts.add(unary());
+        while (accept("&&") || acceptWord("and")) {
+            parts.add(unary());
         }
+        return balanced(parts, 0, parts.size(), true);
+    }
+
+    /** parts[from, to) joined by and (or or) as a balanced tree: and and or are associative. */
+    private static Predicate balanced(List<Predicate> parts, int from, int to, boolean and) {
+        if (to - from == 1) {
+            return parts.get(from);
+        }
+        int mid = (from + to) >>> 1;
+        Predicate l = balanced(parts, from, mid, and);
+        Predicate r = balanced(parts, mid, to, and);
+        return and ? new Predicate.And(l, r) : new Predicate.Or(l, r);
+    }
+
+    /** One level deeper, at {@code at} (0-based); an error past {@link #MAX_DEPTH}. */
+    void enter(int at) {
+        if (++depth > MAX_DEPTH) {
+            throw error(at, "nested more than " + MAX_DEPTH + " levels deep (parentheses, 'not', temporal"
+                    + " operators); write it flatter");
+        }
+    }
+
+    void leave() {
+        depth--;
+    }
+
+    int depth() {
+        return depth;
+    }
+
+    void depth(int d) {
+        depth = d;
     }
 
     private Predicate unary() {
@@ -69,8 +109,12 @@ public final class PredicateParser {
         if (lookingAt("!=")) {
             throw error(pos, "'!=' needs a left-hand side: write 'p != 1'");
         }
+        int at = pos;
         if (accept("!") || acceptWord("not")) {
-            return new Predicate.Not(unary());
+            enter(at);
+            Predicate operand = unary();
+            leave();
+            return new Predicate.Not(operand);
         }
         if (acceptWord("dead")) {
             return new Predicate.Dead();
@@ -85,16 +129,20 @@ public final class PredicateParser {
         if (lookingAt("(")) {
             // "(p + q) >= 2" and "(p >= 1)" both start with '(': try the comparison first.
             int save = pos;
+            int saveDepth = depth;
             try {
                 return comparison();
             } catch (PredicateSyntaxException e) {
                 pos = save;
+                depth = saveDepth;
             }
             accept("(");
+            enter(save);
             Predicate inner = or();
             if (!accept(")")) {
                 throw error(pos, "expected ')' closing the '(' at column " + (save + 1));
             }
+            leave();
             return inner;
         }
         return comparison();
@@ -162,6 +210,7 @@ public final class PredicateParser {
             throw error(pos, "expected a place name or a number, found the end");
         }
         char c = text.charAt(pos);
+        int start = pos;
         if (Character.isDigit(c)) {
             long v = number();
             skip();
@@ -169,21 +218,23 @@ public final class PredicateParser {
                 skip();
                 int col = pos;
                 String n = name();
-                terms.add(new LinearExpression.Term(Math.multiplyExact(sign, v), n, col + 1));
+                terms.add(new LinearExpression.Term(sign * v, n, col + 1));
             } else {
-                constant[0] = Math.addExact(constant[0], Math.multiplyExact(sign, v));
+                constant[0] = sum(constant[0], sign * v, start);
             }
         } else if (c == '(') {
             int open = pos;
             pos++;
+            enter(open);
             LinearExpression inner = expression();
             if (!accept(")")) {
                 throw error(pos, "expected ')' closing the '(' at column " + (open + 1));
             }
+            leave();
             for (LinearExpression.Term t : inner.terms()) {
                 terms.add(new LinearExpression.Term(sign * t.coefficient(), t.name(), t.column()));
             }
-            constant[0] += sign * inner.constant();
+            constant[0] = sum(constant[0], sign * inner.constant(), open);
         } else if (c == '{' || Character.isLetter(c) || c == '_') {
             int col = pos;
             String n = name();
@@ -196,16 +247,28 @@ public final class PredicateParser {
         }
     }
 
+    /**
+     * A number of tokens, at most {@link #MAX_NUMBER}: markings are ints in the engines, and sums
+     * of such numbers then stay far from a long's range.
+     */
     private long number() {
         int start = pos;
         while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
             pos++;
         }
-        try {
-            return Long.parseLong(text.substring(start, pos));
-        } catch (NumberFormatException e) {
-            throw error(start, "number too large: " + text.substring(start, pos));
+        String digits = text.substring(start, pos);
+        if (digits.length() > 10 || Long.parseLong(digits) > MAX_NUMBER) {
+            throw error(start, "number too large: " + digits + " (at most " + MAX_NUMBER + ")");
         }
+        return Long.parseLong(digits);
+    }
+
+    private long sum(long a, long b, int at) {
+        long s = a + b;
+        if (Math.abs(s) > MAX_NUMBER) {
+            throw error(at, "the constants add up to " + s + ", beyond " + MAX_NUMBER);
+        }
+        return s;
     }
 
     private String name() {

@@ -1,0 +1,96 @@
+package dev.cadenza.core.lang;
+
+import dev.cadenza.core.model.Behavior;
+import dev.cadenza.core.model.ComponentType;
+import dev.cadenza.core.model.Duration;
+import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.PropertySpec;
+import dev.cadenza.core.model.SourcePosition;
+import dev.cadenza.core.model.TransitionDecl;
+import dev.cadenza.core.model.VerifyBlock;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Whether the model's times fit the exact engines. They count time in one unit for the whole net,
+ * the least common multiple of the denominators of every time written (1 s for integers, 1/10 s
+ * with one decimal, …), as integers of at most {@value #MAX_BITS} bits (petri's TimedNet; core
+ * and petri share no code, so the number is repeated here). A time beyond that is an error at the
+ * transition or property that writes it, instead of a failure without a position deep in an
+ * analysis ({@code [1, 99999999999999999999]} was an internal error, exit 70).
+ */
+final class TimeUnits {
+
+    static final int MAX_BITS = 27;
+
+    private record Time(BigDecimal seconds, String what, SourcePosition at) {
+    }
+
+    private TimeUnits() {
+    }
+
+    static void check(Model model, Consumer<Problem> report) {
+        List<Time> times = new ArrayList<>();
+        for (ComponentType type : model.types()) {
+            for (Behavior b : type.behaviors()) {
+                for (TransitionDecl t : b.transitions()) {
+                    Duration d = t.duration();
+                    String what = "the duration " + d + " of transition " + type.name() + "." + t.name();
+                    times.add(new Time(d.min(), what, t.position()));
+                    if (d.max() != null) {
+                        times.add(new Time(d.max(), what, t.position()));
+                    }
+                }
+            }
+        }
+        if (model.step() != null) {
+            SourcePosition at = new SourcePosition(model.file(), 1, 1);
+            times.add(new Time(model.step().min(), "the step " + model.step(), at));
+            times.add(new Time(model.step().max(), "the step " + model.step(), at));
+        }
+        for (VerifyBlock v : model.verifyBlocks()) {
+            for (PropertySpec p : v.properties()) {
+                if (p instanceof PropertySpec.Within w) {
+                    times.add(new Time(w.seconds(), "the time " + w.seconds().toPlainString() + " of within",
+                            w.position()));
+                } else if (p instanceof PropertySpec.Response r) {
+                    times.add(new Time(r.seconds(), "the time " + r.seconds().toPlainString() + " of response",
+                            r.position()));
+                }
+            }
+        }
+        BigInteger unit = BigInteger.ONE;
+        for (Time t : times) {
+            unit = lcm(unit, denominator(t.seconds()));
+        }
+        List<String> reported = new ArrayList<>();
+        for (Time t : times) {
+            BigInteger units = t.seconds().multiply(new BigDecimal(unit)).toBigInteger();
+            if (units.bitLength() > MAX_BITS && !reported.contains(t.what())) {
+                reported.add(t.what());
+                report.accept(Problem.error(t.at(), t.what() + " is too large: exact analyses count time in units of "
+                        + (unit.equals(BigInteger.ONE) ? "1 s" : "1/" + unit + " s (the finest decimal of the model)")
+                        + ", at most 2^" + MAX_BITS + " = " + (1 << MAX_BITS) + " of them; write a shorter time"
+                        + (unit.equals(BigInteger.ONE) ? "" : " or fewer decimals")));
+            }
+        }
+    }
+
+    /** The denominator of {@code v} as a reduced fraction (0.5 is 1/2, 2.50 is 5/2). */
+    private static BigInteger denominator(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        if (s.scale() <= 0) {
+            return BigInteger.ONE;
+        }
+        BigInteger den = BigInteger.TEN.pow(s.scale());
+        return den.divide(den.gcd(s.unscaledValue().abs()));
+    }
+
+    private static BigInteger lcm(BigInteger a, BigInteger b) {
+        return a.divide(a.gcd(b)).multiply(b);
+    }
+}

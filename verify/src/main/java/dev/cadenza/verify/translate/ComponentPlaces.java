@@ -1,0 +1,131 @@
+package dev.cadenza.verify.translate;
+
+import dev.cadenza.core.model.Behavior;
+import dev.cadenza.core.model.ComponentType;
+import dev.cadenza.core.model.Port;
+import dev.cadenza.core.model.PortBinding;
+import dev.cadenza.core.model.PortDirection;
+import dev.cadenza.core.model.PortKind;
+import dev.cadenza.core.model.TransitionDecl;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The net places of one component: its places, run places, the docks that fusion keeps, the
+ * behavior queue's places; and the fusion decisions (see {@link ModelTranslator}).
+ */
+final class ComponentPlaces extends TranslationPart {
+
+    ComponentPlaces(TranslationPart.State state) {
+        super(state);
+    }
+
+    void componentPlaces(InstanceNet c) {
+        for (var p : c.type.places()) {
+            c.place.put(p.name(), d.place(c.name + "." + p.name(), new Provenance.InPlace(c.name, p.name()), 0));
+        }
+        // every transition gets its run place, also those of behaviors never pushed (never marked),
+        // so that "c.t running" always resolves
+        for (Behavior b : c.type.behaviors()) {
+            for (TransitionDecl t : b.transitions()) {
+                c.run.put(t.name(), d.place(c.name + "." + t.name() + ".run",
+                        new Provenance.Running(c.name, t.name()), 0));
+            }
+        }
+        for (TransitionDecl t : usedTransitions(c)) {
+            String behavior = c.type.behaviorOf(t.name()).orElseThrow().name();
+            if (!fuseLeave(c, t, behavior)) {
+                c.od.put(t.name(), d.place(c.name + "." + t.name() + ".od",
+                        new Provenance.OutputDock(c.name, t.name()), 0));
+            }
+            if (!fuseEnd(c, t, behavior)) {
+                c.id.put(t.name(), d.place(c.name + "." + t.name() + ".id",
+                        new Provenance.InputDock(c.name, t.name()), 0));
+            }
+        }
+        for (String b : c.behaviors) {
+            c.beh.put(b, d.place(c.name + ".beh." + b, new Provenance.BehaviorActive(c.name, b), 0));
+        }
+        for (int k = 0; k <= c.pushes.size(); k++) {
+            c.idle.add(d.place(c.name + ".idle." + k, new Provenance.Idle(c.name, k), 0));
+        }
+        for (int k = 1; k <= c.pushes.size(); k++) {
+            String b = c.pushes.get(k - 1);
+            c.pushed.add(d.place(c.name + ".push." + k, new Provenance.Pushed(c.name, k, b), 0));
+            c.active.add(d.place(c.name + ".act." + k, new Provenance.QueueActive(c.name, k, b), 0));
+        }
+    }
+
+    /** True when the start of t is guarded by a use port bound {@code by} it. */
+    private boolean startGuarded(InstanceNet c, TransitionDecl t) {
+        for (Port p : c.type.ports()) {
+            if (p.direction() == PortDirection.USE && p.binding() instanceof PortBinding.By by
+                    && by.transitions().contains(t.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean fuseLeave(InstanceNet c, TransitionDecl t, String behavior) {
+        return options.fuse() && outgoing(c, t.source(), behavior).size() == 1 && !startGuarded(c, t);
+    }
+
+    private boolean fuseEnd(InstanceNet c, TransitionDecl t, String behavior) {
+        if (!options.fuse()) {
+            return false;
+        }
+        List<List<TransitionDecl>> sets = joinSets(c, t.destination(), behavior);
+        if (sets.size() != 1 || sets.get(0).size() != 1 || sets.get(0).get(0) != t) {
+            return false;
+        }
+        for (Port p : c.type.ports()) {
+            boolean guardsEntry = p.direction() == PortDirection.USE && p.binding() instanceof PortBinding.At;
+            boolean setsFlag = p.direction() == PortDirection.PROVIDE
+                    && (p.kind() == PortKind.DATA || p.binding() instanceof PortBinding.From);
+            Set<String> bound = boundPlaces(c.type, p.binding());
+            if (guardsEntry && bound.contains(t.destination())) {
+                return false;
+            }
+            // Entering a flag's places splits the entering transition in a "first" and an "again"
+            // copy. On a timed end that is sound only if the flag cannot change while t runs:
+            // t must be the only transition of the type that enters those places.
+            if (setsFlag && bound.contains(t.destination()) && !onlyEntry(c.type, t, bound)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean onlyEntry(ComponentType type, TransitionDecl t, Set<String> places) {
+        for (Behavior b : type.behaviors()) {
+            for (TransitionDecl u : b.transitions()) {
+                if (u != t && places.contains(u.destination()) && !places.contains(u.source())) {
+                    return false;
+                }
+            }
+        }
+        return !places.contains(t.source());
+    }
+
+    /** The component places a port's binding names (group places included). */
+    static Set<String> boundPlaces(ComponentType type, PortBinding binding) {
+        Set<String> out = new LinkedHashSet<>();
+        if (binding instanceof PortBinding.At at) {
+            for (String n : at.placesOrGroups()) {
+                var g = type.group(n);
+                if (g.isPresent()) {
+                    out.addAll(g.get().places());
+                } else {
+                    out.add(n);
+                }
+            }
+        } else if (binding instanceof PortBinding.From from) {
+            out.add(from.place());
+        }
+        return out;
+    }
+
+}

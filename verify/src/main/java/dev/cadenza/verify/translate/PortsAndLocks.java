@@ -1,0 +1,241 @@
+package dev.cadenza.verify.translate;
+
+import dev.cadenza.core.model.Group;
+import dev.cadenza.core.model.Port;
+import dev.cadenza.core.model.PortBinding;
+import dev.cadenza.core.model.PortDirection;
+import dev.cadenza.core.model.PortKind;
+import dev.cadenza.core.model.TransitionDecl;
+import dev.cadenza.verify.ResolutionException;
+import dev.cadenza.verify.translate.NetDraft.TransitionDraft;
+import dev.cadenza.verify.translate.InstanceNet.ProvideNet;
+import dev.cadenza.verify.translate.InstanceNet.UseNet;
+import dev.cadenza.verify.translate.InstanceNet.Counter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Ports: provide activity (a bound place or a counter), the "provided" flags of data ports, the
+ * guards of use ports, and locking (with the optional refusing state).
+ */
+final class PortsAndLocks extends TranslationPart {
+
+    PortsAndLocks(TranslationPart.State state) {
+        super(state);
+    }
+
+    private Set<Integer> boundNetPlaces(InstanceNet c, PortBinding binding) {
+        Set<Integer> out = new LinkedHashSet<>();
+        if (binding instanceof PortBinding.By by) {
+            for (String t : by.transitions()) {
+                Integer r = c.run.get(t);
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+            return out;
+        }
+        for (String p : ComponentPlaces.boundPlaces(c.type, binding)) {
+            Integer i = c.place.get(p);
+            if (i == null) {
+                throw new ResolutionException(c.type.position(), "port binding names unknown place or group '"
+                        + p + "' in " + c.type.name());
+            }
+            out.add(i);
+        }
+        if (binding instanceof PortBinding.At at) {
+            for (String n : at.placesOrGroups()) {
+                var g = c.type.group(n);
+                if (g.isEmpty()) {
+                    continue;
+                }
+                Group group = g.get();
+                for (TransitionDecl t : usedTransitions(c)) {
+                    if (group.places().contains(t.source()) && group.places().contains(t.destination())) {
+                        addIfPresent(out, c.od.get(t.name()));
+                        addIfPresent(out, c.run.get(t.name()));
+                        addIfPresent(out, c.id.get(t.name()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void addIfPresent(Set<Integer> s, Integer i) {
+        if (i != null) {
+            s.add(i);
+        }
+    }
+
+    void portPlaces(InstanceNet c) {
+        for (Port p : c.type.ports()) {
+            String key = c.name + "." + p.name();
+            if (p.direction() == PortDirection.PROVIDE) {
+                ProvideNet pn = new ProvideNet();
+                pn.port = p;
+                pn.set = boundNetPlaces(c, p.binding());
+                pn.flag = p.kind() == PortKind.DATA || p.binding() instanceof PortBinding.From;
+                if (pn.flag) {
+                    pn.activity = d.place(key + ".provided", new Provenance.PortProvided(c.name, p.name()), 0);
+                } else if (pn.set.size() == 1) {
+                    pn.activity = pn.set.iterator().next();
+                } else {
+                    pn.activity = d.place(key + ".active", new Provenance.PortActivity(c.name, p.name()), 0);
+                    counters.add(new Counter(pn.activity, pn.set));
+                }
+                if (!pn.flag && options.refusing() && usersOf.containsKey(key)) {
+                    pn.refusing = d.place(key + ".refusing", new Provenance.PortRefusing(c.name, p.name()), 0);
+                }
+                c.provides.put(p.name(), pn);
+            } else {
+                UseNet un = new UseNet();
+                un.port = p;
+                un.set = boundNetPlaces(c, p.binding());
+                if (un.set.size() == 1) {
+                    un.using = un.set.iterator().next();
+                } else {
+                    un.using = d.place(key + ".using", new Provenance.PortUsing(c.name, p.name()), 0);
+                    counters.add(new Counter(un.using, un.set));
+                }
+                c.uses.put(p.name(), un);
+            }
+        }
+    }
+
+    // ---- passes ---------------------------------------------------------------------------------
+
+    private static long delta(TransitionDraft t, Set<Integer> set) {
+        long sum = 0;
+        for (int p : set) {
+            sum += t.delta(p);
+        }
+        return sum;
+    }
+
+    /**
+     * Guards the transitions that enter a use port's bound set (for {@code by}: the starts of its
+     * transitions): connected, provider active, provider not refusing. One copy per provider the
+     * program ever connects to the port.
+     */
+    void useGuards(InstanceNet c) {
+        for (UseNet u : c.uses.values()) {
+            String userKey = c.name + "." + u.port.name();
+            List<String> providers = new ArrayList<>(candidates.getOrDefault(userKey, Set.of()));
+            Predicate<TransitionDraft> entering = t -> delta(t, u.set) > 0
+                    && !(t.provenance instanceof Provenance.Execute);
+            List<TransitionDraft> guarded = d.transitions.stream().filter(entering).toList();
+            for (TransitionDraft t : guarded) {
+                if (providers.isEmpty()) {
+                    int never = d.placeIndex("con.none." + userKey) >= 0 ? d.placeIndex("con.none." + userKey)
+                            : d.place("con.none." + userKey, new Provenance.Connected("no provider", userKey), 0);
+                    t.read(never);
+                    continue;
+                }
+                int at = d.transitions.indexOf(t);
+                d.transitions.remove(at);
+                for (String provider : providers) {
+                    TransitionDraft copy = providers.size() == 1 ? t
+                            : t.copy(t.name + ".via." + provider);
+                    copy.read(connection(provider, userKey));
+                    ProvideNet p = provideNet(provider);
+                    copy.read(p.activity);
+                    if (p.refusing >= 0) {
+                        copy.inhibit(p.refusing);
+                    }
+                    d.transitions.add(at++, copy);
+                }
+            }
+        }
+    }
+
+    private ProvideNet provideNet(String ref) {
+        int dot = ref.indexOf('.');
+        return instances.get(ref.substring(0, dot)).provides.get(ref.substring(dot + 1));
+    }
+
+    /** Keeps a counter place equal to the number of tokens in its set, on every transition. */
+    void maintainCounter(Counter k) {
+        for (TransitionDraft t : d.transitions) {
+            long delta = delta(t, k.set());
+            if (delta > 0) {
+                t.produce.merge(k.place(), delta, Long::sum);
+            } else if (delta < 0) {
+                t.consume.merge(k.place(), -delta, Long::sum);
+            }
+        }
+    }
+
+    /** A "provided once" flag: entering transitions split into one that sets it and one that reads it. */
+    void splitForFlag(ProvideNet p) {
+        List<TransitionDraft> result = new ArrayList<>();
+        for (TransitionDraft t : d.transitions) {
+            if (delta(t, p.set) > 0) {
+                result.add(t.copy(t.name + ".first").inhibit(p.activity).produce(p.activity));
+                result.add(t.copy(t.name + ".again").read(p.activity));
+            } else {
+                result.add(t);
+            }
+        }
+        d.transitions.clear();
+        d.transitions.addAll(result);
+    }
+
+    /**
+     * Locking: a transition that deactivates a service port (its activity drops to 0) is inhibited
+     * while any user ever connected to the port is using it; with refusing on, it first needs the
+     * provider's "wants to leave" step, which raises the refusing flag that bars new users.
+     */
+    void lockAndRefuse(InstanceNet c, ProvideNet p) {
+        Set<String> users = usersOf.getOrDefault(c.name + "." + p.port.name(), Set.of());
+        if (users.isEmpty()) {
+            return;
+        }
+        boolean counted = !p.set.contains(p.activity);
+        List<TransitionDraft> result = new ArrayList<>();
+        List<TransitionDraft> wants = new ArrayList<>();
+        for (TransitionDraft t : d.transitions) {
+            long w = -delta(t, p.set);
+            if (w <= 0 || t.provenance instanceof Provenance.Execute) {
+                result.add(t);
+                continue;
+            }
+            TransitionDraft off = t;
+            if (counted) {
+                result.add(t.copy(t.name + ".stays").read(p.activity, w + 1));
+                off = t.copy(t.name + ".off").inhibit(p.activity, w + 1);
+            }
+            if (p.refusing >= 0) {
+                TransitionDraft want = new TransitionDraft(off.name + ".want." + p.port.name(),
+                        wantProvenance(off), zero());
+                off.consume.forEach((place, weight) -> want.read(place, weight));
+                off.read.forEach(want::read);
+                if (counted) {
+                    want.inhibit(p.activity, w + 1);
+                }
+                want.inhibit(p.refusing).produce(p.refusing);
+                wants.add(want);
+                off.consume(p.refusing);
+            }
+            for (String u : users) {
+                int dot = u.indexOf('.');
+                off.inhibit(instances.get(u.substring(0, dot)).uses.get(u.substring(dot + 1)).using);
+            }
+            result.add(off);
+        }
+        d.transitions.clear();
+        d.transitions.addAll(result);
+        d.transitions.addAll(wants);
+    }
+
+    private static Provenance wantProvenance(TransitionDraft t) {
+        if (t.provenance instanceof Provenance.Leave l) {
+            return new Provenance.WantLeave(l.instance(), l.place(), l.behavior());
+        }
+        return new Provenance.Observer("wants to: " + t.provenance.describe());
+    }
+}

@@ -1,0 +1,149 @@
+package dev.cadenza.verify.translate;
+
+import dev.cadenza.core.lang.ModelPrinter;
+import dev.cadenza.core.model.Instruction;
+import dev.cadenza.core.model.PortRef;
+import dev.cadenza.verify.translate.NetDraft.TransitionDraft;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The program: a counter place per position, one transition per instruction (or per fused run). */
+final class ProgramInstructions extends TranslationPart {
+
+    ProgramInstructions(TranslationPart.State state) {
+        super(state);
+    }
+
+    // ---- the program ----------------------------------------------------------------------------
+
+    int programTransitions(List<Instruction> program) {
+        int n = program.size();
+        List<Integer> pc = new ArrayList<>();
+        for (int k = 0; k <= n; k++) {
+            pc.add(d.place("pc." + k, new Provenance.ProgramCounter(k,
+                    k < n ? ModelPrinter.instruction(program.get(k)) : null), k == 0 ? 1 : 0));
+        }
+        Map<String, Integer> pushesSoFar = new HashMap<>();
+        Set<String> alive = new LinkedHashSet<>();
+        int k = 0;
+        while (k < n) {
+            if (options.fuse() && nonBlocking(program.get(k))) {
+                k = nonBlockingStep(program, k, pc, pushesSoFar, alive);
+                continue;
+            }
+            Instruction i = program.get(k);
+            String text = ModelPrinter.instruction(i);
+            TransitionDraft t = d.transition("pc." + k + "." + kind(i), new Provenance.Execute(k, text), zero())
+                    .consume(pc.get(k)).produce(pc.get(k + 1));
+            if (i instanceof Instruction.Add || i instanceof Instruction.PushB || i instanceof Instruction.Con) {
+                Map<Integer, Long> delta = new LinkedHashMap<>();
+                effect(i, delta, pushesSoFar, alive);
+                apply(t, delta);
+            } else if (i instanceof Instruction.Dcon dc) {
+                t.consume(connection(dc.provider().toString(), dc.user().toString()));
+                // dcon waits until the user side no longer uses the connection
+                t.inhibit(usingPlace(dc.user()));
+            } else if (i instanceof Instruction.Wait w) {
+                InstanceNet c = instances.get(w.instance());
+                t.read(c.idle.get(pushesSoFar.getOrDefault(c.name, 0)));
+            } else if (i instanceof Instruction.WaitAll) {
+                for (String name : alive) {
+                    t.read(instances.get(name).idle.get(pushesSoFar.getOrDefault(name, 0)));
+                }
+            } else if (i instanceof Instruction.Del del) {
+                InstanceNet c = instances.get(del.instance());
+                // del waits until c is idle and disconnected
+                t.consume(c.idle.get(pushesSoFar.getOrDefault(c.name, 0)));
+                for (var e : connections.entrySet()) {
+                    String[] ends = e.getKey().split("->");
+                    if (ends[0].startsWith(c.name + ".") || ends[1].startsWith(c.name + ".")) {
+                        t.inhibit(e.getValue());
+                    }
+                }
+                c.deleted = d.place(c.name + ".deleted", new Provenance.Deleted(c.name), 0);
+                c.isDeleted = true;
+                t.produce(c.deleted);
+                alive.remove(c.name);
+            }
+            k++;
+        }
+        return pc.get(n);
+    }
+
+    /** add, con and pushB never wait. */
+    private static boolean nonBlocking(Instruction i) {
+        return i instanceof Instruction.Add || i instanceof Instruction.Con || i instanceof Instruction.PushB;
+    }
+
+    /**
+     * Fusion (3): a maximal run of non-blocking instructions (add, con, pushB) is one [0,0] step.
+     * They take no time and cannot wait, so the program would run them all at this instant
+     * anyway; fusing only removes the interleavings of components' zero-time moves with the
+     * rest of the run (components see their connections and behaviors all at once). Fusion (4):
+     * the first pushB of an instance begins its behavior in the same step: begin 1 needs idle 0
+     * (given by add, taken only by begin 1 or del) and push 1, so it is enabled as soon as the
+     * push is done and nothing else can take its tokens.
+     */
+    private int nonBlockingStep(List<Instruction> program, int from, List<Integer> pc,
+                                Map<String, Integer> pushesSoFar, Set<String> alive) {
+        int to = from;
+        List<String> texts = new ArrayList<>();
+        Map<Integer, Long> delta = new LinkedHashMap<>();
+        while (to < program.size() && nonBlocking(program.get(to))) {
+            texts.add(ModelPrinter.instruction(program.get(to)));
+            effect(program.get(to), delta, pushesSoFar, alive);
+            to++;
+        }
+        TransitionDraft t = d.transition("pc." + from + (to - from > 1 ? "-" + (to - 1) : "") + ".run",
+                new Provenance.Execute(from, String.join("; ", texts)), zero())
+                .consume(pc.get(from)).produce(pc.get(to));
+        apply(t, delta);
+        return to;
+    }
+
+    private void effect(Instruction i, Map<Integer, Long> delta, Map<String, Integer> pushesSoFar, Set<String> alive) {
+        if (i instanceof Instruction.Add a) {
+            InstanceNet c = instances.get(a.instance());
+            delta.merge(c.place.get(c.type.initialPlace()), 1L, Long::sum);
+            delta.merge(c.idle.get(0), 1L, Long::sum);
+            alive.add(c.name);
+        } else if (i instanceof Instruction.PushB p) {
+            InstanceNet c = instances.get(p.instance());
+            int j = pushesSoFar.merge(p.instance(), 1, Integer::sum);
+            if (j == 1 && options.fuse()) {
+                delta.merge(c.idle.get(0), -1L, Long::sum);
+                delta.merge(c.active.get(0), 1L, Long::sum);
+                delta.merge(c.beh.get(p.behavior()), 1L, Long::sum);
+            } else {
+                delta.merge(c.pushed.get(j - 1), 1L, Long::sum);
+            }
+        } else if (i instanceof Instruction.Con con) {
+            delta.merge(connection(con.provider().toString(), con.user().toString()), 1L, Long::sum);
+        }
+    }
+
+    private static void apply(TransitionDraft t, Map<Integer, Long> delta) {
+        delta.forEach((place, w) -> {
+            if (w > 0) {
+                t.produce.merge(place, w, Long::sum);
+            } else if (w < 0) {
+                t.consume.merge(place, -w, Long::sum);
+            }
+        });
+    }
+
+    private int usingPlace(PortRef user) {
+        return instances.get(user.instance()).uses.get(user.port()).using;
+    }
+
+    private static String kind(Instruction i) {
+        String s = i.getClass().getSimpleName();
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

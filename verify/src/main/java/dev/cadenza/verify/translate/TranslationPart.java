@@ -1,0 +1,130 @@
+package dev.cadenza.verify.translate;
+
+import dev.cadenza.core.model.Behavior;
+import dev.cadenza.core.model.Join;
+import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.TransitionDecl;
+import dev.cadenza.petri.TimeInterval;
+import org.apache.commons.math3.fraction.BigFraction;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every rule family of the translation shares: the model, the options, the net under
+ * construction and the instances' net places, and the small readings of a component type they
+ * all need. Each family ({@link ComponentMoves}, {@link BehaviorQueue}, {@link ProgramInstructions},
+ * {@link PortsAndLocks}) extends it and reads next to the runtime rule it implements.
+ */
+abstract class TranslationPart {
+
+    /** The state one translation shares between its rule families. */
+    static final class State {
+        final Model model;
+        final TranslationOptions options;
+        final NetDraft d;
+        final Map<String, InstanceNet> instances = new LinkedHashMap<>();
+        final Map<String, Integer> connections = new LinkedHashMap<>();
+        /** user "c.port" -> provider refs ever connected to it by the program. */
+        final Map<String, Set<String>> candidates = new LinkedHashMap<>();
+        /** provider "c.port" -> user refs ever connected to it. */
+        final Map<String, Set<String>> usersOf = new LinkedHashMap<>();
+        final List<InstanceNet.Counter> counters = new ArrayList<>();
+
+        State(Model model, TranslationOptions options, NetDraft d) {
+            this.model = model;
+            this.options = options;
+            this.d = d;
+        }
+    }
+
+    final State state;
+    final Model model;
+    final TranslationOptions options;
+    final NetDraft d;
+    final Map<String, InstanceNet> instances;
+    final Map<String, Integer> connections;
+    final Map<String, Set<String>> candidates;
+    final Map<String, Set<String>> usersOf;
+    final List<InstanceNet.Counter> counters;
+
+    TranslationPart(State s) {
+        this.state = s;
+        this.model = s.model;
+        this.options = s.options;
+        this.d = s.d;
+        this.instances = s.instances;
+        this.connections = s.connections;
+        this.candidates = s.candidates;
+        this.usersOf = s.usersOf;
+        this.counters = s.counters;
+    }
+
+    final List<TransitionDecl> transitionsOf(InstanceNet c, String behavior) {
+        return c.type.behavior(behavior).map(Behavior::transitions).orElse(List.of());
+    }
+
+    final List<TransitionDecl> usedTransitions(InstanceNet c) {
+        List<TransitionDecl> out = new ArrayList<>();
+        for (String b : c.behaviors) {
+            out.addAll(transitionsOf(c, b));
+        }
+        return out;
+    }
+
+    final List<TransitionDecl> outgoing(InstanceNet c, String place, String behavior) {
+        return transitionsOf(c, behavior).stream().filter(t -> t.source().equals(place)).toList();
+    }
+
+    /** The join sets of {@code place} in {@code behavior}: OR of ANDs of incoming transitions. */
+    final List<List<TransitionDecl>> joinSets(InstanceNet c, String place, String behavior) {
+        List<TransitionDecl> incoming = transitionsOf(c, behavior).stream()
+                .filter(t -> t.destination().equals(place)).toList();
+        if (incoming.isEmpty()) {
+            return List.of();
+        }
+        for (Join j : c.type.joins()) {
+            if (j.place().equals(place)) {
+                List<List<TransitionDecl>> sets = new ArrayList<>();
+                for (List<String> set : j.transitionSets()) {
+                    List<TransitionDecl> inB = incoming.stream().filter(t -> set.contains(t.name())).toList();
+                    if (!inB.isEmpty()) {
+                        sets.add(inB);
+                    }
+                }
+                return sets;
+            }
+        }
+        return List.of(incoming);
+    }
+
+    final TimeInterval zero() {
+        return options.untimed() ? TimeInterval.UNBOUNDED : TimeInterval.closed(0, 0);
+    }
+
+    final TimeInterval interval(TransitionDecl t) {
+        if (options.untimed()) {
+            return TimeInterval.UNBOUNDED;
+        }
+        BigFraction lo = fraction(t.duration().min());
+        BigFraction hi = t.duration().isUnbounded() ? null : fraction(t.duration().max());
+        return new TimeInterval(lo, false, hi, hi == null);
+    }
+
+    static BigFraction fraction(BigDecimal x) {
+        BigDecimal s = x.stripTrailingZeros();
+        if (s.scale() <= 0) {
+            return new BigFraction(s.toBigIntegerExact());
+        }
+        return new BigFraction(s.unscaledValue(), java.math.BigInteger.TEN.pow(s.scale()));
+    }
+
+    final int connection(String provider, String user) {
+        return connections.computeIfAbsent(provider + "->" + user,
+                k -> d.place("con." + provider + "." + user, new Provenance.Connected(provider, user), 0));
+    }
+}
