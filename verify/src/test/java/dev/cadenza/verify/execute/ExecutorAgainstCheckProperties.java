@@ -357,6 +357,12 @@ class ExecutorAgainstCheckProperties {
         return Arbitraries.integers().between(0, 1 << 20).list().ofMinSize(20).ofMaxSize(120);
     }
 
+    /** Assemblies read from tapes (ReductionAgreementTest draws its designs here too). */
+    @Provide
+    Arbitrary<Design> designs() {
+        return tapes().map(t -> Design.read(new Tape(t)));
+    }
+
     // ---- the properties ---------------------------------------------------------------------------
 
     @Property(tries = 1200)
