@@ -169,6 +169,9 @@ final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // the report is out: end with the documented code (3, stopped before the end), not the
+            // JVM's 130 for a signal, which is none of 0/1/2/3/70
+            Runtime.getRuntime().halt(INTERRUPTED);
         }, "cadenza-run-interrupt");
         boolean hooked = addHook(hook);
         Instant started = Instant.now();
