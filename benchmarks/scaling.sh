@@ -8,10 +8,15 @@
 #   - explore on the translated nets of OpenStack x k and n independent components: the state
 #     classes, to show how the class graph grows where the fast path does not look;
 #   - bounds on Galera with n workers (a Concerto program: state classes);
-#   - explore --untimed on ../shared/mcc/large (marking graphs), when present.
+#   - explore --untimed on ../shared/mcc/large (marking graphs), when present;
+#   - issue 11's targets, each run with the reductions and with --no-reduction side by side
+#     (Galera with its hosts deployed at once, generated from examples/galera.cdz by dropping
+#     the waits of the registry and of the host loop in deploy_mariadb; n independent chains of
+#     5 steps; deployable untimed of that Galera variant). `benchmarks/scaling.sh scale` runs
+#     only these and replaces only their section of RESULTS.md.
 # Each run is capped (--timeout, and `timeout` around the JVM); the whole takes about 10 min.
 # Not part of CI. On a shared machine compare CPU times; wall times wander.
-#   benchmarks/scaling.sh [quick]     # quick: the smallest sizes only
+#   benchmarks/scaling.sh [quick|scale]     # quick: the smallest sizes only; scale: issue 11 only
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -64,6 +69,115 @@ run() {
     "$rate" "$path" "$note" >>"$rows"
 }
 
+# ---- issue 11: reduced and full side by side -------------------------------------------------
+srows="$out/srows"
+: >"$srows"
+# measure CMD...: sets m_wall m_cpu m_rss m_count m_verdicts m_note from one run
+measure() {
+  /usr/bin/time -v timeout "${cap:-200}" "$@" >"$out/sjson" 2>"$out/stime"
+  local code=$?
+  m_wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out/stime" \
+            | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')"
+  m_cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$out/stime")"
+  m_rss="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/stime" | awk '{ printf "%.0f", $1 / 1024 }')"
+  # the command's statistics come last: their "classes" is every search's states together
+  m_count="$(grep -o '"classes": [0-9]*' "$out/sjson" | tail -1 | grep -o '[0-9]*$')"
+  m_verdicts="$(grep -o '"verdict": "[a-z]*"' "$out/sjson" | sed 's/.*: "//; s/"$//' | sort | uniq -c \
+                | awk '{ printf "%s%d %s", (NR > 1 ? ", " : ""), $1, $2 }')"
+  [ -n "$m_verdicts" ] || m_verdicts="$(grep -o '"min": [^,]*, "max": [^,]*' "$out/sjson" | head -1)"
+  m_by="$(grep -o '"answered_by": "[^"]*"' "$out/sjson" | sed 's/.*: "//; s/"$//' | sort | uniq -c \
+          | awk '{ c = $1; $1 = ""; printf "%s%d%s", (NR > 1 ? "; " : ""), c, $0 }')"
+  m_note=""
+  [ "$code" = 124 ] && m_note="killed at ${cap:-200} s"
+  grep -q OutOfMemoryError "$out/stime" && m_note="out of memory"
+  [ "$code" = 3 ] && m_note="inconclusive (exit 3)"
+  [ "$code" = 2 ] && m_note="exit 2: $(grep -v '^\s' "$out/stime" | head -1 | head -c 100)"
+  [ "$code" = 1 ] && m_note="a property violated (exit 1)"
+  return 0
+}
+# srow NAME SIZE CMD... : the command with the reductions, then with --no-reduction
+srow() {
+  local name="$1" size="$2"
+  shift 2
+  echo "scaling: $name $size (reduced) ..." >&2
+  measure "$@"
+  local r="${m_count:-?} | $m_wall | $m_rss | $m_verdicts | $m_by | $m_note"
+  local rw="$m_wall"
+  if [ -n "${skip_full:-}" ]; then
+    printf '| %s | %s | %s | not run (%s) | - |\n' "$name" "$size" "$r" "$skip_full" >>"$srows"
+    return
+  fi
+  echo "scaling: $name $size (--no-reduction) ..." >&2
+  measure "$@" --no-reduction
+  local f="${m_count:-?} | $m_wall | $m_rss | $m_verdicts | $m_note"
+  local ratio
+  ratio="$(awk -v a="$rw" -v b="$m_wall" 'BEGIN { if (a > 0) printf "%.1f", b / a; else print "-" }')"
+  printf '| %s | %s | %s | %s | %s |\n' "$name" "$size" "$r" "$f" "$ratio" >>"$srows"
+}
+# Galera with every host at once, as the Python deploys them: the waits of the registry and of the
+# host loop in deploy_mariadb dropped, nothing else. $2: keep the verify blocks, or only deployable untimed.
+galera_at_once() {
+  "${gen[@]}" galera "$1" examples \
+    | sed -E '/^[[:space:]]*wait\((r_docker|r_registry|piplibs\{i\}|docker\{i\})\)[[:space:]]*$/d' >"$out/g.tmp"
+  if [ "$2" = untimed ]; then
+    awk '/^verify /{ exit } { print }' "$out/g.tmp"
+    printf 'verify deploy_mariadb {\n  deployable untimed centralized\n}\n'
+  else
+    cat "$out/g.tmp"
+  fi
+}
+scale_section() {
+  if [ -n "$quick" ]; then gal="3"; galu="3 8"; chains="10"; else gal="3 4 8 20"; galu="3 8 20"; chains="10 50"; fi
+  for n in $galu; do
+    galera_at_once "$n" untimed >"$out/gu$n.cdz"
+    skip_full=""
+    [ "$n" -gt 8 ] && skip_full="the full marking graph is far beyond the heap"
+    cap=120 srow "Galera, hosts at once: check (deployable untimed)" "n=$n" \
+      "${cli[@]}" check "$out/gu$n.cdz" --json --timeout 100
+  done
+  for n in $gal; do
+    galera_at_once "$n" all >"$out/ga$n.cdz"
+    skip_full=""
+    [ "$n" -gt 4 ] && skip_full="beyond the heap already at n=4"
+    cap=200 srow "Galera, hosts at once: check (every property)" "n=$n" \
+      "${cli[@]}" check "$out/ga$n.cdz" --json --timeout 180
+  done
+  for n in $chains; do
+    "${gen[@]}" chains "$n" >"$out/ch$n.cdz"
+    skip_full=""
+    cap=60 srow "n chains of 5 steps, assembly: bounds" "n=$n" "${cli[@]}" bounds "$out/ch$n.cdz" --json --timeout 50
+    "${gen[@]}" chains-program "$n" >"$out/chp$n.cdz"
+    [ "$n" -gt 10 ] && skip_full="beyond the heap already at n=10"
+    cap=60 srow "n chains of 5 steps, program: bounds" "n=$n" "${cli[@]}" bounds "$out/chp$n.cdz" --json --timeout 50
+  done
+  {
+    echo "<!-- scale: begin -->"
+    echo "## Issue 11: with the reductions and with \`--no-reduction\`"
+    echo
+    echo "Written by \`benchmarks/scaling.sh scale\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD);"
+    echo "JVM start included, \`-Xmx3g\`, each run capped. \"states\" is every search's states (classes or"
+    echo "markings) of the command together; \"ratio\" is full wall / reduced wall."
+    echo
+    echo "| target | size | states | wall s | RSS MB | verdicts | answered by | note | full: states | wall s | RSS MB | verdicts | note | ratio |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    cat "$srows"
+    echo "<!-- scale: end -->"
+  } >"$out/scale.md"
+}
+if [ "$quick" = scale ]; then
+  quick=""
+  scale_section
+  if grep -q '<!-- scale: begin -->' "$root/benchmarks/RESULTS.md"; then
+    awk -v f="$out/scale.md" '/<!-- scale: begin -->/ { while ((getline l < f) > 0) print l; skip = 1 }
+         !skip { print } /<!-- scale: end -->/ { skip = 0 }' "$root/benchmarks/RESULTS.md" >"$out/results.md"
+    cp "$out/results.md" "$root/benchmarks/RESULTS.md"
+  else
+    { echo; cat "$out/scale.md"; } >>"$root/benchmarks/RESULTS.md"
+  fi
+  cat "$out/scale.md"
+  exit 0
+fi
+
 if [ -n "$quick" ]; then sizes_chain="1000 10000"; sizes_os="1 2"; sizes_par="4"; sizes_gal="3"; sizes_fan="100"
 else sizes_chain="1000 10000 100000"; sizes_os="1 2 10 100"; sizes_par="4 6 8"; sizes_gal="3"; sizes_fan="100 1000 10000"; fi
 
@@ -101,6 +215,7 @@ if [ -d "$mcc" ] && [ -z "$quick" ]; then
   done
 fi
 
+scale_section
 {
   echo "# Scaling run"
   echo
@@ -117,5 +232,7 @@ fi
   echo "| model | size | states / classes | wall s | cpu s | peak RSS MB | states/s | answered by | note |"
   echo "|---|---|---|---|---|---|---|---|---|"
   cat "$rows"
+  echo
+  cat "$out/scale.md"
 } >"$root/benchmarks/RESULTS.md"
 cat "$root/benchmarks/RESULTS.md"

@@ -41,6 +41,8 @@ public final class ModelGenerator {
             case "dag" -> dag(n);
             case "fan" -> fan(n);
             case "parallel" -> parallel(n);
+            case "chains" -> chains(n, false);
+            case "chains-program" -> chains(n, true);
             case "openstack" -> openstack(Files.readString(examples.resolve("openstack.cdz"), StandardCharsets.UTF_8), n);
             case "galera" -> galera(Files.readString(examples.resolve("galera.cdz"), StandardCharsets.UTF_8), n);
             default -> throw new IllegalArgumentException("unknown kind " + args[0]);
@@ -120,6 +122,38 @@ public final class ModelGenerator {
             b.append("  connect w").append(i).append(".service -> sink.w").append(i).append('\n');
         }
         b.append("}\n\nverify fan {\n  deployable\n  bounds\n}\n");
+        return b.toString();
+    }
+
+    /**
+     * N independent components of 5 chained transitions with overlapping intervals ([1, 4],
+     * [2, 6], [3, 8], [4, 10], [5, 12]): as an assembly (the critical path answers) or, with
+     * {@code program}, as the program {@code add all; pushB each; waitAll} (the state classes do).
+     */
+    public static String chains(int n, boolean program) {
+        StringBuilder b = new StringBuilder(64 * n + 512);
+        b.append("component Chain {\n  places s0, s1, s2, s3, s4, s5\n  initial s0\n  behavior deploy {\n");
+        for (int k = 0; k < 5; k++) {
+            b.append("    t").append(k).append(": s").append(k).append(" -> s").append(k + 1)
+                    .append(" [").append(k + 1).append(", ").append(2 * k + 4).append("]\n");
+        }
+        b.append("  }\n}\n\n");
+        if (program) {
+            b.append("program chains {\n");
+            for (int i = 0; i < n; i++) {
+                b.append("  add(c").append(i).append(" : Chain)\n");
+            }
+            for (int i = 0; i < n; i++) {
+                b.append("  pushB(c").append(i).append(", deploy)\n");
+            }
+            b.append("  waitAll\n}\n\nverify chains {\n  deployable\n  bounds\n}\n");
+        } else {
+            b.append("assembly chains {\n");
+            for (int i = 0; i < n; i++) {
+                b.append("  c").append(i).append(": Chain\n");
+            }
+            b.append("}\n\nverify chains {\n  deployable\n  bounds\n}\n");
+        }
         return b.toString();
     }
 

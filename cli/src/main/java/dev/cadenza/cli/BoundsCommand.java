@@ -49,6 +49,9 @@ final class BoundsCommand implements Callable<Integer> {
     Path file;
 
     @Mixin
+    ReductionOption reduction = new ReductionOption();
+
+    @Mixin
     SubjectChoice subject = new SubjectChoice();
 
     @Option(names = "--deployment", paramLabel = "D", description = "Model: end in this deployment's places.")
@@ -85,10 +88,10 @@ final class BoundsCommand implements Callable<Integer> {
                     throw new UserInputException("cadenza bounds: --target replaces the end of the program: give it"
                             + " without --deployment and --windows");
                 }
-                return ModelBounds.runTo(file, modelOptions, subject, limitOptions.budget(), target,
+                return ModelBounds.runTo(file, modelOptions, subject, limitOptions.budget(), reduction.on(), target,
                         json, spec.commandLine().getOut());
             }
-            return ModelBounds.run(file, modelOptions, subject, limitOptions.budget(), deployment, windows,
+            return ModelBounds.run(file, modelOptions, subject, limitOptions.budget(), reduction.on(), deployment, windows,
                     json, spec.commandLine().getOut());
         }
         modelOptions.refuseFor(file);

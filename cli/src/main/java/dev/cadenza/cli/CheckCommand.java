@@ -51,6 +51,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     QuietOption quiet = new QuietOption();
 
+    @picocli.CommandLine.Mixin
+    ReductionOption reduction = new ReductionOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
-        Function<String, Subject> subjects = subjects(m, limitOptions.budget());
+        Function<String, Subject> subjects = subjects(m, limitOptions.budget(), reduction.on());
         List<Verifier.Result> results = checkAll(m, subjects);
         if (json) {
             Map<String, Object> o = json("check", summary, results, subjects, limitOptions.budget());
@@ -82,8 +85,14 @@ final class CheckCommand implements Callable<Integer> {
      * about it.
      */
     static Function<String, Subject> subjects(Model m, Budget budget) {
+        return subjects(m, budget, true);
+    }
+
+    /** The same, with the reductions on or off ({@code --no-reduction}). */
+    static Function<String, Subject> subjects(Model m, Budget budget, boolean reduce) {
         Map<String, Subject> cache = new HashMap<>();
-        return n -> cache.computeIfAbsent(n, k -> new Subject(m, k, new StateClassEngine(), budget));
+        return n -> cache.computeIfAbsent(n, k -> new Subject(m, k, new StateClassEngine(reduce), budget)
+                .reduction(reduce));
     }
 
     /**

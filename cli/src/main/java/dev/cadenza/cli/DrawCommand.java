@@ -42,6 +42,9 @@ final class DrawCommand implements Callable<Integer> {
     @Option(names = "--critical", description = "mark the critical path of the slowest run (thick, framed transitions); models only")
     boolean critical;
 
+    @picocli.CommandLine.Mixin
+    ReductionOption reduction = new ReductionOption();
+
     @CommandLine.Mixin
     LimitOptions limitOptions = new LimitOptions();
 
@@ -154,8 +157,7 @@ final class DrawCommand implements Callable<Integer> {
         if (!critical) {
             return AssemblyHighlight.NONE;
         }
-        dev.cadenza.verify.Subject s = new dev.cadenza.verify.Subject(model, name, new StateClassEngine(),
-                limitOptions.budget());
+        dev.cadenza.verify.Subject s = reduction.subject(model, name, limitOptions.budget());
         BoundsChart chart;
         try {
             chart = BoundsChart.of(s, null, false);

@@ -22,13 +22,19 @@ record ExactTotals(boolean complete, boolean reachable, BigFraction min, BigFrac
                    long classes, String note) {
 
     static ExactTotals of(Model m, String subject, Budget budget) {
+        return of(m, subject, budget, true);
+    }
+
+    /** The same, with the reductions on or off ({@code --no-reduction}). */
+    static ExactTotals of(Model m, String subject, Budget budget, boolean reduce) {
         ConflictFreeDeployment fast = ConflictFreeDeployment.of(m, subject);
         if (fast != null && fast.applies() && m.effectiveStep().max().signum() == 0) {
             BoundsReport r = CriticalPathAnswers.report(fast, false);
             return new ExactTotals(true, r.reachable(), r.min(), r.max(), CriticalPathAnswers.MODE, 0, null);
         }
         try {
-            BoundsReport r = TimeBoundsAnalysis.of(new Subject(m, subject, new StateClassEngine(), budget), null, false);
+            BoundsReport r = TimeBoundsAnalysis.of(new Subject(m, subject, new StateClassEngine(reduce), budget)
+                    .reduction(reduce), null, false);
             String note = r.complete() ? null : "inconclusive: " + budget.reason(r.statistics().limit());
             return new ExactTotals(r.complete(), r.reachable(), r.min(), r.unbounded() ? null : r.max(), "state classes",
                     r.statistics().states(), note);

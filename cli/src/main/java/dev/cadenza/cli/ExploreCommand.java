@@ -51,6 +51,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A TINA time Petri net (.net), a PNML P/T net (.pnml), or a model (.cdz).")
     Path file;
 
+    @picocli.CommandLine.Mixin
+    ReductionOption reduction = new ReductionOption();
+
     @Mixin
     SubjectChoice subject = new SubjectChoice();
 
@@ -99,8 +102,7 @@ final class ExploreCommand implements Callable<Integer> {
         var m = modelOptions.load(file, warning -> err.println(warning));
         modelOptions.printApplied(err);
         err.flush();
-        var s = new dev.cadenza.verify.Subject(m, subject.of(m), new dev.cadenza.verify.engine.StateClassEngine(),
-                limitOptions.budget());
+        var s = reduction.subject(m, subject.of(m), limitOptions.budget());
         return s.net(untimed ? dev.cadenza.verify.Subject.Mode.UNTIMED : dev.cadenza.verify.Subject.Mode.TIMED).net();
     }
 

@@ -36,6 +36,9 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "the model file (.cdz)")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    ReductionOption reduction = new ReductionOption();
+
     @CommandLine.Mixin
     SubjectChoice subject = new SubjectChoice();
 
@@ -70,8 +73,8 @@ final class ExportCommand implements Callable<Integer> {
         Model m = modelOptions.load(model);
         modelOptions.printApplied(spec.commandLine().getErr());
         // a program 'after' another starts from the other's final state: Subject finds it
-        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limitOptions.budget(),
-                TranslationOptions.DEFAULT.withFuse(!noFuse));
+        Subject s = new Subject(m, subject.of(m), reduction.engine(), limitOptions.budget(),
+                TranslationOptions.DEFAULT.withFuse(!noFuse)).reduction(reduction.on());
         // a P/T net has no time: PNML is always the untimed net
         boolean pt = format == Format.pnml;
         TranslatedNet tn = s.net(untimed || pt ? Subject.Mode.UNTIMED : Subject.Mode.TIMED);

@@ -36,6 +36,9 @@ final class GanttCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "the model file (.cdz)")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    ReductionOption reduction = new ReductionOption();
+
     @Mixin
     SubjectChoice subject = new SubjectChoice();
 
@@ -61,7 +64,7 @@ final class GanttCommand implements Callable<Integer> {
     public Integer call() {
         Model m = modelOptions.load(model);
         modelOptions.printApplied(spec.commandLine().getErr());
-        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), limitOptions.budget());
+        Subject s = reduction.subject(m, subject.of(m), limitOptions.budget());
         BoundsChart chart = BoundsChart.of(s, deployment, true);
         BoundsReport r = chart.report();
         if (!r.complete()) {

@@ -33,10 +33,11 @@ final class ModelBounds {
     private ModelBounds() {
     }
 
-    static int run(Path file, ModelOptions options, SubjectChoice subject, Budget budget, String deployment,
+    static int run(Path file, ModelOptions options, SubjectChoice subject, Budget budget, boolean reduce,
+                   String deployment,
                    boolean windows, boolean json, PrintWriter out) {
         Model m = options.load(file);
-        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), budget);
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(reduce), budget).reduction(reduce);
         // a conflict-free assembly: exact bounds by critical-path arithmetic, no exploration
         ConflictFreeDeployment fast = deployment == null ? ConflictFreeDeployment.of(m, s.name()) : null;
         boolean quick = fast != null && fast.applies();
@@ -86,10 +87,11 @@ final class ModelBounds {
      * {@code bounds MODEL --target PRED}: exact min and max time from the start to the first state
      * where the model predicate holds, the fastest run, and the critical path of the slowest.
      */
-    static int runTo(Path file, ModelOptions options, SubjectChoice subject, Budget budget, String target,
+    static int runTo(Path file, ModelOptions options, SubjectChoice subject, Budget budget, boolean reduce,
+                     String target,
                      boolean json, PrintWriter out) {
         Model m = options.load(file);
-        Subject s = new Subject(m, subject.of(m), new StateClassEngine(), budget);
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(reduce), budget).reduction(reduce);
         var tn = s.net(Subject.Mode.TIMED);
         // the predicate is the option's text: errors are placed in it as "--target:1:col"
         var predicate = dev.cadenza.verify.predicate.ModelPredicate.compile(target,

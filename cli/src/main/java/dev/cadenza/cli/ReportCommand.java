@@ -65,6 +65,9 @@ final class ReportCommand implements Callable<Integer> {
             + " the line saying it was written.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    ReductionOption reduction = new ReductionOption();
+
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
@@ -95,7 +98,7 @@ final class ReportCommand implements Callable<Integer> {
         if (subjects.isEmpty()) {
             subjects.add(new SubjectChoice().of(m));
         }
-        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget());
+        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget(), reduction.on());
         List<Verifier.Result> results = CheckCommand.checkAll(m, checked);
         for (Verifier.Result r : results) {
             Verdict v = r.verdict();

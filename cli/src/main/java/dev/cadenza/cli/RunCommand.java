@@ -78,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "the model file (.cdz)")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    ReductionOption reduction = new ReductionOption();
+
     @Mixin
     SubjectChoice subject = new SubjectChoice();
 
@@ -254,7 +257,7 @@ final class RunCommand implements Callable<Integer> {
         // with --json the report's lines go nowhere: the one object is printed at the end
         PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : stdout;
         List<Measured> measured = measured(m, run, actions);
-        ExactTotals exact = ExactTotals.of(m, s, limitOptions.budget());
+        ExactTotals exact = ExactTotals.of(m, s, limitOptions.budget(), reduction.on());
         boolean finished = run.end() instanceof RunEnd.Finished;
         double total = run.duration().doubleValue();
         out.printf(Locale.ROOT, "run %s (%s): %s%s%n", s, model, run.end().describe(), dryRun ? " (dry run, model seconds)" : "");
@@ -427,7 +430,7 @@ final class RunCommand implements Callable<Integer> {
             ConflictFreeDeployment fast = ConflictFreeDeployment.of(m, s);
             BoundsReport r = fast != null && fast.applies() && m.effectiveStep().max().signum() == 0
                     ? CriticalPathAnswers.report(fast, true)
-                    : TimeBoundsAnalysis.of(new Subject(m, s, new StateClassEngine(), limitOptions.budget()), null, true);
+                    : TimeBoundsAnalysis.of(reduction.subject(m, s, limitOptions.budget()), null, true);
             if (r.complete() && r.reachable()) {
                 lo = r.min().doubleValue();
                 hi = r.max() == null ? Double.POSITIVE_INFINITY : r.max().doubleValue();

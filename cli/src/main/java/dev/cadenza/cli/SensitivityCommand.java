@@ -49,6 +49,9 @@ final class SensitivityCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "the model file (.cdz)")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    ReductionOption reduction = new ReductionOption();
+
     @Mixin
     SubjectChoice subject = new SubjectChoice();
 
@@ -86,7 +89,7 @@ final class SensitivityCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Model m = modelOptions.load(model, warning -> err.println(warning));
         err.flush();
-        SensitivityReport r = SensitivityAnalysis.of(m, subject.of(m), d, new StateClassEngine(),
+        SensitivityReport r = SensitivityAnalysis.of(m, subject.of(m), d, reduction.engine(),
                 limitOptions.budget());
         PrintWriter out = spec.commandLine().getOut();
         // the chart first: a failed write is exit 2, and the JSON must say so, not "exit 0"

@@ -46,6 +46,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "the model file (.cdz)")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    ReductionOption reduction = new ReductionOption();
+
     @Mixin
     SubjectChoice subject = new SubjectChoice();
 
@@ -97,7 +100,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Simulation.Report r = Simulation.run(x, runs, seed,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), null);
-        ExactTotals exact = noExact ? null : ExactTotals.of(m, s, limitOptions.budget());
+        ExactTotals exact = noExact ? null : ExactTotals.of(m, s, limitOptions.budget(), reduction.on());
         int outside = 0;
         if (exact != null && exact.known()) {
             for (double t : r.totals()) {

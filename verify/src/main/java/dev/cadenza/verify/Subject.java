@@ -16,6 +16,7 @@ import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.engine.TargetTimes;
 import dev.cadenza.verify.engine.Targets;
 import dev.cadenza.verify.engine.TimedEngine;
+import dev.cadenza.verify.engine.UntimedSearch;
 import dev.cadenza.verify.translate.ModelTranslator;
 import dev.cadenza.verify.translate.TranslatedNet;
 import dev.cadenza.verify.translate.TranslationOptions;
@@ -56,6 +57,7 @@ public final class Subject {
     private final Map<Mode, LimitReachedException> cut = new EnumMap<>(Mode.class);
 
     private final TranslationOptions options;
+    private boolean reduction = true;
 
     public Subject(Model model, String name, TimedEngine engine, Budget budget) {
         this(model, name, engine, budget, TranslationOptions.DEFAULT);
@@ -68,6 +70,19 @@ public final class Subject {
         this.name = name;
         this.engine = engine;
         this.budget = budget;
+    }
+
+    /**
+     * Whether searches may use the reductions (stubborn sets, the untimed first stage): on by
+     * default, off for {@code --no-reduction}. The engine has its own switch.
+     */
+    public Subject reduction(boolean on) {
+        this.reduction = on;
+        return this;
+    }
+
+    public boolean reduction() {
+        return reduction;
     }
 
     public Model model() {
@@ -118,6 +133,10 @@ public final class Subject {
         // the prefix's final state: reached by its fastest finishing run; then no other final
         // state may be reachable (a finished prefix with another marking)
         Predicate done = finished(before, null, p.position());
+        long[] settled = reduction && !cyclic(before) ? untimedEnd(before, done, p) : null;
+        if (settled != null) {
+            return new TranslatedNet(whole.subject(), startingAt(whole.net(), before.net(), settled), whole.backMap());
+        }
         TargetTimes first = engine.reach(before.net(), Targets.and(Targets.dead(), done), budget);
         if (!first.reachable()) {
             if (!first.statistics().complete()) {
@@ -138,6 +157,38 @@ public final class Subject {
         }
         return new TranslatedNet(whole.subject(), startingAt(whole.net(), before.net(), end), whole.backMap());
     }
+
+    /**
+     * The prefix's final marking found on the untimed marking graph with stubborn sets, or null
+     * when that does not settle it (then the state classes do, as without reductions). Sound when
+     * the prefix's behaviors have no cycle of places: its untimed firing sequences are then all
+     * finite (straight-line program, finite pushes — the premise {@code deployable} rests on too).
+     * If M is a dead and finished marking reachable untimed and no dead marking other than M is
+     * (complete search), then every timed run ends in M: a timed run can always go on while some
+     * transition is enabled (a class with an enabled transition has a firable one), so it is
+     * finite only by ending dead, and its dead marking is an untimed dead marking, hence M. This
+     * is exactly what the timed searches establish (a finishing run, and no other final marking),
+     * and the later program starts from M either way. Anything else (a deadlock, another final
+     * marking, a search cut at the cap) leaves the question to the state classes, which word it.
+     */
+    private long[] untimedEnd(TranslatedNet before, Predicate done, Program p) {
+        UntimedSearch.Answer end = UntimedSearch.reach(before.net(), Targets.and(Targets.dead(), done), budget, true,
+                STAGE_CAP);
+        if (!end.found()) {
+            return null;
+        }
+        long[] m = before.net().initialMarking();
+        var net = dev.cadenza.petri.reach.CompiledNet.of(before.net());
+        for (int t : end.path()) {
+            net.fire(t, m);
+        }
+        UntimedSearch.Answer other = UntimedSearch.reach(before.net(), Targets.and(Targets.dead(),
+                Targets.not(exactly(m))), budget, true, STAGE_CAP);
+        return other.unreachable() ? m : null;
+    }
+
+    /** Markings the untimed settling of a prefix's end may store before it gives way. */
+    private static final long STAGE_CAP = 4_000_000;
 
     private LimitReachedException prefixCut(Program p, TargetTimes search) {
         return prefixCut(p, search.statistics());
@@ -191,7 +242,11 @@ public final class Subject {
      * Conservative: behaviors the program never pushes count too.
      */
     public boolean hasCyclicBehavior() {
-        for (ComponentType type : net(Mode.TIMED).backMap().instances().values()) {
+        return cyclic(net(Mode.TIMED));
+    }
+
+    private static boolean cyclic(TranslatedNet tn) {
+        for (ComponentType type : tn.backMap().instances().values()) {
             for (var b : type.behaviors()) {
                 var g = new org.jgrapht.graph.DefaultDirectedGraph<String, org.jgrapht.graph.DefaultEdge>(
                         org.jgrapht.graph.DefaultEdge.class);

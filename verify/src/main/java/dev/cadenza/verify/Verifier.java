@@ -71,7 +71,9 @@ public final class Verifier {
             long t0 = System.nanoTime();
             Optional<Verdict> quick = CriticalPathAnswers.answer(p, fast, subject.model());
             Verdict v = quick.isPresent() ? quick.get() : checkOrCut(p, subject);
-            String mode = quick.isPresent() ? CriticalPathAnswers.MODE : p.mode(subject);
+            // the stage that answered (the untimed first stage) when it was not the engine
+            String mode = quick.isPresent() ? CriticalPathAnswers.MODE
+                    : v.statistics().stage() != null ? v.statistics().stage() : p.mode(subject);
             out.add(new Result(subject.name(), p, v, mode, (System.nanoTime() - t0) / 1_000_000));
         }
         return out;

@@ -75,6 +75,16 @@ public final class Budget {
         return new Meter(this, classesLeft(), deadline);
     }
 
+    /**
+     * Opens a search that may store at most {@code cap} of what is left (a first stage that
+     * gives way to another search when it is not cheap: at the cap it stops with
+     * {@link Limit#CLASSES}, as at the budget's own limit).
+     */
+    public Meter start(String unit, long cap) {
+        this.unit = unit;
+        return new Meter(this, Math.min(cap, classesLeft()), deadline);
+    }
+
     public long maxClasses() {
         return maxClasses;
     }

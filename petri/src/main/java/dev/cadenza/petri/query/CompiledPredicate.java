@@ -16,6 +16,22 @@ public abstract sealed class CompiledPredicate
     /** Marks in {@code read} every place whose marking the predicate looks at. */
     public abstract void markReadPlaces(boolean[] read);
 
+    /**
+     * True when the predicate can hold only in dead markings ({@code dead and …}, read
+     * structurally): then a search for it needs every deadlock and nothing else, which is what
+     * the deadlock-preserving stubborn sets of the marking graph keep.
+     */
+    public boolean holdsOnlyWhenDead() {
+        if (this instanceof IsDead) {
+            return true;
+        }
+        if (this instanceof Binary b) {
+            return b.conjunction ? b.left.holdsOnlyWhenDead() || b.right.holdsOnlyWhenDead()
+                    : b.left.holdsOnlyWhenDead() && b.right.holdsOnlyWhenDead();
+        }
+        return this instanceof Fixed f && !f.value;
+    }
+
     static CompiledPredicate of(Predicate p, NameResolver resolver) {
         if (p instanceof Predicate.Comparison c) {
             return Linear.of(c, resolver);

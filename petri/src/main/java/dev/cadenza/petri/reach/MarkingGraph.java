@@ -18,12 +18,22 @@ public final class MarkingGraph {
     private final MarkingStore store;
     private final ExplorationStatistics statistics;
     private final int firstDead;
+    private final int target;
 
-    MarkingGraph(CompiledNet net, MarkingStore store, ExplorationStatistics statistics, int firstDead) {
+    MarkingGraph(CompiledNet net, MarkingStore store, ExplorationStatistics statistics, int firstDead, int target) {
         this.net = net;
         this.store = store;
         this.statistics = statistics;
         this.firstDead = firstDead;
+        this.target = target;
+    }
+
+    /**
+     * The first marking found where the search's target holds (the explorer then stopped there),
+     * if one was: the shallowest of the graph explored.
+     */
+    public Optional<Integer> target() {
+        return target < 0 ? Optional.empty() : Optional.of(target);
     }
 
     public PetriNet net() {

@@ -4,6 +4,7 @@ import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.limit.Limit;
 import dev.cadenza.petri.limit.Meter;
+import dev.cadenza.petri.query.CompiledPredicate;
 
 /**
  * Explores the marking graph of a P/T net (weights, read and inhibitor arcs; time intervals are
@@ -15,6 +16,12 @@ import dev.cadenza.petri.limit.Meter;
  * and re-packing per edge), and only the transitions filed under a marked place are tested
  * (see {@link CompiledNet}). A count that would overflow its field widens the layout, re-packs
  * the store, and expands the state again. Nothing is allocated per state or edge.
+ *
+ * <p>Two options turn the explorer into a search: a {@link #target} stops it at the first marking
+ * (breadth-first: the shallowest) where a predicate holds, and {@link #stubborn} fires only the
+ * enabled transitions of a stubborn set in each marking ({@link StubbornSets}: every deadlock
+ * and every target marking stays reachable; the counts are then those of the reduced graph,
+ * its dead markings exactly the reachable deadlocks).
  */
 public final class MarkingGraphExplorer {
 
@@ -22,6 +29,9 @@ public final class MarkingGraphExplorer {
     private Budget budget;
     /** Markings expanded before the guards are chosen again by what was seen. */
     private int guardSample = 4096;
+    private CompiledPredicate target;
+    private boolean stubborn;
+    private long cap = Long.MAX_VALUE;
 
     public MarkingGraphExplorer(PetriNet net) {
         this.net = CompiledNet.of(net);
@@ -38,6 +48,33 @@ public final class MarkingGraphExplorer {
         return this;
     }
 
+    /**
+     * Stop at the first marking where {@code target} holds ({@link MarkingGraph#target()}); its
+     * {@code dead} is "no transition enabled", as in the state classes.
+     */
+    public MarkingGraphExplorer target(CompiledPredicate target) {
+        this.target = target;
+        return this;
+    }
+
+    /**
+     * Fire stubborn sets only ({@link StubbornSets}): deadlocks and the target's markings stay
+     * reachable; other markings may not be visited.
+     */
+    public MarkingGraphExplorer stubborn(boolean on) {
+        this.stubborn = on;
+        return this;
+    }
+
+    /**
+     * Store at most {@code markings} of the budget's allowance (a first stage that gives way to
+     * another search when it is not cheap); stopped there, the limit is {@link Limit#CLASSES}.
+     */
+    public MarkingGraphExplorer cap(long markings) {
+        this.cap = markings;
+        return this;
+    }
+
     /** For tests: re-file the guards after {@code n} markings, so small nets exercise it too. */
     MarkingGraphExplorer guardSample(int n) {
         this.guardSample = n;
@@ -45,7 +82,7 @@ public final class MarkingGraphExplorer {
     }
 
     public MarkingGraph explore() {
-        Meter meter = (budget == null ? Budget.unlimited() : budget).start("markings");
+        Meter meter = (budget == null ? Budget.unlimited() : budget).start("markings", cap);
         Run run = new Run(meter);
         try {
             return run.run();
@@ -68,6 +105,10 @@ public final class MarkingGraphExplorer {
         long[] succ = new long[0];
         final int[] hashes = new int[net.transitions];
         final int[] firedTransitions = new int[net.transitions];
+        final int[] enabled = new int[net.transitions];
+        final int[] chosen = new int[net.transitions];
+        final StubbornSets stubbornSets = stubborn ? new StubbornSets(net, target) : null;
+        int found = -1;
         int overflowPlace;
         long overflowValue;
         /** Keeps the table touches of {@link MarkingStore#touch} from being optimised away. */
@@ -115,7 +156,7 @@ public final class MarkingGraphExplorer {
                 if (outcome == REPACKED) {
                     continue; // expand s again with the wider layout; nothing of it was counted
                 }
-                if (outcome == STOPPED) {
+                if (outcome == STOPPED || outcome == FOUND) {
                     break;
                 }
                 s++;
@@ -126,6 +167,7 @@ public final class MarkingGraphExplorer {
         static final int DONE = 0;
         static final int REPACKED = 1;
         static final int STOPPED = 2;
+        static final int FOUND = 3;
 
         /**
          * Expands state s in two passes: first every successor is computed into a buffer (so a
@@ -150,6 +192,8 @@ public final class MarkingGraphExplorer {
             st.copy(s, cur);
             layout.unpack(cur, 0, m);
             int fired = 0;
+            int en = 0;
+            final int[] enabled = this.enabled;
             long total = 0;
             for (int p = 0; p < m.length; p++) {
                 long tokens = m[p];
@@ -165,20 +209,35 @@ public final class MarkingGraphExplorer {
                 }
                 for (int g = guardStart[p], gEnd = guardStart[p + 1]; g < gEnd; g++) {
                     int t = guarded[g];
-                    if (n.isEnabled(t, m) && !successor(t, fired++, layout)) {
-                        return widen(overflowPlace, overflowValue);
+                    if (n.isEnabled(t, m)) {
+                        enabled[en++] = t;
                     }
                 }
             }
             for (int t : guards.unguarded) {
-                if (n.isEnabled(t, m) && !successor(t, fired++, layout)) {
+                if (n.isEnabled(t, m)) {
+                    enabled[en++] = t;
+                }
+            }
+            if (target != null && target.test(m, en == 0)) {
+                found = s;
+                return FOUND;
+            }
+            int[] fire = enabled;
+            int count = en;
+            if (stubbornSets != null && en > 1) {
+                fire = chosen;
+                count = stubbornSets.reduce(m, enabled, en, chosen);
+            }
+            for (int i = 0; i < count; i++) {
+                if (!successor(fire[i], fired++, layout)) {
                     return widen(overflowPlace, overflowValue);
                 }
             }
             if (total > maxTokensInMarking) {
                 maxTokensInMarking = total;
             }
-            if (fired == 0) {
+            if (en == 0) {
                 dead++;
                 if (firstDead < 0) {
                     firstDead = s;
@@ -254,8 +313,8 @@ public final class MarkingGraphExplorer {
             var stats = new ExplorationStatistics(net.places, net.transitions, store.size(), edges, dead,
                     maxTokens, maxTokensInMarking, depth, stop, seconds, store.bytes(),
                     store.layout().bytesPerMarking(), repacks);
-            assert stop != Limit.NONE || expanded == store.size();
-            return new MarkingGraph(net, store, stats, firstDead);
+            assert stop != Limit.NONE || found >= 0 || expanded == store.size();
+            return new MarkingGraph(net, store, stats, firstDead, found);
         }
     }
 }

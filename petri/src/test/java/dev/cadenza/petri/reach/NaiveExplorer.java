@@ -24,6 +24,8 @@ final class NaiveExplorer {
     final int deadDepth;
     /** False when the cap on markings was hit. */
     final boolean complete;
+    /** Every marking found, with its depth. */
+    final Map<List<Long>, Integer> reached;
 
     NaiveExplorer(PetriNet net, int cap) {
         Map<List<Long>, Integer> depth = new HashMap<>();
@@ -71,6 +73,7 @@ final class NaiveExplorer {
         maxTokens = max;
         deadDepth = firstDead;
         complete = full;
+        reached = depth;
     }
 
     static boolean enabled(Transition t, List<Long> m) {

@@ -19,6 +19,18 @@ import java.util.List;
  */
 public final class StateClassEngine implements TimedEngine {
 
+    private final boolean reduce;
+
+    /** With the zero-time reduction (the default). */
+    public StateClassEngine() {
+        this(true);
+    }
+
+    /** {@code reduce}: false for {@code --no-reduction}, every interleaving of [0,0] moves explored. */
+    public StateClassEngine(boolean reduce) {
+        this.reduce = reduce;
+    }
+
     @Override
     public String name() {
         return "state classes";
@@ -38,8 +50,8 @@ public final class StateClassEngine implements TimedEngine {
         return times(net, r, t0);
     }
 
-    private static TimeBounds bounds(PetriNet net) {
-        return new TimeBounds(net).reducingZeroTimeInterleavings(true);
+    private TimeBounds bounds(PetriNet net) {
+        return new TimeBounds(net).reducingZeroTimeInterleavings(reduce);
     }
 
     /** petri's answer in verify's terms, keeping exactly what petri says is certain. */

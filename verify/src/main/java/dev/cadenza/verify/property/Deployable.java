@@ -3,11 +3,17 @@ package dev.cadenza.verify.property;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.engine.Statistics;
 import dev.cadenza.verify.engine.TargetTimes;
+import dev.cadenza.verify.engine.TimedRun;
+import dev.cadenza.verify.engine.UntimedSearch;
 import dev.cadenza.verify.engine.Targets;
 import dev.cadenza.verify.translate.TranslatedNet;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.commons.math3.fraction.BigFraction;
 
 /**
  * {@code deployable [untimed] [DEPLOYMENT]}: every maximal run ends with the program finished and
@@ -21,6 +27,13 @@ import java.util.List;
  * then (timed) is "the max time to finish is finite" checked too, which excludes runs that loop
  * or wait forever. Untimed with a cyclic behavior, that second part is not decided: the verdict
  * says so.
+ *
+ * <p>Untimed, the deadlock search runs on the marking graph (no time domain), with stubborn sets
+ * unless reductions are off: they keep every reachable deadlock. Timed, that same untimed search
+ * is a first stage: no "dead and not finished" marking untimed means none timed (every timed run
+ * is an untimed run; see {@link dev.cadenza.verify.engine.UntimedSearch}), which is the whole
+ * verdict when no behavior loops, and exactly the first half of it otherwise. A deadlock found
+ * untimed is not a timed one: the state classes then answer.
  */
 public record Deployable(String deployment, boolean untimed, SourcePosition position) implements Property {
 
@@ -29,20 +42,28 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
     }
 
     public String mode(Subject subject) {
-        return subject.engine().name() + (untimed ? ", intervals [0,w[" : "");
+        return untimed ? (subject.reduction() ? UntimedSearch.STAGE : "untimed marking graph") : subject.engine().name();
     }
 
     public Verdict check(Subject subject) {
-        TranslatedNet tn = subject.net(untimed ? Subject.Mode.UNTIMED : Subject.Mode.TIMED);
+        return untimed ? checkUntimed(subject) : checkTimed(subject);
+    }
+
+    private Verdict checkUntimed(Subject subject) {
+        TranslatedNet tn = subject.net(Subject.Mode.UNTIMED);
         Predicate goal = subject.finished(tn, deployment, position);
-        TargetTimes stuck = subject.engine().reach(tn.net(), Targets.and(Targets.dead(), Targets.not(goal)),
-                subject.budget());
-        if (stuck.reachable()) {
-            long[] m = Targets.replay(tn.net(), stuck.minRun());
-            String summary = subject.finished(tn, null, position).compile(Targets.RESOLVER).test(m, true)
-                    ? "a run finishes outside deployment " + deployment
-                    : "deadlock: a run stops before the program finishes";
-            return new Verdict.Violated(Counterexample.of(summary, stuck.minRun(), tn, true), stuck.statistics());
+        UntimedSearch.Answer stuck = UntimedSearch.reach(tn.net(), Targets.and(Targets.dead(), Targets.not(goal)),
+                subject.budget(), subject.reduction(), Long.MAX_VALUE);
+        if (stuck.found()) {
+            List<Integer> path = new ArrayList<>();
+            List<TimedRun.Step> steps = new ArrayList<>();
+            for (int t : stuck.path()) {
+                path.add(t);
+                steps.add(new TimedRun.Step(t, BigFraction.ZERO));
+            }
+            long[] m = Targets.replay(tn.net(), new TimedRun(steps));
+            return new Verdict.Violated(Counterexample.untimed(summary(subject, tn, m) + " (untimed):", path, -1, tn,
+                    true), stuck.statistics());
         }
         if (!stuck.statistics().complete()) {
             return Reachability.inconclusive(subject, stuck.statistics());
@@ -51,18 +72,43 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             return new Verdict.Holds(List.of("no deadlock; no behavior loops, so every run finishes"),
                     stuck.statistics());
         }
-        if (untimed) {
-            return new Verdict.Inconclusive("no deadlock, but a pushed behavior has a cycle of places and"
-                    + " untimed loops are not checked", stuck.statistics());
+        return new Verdict.Inconclusive("no deadlock, but a pushed behavior has a cycle of places and"
+                + " untimed loops are not checked", stuck.statistics());
+    }
+
+    private String summary(Subject subject, TranslatedNet tn, long[] m) {
+        return subject.finished(tn, null, position).compile(Targets.RESOLVER).test(m, true)
+                ? "a run finishes outside deployment " + deployment
+                : "deadlock: a run stops before the program finishes";
+    }
+
+    private Verdict checkTimed(Subject subject) {
+        TranslatedNet tn = subject.net(Subject.Mode.TIMED);
+        Predicate goal = subject.finished(tn, deployment, position);
+        TargetTimes stuck = Reachability.searchBad(subject, tn, Targets.and(Targets.dead(), Targets.not(goal)));
+        if (stuck.reachable()) {
+            long[] m = Targets.replay(tn.net(), stuck.minRun());
+            return new Verdict.Violated(Counterexample.of(summary(subject, tn, m), stuck.minRun(), tn, true),
+                    stuck.statistics());
+        }
+        if (!stuck.statistics().complete()) {
+            return Reachability.inconclusive(subject, stuck.statistics());
+        }
+        if (!subject.hasCyclicBehavior()) {
+            return new Verdict.Holds(List.of("no deadlock; no behavior loops, so every run finishes"),
+                    stuck.statistics());
         }
         TargetTimes end = subject.engine().timeTo(tn.net(), goal, subject.budget());
+        // the loop question is the engine's even when the untimed stage settled the deadlocks
+        Statistics both = stuck.statistics().plus(end.statistics());
+        both = both.answeredBy(stuck.statistics().stage() == null ? null
+                : stuck.statistics().stage() + " + " + subject.engine().name());
         if (!end.statistics().complete()) {
-            return Reachability.inconclusive(subject, stuck.statistics().plus(end.statistics()));
+            return Reachability.inconclusive(subject, both);
         }
         if (end.unbounded() || !end.reachable()) {
-            return new Verdict.Violated(Counterexample.of("a run can go on forever without finishing (a loop)"),
-                    stuck.statistics().plus(end.statistics()));
+            return new Verdict.Violated(Counterexample.of("a run can go on forever without finishing (a loop)"), both);
         }
-        return new Verdict.Holds(List.of("every run finishes"), stuck.statistics().plus(end.statistics()));
+        return new Verdict.Holds(List.of("every run finishes"), both);
     }
 }

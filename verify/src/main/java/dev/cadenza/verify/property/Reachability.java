@@ -4,6 +4,7 @@ import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.engine.Statistics;
 import dev.cadenza.verify.engine.TargetTimes;
+import dev.cadenza.verify.engine.UntimedSearch;
 import dev.cadenza.verify.translate.TranslatedNet;
 
 import java.util.ArrayList;
@@ -19,6 +20,37 @@ final class Reachability {
         return subject.engine().reach(tn.net(), p, subject.budget());
     }
 
+    /**
+     * Markings the untimed first stage may store before it gives way to the timed engine: it is
+     * meant to be cheap, and the timed class graph is often much smaller than an untimed one.
+     */
+    static final long STAGE_CAP = 4_000_000;
+
+    /**
+     * "Is p reachable?" where reaching p is bad (a deadlock, a forbidden state, an order broken,
+     * AG's negation). With reductions on, the untimed marking graph with stubborn sets is asked
+     * first: every timed run is an untimed run and "dead" means the same in both, so p unreachable
+     * untimed is p unreachable timed, and that answer is returned with the stage named in its
+     * statistics. Reachable untimed proves nothing (time may rule the run out), nor does a stage
+     * cut at its cap: then the engine answers, and the stage's work is added to its statistics.
+     */
+    static TargetTimes searchBad(Subject subject, TranslatedNet tn, Predicate p) {
+        if (!subject.reduction()) {
+            return search(subject, tn, p);
+        }
+        UntimedSearch.Answer u = UntimedSearch.reach(tn.net(), p, subject.budget(), true, STAGE_CAP);
+        if (u.unreachable()) {
+            return TargetTimes.notFound(u.statistics().answeredBy(UntimedSearch.STAGE));
+        }
+        TargetTimes t = search(subject, tn, p);
+        Statistics a = t.statistics();
+        Statistics b = u.statistics();
+        // the stage's limit (its cap) is not the engine's: only the engine's says what is certain
+        Statistics both = new Statistics(a.states() + b.states(), a.edges() + b.edges(), a.limit(),
+                a.millis() + b.millis(), a.stage());
+        return new TargetTimes(t.reachable(), t.min(), t.max(), t.unbounded(), t.minRun(), t.maxRun(), both);
+    }
+
     /** A search cut by the budget: no answer, the reason and what was done. */
     static Verdict.Inconclusive inconclusive(Subject subject, Statistics statistics) {
         return new Verdict.Inconclusive(subject.budget().reason(statistics.limit()), statistics);
@@ -26,7 +58,7 @@ final class Reachability {
 
     /** Reachable is bad: violated with the run, else holds (or inconclusive at a limit). */
     static Verdict mustNotReach(Subject subject, TranslatedNet tn, Predicate p, String summary, String holds) {
-        TargetTimes r = search(subject, tn, p);
+        TargetTimes r = searchBad(subject, tn, p);
         if (r.reachable()) {
             return new Verdict.Violated(Counterexample.of(summary, r.minRun(), tn, false),
                     r.statistics());

@@ -191,11 +191,17 @@ class CutSearchesTest {
         Model m = Examples.example("server-client.cdz");
         VerifyBlock maintain = m.verifyBlocks().stream().filter(b -> b.subject().equals("maintain")).findFirst()
                 .orElseThrow();
-        Subject s = new Subject(m, "maintain", new StateClassEngine(), Budget.ofClasses(40));
+        // (without reductions: the untimed stage settles deploy's end in a few markings, and the
+        // budget then cuts maintain's own searches — inconclusive too, for another reason)
+        Subject s = new Subject(m, "maintain", new StateClassEngine(false), Budget.ofClasses(40)).reduction(false);
         for (Verifier.Result r : Verifier.check(s, maintain)) {
             assertEquals("inconclusive", r.verdict().word(), r.property().name());
             assertTrue(r.verdict().details().get(0).startsWith("the state where deploy ends"),
                     r.verdict().details().toString());
+        }
+        Subject reduced = new Subject(m, "maintain", new StateClassEngine(), Budget.ofClasses(40));
+        for (Verifier.Result r : Verifier.check(reduced, maintain)) {
+            assertEquals("inconclusive", r.verdict().word(), r.property().name());
         }
     }
 

@@ -1,0 +1,290 @@
+package dev.cadenza.petri.reach;
+
+import dev.cadenza.petri.query.CompiledPredicate;
+
+/**
+ * Valmari's stubborn sets for the marking graph: in each marking, fire only the enabled
+ * transitions of a <em>stubborn set</em> St instead of all enabled ones. Every reachable
+ * deadlock stays reachable, and so does every marking where the search's target holds.
+ *
+ * <h2>The conditions, for nets with weights, read and inhibitor arcs</h2>
+ * Interleaving semantics: t is enabled in m when m(p) ≥ test(t, p) for its tests (normal and read
+ * arcs: the larger weight) and m(p) &lt; inhib(t, p) for its inhibitor arcs; firing adds its net
+ * effect Δ(t) (a read arc, or a normal arc given back, changes nothing). So enabledness is
+ * <em>monotone</em>: raising a place t tests, or lowering a place that inhibits t, never disables
+ * t. Write "t' can disable t" when Δ(t') lowers a place t tests or raises a place that inhibits t.
+ * St is closed under:
+ * <ol>
+ * <li>t ∈ St enabled: every t' that can disable t, and every t' that t can disable, is in St;</li>
+ * <li>t ∈ St disabled: for one reason it is disabled — a tested place p with m(p) &lt; test(t, p),
+ * or an inhibiting p with m(p) ≥ inhib(t, p) — every transition that raises p (resp. lowers p)
+ * is in St;</li>
+ * <li>(key) St holds an enabled transition when m is not dead;</li>
+ * <li>(visible) unless the target holds only in dead markings, St holds every transition whose
+ * effect changes a place the target reads.</li>
+ * </ol>
+ * Read arcs never conflict: two transitions reading one place are independent (neither changes
+ * it), and a transition reading p conflicts only with those that lower p below its weight.
+ *
+ * <h2>Why it is sound (the argument to check)</h2>
+ * <b>D1</b>: for t ∈ St and u ∈ (T \ St)*, m[u t⟩m' implies m[t u⟩m'. If t is disabled in m, by (2)
+ * no transition of u touches its scapegoat place in the way that could enable t, so t is still
+ * disabled after u: the premise never holds. If t is enabled, by (1) no transition of u can be
+ * disabled by t: each step of u was enabled in m + Δ(prefix) and, by monotonicity, is enabled in
+ * m + Δ(t) + Δ(prefix) too; the end markings agree because effects add up.
+ * <br><b>D2</b>: an enabled t ∈ St stays enabled along every u ∈ (T \ St)* (by (1) nothing outside
+ * St can disable it). So a path that uses no St transition never ends in a deadlock.
+ * <br><b>Deadlocks</b>: let w lead from m to a dead marking. If m is not dead, w is not empty and,
+ * by D2 with (3), contains a transition of St; let t be the first: w = u t v. By D1 m[t u v⟩ to
+ * the same dead marking, and t is fired in the reduced graph. Induction on |w|.
+ * <br><b>A target φ</b>: let w be a shortest path from m to a marking where φ holds, φ false in
+ * m. Some transition of w is in St: else by (4) every place φ reads is unchanged along w, and by
+ * D2 the end is dead exactly when m is (m dead means w is empty), so φ would be false at the
+ * end. With t the first such, D1 gives a path t u v to the same marking, t fired in the reduced
+ * graph, and one step shorter from there. When φ holds only in dead markings, the deadlock
+ * argument suffices and (4) is not needed.
+ * <br>No cycle proviso is needed: both arguments are inductions on the length of a path of the
+ * full (finite or not) graph, not on the reduced one. Counterexamples are paths of the reduced
+ * graph, hence firing sequences of the full net.
+ *
+ * <p>Per marking, the set is closed from each enabled transition in turn (with the visible ones),
+ * keeping the one with the fewest enabled transitions, a closure abandoned as soon as it cannot
+ * be smaller. Nothing is allocated per marking: stamps instead of cleared flags.
+ */
+final class StubbornSets {
+
+    private final CompiledNet net;
+    /** Transitions whose effect raises / lowers place p, that test p, that p inhibits. */
+    private final int[] raiseStart;
+    private final int[] raise;
+    private final int[] lowerStart;
+    private final int[] lower;
+    private final int[] testerStart;
+    private final int[] tester;
+    private final int[] inhibitedStart;
+    private final int[] inhibited;
+    /** Transitions that change a place the target reads (condition 4). */
+    private final int[] visible;
+
+    private final int[] inSet;
+    private final int[] enabledStamp;
+    private int stamp;
+    private int enabledGeneration;
+    private final int[] stack;
+
+    StubbornSets(CompiledNet net, CompiledPredicate target) {
+        this.net = net;
+        int places = net.places;
+        int[][] r = byPlace(net, places, net.effectStart, net.effectPlace, net.effectDelta, 1);
+        raiseStart = r[0];
+        raise = r[1];
+        int[][] l = byPlace(net, places, net.effectStart, net.effectPlace, net.effectDelta, -1);
+        lowerStart = l[0];
+        lower = l[1];
+        int[][] te = byPlace(net, places, net.testStart, net.testPlace, null, 0);
+        testerStart = te[0];
+        tester = te[1];
+        int[][] in = byPlace(net, places, net.inhibStart, net.inhibPlace, null, 0);
+        inhibitedStart = in[0];
+        inhibited = in[1];
+        if (target == null || target.holdsOnlyWhenDead()) {
+            visible = new int[0];
+        } else {
+            boolean[] read = new boolean[places];
+            target.markReadPlaces(read);
+            boolean[] vis = new boolean[net.transitions];
+            int count = 0;
+            for (int t = 0; t < net.transitions; t++) {
+                for (int i = net.effectStart[t]; i < net.effectStart[t + 1] && !vis[t]; i++) {
+                    if (read[net.effectPlace[i]]) {
+                        vis[t] = true;
+                        count++;
+                    }
+                }
+            }
+            visible = new int[count];
+            for (int t = 0, k = 0; t < net.transitions; t++) {
+                if (vis[t]) {
+                    visible[k++] = t;
+                }
+            }
+        }
+        inSet = new int[net.transitions];
+        enabledStamp = new int[net.transitions];
+        stack = new int[net.transitions];
+    }
+
+    /**
+     * Transitions listed in arrays indexed per transition, regrouped per place: with
+     * {@code sign} 1 (resp. -1) those whose delta at the place is positive (negative), with 0 all.
+     */
+    private static int[][] byPlace(CompiledNet net, int places, int[] start, int[] place, long[] delta, int sign) {
+        int[] count = new int[places + 1];
+        for (int t = 0; t < net.transitions; t++) {
+            for (int i = start[t]; i < start[t + 1]; i++) {
+                if (sign == 0 || Long.signum(delta[i]) == sign) {
+                    count[place[i] + 1]++;
+                }
+            }
+        }
+        for (int p = 0; p < places; p++) {
+            count[p + 1] += count[p];
+        }
+        int[] out = new int[count[places]];
+        int[] fill = count.clone();
+        for (int t = 0; t < net.transitions; t++) {
+            for (int i = start[t]; i < start[t + 1]; i++) {
+                if (sign == 0 || Long.signum(delta[i]) == sign) {
+                    out[fill[place[i]]++] = t;
+                }
+            }
+        }
+        return new int[][] {count, out};
+    }
+
+    /**
+     * Writes into {@code out} the enabled transitions of a stubborn set of marking {@code m},
+     * whose enabled transitions are {@code enabled[0 .. n)}; returns how many. n ≥ 1.
+     */
+    int reduce(long[] m, int[] enabled, int n, int[] out) {
+        if (n == 1) {
+            out[0] = enabled[0];
+            return 1;
+        }
+        int gen = ++enabledGeneration;
+        if (gen == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(enabledStamp, 0);
+            enabledGeneration = gen = 1;
+        }
+        for (int i = 0; i < n; i++) {
+            enabledStamp[enabled[i]] = gen;
+        }
+        int best = n;
+        System.arraycopy(enabled, 0, out, 0, n);
+        if (visible.length > 0) {
+            int k = close(m, visible, visible.length, -1, n + 1);
+            if (k > 0) {
+                // every enabled transition closed under (1) is a key transition: (3) holds
+                return k < n ? collect(enabled, n, out) : n;
+            }
+        }
+        for (int i = 0; i < n && best > 1; i++) {
+            int k = close(m, visible, visible.length, enabled[i], best);
+            if (k > 0 && k < best) {
+                best = collect(enabled, n, out);
+            }
+        }
+        return best;
+    }
+
+    /** The enabled members of the last closure, into out. */
+    private int collect(int[] enabled, int n, int[] out) {
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (inSet[enabled[i]] == stamp) {
+                out[k++] = enabled[i];
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Closes {seeds, extra} under (1) and (2); returns the number of enabled transitions in the
+     * closure, or {@code bound} as soon as that many are in it (it cannot be the smallest).
+     */
+    private int close(long[] m, int[] seeds, int seedCount, int extra, int bound) {
+        int s = ++stamp;
+        if (s == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(inSet, 0);
+            stamp = s = 1;
+        }
+        int top = 0;
+        for (int i = 0; i < seedCount; i++) {
+            if (inSet[seeds[i]] != s) {
+                inSet[seeds[i]] = s;
+                stack[top++] = seeds[i];
+            }
+        }
+        if (extra >= 0 && inSet[extra] != s) {
+            inSet[extra] = s;
+            stack[top++] = extra;
+        }
+        final CompiledNet n = net;
+        final int eg = enabledGeneration;
+        int enabledIn = 0;
+        while (top > 0) {
+            int t = stack[--top];
+            if (enabledStamp[t] == eg) {
+                if (++enabledIn >= bound) {
+                    return bound;
+                }
+                // (1): who can disable t — lowers a place t tests, raises a place that inhibits t
+                for (int i = n.testStart[t]; i < n.testStart[t + 1]; i++) {
+                    top = push(lower, lowerStart, n.testPlace[i], s, top);
+                }
+                for (int i = n.inhibStart[t]; i < n.inhibStart[t + 1]; i++) {
+                    top = push(raise, raiseStart, n.inhibPlace[i], s, top);
+                }
+                // (1): whom t can disable — those testing a place t lowers, inhibited by one it raises
+                for (int i = n.effectStart[t]; i < n.effectStart[t + 1]; i++) {
+                    top = n.effectDelta[i] < 0 ? push(tester, testerStart, n.effectPlace[i], s, top)
+                            : push(inhibited, inhibitedStart, n.effectPlace[i], s, top);
+                }
+            } else {
+                // (2): one reason t is disabled; the one with the fewest transitions not yet in St
+                int[] list = null;
+                int[] listStart = null;
+                int place = -1;
+                int cost = Integer.MAX_VALUE;
+                for (int i = n.testStart[t]; i < n.testStart[t + 1] && cost > 0; i++) {
+                    int p = n.testPlace[i];
+                    if (m[p] < n.testAtLeast[i]) {
+                        int c = outside(raise, raiseStart, p, s);
+                        if (c < cost) {
+                            cost = c;
+                            list = raise;
+                            listStart = raiseStart;
+                            place = p;
+                        }
+                    }
+                }
+                for (int i = n.inhibStart[t]; i < n.inhibStart[t + 1] && cost > 0; i++) {
+                    int p = n.inhibPlace[i];
+                    if (m[p] >= n.inhibBelow[i]) {
+                        int c = outside(lower, lowerStart, p, s);
+                        if (c < cost) {
+                            cost = c;
+                            list = lower;
+                            listStart = lowerStart;
+                            place = p;
+                        }
+                    }
+                }
+                assert place >= 0 : "a disabled transition has a reason";
+                top = push(list, listStart, place, s, top);
+            }
+        }
+        return enabledIn;
+    }
+
+    private int outside(int[] list, int[] start, int p, int s) {
+        int c = 0;
+        for (int i = start[p]; i < start[p + 1]; i++) {
+            if (inSet[list[i]] != s) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    private int push(int[] list, int[] start, int p, int s, int top) {
+        for (int i = start[p]; i < start[p + 1]; i++) {
+            int u = list[i];
+            if (inSet[u] != s) {
+                inSet[u] = s;
+                stack[top++] = u;
+            }
+        }
+        return top;
+    }
+}
