@@ -72,22 +72,14 @@ class RuntimeCasesTest {
      * work removes an entry when its translation follows the runtime; this test then insists.
      */
     static final Map<String, String> KNOWN_DIFFERENCES = new TreeMap<>(Map.ofEntries(
-            Map.entry("initial-place-use-guard",
-                    "add enters the initial place through its use-port guards (_init)"),
             Map.entry("join-or-twice",
-                    "two join sets completing in one sweep both enter the place (ports counted twice)"),
-            Map.entry("lock-current-connections-only",
-                    "locks only by currently connected users"),
-            Map.entry("lock-other-bound-place",
-                    "the lock is checked on leaving a bound place even while another keeps the port active"),
+                    "two join sets completing in one sweep both enter the place (ports counted twice);"
+                            + " the net enters once, by choice (docs/verify.md)"),
             Map.entry("no-refusing-centralized",
-                    "refusing is absent from the centralized runtime"),
-            Map.entry("revisit-place",
-                    "a place is left at most once per behavior (visited places)"),
+                    "zero-time moves: v leaves v1 and starts off (guarded) in one sweep, the net lets p"
+                            + " leave p1 in between (refusing itself is gone from the translation)"),
             Map.entry("zero-time-race",
                     "zero-time moves: one step per component per loop iteration"),
-            Map.entry("one-token-per-place",
-                    "a place holds one token: a dock into a marked place waits"),
             Map.entry("pushb-idle-begins-at-once",
                     "pushB on an idle component begins its behavior at once"),
             Map.entry(GALERA,
