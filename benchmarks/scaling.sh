@@ -131,16 +131,18 @@ scale_section() {
   for n in $galu; do
     galera_at_once "$n" untimed >"$out/gu$n.cdz"
     skip_full=""
-    [ "$n" -gt 8 ] && skip_full="the full marking graph is far beyond the heap"
+    [ "$n" -gt 3 ] && skip_full="the full marking graph is beyond the heap from n=3 on (26 M markings in 100 s)"
     cap=120 srow "Galera, hosts at once: check (deployable untimed)" "n=$n" \
       "${cli[@]}" check "$out/gu$n.cdz" --json --timeout 100
   done
   for n in $gal; do
     galera_at_once "$n" all >"$out/ga$n.cdz"
     skip_full=""
-    [ "$n" -gt 4 ] && skip_full="beyond the heap already at n=4"
-    cap=200 srow "Galera, hosts at once: check (every property)" "n=$n" \
-      "${cli[@]}" check "$out/ga$n.cdz" --json --timeout 180
+    [ "$n" -gt 3 ] && skip_full="the bounds' class graph alone is beyond the heap from n=4 on"
+    # n=3 as the issue measured it; from n=4 on the bounds' state classes do not fit: 60 s then
+    t=180; [ "$n" -gt 3 ] && t=60
+    cap=$((t + 20)) srow "Galera, hosts at once: check (every property)" "n=$n" \
+      "${cli[@]}" check "$out/ga$n.cdz" --json --timeout "$t"
   done
   for n in $chains; do
     "${gen[@]}" chains "$n" >"$out/ch$n.cdz"

@@ -78,6 +78,8 @@ final class HtmlReport {
     private final List<Simulation> simulations = new ArrayList<>();
     /** What-if overrides of the command line ({@code --param}, {@code --interval}), one line each. */
     private final List<String> overrides = new ArrayList<>();
+    /** "semantics concerto, step [0, 0] (default)": the runtime the verdicts are about. */
+    private String runtime;
 
     HtmlReport(String title, String file) {
         this.title = title;
@@ -114,6 +116,12 @@ final class HtmlReport {
         return this;
     }
 
+    /** Says at the top of the page which runtime and step the model was held to. */
+    HtmlReport runtime(String line) {
+        runtime = line;
+        return this;
+    }
+
     /** Says at the top of the page that the model was checked with these overrides. */
     HtmlReport overrides(List<String> lines) {
         overrides.addAll(lines);
@@ -145,6 +153,9 @@ final class HtmlReport {
                 .append("\" data-inconclusive=\"").append(inconclusive).append("\">\n");
         h.append("<header>\n<h1>").append(esc(title)).append("</h1>\n<p class=\"file\">").append(esc(file))
                 .append("</p>\n<p class=\"summary\">").append(summary(violated, inconclusive)).append("</p>\n");
+        if (runtime != null) {
+            h.append("<p class=\"runtime\">Held to ").append(esc(runtime)).append("</p>\n");
+        }
         if (!overrides.isEmpty()) {
             h.append("<ul class=\"overrides\">\n");
             for (String o : overrides) {

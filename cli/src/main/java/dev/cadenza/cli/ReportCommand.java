@@ -90,6 +90,7 @@ final class ReportCommand implements Callable<Integer> {
         String name = model.getFileName() == null ? model.toString() : model.getFileName().toString();
         HtmlReport report = new HtmlReport(name.replaceFirst("\\.cdz$", ""), model.toString());
         report.overrides(modelOptions.applied().stream().map(Object::toString).toList());
+        report.runtime(ModelOptions.describe(m));
 
         Set<String> subjects = new LinkedHashSet<>();
         for (VerifyBlock block : m.verifyBlocks()) {

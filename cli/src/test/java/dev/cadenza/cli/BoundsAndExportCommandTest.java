@@ -46,6 +46,13 @@ class BoundsAndExportCommandTest {
         CliRun bad = run("bounds", example("server-client.cdz"), "--semantics", "madeus");
         assertEquals(2, bad.exit());
         assertEquals("cadenza bounds: --semantics is concerto or concerto-d, not 'madeus'\n", bad.err());
+        // a step gives each move of the runtime up to its max (docs/verify.md): the max grows, the min stays
+        CliRun stepped = run("bounds", example("server-client.cdz"), "--step", "[0.01, 0.01]");
+        assertEquals(0, stepped.exit(), stepped.err());
+        assertTrue(stepped.out().startsWith("deploy: (semantics concerto, step [0.01, 0.01])\n  min 4 s, max 9.14 s"),
+                stepped.out());
+        CliRun checked = run("check", example("server-client.cdz"), "--step", "[0, 0.05]");
+        assertTrue(checked.out().contains("semantics concerto, step [0, 0.05]"), checked.out());
         CliRun reversed = run("bounds", example("server-client.cdz"), "--step", "[1, 0]");
         assertEquals(2, reversed.exit());
         assertTrue(reversed.err().contains("has its maximum below its minimum"), reversed.err());

@@ -154,6 +154,8 @@ class WhatIfOptionsTest {
         assertEquals(0, rep.exit(), rep.err());
         assertTrue(Files.readString(html).contains("<li>what-if: --interval b.u=[0,1]: b.u [3, 4] -&gt; [0, 1]"),
                 Files.readString(html));
+        assertTrue(Files.readString(html).contains("<p class=\"runtime\">Held to semantics concerto, step [0, 0] (default)"),
+                Files.readString(html));
     }
 
     @Test

@@ -16,6 +16,39 @@ public abstract sealed class CompiledPredicate
     /** Marks in {@code read} every place whose marking the predicate looks at. */
     public abstract void markReadPlaces(boolean[] read);
 
+    /** One comparison of the predicate: the sum of coefficient[i] · m(places[i]) (plus a constant) against 0. */
+    public record Atom(int[] places, long[] coefficients) {
+    }
+
+    /** Told which comparison a run must move, and which way: +1 raise its sum, -1 lower it, 0 change it. */
+    @FunctionalInterface
+    public interface Mover {
+        void move(int atom, int sign);
+    }
+
+    /** The comparisons of the predicate in tree order, numbered as {@link #interest} reports them. */
+    public final java.util.List<Atom> atoms() {
+        java.util.List<Atom> out = new java.util.ArrayList<>();
+        number(out);
+        return out;
+    }
+
+    void number(java.util.List<Atom> out) {
+    }
+
+    /**
+     * For a marking m where the predicate is not {@code want}: reports comparisons and directions
+     * such that every firing sequence from m that ends where the predicate is {@code want} moves
+     * one of them that way at some step (its sum rises, falls, or changes). {@code dead} reports
+     * nothing: a sequence from a live marking to a dead one is the business of the stubborn set's
+     * key transition, and a dead marking has no sequence. Reasons, by node: a comparison false
+     * with ≥ (resp. ≤) must rise (fall), = and ≠ must change; a conjunction to make true needs its
+     * (first) false part made true; one to make false needs either part made false (both
+     * reported); disjunctions dually; a negation flips {@code want}; a constant never changes.
+     */
+    public void interest(long[] m, boolean dead, boolean want, Mover mover) {
+    }
+
     /**
      * True when the predicate can hold only in dead markings ({@code dead and …}, read
      * structurally): then a search for it needs every deadlock and nothing else, which is what
@@ -54,11 +87,30 @@ public abstract sealed class CompiledPredicate
         private final long constant;
         private final ComparisonOperator operator;
 
+        /** Its number among the predicate's comparisons ({@link #atoms()}). */
+        private int atom = -1;
+
         @Override
         public void markReadPlaces(boolean[] read) {
             for (int p : places) {
                 read[p] = true;
             }
+        }
+
+        @Override
+        void number(java.util.List<Atom> out) {
+            atom = out.size();
+            out.add(new Atom(places.clone(), coefficients.clone()));
+        }
+
+        @Override
+        public void interest(long[] m, boolean dead, boolean want, Mover mover) {
+            int sign = switch (operator) {
+                case GE, GT -> 1;
+                case LE, LT -> -1;
+                case EQ, NE -> 0;
+            };
+            mover.move(atom, want ? sign : -sign);
         }
 
         private Linear(int[] places, long[] coefficients, long constant, ComparisonOperator operator) {
@@ -121,6 +173,28 @@ public abstract sealed class CompiledPredicate
         private final boolean conjunction;
 
         @Override
+        void number(java.util.List<Atom> out) {
+            left.number(out);
+            right.number(out);
+        }
+
+        @Override
+        public void interest(long[] m, boolean dead, boolean want, Mover mover) {
+            // a conjunction made true, or a disjunction made false: one part (not yet so) must change
+            if (conjunction == want) {
+                boolean l = left.test(m, dead);
+                if (l != want && (left.holdsOnlyWhenDead() || right.test(m, dead) == want)) {
+                    left.interest(m, dead, want, mover);
+                } else {
+                    right.interest(m, dead, want, mover);
+                }
+            } else {
+                left.interest(m, dead, want, mover);
+                right.interest(m, dead, want, mover);
+            }
+        }
+
+        @Override
         public void markReadPlaces(boolean[] read) {
             left.markReadPlaces(read);
             right.markReadPlaces(read);
@@ -155,6 +229,16 @@ public abstract sealed class CompiledPredicate
 
         Negation(CompiledPredicate operand) {
             this.operand = operand;
+        }
+
+        @Override
+        void number(java.util.List<Atom> out) {
+            operand.number(out);
+        }
+
+        @Override
+        public void interest(long[] m, boolean dead, boolean want, Mover mover) {
+            operand.interest(m, dead, !want, mover);
         }
 
         @Override

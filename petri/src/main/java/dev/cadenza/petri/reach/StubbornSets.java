@@ -20,8 +20,11 @@ import dev.cadenza.petri.query.CompiledPredicate;
  * or an inhibiting p with m(p) ≥ inhib(t, p) — every transition that raises p (resp. lowers p)
  * is in St;</li>
  * <li>(key) St holds an enabled transition when m is not dead;</li>
- * <li>(visible) unless the target holds only in dead markings, St holds every transition whose
- * effect changes a place the target reads.</li>
+ * <li>(interest) when the target is false in m, St holds every transition of an <em>interest
+ * set</em>: for each comparison the target must move, and in the direction it must move it
+ * ({@link CompiledPredicate#interest}: a false {@code a >= k} must rise, a conjunction needs its
+ * false part, a disjunction both parts, negations flip), every transition whose effect moves that
+ * comparison's weighted sum that way. A target that holds only in dead markings needs none.</li>
  * </ol>
  * Read arcs never conflict: two transitions reading one place are independent (neither changes
  * it), and a transition reading p conflicts only with those that lower p below its weight.
@@ -38,16 +41,18 @@ import dev.cadenza.petri.query.CompiledPredicate;
  * by D2 with (3), contains a transition of St; let t be the first: w = u t v. By D1 m[t u v⟩ to
  * the same dead marking, and t is fired in the reduced graph. Induction on |w|.
  * <br><b>A target φ</b>: let w be a shortest path from m to a marking where φ holds, φ false in
- * m. Some transition of w is in St: else by (4) every place φ reads is unchanged along w, and by
- * D2 the end is dead exactly when m is (m dead means w is empty), so φ would be false at the
- * end. With t the first such, D1 gives a path t u v to the same marking, t fired in the reduced
+ * m. Some transition of w is in St: by (4) every path that makes φ true moves one of the reported
+ * comparisons the reported way (an induction on φ's tree: the conjunct that is false must become
+ * true, etc.) or reaches a dead marking from a live one for a {@code dead} leaf, and a path with
+ * no St transition does neither — no transition outside St moves a reported sum that way, and by
+ * D2 the key transition stays enabled. With t the first such, D1 gives a path t u v to the same marking, t fired in the reduced
  * graph, and one step shorter from there. When φ holds only in dead markings, the deadlock
  * argument suffices and (4) is not needed.
  * <br>No cycle proviso is needed: both arguments are inductions on the length of a path of the
  * full (finite or not) graph, not on the reduced one. Counterexamples are paths of the reduced
  * graph, hence firing sequences of the full net.
  *
- * <p>Per marking, the set is closed from each enabled transition in turn (with the visible ones),
+ * <p>Per marking, the set is closed from each enabled transition in turn (with the interest set),
  * keeping the one with the fewest enabled transitions, a closure abandoned as soon as it cannot
  * be smaller. Nothing is allocated per marking: stamps instead of cleared flags.
  */
@@ -63,8 +68,17 @@ final class StubbornSets {
     private final int[] tester;
     private final int[] inhibitedStart;
     private final int[] inhibited;
-    /** Transitions that change a place the target reads (condition 4). */
-    private final int[] visible;
+    /** The target (null: none, or one that holds only when dead), and per comparison of it the
+     *  transitions whose effect raises / lowers its weighted sum (condition 4). */
+    private final CompiledPredicate target;
+    private final int[][] rising;
+    private final int[][] falling;
+    /** The interest set of the marking being reduced: seeds of the closure. */
+    private final int[] seeds;
+    private int seedCount;
+    private final int[] seedStamp;
+    private int seedGeneration;
+    private final CompiledPredicate.Mover mover = this::interested;
 
     private final int[] inSet;
     private final int[] enabledStamp;
@@ -87,28 +101,39 @@ final class StubbornSets {
         int[][] in = byPlace(net, places, net.inhibStart, net.inhibPlace, null, 0);
         inhibitedStart = in[0];
         inhibited = in[1];
-        if (target == null || target.holdsOnlyWhenDead()) {
-            visible = new int[0];
-        } else {
-            boolean[] read = new boolean[places];
-            target.markReadPlaces(read);
-            boolean[] vis = new boolean[net.transitions];
-            int count = 0;
+        this.target = target == null || target.holdsOnlyWhenDead() ? null : target;
+        var atoms = this.target == null ? java.util.List.<CompiledPredicate.Atom>of() : this.target.atoms();
+        rising = new int[atoms.size()][];
+        falling = new int[atoms.size()][];
+        long[] weight = new long[places];
+        for (int a = 0; a < atoms.size(); a++) {
+            CompiledPredicate.Atom atom = atoms.get(a);
+            for (int i = 0; i < atom.places().length; i++) {
+                weight[atom.places()[i]] += atom.coefficients()[i];
+            }
+            int[] up = new int[net.transitions];
+            int[] down = new int[net.transitions];
+            int u = 0;
+            int d = 0;
             for (int t = 0; t < net.transitions; t++) {
-                for (int i = net.effectStart[t]; i < net.effectStart[t + 1] && !vis[t]; i++) {
-                    if (read[net.effectPlace[i]]) {
-                        vis[t] = true;
-                        count++;
-                    }
+                long change = 0;
+                for (int i = net.effectStart[t]; i < net.effectStart[t + 1]; i++) {
+                    change += weight[net.effectPlace[i]] * net.effectDelta[i];
+                }
+                if (change > 0) {
+                    up[u++] = t;
+                } else if (change < 0) {
+                    down[d++] = t;
                 }
             }
-            visible = new int[count];
-            for (int t = 0, k = 0; t < net.transitions; t++) {
-                if (vis[t]) {
-                    visible[k++] = t;
-                }
+            rising[a] = java.util.Arrays.copyOf(up, u);
+            falling[a] = java.util.Arrays.copyOf(down, d);
+            for (int i = 0; i < atom.places().length; i++) {
+                weight[atom.places()[i]] = 0;
             }
         }
+        seeds = new int[net.transitions];
+        seedStamp = new int[net.transitions];
         inSet = new int[net.transitions];
         enabledStamp = new int[net.transitions];
         stack = new int[net.transitions];
@@ -161,20 +186,50 @@ final class StubbornSets {
         }
         int best = n;
         System.arraycopy(enabled, 0, out, 0, n);
-        if (visible.length > 0) {
-            int k = close(m, visible, visible.length, -1, n + 1);
+        seedCount = 0;
+        if (target != null) {
+            if (++seedGeneration == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(seedStamp, 0);
+                seedGeneration = 1;
+            }
+            // the explorer reduces only live markings where the target is false
+            target.interest(m, false, true, mover);
+        }
+        int[] visible = seeds;
+        if (seedCount > 0) {
+            int k = close(m, visible, seedCount, -1, n + 1);
             if (k > 0) {
                 // every enabled transition closed under (1) is a key transition: (3) holds
                 return k < n ? collect(enabled, n, out) : n;
             }
         }
         for (int i = 0; i < n && best > 1; i++) {
-            int k = close(m, visible, visible.length, enabled[i], best);
+            int k = close(m, visible, seedCount, enabled[i], best);
             if (k > 0 && k < best) {
                 best = collect(enabled, n, out);
             }
         }
         return best;
+    }
+
+    /** Adds the transitions that move comparison {@code atom} the way {@code sign} says to the seeds. */
+    private void interested(int atom, int sign) {
+        if (sign >= 0) {
+            seed(rising[atom]);
+        }
+        if (sign <= 0) {
+            seed(falling[atom]);
+        }
+    }
+
+    private void seed(int[] transitions) {
+        int g = seedGeneration;
+        for (int t : transitions) {
+            if (seedStamp[t] != g) {
+                seedStamp[t] = g;
+                seeds[seedCount++] = t;
+            }
+        }
     }
 
     /** The enabled members of the last closure, into out. */

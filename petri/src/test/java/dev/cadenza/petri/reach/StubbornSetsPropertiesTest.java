@@ -62,11 +62,28 @@ class StubbornSetsPropertiesTest {
                 : reduced.size() * 2 <= full.markings ? "half or less" : "smaller");
     }
 
+    /** Single comparisons, where the direction each must move in is all the interest set says. */
     @Property(tries = 1500, maxDiscardRatio = 20)
+    void findsAComparisonExactlyWhenOneIsReachable(@ForAll("products") PetriNet net, @ForAll("seeds") long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int places = net.placeCount();
+        String text = switch (r.nextInt(4)) {
+            case 0 -> "p" + r.nextInt(places) + " >= " + (1 + r.nextInt(3));
+            case 1 -> "p" + r.nextInt(places) + " + p" + r.nextInt(places) + " > " + (1 + r.nextInt(3));
+            case 2 -> "p" + r.nextInt(places) + " - p" + r.nextInt(places) + " < 0";
+            default -> "p" + r.nextInt(places) + " = " + r.nextInt(2);
+        };
+        sameTarget(net, text);
+    }
+
+    @Property(tries = 1000, maxDiscardRatio = 20)
     void findsATargetExactlyWhenOneIsReachable(@ForAll("products") PetriNet net, @ForAll("seeds") long seed) {
+        sameTarget(net, predicate(net.placeCount(), new java.util.Random(seed), 2));
+    }
+
+    private static void sameTarget(PetriNet net, String text) {
         NaiveExplorer full = new NaiveExplorer(net, CAP);
         Assume.that(full.complete);
-        String text = predicate(net.placeCount(), new java.util.Random(seed), 2);
         CompiledPredicate target = PredicateParser.parse(text).compile(NameResolver.of(net));
         boolean reachable = false;
         int depth = Integer.MAX_VALUE;

@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * arithmetic in time linear in the size of the model — no translation, no state classes.
  *
  * <p><b>Detection</b> (on the model; anything else is refused with its reason, and the state
- * classes answer instead). The subject is an assembly (each instance runs its first behavior)
+ * classes answer instead). No step cost is set (the runtime's moves are instantaneous), the
+ * subject is an assembly (each instance runs its first behavior)
  * and, for every instance:
  * <ul>
  *   <li>no join ({@code idset}) is declared: every place waits for all its incoming transitions;</li>
@@ -97,6 +98,11 @@ public final class ConflictFreeDeployment {
 
     /** The analysis of {@code subject}; {@link #applies()} says whether it is conflict-free. */
     public static ConflictFreeDeployment of(Model model, String subject) {
+        if (model.effectiveStep().max().signum() != 0) {
+            // with a step, every move of the runtime may take time: the arithmetic below counts
+            // none, so it steps aside and the state classes answer (ConflictFreeDeploymentTest)
+            return new ConflictFreeDeployment("a step cost is set (step " + model.effectiveStep() + ")");
+        }
         for (dev.cadenza.core.model.Program p : model.programs()) {
             if (p.name().equals(subject)) {
                 return new ConflictFreeDeployment("a program (it may reconfigure)");

@@ -261,7 +261,9 @@ public final class NetRuns {
                         }
                     }
                 } else if (a.kind() == ArcKind.READ && k < a.weight()) {
-                    if (q instanceof Provenance.Connected c) {
+                    if (q instanceof Provenance.Connected && leaving(p)) {
+                        tokens = false; // the lock's "connected" variant, which does not apply here
+                    } else if (q instanceof Provenance.Connected c) {
                         boolean none = c.provider().equals("no provider");
                         reasons.add(new WaitReason.NotServed(c.user(), none ? null : c.provider(), false, null));
                     } else if (map.providePortsAt(a.place()) != null) {
@@ -278,14 +280,22 @@ public final class NetRuns {
                         states = states == null ? new InstanceStates(m) : states;
                         reasons.add(new WaitReason.InstanceBusy(idle.instance(), states.doing(idle.instance())));
                     } else if (q instanceof Provenance.BehaviorActive || q instanceof Provenance.QueueActive
-                            || q instanceof Provenance.ProgramCounter) {
+                            || q instanceof Provenance.ProgramCounter || q instanceof Provenance.GroupActive
+                            || q instanceof Provenance.Visited) {
                         tokens = false;
                     } else {
                         reasons.add(new WaitReason.Condition("waits for " + q.describe(), List.of()));
                     }
                 } else if (a.kind() == ArcKind.INHIBITOR && k >= a.weight()) {
                     String users = map.usePortsAt(a.place());
-                    if (users != null) {
+                    if (p instanceof Provenance.Enter e && q instanceof Provenance.InPlace in
+                            && in.instance().equals(e.instance()) && in.place().equals(e.place())) {
+                        reasons.add(new WaitReason.PlaceMarked(in.instance(), in.place()));
+                    } else if (q instanceof Provenance.GroupActive g && g.instance().equals(w.instance())
+                            || q instanceof Provenance.Visited
+                            || q instanceof Provenance.Connected && leaving(p)) {
+                        tokens = false; // a variant that does not apply here (a group's flag, a place left)
+                    } else if (users != null) {
                         for (String user : users.split(",\\s*")) {
                             reasons.add(p instanceof Provenance.Execute ? new WaitReason.InUse(user, q.describe())
                                     : new WaitReason.Locked(providerOf(w.instance(), user), user, q.describe()));
@@ -336,6 +346,11 @@ public final class NetRuns {
             weights.put(w, weight);
             best.put(w, List.copyOf(reasons));
         }
+    }
+
+    /** A leave (or a start with its leave fused in): its connection arcs are the lock's variants, not guards. */
+    private static boolean leaving(Provenance p) {
+        return p instanceof Provenance.Leave || p instanceof Provenance.Start s && s.fusedLeave();
     }
 
     /** The step a net transition is, as something that can wait; null for the ones that never wait on their own. */

@@ -45,6 +45,19 @@ final class ComponentPlaces extends TranslationPart {
                         new Provenance.InputDock(c.name, t.name()), 0));
             }
         }
+        for (String g : boundGroups(c.type)) {
+            c.groupActive.put(g, d.place(c.name + "." + g + ".active", new Provenance.GroupActive(c.name, g), 0));
+        }
+        if (initialGuarded(c.type) || initialInBoundGroup(c.type)) {
+            c.initializing = d.place(c.name + ".init", new Provenance.Initializing(c.name), 0);
+        }
+        for (int k = 1; k <= c.pushes.size(); k++) {
+            String b = c.pushes.get(k - 1);
+            for (String p : cyclePlaces(c, b)) {
+                c.visited.computeIfAbsent(k, x -> new java.util.LinkedHashMap<>()).put(p,
+                        d.place(c.name + "." + p + ".visited." + k, new Provenance.Visited(c.name, p, k), 0));
+            }
+        }
         for (String b : c.behaviors) {
             c.beh.put(b, d.place(c.name + ".beh." + b, new Provenance.BehaviorActive(c.name, b), 0));
         }
@@ -56,6 +69,16 @@ final class ComponentPlaces extends TranslationPart {
             c.pushed.add(d.place(c.name + ".push." + k, new Provenance.Pushed(c.name, k, b), 0));
             c.active.add(d.place(c.name + ".act." + k, new Provenance.QueueActive(c.name, k, b), 0));
         }
+    }
+
+    /** The runtime's _init enters the initial place like any enter; a group holding it must see that enter. */
+    private static boolean initialInBoundGroup(ComponentType type) {
+        for (String g : boundGroups(type)) {
+            if (type.group(g).orElseThrow().places().contains(type.initialPlace())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the start of t is guarded by a use port bound {@code by} it. */
@@ -80,6 +103,27 @@ final class ComponentPlaces extends TranslationPart {
         List<List<TransitionDecl>> sets = joinSets(c, t.destination(), behavior);
         if (sets.size() != 1 || sets.get(0).size() != 1 || sets.get(0).get(0) != t) {
             return false;
+        }
+        // One token per place (act_places is a set, component.py:864): entering a marked place
+        // waits, an inhibitor arc on the enter. Moved onto a timed end it would reset the end's
+        // clock, so fuse only when the destination cannot be marked when t ends: t is the only way
+        // into it among the behaviors pushed on c, it is not the initial place, and t's behavior
+        // is pushed at most once (t starts at most once per activation: its source is left once).
+        if (t.destination().equals(c.type.initialPlace()) || pushCount(c, behavior) > 1) {
+            return false;
+        }
+        for (TransitionDecl u : usedTransitions(c)) {
+            if (u != t && u.destination().equals(t.destination())) {
+                return false;
+            }
+        }
+        // Entering a group from outside may activate it: the enter is split on the group's flag,
+        // which another token may change while t runs (see Groups); keep such enters apart.
+        for (String g : boundGroups(c.type)) {
+            var places = c.type.group(g).orElseThrow().places();
+            if (places.contains(t.destination()) && !places.contains(t.source())) {
+                return false;
+            }
         }
         for (Port p : c.type.ports()) {
             boolean guardsEntry = p.direction() == PortDirection.USE && p.binding() instanceof PortBinding.At;

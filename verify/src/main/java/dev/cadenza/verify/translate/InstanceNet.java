@@ -26,6 +26,12 @@ final class InstanceNet {
     final List<Integer> active = new ArrayList<>();
     final Map<String, ProvideNet> provides = new LinkedHashMap<>();
     final Map<String, UseNet> uses = new LinkedHashMap<>();
+    /** Group name -> its activity flag, for the groups a port is bound to. */
+    final Map<String, Integer> groupActive = new LinkedHashMap<>();
+    /** Push index k (1-based) -> place on a cycle of that behavior -> "left in push k". */
+    final Map<Integer, Map<String, Integer>> visited = new LinkedHashMap<>();
+    /** "added, initial place not yet entered", when use ports guard the initial place; else -1. */
+    int initializing = -1;
     int deleted = -1;
     boolean isDeleted;
 

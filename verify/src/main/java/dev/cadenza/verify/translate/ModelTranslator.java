@@ -45,17 +45,15 @@ import java.util.Map;
  * Concerto.
  *
  * <p><b>Ports</b>. Provide {@code at} places/groups (service): activity is the number of tokens in
- * the bound places (a group also counts the docks and run places of its inner transitions) —
- * the place itself when it is a single place, else a counter place kept by arcs on every
- * transition that changes that number. Provide data, and {@code from P}: a flag set the first
- * time the bound set is entered, never cleared (entering transitions are split in a "first" copy
- * that sets it and an "again" copy that reads it). Use ports: the transitions that enter the
- * bound set (for {@code by t}: the start of t) read the connection place, the provider's
- * activity, and are inhibited by the provider's refusing flag. A use port's "using" count (its
- * bound set's tokens) drives locking: a provider transition that deactivates a service port has
- * an inhibitor arc on the using count of every user the program ever connects to it, and, with
- * refusing on, first fires a [0,0] "wants to leave" step that raises the refusing flag (Concerto
- * raises it before checking the lock, and lowers it when the port is left).
+ * the bound places and the bound groups' activity flags ({@link Groups}) — the place itself when
+ * it is a single one, else a counter place kept by arcs on every transition that changes that
+ * number. Provide data, and {@code from P}: a flag set the first time the bound set is entered,
+ * never cleared (entering transitions are split in a "first" copy that sets it and an "again"
+ * copy that reads it). Use ports: the transitions that enter the bound set (for {@code by t}: the
+ * start of t; for the initial place: {@code _init}'s enter) read the connection place and the
+ * provider's activity. A use port's "using" count (its bound set's tokens) drives locking: a
+ * provider transition that takes a token from a service port's bound set waits while a user
+ * connected now is using it ({@link PortsAndLocks#lockAndRefuse}).
  *
  * <p><b>Fusions</b> (when {@link TranslationOptions#fuse()}): (1) leave P + start t, when t is
  * P's only outgoing transition in b and no use port guards t's start: the intermediate state (a
@@ -70,12 +68,12 @@ import java.util.Map;
  * <p>Each rule family is a class next to the runtime rule it implements: {@link ProgramScan}
  * (names and errors), {@link ComponentPlaces} (places and fusion decisions), {@link ComponentMoves}
  * (leave, start, end, enter), {@link BehaviorQueue} (pushB, idle), {@link ProgramInstructions}
- * (the program), {@link PortsAndLocks} (activity, guards, locks, refusing).
+ * (the program), {@link Groups} (group activity flags), {@link PortsAndLocks} (activity, guards,
+ * locks, refusing).
  *
  * <p>Limits: an instance is added once; when a use port is connected over the program to several
- * providers, each guard gets one copy per provider, and locking is conservative (the using
- * count is per use port, not per connection). A behavior that re-reaches a place it already left
- * leaves it again (Concerto's {@code visited_places} would stop there).
+ * providers, each guard gets one copy per provider. docs/verify.md lists the runtime's rules and
+ * where the translation differs.
  */
 public final class ModelTranslator {
 
@@ -86,14 +84,15 @@ public final class ModelTranslator {
     private final ComponentMoves moves;
     private final BehaviorQueue queue;
     private final ProgramInstructions program;
+    private final Groups groups;
 
     private ModelTranslator(Model model, String name, TranslationOptions options) {
-        if (model.semantics() != dev.cadenza.core.model.Semantics.CONCERTO
-                || model.effectiveStep().max().signum() != 0) {
-            // the loop and its rules are being built (issue 13); until then say so rather than answer wrongly
+        if (model.semantics() != dev.cadenza.core.model.Semantics.CONCERTO) {
+            // Concerto-D's refusing, dcon and del differ from the centralized runtime's (docs/verify.md):
+            // say so rather than answer for a runtime the net does not follow
             throw new ResolutionException(new SourcePosition(model.file(), 0, 0), "semantics "
-                    + model.semantics().keyword() + " with step " + model.effectiveStep()
-                    + " is not translated yet; use semantics concerto with step [0, 0]");
+                    + model.semantics().keyword() + " is not translated (its refusing, dcon and del rules are"
+                    + " not the net's); check with semantics concerto, or run it with 'cadenza simulate'");
         }
         this.state = new TranslationPart.State(model, options, new NetDraft(name));
         this.scan = new ProgramScan(state);
@@ -102,6 +101,7 @@ public final class ModelTranslator {
         this.moves = new ComponentMoves(state);
         this.queue = new BehaviorQueue(state);
         this.program = new ProgramInstructions(state);
+        this.groups = new Groups(state);
     }
 
     /** Translates the program or assembly named {@code subject}. */
@@ -169,6 +169,9 @@ public final class ModelTranslator {
             queue.behaviorQueue(c);
         }
         int end = program.programTransitions(instructions);
+        for (InstanceNet c : state.instances.values()) {
+            groups.split(c);
+        }
         for (InstanceNet c : state.instances.values()) {
             ports.useGuards(c);
         }

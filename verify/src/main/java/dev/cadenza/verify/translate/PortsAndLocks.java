@@ -1,11 +1,9 @@
 package dev.cadenza.verify.translate;
 
-import dev.cadenza.core.model.Group;
 import dev.cadenza.core.model.Port;
 import dev.cadenza.core.model.PortBinding;
 import dev.cadenza.core.model.PortDirection;
 import dev.cadenza.core.model.PortKind;
-import dev.cadenza.core.model.TransitionDecl;
 import dev.cadenza.verify.ResolutionException;
 import dev.cadenza.verify.translate.NetDraft.TransitionDraft;
 import dev.cadenza.verify.translate.InstanceNet.ProvideNet;
@@ -39,37 +37,26 @@ final class PortsAndLocks extends TranslationPart {
             }
             return out;
         }
-        for (String p : ComponentPlaces.boundPlaces(c.type, binding)) {
-            Integer i = c.place.get(p);
-            if (i == null) {
-                throw new ResolutionException(c.type.position(), "port binding names unknown place or group '"
-                        + p + "' in " + c.type.name());
-            }
-            out.add(i);
+        if (binding instanceof PortBinding.From from) {
+            out.add(placeOf(c, from.place()));
+            return out;
         }
-        if (binding instanceof PortBinding.At at) {
-            for (String n : at.placesOrGroups()) {
-                var g = c.type.group(n);
-                if (g.isEmpty()) {
-                    continue;
-                }
-                Group group = g.get();
-                for (TransitionDecl t : usedTransitions(c)) {
-                    if (group.places().contains(t.source()) && group.places().contains(t.destination())) {
-                        addIfPresent(out, c.od.get(t.name()));
-                        addIfPresent(out, c.run.get(t.name()));
-                        addIfPresent(out, c.id.get(t.name()));
-                    }
-                }
-            }
+        // a port bound to a group is bound to the group, not to its places (group_dependencies):
+        // its tokens are the group's activity flag (Groups)
+        for (String n : ((PortBinding.At) binding).placesOrGroups()) {
+            Integer g = c.groupActive.get(n);
+            out.add(g != null ? g : placeOf(c, n));
         }
         return out;
     }
 
-    private static void addIfPresent(Set<Integer> s, Integer i) {
-        if (i != null) {
-            s.add(i);
+    private static int placeOf(InstanceNet c, String p) {
+        Integer i = c.place.get(p);
+        if (i == null) {
+            throw new ResolutionException(c.type.position(), "port binding names unknown place or group '"
+                    + p + "' in " + c.type.name());
         }
+        return i;
     }
 
     void portPlaces(InstanceNet c) {
@@ -186,16 +173,22 @@ final class PortsAndLocks extends TranslationPart {
     }
 
     /**
-     * Locking: a transition that deactivates a service port (its activity drops to 0) is inhibited
-     * while any user ever connected to the port is using it; with refusing on, it first needs the
-     * provider's "wants to leave" step, which raises the refusing flag that bars new users.
+     * Locking (component.py:733-741, 745-754; dependency.py:151-157): a transition that takes a
+     * token from a service port's bound places or groups (leaving a bound place, even while
+     * another keeps the port active; deactivating a bound group) waits while a currently
+     * connected user is using the port. "u using and connected to p" is a conjunction; the
+     * transition waits while it holds: when the program only ever connects u to p, u using
+     * implies the connection (u's guards read it, dcon waits until u does not use it), so the
+     * inhibitor on u's using count is exact; otherwise one copy for "not connected" and one for
+     * "connected and u not using". With refusing on (not the centralized runtime's rule), the
+     * transition first needs the provider's "wants to leave" step, which bars new users.
      */
     void lockAndRefuse(InstanceNet c, ProvideNet p) {
-        Set<String> users = usersOf.getOrDefault(c.name + "." + p.port.name(), Set.of());
+        String key = c.name + "." + p.port.name();
+        Set<String> users = usersOf.getOrDefault(key, Set.of());
         if (users.isEmpty()) {
             return;
         }
-        boolean counted = !p.set.contains(p.activity);
         List<TransitionDraft> result = new ArrayList<>();
         List<TransitionDraft> wants = new ArrayList<>();
         for (TransitionDraft t : d.transitions) {
@@ -204,28 +197,32 @@ final class PortsAndLocks extends TranslationPart {
                 result.add(t);
                 continue;
             }
-            TransitionDraft off = t;
-            if (counted) {
-                result.add(t.copy(t.name + ".stays").read(p.activity, w + 1));
-                off = t.copy(t.name + ".off").inhibit(p.activity, w + 1);
-            }
             if (p.refusing >= 0) {
-                TransitionDraft want = new TransitionDraft(off.name + ".want." + p.port.name(),
-                        wantProvenance(off), zero());
-                off.consume.forEach((place, weight) -> want.read(place, weight));
-                off.read.forEach(want::read);
-                if (counted) {
-                    want.inhibit(p.activity, w + 1);
-                }
+                TransitionDraft want = new TransitionDraft(t.name + ".want." + p.port.name(),
+                        wantProvenance(t), zero());
+                t.consume.forEach((place, weight) -> want.read(place, weight));
+                t.read.forEach(want::read);
                 want.inhibit(p.refusing).produce(p.refusing);
                 wants.add(want);
-                off.consume(p.refusing);
+                t.consume(p.refusing);
             }
+            List<TransitionDraft> variants = new ArrayList<>(List.of(t));
             for (String u : users) {
                 int dot = u.indexOf('.');
-                off.inhibit(instances.get(u.substring(0, dot)).uses.get(u.substring(dot + 1)).using);
+                int using = instances.get(u.substring(0, dot)).uses.get(u.substring(dot + 1)).using;
+                if (candidates.getOrDefault(u, Set.of()).size() <= 1) {
+                    variants.forEach(v -> v.inhibit(using));
+                    continue;
+                }
+                int con = connection(key, u);
+                List<TransitionDraft> next = new ArrayList<>();
+                for (TransitionDraft v : variants) {
+                    next.add(v.copy(v.name + ".apart." + u).inhibit(con));
+                    next.add(v.copy(v.name + ".free." + u).read(con).inhibit(using));
+                }
+                variants = next;
             }
-            result.add(off);
+            result.addAll(variants);
         }
         d.transitions.clear();
         d.transitions.addAll(result);

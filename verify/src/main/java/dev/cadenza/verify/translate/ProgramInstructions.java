@@ -39,7 +39,10 @@ final class ProgramInstructions extends TranslationPart {
             }
             Instruction i = program.get(k);
             String text = ModelPrinter.instruction(i);
-            TransitionDraft t = d.transition("pc." + k + "." + kind(i), new Provenance.Execute(k, text), zero())
+            // a blocking instruction is retried at the start of each loop iteration: up to one step
+            // after it could go; add, con and pushB go in the same program phase
+            TransitionDraft t = d.transition("pc." + k + "." + kind(i), new Provenance.Execute(k, text),
+                            nonBlocking(i) ? zero() : moves(1))
                     .consume(pc.get(k)).produce(pc.get(k + 1));
             if (i instanceof Instruction.Add || i instanceof Instruction.PushB || i instanceof Instruction.Con) {
                 Map<Integer, Long> delta = new LinkedHashMap<>();
@@ -110,13 +113,19 @@ final class ProgramInstructions extends TranslationPart {
     private void effect(Instruction i, Map<Integer, Long> delta, Map<String, Integer> pushesSoFar, Set<String> alive) {
         if (i instanceof Instruction.Add a) {
             InstanceNet c = instances.get(a.instance());
-            delta.merge(c.place.get(c.type.initialPlace()), 1L, Long::sum);
-            delta.merge(c.idle.get(0), 1L, Long::sum);
+            if (c.initializing >= 0) {
+                // use ports guard the initial place: entered by ComponentMoves' _init enter
+                delta.merge(c.initializing, 1L, Long::sum);
+            } else {
+                // unguarded, _init's enter cannot wait and nothing observes the instant before it
+                delta.merge(c.place.get(c.type.initialPlace()), 1L, Long::sum);
+                delta.merge(c.idle.get(0), 1L, Long::sum);
+            }
             alive.add(c.name);
         } else if (i instanceof Instruction.PushB p) {
             InstanceNet c = instances.get(p.instance());
             int j = pushesSoFar.merge(p.instance(), 1, Integer::sum);
-            if (j == 1 && options.fuse()) {
+            if (j == 1 && options.fuse() && c.initializing < 0) {
                 delta.merge(c.idle.get(0), -1L, Long::sum);
                 delta.merge(c.active.get(0), 1L, Long::sum);
                 delta.merge(c.beh.get(p.behavior()), 1L, Long::sum);

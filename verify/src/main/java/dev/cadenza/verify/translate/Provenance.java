@@ -68,6 +68,30 @@ public sealed interface Provenance {
         }
     }
 
+    /**
+     * Group {@code group} is active. The runtime counts a group's tokens only on activation and
+     * deactivation (component.py:891-900, 745-754), so the count is 0 or 1: a flag.
+     */
+    record GroupActive(String instance, String group) implements Provenance {
+        public String describe() {
+            return instance + "." + group + " active";
+        }
+    }
+
+    /** {@code place} has been left in the {@code index}-th pushed behavior (Concerto's {@code visited_places}). */
+    record Visited(String instance, String place, int index) implements Provenance {
+        public String describe() {
+            return instance + " has left " + place + " in push " + index;
+        }
+    }
+
+    /** {@code instance} is added and waits to enter its initial place (Concerto's {@code _init} behavior). */
+    record Initializing(String instance) implements Provenance {
+        public String describe() {
+            return instance + " entering its initial place";
+        }
+    }
+
     /** The connection {@code provider -> user} exists. */
     record Connected(String provider, String user) implements Provenance {
         public String describe() {

@@ -1,8 +1,12 @@
 package dev.cadenza.verify.translate;
 
 import dev.cadenza.core.model.Behavior;
+import dev.cadenza.core.model.ComponentType;
 import dev.cadenza.core.model.Join;
 import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.Port;
+import dev.cadenza.core.model.PortBinding;
+import dev.cadenza.core.model.PortDirection;
 import dev.cadenza.core.model.TransitionDecl;
 import dev.cadenza.petri.TimeInterval;
 import org.apache.commons.math3.fraction.BigFraction;
@@ -10,6 +14,7 @@ import org.apache.commons.math3.fraction.BigFraction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,12 +111,32 @@ abstract class TranslationPart {
         return options.untimed() ? TimeInterval.UNBOUNDED : TimeInterval.closed(0, 0);
     }
 
-    final TimeInterval interval(TransitionDecl t) {
+    /**
+     * The time {@code k} instantaneous moves of the runtime take under the model's step cost
+     * ({@code step [a, b]}, {@code --step}): [LOWER·k·a, k·b]. [0,0] without a step.
+     */
+    final TimeInterval moves(int k) {
         if (options.untimed()) {
             return TimeInterval.UNBOUNDED;
         }
-        BigFraction lo = fraction(t.duration().min());
-        BigFraction hi = t.duration().isUnbounded() ? null : fraction(t.duration().max());
+        BigFraction a = fraction(model.effectiveStep().min()).multiply(k * STEP_LOWER);
+        BigFraction b = fraction(model.effectiveStep().max()).multiply(k);
+        return new TimeInterval(a, false, b, false);
+    }
+
+    static final int STEP_LOWER = 0;
+
+    /**
+     * A transition's duration, plus {@code moves} instantaneous moves under the step cost: its
+     * end is noticed by the runtime's loop (one move), and a fused enter is one more.
+     */
+    final TimeInterval interval(TransitionDecl t, int moves) {
+        if (options.untimed()) {
+            return TimeInterval.UNBOUNDED;
+        }
+        TimeInterval step = moves(moves);
+        BigFraction lo = fraction(t.duration().min()).add(step.lower());
+        BigFraction hi = t.duration().isUnbounded() ? null : fraction(t.duration().max()).add(step.upper());
         return new TimeInterval(lo, false, hi, hi == null);
     }
 
@@ -126,5 +151,71 @@ abstract class TranslationPart {
     final int connection(String provider, String user) {
         return connections.computeIfAbsent(provider + "->" + user,
                 k -> d.place("con." + provider + "." + user, new Provenance.Connected(provider, user), 0));
+    }
+
+    /**
+     * The places of {@code behavior} that lie on a cycle of its transitions: the only places a
+     * behavior can enter again after leaving them in the same activation (moves of an activation
+     * are its own transitions' moves), so the only ones that need Concerto's visited flag.
+     */
+    final Set<String> cyclePlaces(InstanceNet c, String behavior) {
+        List<TransitionDecl> ts = transitionsOf(c, behavior);
+        Set<String> out = new LinkedHashSet<>();
+        for (TransitionDecl t : ts) {
+            // t is on a cycle when its source is reachable from its destination
+            Set<String> seen = new LinkedHashSet<>();
+            List<String> todo = new ArrayList<>(List.of(t.destination()));
+            while (!todo.isEmpty()) {
+                String p = todo.remove(todo.size() - 1);
+                if (seen.add(p)) {
+                    for (TransitionDecl u : ts) {
+                        if (u.source().equals(p)) {
+                            todo.add(u.destination());
+                        }
+                    }
+                }
+            }
+            if (seen.contains(t.source())) {
+                out.add(t.source());
+            }
+        }
+        return out;
+    }
+
+    /** The groups of a type that some port is bound to (the others change nothing the runtime checks). */
+    static Set<String> boundGroups(ComponentType type) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Port p : type.ports()) {
+            if (p.binding() instanceof PortBinding.At at) {
+                for (String n : at.placesOrGroups()) {
+                    if (type.group(n).isPresent()) {
+                        out.add(n);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when a use port is bound to the initial place (directly or through a group holding it). */
+    static boolean initialGuarded(ComponentType type) {
+        for (Port p : type.ports()) {
+            if (p.direction() == PortDirection.USE
+                    && ComponentPlaces.boundPlaces(type, p.binding()).contains(type.initialPlace())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The behaviors pushed on c, with how many times each. */
+    static int pushCount(InstanceNet c, String behavior) {
+        int n = 0;
+        for (String b : c.pushes) {
+            if (b.equals(behavior)) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cadenza.verify.execute;
 
+import dev.cadenza.core.model.Duration;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.petri.limit.Budget;
@@ -21,8 +22,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,40 +60,40 @@ class ExecutorAgainstCheckProperties {
 
     /**
      * The runtime enters the initial place through {@code _init}, checking the use ports bound
-     * there (component.py:662); the translation does not (runtime case
+     * there (component.py:662); so does the translation now (runtime case
      * {@code initial-place-use-guard}). While true, no use port is bound to an initial place.
      */
-    static final boolean NO_INITIAL_USE = true;
+    static final boolean NO_INITIAL_USE = false;
 
     /**
      * The runtime counts a group's tokens only on activation and deactivation (component.py
-     * :891-900, 745-754); the translation counts them all (runtime case
+     * :891-900, 745-754); so does the translation now, with a flag per group (runtime case
      * {@code group-first-token-leaves}). While true, a component with a group is a chain (never
      * two tokens inside).
      */
-    static final boolean GROUPS_ON_CHAINS_ONLY = true;
+    static final boolean GROUPS_ON_CHAINS_ONLY = false;
 
     /**
      * The runtime checks the lock on leaving a bound place even while another bound place keeps
-     * the port active (component.py:733-741); the translation only when the port's count drops
-     * to 0 (runtime case {@code lock-other-bound-place}). While true, a provide port is bound to
-     * one place (or the group).
+     * the port active (component.py:733-741); so does the translation now (runtime case
+     * {@code lock-other-bound-place}). While true, a provide port is bound to one place (or the
+     * group).
      */
-    static final boolean PROVIDE_AT_ONE_PLACE = true;
+    static final boolean PROVIDE_AT_ONE_PLACE = false;
 
     /**
-     * Today's {@code check} models the refusing state of Concerto-D, which the centralized runtime
-     * does not have (runtime case {@code no-refusing-centralized}): while true, the properties
-     * translate with refusing off, the translation's option for the centralized runtime.
+     * {@code check} once modelled a refusing state, which the centralized runtime does not have
+     * (runtime case {@code no-refusing-centralized}); the translation's default no longer does.
+     * While true, the properties would turn the option off explicitly.
      */
-    static final boolean CHECK_REFUSES = true;
+    static final boolean CHECK_REFUSES = false;
 
     /**
-     * The translation locks a provider by every user ever connected to it, the runtime only by
-     * the current ones (runtime case {@code lock-current-connections-only}): while true, a cut
-     * connection is made again only between the same two ports.
+     * The runtime locks a provider only by its current users, and so does the translation now
+     * (runtime case {@code lock-current-connections-only}): while true, a cut connection is made
+     * again only between the same two ports.
      */
-    static final boolean RECONNECT_THE_SAME_PORTS_ONLY = true;
+    static final boolean RECONNECT_THE_SAME_PORTS_ONLY = false;
 
     /**
      * The translation lets a component make any number of zero-time moves while another has not
@@ -354,6 +357,12 @@ class ExecutorAgainstCheckProperties {
         return Arbitraries.integers().between(0, 1 << 20).list().ofMinSize(20).ofMaxSize(120);
     }
 
+    /** Assemblies read from tapes (ReductionAgreementTest draws its designs here too). */
+    @Provide
+    Arbitrary<Design> designs() {
+        return tapes().map(t -> Design.read(new Tape(t)));
+    }
+
     // ---- the properties ---------------------------------------------------------------------------
 
     @Property(tries = 1200)
@@ -366,6 +375,21 @@ class ExecutorAgainstCheckProperties {
     @Tag("fidelity")
     void programsAgreeWithCheck(@ForAll("tapes") List<Integer> tape) {
         agree(Prog.read(new Tape(tape)).text(), "gen");
+    }
+
+    /**
+     * With a step cost [a, b] the net gives each instantaneous move [0, b] (docs/verify.md, "The
+     * cost of a step"): the executor's runs, whose loop iterations each take a duration in
+     * [a, b], still end inside the bounds, and its deadlocks are reported. (A counterexample's
+     * instants are the net's, not the loop's: its replay is not asked for.)
+     */
+    @Property(tries = 150)
+    @Tag("fidelity")
+    void withAStepTheExecutorRunsStillEndInsideTheBounds(@ForAll("tapes") List<Integer> tape,
+                                                         @ForAll @IntRange(min = 0, max = 2) int a,
+                                                         @ForAll @IntRange(min = 0, max = 2) int w) {
+        Duration step = new Duration(BigDecimal.valueOf(a, 1), BigDecimal.valueOf(a + w, 1));
+        agree(Design.read(new Tape(tape)).text(), "gen", step);
     }
 
     static final AtomicInteger TRIES = new AtomicInteger();
@@ -387,8 +411,13 @@ class ExecutorAgainstCheckProperties {
      * deadlock is one that {@code deployable} reports.
      */
     static void agree(String text, String subject) {
+        agree(text, subject, null);
+    }
+
+    static void agree(String text, String subject, Duration step) {
         long t0 = System.nanoTime();
-        Model m = Examples.parse(text);
+        Model m = step == null ? Examples.parse(text) : Examples.parse(text).withStep(step);
+        boolean stepped = step != null && step.max().signum() > 0;
         Subject s = new Subject(m, subject, new StateClassEngine(), Budget.of(300_000, 60),
                 CHECK_REFUSES ? TranslationOptions.DEFAULT.withRefusing(false) : TranslationOptions.DEFAULT);
         Verdict deployable;
@@ -403,7 +432,7 @@ class ExecutorAgainstCheckProperties {
         Assume.that(!(deployable instanceof Verdict.Inconclusive));
         Assume.that(bounds.complete());
         Executor x = Executor.of(m, subject);
-        if (deployable instanceof Verdict.Violated v) {
+        if (deployable instanceof Verdict.Violated v && !stepped) {
             Run ce = v.counterexample().run();
             Run r = null;
             boolean same = false;

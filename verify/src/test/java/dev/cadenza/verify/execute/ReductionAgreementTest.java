@@ -33,24 +33,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The reductions (stubborn sets, the untimed first stage, the zero-time reduction) against
- * {@code --no-reduction} on random assemblies (the designs of {@link ExecutorAgainstCheckProperties}:
- * forks, joins, groups, ports on places, groups and transitions): every property gets the same
- * verdict both ways, and the deadlock paths the stubborn sets find replay on the full net.
+ * {@code --no-reduction} on random assemblies and programs (those of {@link ExecutorAgainstCheckProperties}:
+ * forks, joins, groups, ports on places, groups and transitions; programs with con, dcon, del,
+ * wait, a second behavior): every property gets the same verdict both ways, and the deadlock
+ * paths the stubborn sets find replay on the full net.
  */
 class ReductionAgreementTest {
 
     private static final SourcePosition HERE = SourcePosition.NONE;
 
     @Provide
-    Arbitrary<ExecutorAgainstCheckProperties.Design> designs() {
-        return new ExecutorAgainstCheckProperties().tapes()
-                .map(t -> ExecutorAgainstCheckProperties.Design.read(new ExecutorAgainstCheckProperties.Tape(t)));
+    Arbitrary<List<Integer>> tapes() {
+        return new ExecutorAgainstCheckProperties().tapes();
     }
 
-    @net.jqwik.api.Property(tries = 150)
-    void sameVerdictsWithAndWithoutReductions(@ForAll("designs") ExecutorAgainstCheckProperties.Design d) {
-        Model m = Examples.parse(d.text());
-        List<Property> properties = properties(d);
+    /** A random assembly (even seeds of the tape's first value) or program (odd), as model text. */
+    private static String model(List<Integer> tape) {
+        var t = new ExecutorAgainstCheckProperties.Tape(tape);
+        return tape.get(0) % 2 == 0 ? ExecutorAgainstCheckProperties.Design.read(t).text()
+                : ExecutorAgainstCheckProperties.Prog.read(t).text();
+    }
+
+    @net.jqwik.api.Property(tries = 200)
+    void sameVerdictsWithAndWithoutReductions(@ForAll("tapes") List<Integer> tape) {
+        String text = model(tape);
+        Model m = Examples.parse(text);
+        List<Property> properties = properties(m);
         Subject reduced = new Subject(m, "gen", new StateClassEngine(true), Budget.of(400_000, 60));
         Subject full = new Subject(m, "gen", new StateClassEngine(false), Budget.of(400_000, 60)).reduction(false);
         for (Property p : properties) {
@@ -68,14 +76,15 @@ class ReductionAgreementTest {
             }
             Statistics.label(p.name().split(" ")[0]).collect(a.word()
                     + (a.statistics().stage() != null ? " (untimed stage)" : ""));
-            assertEquals(b.word(), a.word(), p.name() + "\n" + d.text() + "\nreduced: " + a.details()
+            assertEquals(b.word(), a.word(), p.name() + "\n" + text + "\nreduced: " + a.details()
                     + "\nfull: " + b.details());
         }
     }
 
-    @net.jqwik.api.Property(tries = 150)
-    void aDeadlockPathOfTheStubbornSetsReplaysOnTheFullNet(@ForAll("designs") ExecutorAgainstCheckProperties.Design d) {
-        Model m = Examples.parse(d.text());
+    @net.jqwik.api.Property(tries = 200)
+    void aDeadlockPathOfTheStubbornSetsReplaysOnTheFullNet(@ForAll("tapes") List<Integer> tape) {
+        String text = model(tape);
+        Model m = Examples.parse(text);
         Subject s = new Subject(m, "gen", new StateClassEngine(), Budget.unlimited());
         for (Subject.Mode mode : Subject.Mode.values()) {
             TranslatedNet tn = s.net(mode);
@@ -85,7 +94,7 @@ class ReductionAgreementTest {
             UntimedSearch.Answer full = UntimedSearch.reach(tn.net(), target, Budget.ofClasses(400_000), false,
                     Long.MAX_VALUE);
             Assume.that(reduced.statistics().complete() && full.statistics().complete());
-            assertEquals(full.found(), reduced.found(), d.text());
+            assertEquals(full.found(), reduced.found(), text);
             assertTrue(reduced.statistics().states() <= full.statistics().states() || full.found());
             if (!reduced.found()) {
                 continue;
@@ -103,12 +112,12 @@ class ReductionAgreementTest {
     }
 
     /** deployable (timed, untimed), forbidden and AG over two components' places, a sequence. */
-    private static List<Property> properties(ExecutorAgainstCheckProperties.Design d) {
+    private static List<Property> properties(Model m) {
         List<Property> out = new ArrayList<>();
         out.add(new Deployable(null, false, HERE));
         out.add(new Deployable(null, true, HERE));
-        int last0 = d.comps().get(0).places() - 1;
-        int last1 = d.comps().get(1).places() - 1;
+        int last0 = m.type("C0").orElseThrow().places().size() - 1;
+        int last1 = m.type("C1").orElseThrow().places().size() - 1;
         out.add(new Forbidden(new PredicateText("c0.q" + last0 + " and not c1.q" + last1, HERE)));
         out.add(new Forbidden(new PredicateText("c1.q1 and c0.q0", HERE)));
         out.add(new Query("AG (not (c0.q1 and c1.q1))", HERE));

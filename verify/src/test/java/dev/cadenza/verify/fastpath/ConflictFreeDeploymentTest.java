@@ -142,6 +142,11 @@ class ConflictFreeDeploymentTest {
         assertEquals(r.max(), fast.max(), d.text());
         Verdict v = new Deployable(null, false, SourcePosition.NONE).check(s);
         assertInstanceOf(Verdict.Holds.class, v, d.text());
+        // with a step cost the arithmetic (which counts no move) steps aside: the state classes answer
+        Model stepped = m.withStep(new dev.cadenza.core.model.Duration(java.math.BigDecimal.ZERO,
+                new java.math.BigDecimal("0.05")));
+        ConflictFreeDeployment aside = ConflictFreeDeployment.of(stepped, "gen");
+        assertTrue(!aside.applies() && aside.reason().contains("step"), aside::reason);
     }
 
     private static final String PROVIDER = """

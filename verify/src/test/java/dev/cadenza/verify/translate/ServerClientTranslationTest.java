@@ -22,9 +22,10 @@ class ServerClientTranslationTest {
         // use server_ip data by configure: its start reads the connection and the "provided" flag
         assertTrue(net.contains("tr {c.configure.start} [0,0] {c.configure.od} {con.s.ip.c.server_ip}?1"
                 + " {s.ip.provided}?1 -> {c.configure.run}"), net);
-        // use server at running: entering running reads s in running, and is refused while s wants to leave
+        // use server at running: entering running reads s in running (and waits while running is marked:
+        // a place holds one token)
         assertTrue(net.contains("tr {c.enter.running.install} [0,0] {c.start.id} {con.s.service.c.server}?1"
-                + " {s.running}?1 {s.service.refusing}?-1 -> {c.running}"), net);
+                + " {s.running}?1 {c.running}?-1 -> {c.running}"), net);
         // provide ip data at allocated: the first entry sets the flag
         assertTrue(net.contains("{s.ip.provided}?-1 -> {s.allocated} {s.ip.provided}"), net);
     }
