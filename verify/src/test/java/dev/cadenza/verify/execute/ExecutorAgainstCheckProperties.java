@@ -365,7 +365,7 @@ class ExecutorAgainstCheckProperties {
 
     // ---- the properties ---------------------------------------------------------------------------
 
-    @Property(tries = 1200)
+    @Property(tries = 1000)
     @Tag("fidelity")
     void assembliesAgreeWithCheck(@ForAll("tapes") List<Integer> tape) {
         agree(Design.read(new Tape(tape)).text(), "gen");
