@@ -54,6 +54,9 @@ final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ReductionOption reduction = new ReductionOption();
 
+    @CommandLine.Mixin
+    ReplayOption replay = new ReplayOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
-        Function<String, Subject> subjects = subjects(m, limitOptions.budget(), reduction.on());
+        Function<String, Subject> subjects = subjects(m, limitOptions.budget(), reduction.on(), replay.on());
         List<Verifier.Result> results = checkAll(m, subjects);
         if (json) {
             Map<String, Object> o = json("check", summary, results, subjects, limitOptions.budget());
@@ -90,9 +93,14 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The same, with the reductions on or off ({@code --no-reduction}). */
     static Function<String, Subject> subjects(Model m, Budget budget, boolean reduce) {
+        return subjects(m, budget, reduce, true);
+    }
+
+    /** The same, with the deadlocks replayed in the executor or not ({@code --no-replay}). */
+    static Function<String, Subject> subjects(Model m, Budget budget, boolean reduce, boolean replay) {
         Map<String, Subject> cache = new HashMap<>();
         return n -> cache.computeIfAbsent(n, k -> new Subject(m, k, new StateClassEngine(reduce), budget)
-                .reduction(reduce));
+                .reduction(reduce).replay(replay));
     }
 
     /**

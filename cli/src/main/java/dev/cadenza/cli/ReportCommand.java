@@ -69,6 +69,9 @@ final class ReportCommand implements Callable<Integer> {
     ReductionOption reduction = new ReductionOption();
 
     @Mixin
+    ReplayOption replay = new ReplayOption();
+
+    @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
     @Mixin
@@ -99,7 +102,7 @@ final class ReportCommand implements Callable<Integer> {
         if (subjects.isEmpty()) {
             subjects.add(new SubjectChoice().of(m));
         }
-        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget(), reduction.on());
+        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget(), reduction.on(), replay.on());
         List<Verifier.Result> results = CheckCommand.checkAll(m, checked);
         for (Verifier.Result r : results) {
             Verdict v = r.verdict();

@@ -151,4 +151,67 @@ class CheckCommandTest {
         assertEquals(2, r.exit());
         assertEquals(p + ": no such file\n", r.err());
     }
+
+    /** The runtime case zero-time-race (verify's runtime-cases) with a verify block. */
+    static final String ZERO_TIME_RACE = """
+            component P {
+              places off, ready, down
+              initial off
+              behavior deploy {
+                up: off -> ready [0, 0]
+              }
+              behavior stop {
+                halt: ready -> down [0, 0]
+              }
+              behavior start {
+                restart: down -> ready [1, 1]
+              }
+              provide svc at ready
+            }
+            component U {
+              places u0, b, s
+              initial u0
+              behavior deploy {
+                go: u0 -> b [0, 0]
+              }
+              behavior suspend {
+                pause: b -> s [0, 0]
+              }
+              behavior resume {
+                again: s -> b [0, 0]
+              }
+              use svc at b
+            }
+            program prog {
+              add(p : P)
+              add(u : U)
+              con(p.svc, u.svc)
+              pushB(p, deploy)
+              pushB(u, deploy)
+              wait(u)
+              pushB(u, suspend)
+              pushB(p, stop)
+              pushB(p, start)
+              pushB(u, resume)
+              waitAll
+            }
+            verify prog {
+              deployable
+            }
+            """;
+
+    @Test
+    void aDeadlockTheRuntimesLoopDoesNotMakeIsInconclusiveUnlessReplayIsOff() throws IOException {
+        Path f = dir.resolve("race.cdz");
+        Files.writeString(f, ZERO_TIME_RACE);
+        CliRun r = check(f.toString());
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("inconclusive"), r.out());
+        assertTrue(r.out().contains("not reproduced in the executor"), r.out());
+        assertTrue(r.out().contains("the runtime may not deadlock"), r.out());
+        assertTrue(r.out().contains("deadlock: a run stops before the program finishes"), "the run is shown: " + r.out());
+        CliRun off = check(f.toString(), "--no-replay");
+        assertEquals(1, off.exit(), off.out() + off.err());
+        assertTrue(off.out().contains("violated"), off.out());
+    }
 }

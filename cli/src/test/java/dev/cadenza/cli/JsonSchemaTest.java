@@ -107,6 +107,7 @@ class JsonSchemaTest {
         List<String[]> runs = new ArrayList<>(List.of(
                 new String[] {"check", sc},
                 new String[] {"check", deadlock},
+                new String[] {"check", write("race.cdz", CheckCommandTest.ZERO_TIME_RACE)},
                 new String[] {"check", queries},
                 new String[] {"check", galera, "--max-classes", "700"},
                 new String[] {"check", sc, "--max-classes", "40"},
@@ -200,7 +201,7 @@ class JsonSchemaTest {
         JsonNode o = valid(CliRun.of("check", write("deadlock.cdz", DEADLOCK), "--json"), "deadlock");
         JsonNode deployable = o.get("properties").get(0);
         assertEquals("violated", deployable.get("verdict").asString());
-        assertEquals("state classes", deployable.get("answered_by").asString());
+        assertEquals("state classes, replayed in the executor", deployable.get("answered_by").asString());
         JsonNode run = deployable.get("counterexample").get("run");
         assertEquals("deadlock", run.get("end").get("kind").asString());
         boolean waitsForProvider = false;

@@ -58,6 +58,7 @@ public final class Subject {
 
     private final TranslationOptions options;
     private boolean reduction = true;
+    private boolean replay = true;
 
     public Subject(Model model, String name, TimedEngine engine, Budget budget) {
         this(model, name, engine, budget, TranslationOptions.DEFAULT);
@@ -83,6 +84,27 @@ public final class Subject {
 
     public boolean reduction() {
         return reduction;
+    }
+
+    /**
+     * Whether a deadlock the net reaches is replayed in the executor before it is called a
+     * violation (docs/verify.md, "Zero-time moves"): on by default, off for {@code --no-replay}.
+     */
+    public Subject replay(boolean on) {
+        this.replay = on;
+        return this;
+    }
+
+    public boolean replay() {
+        return replay;
+    }
+
+    /**
+     * Replay is on and the executor times the same runs as the net: no step cost, the
+     * translation's default rules (no refusing).
+     */
+    public boolean replayable() {
+        return replay && !options.refusing() && model.effectiveStep().max().signum() == 0;
     }
 
     public Model model() {

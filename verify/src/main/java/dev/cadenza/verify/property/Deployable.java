@@ -76,8 +76,12 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
                 + " untimed loops are not checked", stuck.statistics());
     }
 
+    private boolean finishedThere(Subject subject, TranslatedNet tn, long[] m) {
+        return subject.finished(tn, null, position).compile(Targets.RESOLVER).test(m, true);
+    }
+
     private String summary(Subject subject, TranslatedNet tn, long[] m) {
-        return subject.finished(tn, null, position).compile(Targets.RESOLVER).test(m, true)
+        return finishedThere(subject, tn, m)
                 ? "a run finishes outside deployment " + deployment
                 : "deadlock: a run stops before the program finishes";
     }
@@ -88,8 +92,11 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
         TargetTimes stuck = Reachability.searchBad(subject, tn, Targets.and(Targets.dead(), Targets.not(goal)));
         if (stuck.reachable()) {
             long[] m = Targets.replay(tn.net(), stuck.minRun());
-            return new Verdict.Violated(Counterexample.of(summary(subject, tn, m), stuck.minRun(), tn, true),
-                    stuck.statistics());
+            boolean deadlock = !finishedThere(subject, tn, m);
+            Verdict.Violated found = new Verdict.Violated(Counterexample.of(summary(subject, tn, m), stuck.minRun(),
+                    tn, true), stuck.statistics());
+            // a deadlock of the net is held to the runtime's loop first (DeadlockReplay says why)
+            return deadlock ? DeadlockReplay.confirm(subject, found) : found;
         }
         if (!stuck.statistics().complete()) {
             return Reachability.inconclusive(subject, stuck.statistics());
