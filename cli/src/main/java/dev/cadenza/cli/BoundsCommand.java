@@ -96,8 +96,13 @@ final class BoundsCommand implements Callable<Integer> {
         }
         modelOptions.refuseFor(file);
         PetriNet net = NetFiles.load(file);
-        CompiledPredicate predicate = target == null ? null
-                : PredicateParser.parse(target).compile(NameResolver.of(net));
+        CompiledPredicate predicate;
+        try {
+            predicate = target == null ? null : PredicateParser.parse(target).compile(NameResolver.of(net));
+        } catch (dev.cadenza.petri.query.PredicateSyntaxException e) {
+            // placed in the option, as for a model's --target: "--target:1:COL: …"
+            throw new UserInputException("--target:1:" + e.column() + ": " + e.problem());
+        }
         TimeBoundsResult r;
         try {
             r = new TimeBounds(net).compute(predicate, limitOptions.budget());

@@ -125,7 +125,10 @@ final class CalibrateCommand implements Callable<Integer> {
         List<Calibration.Proposal> proposals = Calibration.fit(runs, types, Calibration.intervals(m), margin, marginAbs);
         String text = readModelText();
         String calibrated = patched(text, m, proposals);
-        Map<String, Object> o = new LinkedHashMap<>();
+        Map<String, Object> o = JsonValues.envelope("calibrate", model);
+        o.put("semantics", m.semantics().keyword());
+        o.put("step", ModelOptions.stepJson(m));
+        o.put("overrides", modelOptions.json());
         o.put("subject", s);
         o.put("runs", runs.size());
         List<Object> ps = new ArrayList<>();
@@ -177,7 +180,8 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         if (json) {
             o.put("output", output == null ? null : output.toString());
-            out.println(Json.write(o));
+            o.put("patch", output == null && holdout == null ? UnifiedDiff.of(model.toString(), text, calibrated) : null);
+            return JsonValues.print(out, o, exit);
         } else if (output != null || holdout != null) {
             out.printf(Locale.ROOT, "calibrate %s from %d runs%s%n", s, runs.size(), output == null ? "" : ": " + output + " written");
             for (Calibration.Proposal p : proposals) {

@@ -62,14 +62,15 @@ import java.util.concurrent.TimeUnit;
  * {@code --action-timeout} stops the run cleanly: nothing new starts, what runs finishes. Ctrl-C
  * stops it the same way, with the same report. Exit 0 when it finished with every duration and
  * the total inside their intervals, 1 when an action failed, the run deadlocked or something fell
- * outside, 130 when interrupted.
+ * outside, 3 when interrupted (stopped before its end, as at a limit: nothing is proven about
+ * the rest; the documented codes are 0/1/2/3 and 70, nothing else).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Executes a program: each transition's action as a shell command (or, with --dry-run, a sampled"
                 + " sleep), live progress, measured durations against the model's intervals and exact bounds.")
 final class RunCommand implements Callable<Integer> {
 
-    static final int INTERRUPTED = 130;
+    static final int INTERRUPTED = ExitCode.INCONCLUSIVE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -111,6 +112,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "F", description = "draw the measured run over the computed windows: F.svg or F.png")
     Path output;
+
+    @Option(names = "--json", description = "print one JSON object (docs/json.md) instead of the report")
+    boolean json;
 
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
@@ -168,6 +172,9 @@ final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // the report is out: end with the documented code (3, stopped before the end), not the
+            // JVM's 130 for a signal, which is none of 0/1/2/3/70
+            Runtime.getRuntime().halt(INTERRUPTED);
         }, "cadenza-run-interrupt");
         boolean hooked = addHook(hook);
         Instant started = Instant.now();
@@ -245,8 +252,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int report(PrintWriter out, Model m, String s, Run run, List<ActionResult> actions, Instant started,
+    private int report(PrintWriter stdout, Model m, String s, Run run, List<ActionResult> actions, Instant started,
                        boolean interrupted) {
+        // with --json the report's lines go nowhere: the one object is printed at the end
+        PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : stdout;
         List<Measured> measured = measured(m, run, actions);
         ExactTotals exact = ExactTotals.of(m, s, limitOptions.budget(), reduction.on());
         boolean finished = run.end() instanceof RunEnd.Finished;
@@ -304,11 +313,21 @@ final class RunCommand implements Callable<Integer> {
             out.println("  gantt: " + output);
         }
         out.flush();
-        if (interrupted) {
-            return INTERRUPTED;
-        }
         boolean totalInside = !finished || !exact.known() || exact.contains(total);
-        return finished && outside == 0 && totalInside ? ExitCode.OK : ExitCode.VIOLATED;
+        int exit = interrupted ? INTERRUPTED
+                : finished && outside == 0 && totalInside ? ExitCode.OK : ExitCode.VIOLATED;
+        if (json) {
+            Map<String, Object> o = JsonValues.envelope("run", model);
+            o.putAll(traceObject(m, s, run, measured, exact, started));
+            o.remove("cadenza_trace");
+            o.remove("model");
+            o.put("overrides", modelOptions.json());
+            o.put("interrupted", interrupted);
+            o.put("trace", trace == null ? null : trace.toString());
+            o.put("output", output == null ? null : output.toString());
+            return JsonValues.print(stdout, o, exit);
+        }
+        return exit;
     }
 
     /** Each transition run: from the actions' own start and end (real runs), else from the run's schedule. */
@@ -341,8 +360,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void writeTrace(Model m, String s, Run run, List<Measured> measured, ExactTotals exact, Instant started) {
+        write(trace, Json.write(traceObject(m, s, run, measured, exact, started)) + "\n");
+    }
+
+    /**
+     * The trace file's object (calibrate reads {@code transitions}); {@code run} is the run in the
+     * one shape of every run and counterexample (docs/json.md, "Runs"), version 2 of the file.
+     */
+    private Map<String, Object> traceObject(Model m, String s, Run run, List<Measured> measured, ExactTotals exact,
+                                            Instant started) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("cadenza_trace", 1);
+        o.put("cadenza_trace", 2);
         o.put("model", model.toString());
         o.put("subject", s);
         o.put("semantics", m.semantics().keyword());
@@ -388,36 +416,9 @@ final class RunCommand implements Callable<Integer> {
             ts.add(t);
         }
         o.put("transitions", ts);
-        List<Object> events = new ArrayList<>();
-        for (RunEvent e : run.events()) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("time", d(e.time().doubleValue()));
-            ev.put("event", kind(e));
-            ev.put("component", e.instance());
-            ev.put("text", e.describe());
-            events.add(ev);
-        }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("subject", run.subject());
-        r.put("events", events);
-        r.put("blocked", run.deadlocked() ? run.blockedLines() : List.of());
-        o.put("run", r);
-        write(trace, Json.write(o) + "\n");
-    }
-
-    private static String kind(RunEvent e) {
-        String n = e.getClass().getSimpleName();
-        return switch (n) {
-            case "InstructionExecuted" -> "instruction";
-            case "BehaviorBegun" -> "behavior_begun";
-            case "BehaviorCompleted" -> "behavior_completed";
-            case "PlaceEntered" -> "place_entered";
-            case "PlaceLeft" -> "place_left";
-            case "WantsToLeave" -> "wants_to_leave";
-            case "TransitionReady" -> "transition_ready";
-            case "TransitionStarted" -> "transition_started";
-            default -> "transition_ended";
-        };
+        o.put("run", RunJson.of(run));
+        o.put("blocked", run.deadlocked() ? run.blockedLines() : List.of());
+        return o;
     }
 
     /** The measured bars over each transition's window (earliest start, latest end over all runs). */

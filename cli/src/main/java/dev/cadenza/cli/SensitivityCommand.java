@@ -72,6 +72,9 @@ final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    @Mixin
+    QuietOption quiet = new QuietOption();
+
     @Override
     public Integer call() {
         Delta d;
@@ -89,19 +92,24 @@ final class SensitivityCommand implements Callable<Integer> {
         SensitivityReport r = SensitivityAnalysis.of(m, subject.of(m), d, reduction.engine(),
                 limitOptions.budget());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Map<String, Object> o = json(r);
-            o.put("overrides", modelOptions.json());
-            out.println(Json.write(o));
-        } else {
-            modelOptions.printApplied(out);
-            out.print(text(r));
-        }
-        out.flush();
+        // the chart first: a failed write is exit 2, and the JSON must say so, not "exit 0"
         if (output != null) {
             TornadoChart.write(tornado(r), output);
         }
-        return r.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+        int exit = r.complete() ? ExitCode.OK : ExitCode.INCONCLUSIVE;
+        if (json) {
+            Map<String, Object> o = JsonValues.envelope("sensitivity", model);
+            o.put("output", output == null ? null : output.toString());
+            o.put("semantics", m.semantics().keyword());
+            o.put("step", ModelOptions.stepJson(m));
+            o.putAll(json(r));
+            o.put("overrides", modelOptions.json());
+            return JsonValues.print(out, o, exit);
+        }
+        modelOptions.printApplied(out);
+        out.print(text(r));
+        out.flush();
+        return exit;
     }
 
     /** The ranked table; columns as wide as their widest cell (names are never cut). */

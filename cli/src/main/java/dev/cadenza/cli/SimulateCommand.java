@@ -114,16 +114,18 @@ final class SimulateCommand implements Callable<Integer> {
         if (output != null) {
             Histogram.write(histogram(s, r, exact), output);
         }
-        if (json) {
-            out.println(Json.write(json(s, m, r, exact, outside, deadlock)));
-        } else {
-            text(out, s, m, r, exact, outside, deadlock);
-        }
-        out.flush();
+        int exit;
         if (exact != null && !exact.complete() && exact.note() != null && exact.note().startsWith("inconclusive")) {
-            return ExitCode.INCONCLUSIVE;
+            exit = ExitCode.INCONCLUSIVE;
+        } else {
+            exit = r.deadlocked() > 0 || r.stopped() > 0 || outside > 0 ? ExitCode.VIOLATED : ExitCode.OK;
         }
-        return r.deadlocked() > 0 || r.stopped() > 0 || outside > 0 ? ExitCode.VIOLATED : ExitCode.OK;
+        if (json) {
+            return JsonValues.print(out, json(s, m, r, exact, outside, deadlock), exit);
+        }
+        text(out, s, m, r, exact, outside, deadlock);
+        out.flush();
+        return exit;
     }
 
     /** The histogram of a simulation's totals with the exact bounds, when known. */
@@ -199,7 +201,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     private Map<String, Object> json(String s, Model m, Simulation.Report r, ExactTotals exact, int outside,
                                      Run deadlock) {
-        Map<String, Object> o = new LinkedHashMap<>();
+        Map<String, Object> o = JsonValues.envelope("simulate", model);
+        o.put("output", output == null ? null : output.toString());
         o.put("subject", s);
         o.put("runs", r.runs());
         o.put("seed", r.seed());
@@ -239,6 +242,12 @@ final class SimulateCommand implements Callable<Integer> {
             dl.put("time", new BigDecimal(Times.format(deadlock.duration())));
             dl.put("trace", deadlock.lines());
             dl.put("blocked", deadlock.blockedLines());
+            // the same run as data, in the shape of every counterexample (docs/json.md, "Runs")
+            Map<String, Object> ce = new LinkedHashMap<>();
+            ce.put("summary", "sampled run " + r.firstDeadlock() + " deadlocks at t=" + Times.format(deadlock.duration()));
+            ce.put("run", RunJson.of(deadlock));
+            ce.put("blocked", deadlock.blockedLines());
+            dl.put("counterexample", ce);
             o.put("deadlock_example", dl);
         } else {
             o.put("deadlock_example", null);

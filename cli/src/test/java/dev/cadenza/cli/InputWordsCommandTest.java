@@ -62,6 +62,19 @@ class InputWordsCommandTest {
     }
 
     @Test
+    void anIntervalTooLargeOnTheCommandLineIsPlacedInTheOption() {
+        CliRun r = CliRun.of("check", CliRun.example("server-client.cdz"), "--interval", "Server.allocate=[0.00001,9999]");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("--interval:1:1: the duration [0.00001, 9999] of transition Server.allocate (given by --interval)"
+                + " is too large: exact analyses count time in units of 1/100000 s (the finest decimal of the model),"
+                + " at most 2^27 = 134217728 of them; write a shorter time or fewer decimals\n", r.err());
+        CliRun bounds = CliRun.of("bounds", CliRun.example("server-client.cdz"), "--interval",
+                "s.allocate=[1,99999999999999999999]");
+        assertEquals(2, bounds.exit(), bounds.err());
+        assertTrue(bounds.err().startsWith("--interval:1:1: the duration [1, 99999999999999999999]"), bounds.err());
+    }
+
+    @Test
     void aModelInAnotherEncodingOrBinaryIsPlaced() throws IOException {
         Path latin = dir.resolve("latin.cdz");
         Files.write(latin, "# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));

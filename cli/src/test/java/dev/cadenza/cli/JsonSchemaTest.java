@@ -98,9 +98,16 @@ class JsonSchemaTest {
         String loop = write("loop.net", "net loop\ntr a [1,2] p -> p\ntr b [0,w[ p -> q\npl p (1)\n");
         String untimed = write("u.net", "net u\ntr a p -> q\ntr b q -> p\npl p (1)\n");
         String deadlock = write("deadlock.cdz", DEADLOCK);
+        // every property kind, queries (timed, untimed CTL, EF with a witness) and responses (one violated)
+        String queries = write("queries.cdz", Files.readString(Path.of(sc)).replace(
+                "  query \"AG not (c.running and not s.running)\"\n",
+                "  query \"AG not (c.running and not s.running)\"\n  query untimed \"AG (s.allocated -> AF c.running)\"\n"
+                        + "  query \"EF c.running\"\n  response s.allocated leads to c.running within 8\n"
+                        + "  response s.allocated leads to c.running within 2\n"));
         List<String[]> runs = new ArrayList<>(List.of(
                 new String[] {"check", sc},
                 new String[] {"check", deadlock},
+                new String[] {"check", queries},
                 new String[] {"check", galera, "--max-classes", "700"},
                 new String[] {"check", sc, "--max-classes", "40"},
                 new String[] {"check", sc, "--timeout", "0.001"},
@@ -126,13 +133,29 @@ class JsonSchemaTest {
                 new String[] {"draw", net, "-o", dir.resolve("n.dot").toString()},
                 new String[] {"export", sc, "--format", "net"},
                 new String[] {"export", sc, "--format", "dot", "-o", dir.resolve("e.dot").toString()},
+                new String[] {"simulate", sc, "--runs", "20", "-o", dir.resolve("h.svg").toString()},
+                new String[] {"simulate", deadlock, "--runs", "3"},
+                new String[] {"simulate", sc, "--runs", "3", "--max-classes", "5"},
+                new String[] {"run", sc, "--dry-run", "--speed", "1000", "--trace", dir.resolve("t1.json").toString()},
+                new String[] {"run", sc, "--dry-run", "--speed", "1000", "--seed", "2", "--trace",
+                        dir.resolve("t2.json").toString(), "-o", dir.resolve("run.svg").toString()},
+                new String[] {"run", deadlock, "--dry-run", "--speed", "1000"},
+                new String[] {"sensitivity", sc},
+                new String[] {"sensitivity", sc, "--max-classes", "5"},
+                new String[] {"calibrate", sc, dir.resolve("t1.json").toString(), dir.resolve("t2.json").toString()},
+                new String[] {"calibrate", sc, dir.resolve("t1.json").toString(), dir.resolve("t2.json").toString(),
+                        "--holdout", "1", "-o", dir.resolve("calibrated.cdz").toString()},
                 // errors: the envelope and the error
                 new String[] {"check", dir.resolve("missing.cdz").toString()},
                 new String[] {"check", write("bad.cdz", "component C {\n  places a\n  initial b\n}\n")},
                 new String[] {"bounds", net, "--target", "p >= "},
                 new String[] {"explore", write("bad.net", "net x\ntr a [2,1] p -> q\n")},
                 new String[] {"export", sc, "--format", "net", "--program", "maintain", "--max-classes", "3"},
-                new String[] {"check", sc, "--max-classes", "0"}));
+                new String[] {"check", sc, "--max-classes", "0"},
+                new String[] {"sensitivity", sc, "--delta", "much"},
+                new String[] {"simulate", dir.resolve("missing.cdz").toString()},
+                new String[] {"run", sc, "--dry-run", "--trace", dir.resolve("nodir/t.json").toString()},
+                new String[] {"calibrate", sc, dir.resolve("missing.json").toString()}));
         for (String[] args : runs) {
             String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
             withJson[args.length] = "--json";
@@ -141,6 +164,20 @@ class JsonSchemaTest {
             JsonNode o = valid(r, what);
             assertEquals(args[0], o.get("command").asString(), what);
         }
+    }
+
+    /** {@code run --trace} writes the run in the one shape of runs and counterexamples (verify.trace.Run). */
+    @Test
+    void theTraceFileHoldsTheRunInTheShapeOfEveryRun() throws IOException {
+        Path trace = dir.resolve("t.json");
+        JsonNode o = valid(CliRun.of("run", CliRun.example("server-client.cdz"), "--dry-run", "--speed", "1000",
+                "--trace", trace.toString(), "--json"), "run --json");
+        JsonNode file = MAPPER.readTree(Files.readString(trace));
+        assertEquals(2, file.get("cadenza_trace").asInt());
+        assertEquals(o.get("run"), file.get("run"));
+        assertEquals(o.get("transitions"), file.get("transitions"));
+        assertEquals("finished", file.get("run").get("end").get("kind").asString());
+        assertTrue(file.get("run").get("events").size() > 0);
     }
 
     @Test

@@ -196,7 +196,8 @@ class LimitsCommandTest {
 
     @Test
     void everyCommandTakesQuiet() {
-        for (String command : List.of("check", "bounds", "explore", "export", "gantt", "draw", "report")) {
+        for (String command : List.of("check", "bounds", "explore", "export", "gantt", "draw", "report", "simulate",
+                "run", "sensitivity", "calibrate")) {
             CliRun r = CliRun.of(command, "--help");
             assertTrue(r.out().contains("--quiet"), command + ": " + r.out());
         }

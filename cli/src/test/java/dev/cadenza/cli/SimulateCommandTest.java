@@ -29,7 +29,8 @@ class SimulateCommandTest {
         CliRun r = CliRun.of("simulate", example("server-client.cdz"), "--runs", "300", "--seed", "5", "--json");
         assertEquals(0, r.exit(), r.err() + r.out());
         String o = r.out();
-        assertTrue(o.startsWith("{\"subject\": \"deploy\", \"runs\": 300, \"seed\": 5,"), o);
+        assertTrue(o.startsWith("{\"command\": \"simulate\", \"file\": \"" + example("server-client.cdz")
+                + "\", \"output\": null, \"subject\": \"deploy\", \"runs\": 300, \"seed\": 5,"), o);
         for (String f : new String[] {"\"sampled\": {\"min\": ", "\"mean\": ", "\"p5\": ", "\"p50\": ", "\"p95\": ",
                 "\"p99\": ", "\"max\": ", "\"exact\": {\"min\": 4, \"max\": 9,", "\"deadlocked\": 0", "\"outside\": 0"}) {
             assertTrue(o.contains(f), f + " in " + o);

@@ -88,7 +88,7 @@ class TimedCommandsTest {
                 + " priorities; remove the pr declaration\n", r.err());
         CliRun p = run("bounds", net("tr a [1,2] p -> q\npl p (1)\n"), "--target", "p >= 1 &&");
         assertEquals(2, p.exit());
-        assertEquals("predicate:1:10: expected a place name or a number, found the end\n", p.err());
+        assertEquals("--target:1:10: expected a place name or a number, found the end\n", p.err());
         assertEquals(2, run("bounds", dir.resolve("none.net").toString()).exit());
     }
 

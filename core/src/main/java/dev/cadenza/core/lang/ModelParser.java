@@ -494,6 +494,9 @@ public final class ModelParser {
         try {
             return Long.parseLong(t.text());
         } catch (NumberFormatException e) {
+            if (t.text().chars().allMatch(Character::isDigit)) {
+                throw error(t, "the integer " + t.text() + " is too large (at most " + Long.MAX_VALUE + ")");
+            }
             throw error(t, "expected an integer, found " + t.describe());
         }
     }

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * transition or property that writes it, instead of a failure without a position deep in an
  * analysis ({@code [1, 99999999999999999999]} was an internal error, exit 70).
  */
-final class TimeUnits {
+public final class TimeUnits {
 
     static final int MAX_BITS = 27;
 
@@ -34,15 +34,27 @@ final class TimeUnits {
     }
 
     static void check(Model model, Consumer<Problem> report) {
+        check(model, d -> null, report);
+    }
+
+    /**
+     * The same, for a model whose durations may come from the command line: {@code givenAt} says
+     * where a duration was given ({@code --interval:K:COL}), or null for one of the file.
+     */
+    public static void check(Model model, java.util.function.Function<Duration, SourcePosition> givenAt,
+                             Consumer<Problem> report) {
         List<Time> times = new ArrayList<>();
         for (ComponentType type : model.types()) {
             for (Behavior b : type.behaviors()) {
                 for (TransitionDecl t : b.transitions()) {
                     Duration d = t.duration();
-                    String what = "the duration " + d + " of transition " + type.name() + "." + t.name();
-                    times.add(new Time(d.min(), what, t.position()));
+                    SourcePosition given = givenAt.apply(d);
+                    String what = "the duration " + d + " of transition " + type.name() + "." + t.name()
+                            + (given == null ? "" : " (given by --interval)");
+                    SourcePosition at = given == null ? t.position() : given;
+                    times.add(new Time(d.min(), what, at));
                     if (d.max() != null) {
-                        times.add(new Time(d.max(), what, t.position()));
+                        times.add(new Time(d.max(), what, at));
                     }
                 }
             }

@@ -56,11 +56,20 @@ final class Overriding {
         this.problems = new ArrayList<>(whatIf.malformed());
     }
 
+    /** The words of every problem of {@link dev.cadenza.core.lang.TimeUnits}. */
+    private static final String TIME_UNITS = "exact analyses count time in units";
+
     static Overridden apply(Model parsed, WhatIf whatIf, java.util.function.Function<Model, List<Problem>> moreChecks) {
         Overriding o = new Overriding(whatIf);
         Model m = o.parameters(parsed);
         List<Problem> modelProblems = new ArrayList<>(ModelValidator.validate(m));
         m = o.intervals(m);
+        if (!whatIf.intervals().isEmpty() && modelProblems.stream().noneMatch(p -> p.message().contains(TIME_UNITS))) {
+            // an interval given on the command line may be too large, or make the time unit finer for all
+            java.util.Map<Duration, SourcePosition> given = new java.util.IdentityHashMap<>();
+            whatIf.intervals().forEach(i -> given.put(i.duration(), i.at()));
+            dev.cadenza.core.lang.TimeUnits.check(m, given::get, modelProblems::add);
+        }
         modelProblems.addAll(moreChecks.apply(m));
         modelProblems.sort(java.util.Comparator.comparingInt((Problem p) -> p.position().line())
                 .thenComparingInt(p -> p.position().column()));
