@@ -84,7 +84,8 @@ measure() {
   m_count="$(grep -o '"classes": [0-9]*' "$out/sjson" | tail -1 | grep -o '[0-9]*$')"
   m_verdicts="$(grep -o '"verdict": "[a-z]*"' "$out/sjson" | sed 's/.*: "//; s/"$//' | sort | uniq -c \
                 | awk '{ printf "%s%d %s", (NR > 1 ? ", " : ""), $1, $2 }')"
-  [ -n "$m_verdicts" ] || m_verdicts="$(grep -o '"min": [^,]*, "max": [^,]*' "$out/sjson" | head -1)"
+  [ -n "$m_verdicts" ] || m_verdicts="$(grep -o '"reachable": [a-z]*, "min": [^,]*, "max": [^,]*' "$out/sjson" \
+                                        | head -1 | sed 's/"reachable": [a-z]*, //; s/"//g')"
   m_by="$(grep -o '"answered_by": "[^"]*"' "$out/sjson" | sed 's/.*: "//; s/"$//' | sort | uniq -c \
           | awk '{ c = $1; $1 = ""; printf "%s%d%s", (NR > 1 ? "; " : ""), c, $0 }')"
   m_note=""
@@ -101,15 +102,15 @@ srow() {
   shift 2
   echo "scaling: $name $size (reduced) ..." >&2
   measure "$@"
-  local r="${m_count:-?} | $m_wall | $m_rss | $m_verdicts | $m_by | $m_note"
+  local r="${m_count:-?} | $m_wall | $m_cpu | $m_rss | $m_verdicts | $m_by | $m_note"
   local rw="$m_wall"
   if [ -n "${skip_full:-}" ]; then
-    printf '| %s | %s | %s | not run (%s) | - |\n' "$name" "$size" "$r" "$skip_full" >>"$srows"
+    printf '| %s | %s | %s | not run (%s) | | | | | | - |\n' "$name" "$size" "$r" "$skip_full" >>"$srows"
     return
   fi
   echo "scaling: $name $size (--no-reduction) ..." >&2
   measure "$@" --no-reduction
-  local f="${m_count:-?} | $m_wall | $m_rss | $m_verdicts | $m_note"
+  local f="${m_count:-?} | $m_wall | $m_cpu | $m_rss | $m_verdicts | $m_note"
   local ratio
   ratio="$(awk -v a="$rw" -v b="$m_wall" 'BEGIN { if (a > 0) printf "%.1f", b / a; else print "-" }')"
   printf '| %s | %s | %s | %s | %s |\n' "$name" "$size" "$r" "$f" "$ratio" >>"$srows"
@@ -119,7 +120,10 @@ srow() {
 galera_at_once() {
   "${gen[@]}" galera "$1" examples \
     | sed -E '/^[[:space:]]*wait\((r_docker|r_registry|piplibs\{i\}|docker\{i\})\)[[:space:]]*$/d' >"$out/g.tmp"
-  if [ "$2" = untimed ]; then
+  if [ "$2" = safety ]; then
+    # the properties the untimed stage may answer: deployable, forbidden, sequence
+    grep -Ev '^[[:space:]]*(bounds|within|parallel)([[:space:]]|$)' "$out/g.tmp"
+  elif [ "$2" = untimed ]; then
     awk '/^verify /{ exit } { print }' "$out/g.tmp"
     printf 'verify deploy_mariadb {\n  deployable untimed centralized\n}\n'
   else
@@ -134,6 +138,13 @@ scale_section() {
     [ "$n" -gt 3 ] && skip_full="the full marking graph is beyond the heap from n=3 on (26 M markings in 100 s)"
     cap=120 srow "Galera, hosts at once: check (deployable untimed)" "n=$n" \
       "${cli[@]}" check "$out/gu$n.cdz" --json --timeout 100
+  done
+  for n in $galu; do
+    galera_at_once "$n" safety >"$out/gs$n.cdz"
+    skip_full=""
+    [ "$n" -gt 3 ] && skip_full="the state classes of the prefix deploy_mariadb are beyond the heap from n=4 on"
+    cap=140 srow "Galera, hosts at once: check (deployable, forbidden, sequence)" "n=$n" \
+      "${cli[@]}" check "$out/gs$n.cdz" --json --timeout 120
   done
   for n in $gal; do
     galera_at_once "$n" all >"$out/ga$n.cdz"
@@ -158,10 +169,11 @@ scale_section() {
     echo
     echo "Written by \`benchmarks/scaling.sh scale\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD);"
     echo "JVM start included, \`-Xmx3g\`, each run capped. \"states\" is every search's states (classes or"
-    echo "markings) of the command together; \"ratio\" is full wall / reduced wall."
+    echo "markings) of the command together; \"ratio\" is full wall / reduced wall. Machine load (1-min average)"
+    echo "when the section started: $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores: compare CPU seconds."
     echo
-    echo "| target | size | states | wall s | RSS MB | verdicts | answered by | note | full: states | wall s | RSS MB | verdicts | note | ratio |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| target | size | states | wall s | cpu s | RSS MB | verdicts | answered by | note | full: states | wall s | cpu s | RSS MB | verdicts | note | ratio |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     cat "$srows"
     echo "<!-- scale: end -->"
   } >"$out/scale.md"
