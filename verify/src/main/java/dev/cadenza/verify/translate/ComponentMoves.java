@@ -39,7 +39,8 @@ final class ComponentMoves extends TranslationPart {
             }
             for (TransitionDecl t : transitionsOf(c, b)) {
                 if (c.od.containsKey(t.name())) {
-                    d.transition(c.name + "." + t.name() + ".start", new Provenance.Start(c.name, t.name(), false), moves(1))
+                    d.transition(c.name + "." + t.name() + ".start", new Provenance.Start(c.name, t.name(), false),
+                                    moves(1))
                             .consume(c.od.get(t.name())).produce(c.run.get(t.name()));
                 }
                 boolean fused = !c.id.containsKey(t.name());
