@@ -26,9 +26,13 @@ final class ExplorerPolicy implements Policy {
     /** When replaying: the components' order of each iteration, by name. */
     ArrayDeque<String[]> componentOrders;
 
-    ExplorerPolicy(boolean reduceEnds, boolean reduceStarts) {
+    /** Ties noticed as the default policies notice them: all at once after a quiet iteration. */
+    private final boolean strictTies;
+
+    ExplorerPolicy(boolean reduceEnds, boolean reduceStarts, boolean strictTies) {
         this.reduceEnds = reduceEnds;
         this.reduceStarts = reduceStarts;
+        this.strictTies = strictTies;
     }
 
     @Override
@@ -82,7 +86,7 @@ final class ExplorerPolicy implements Policy {
 
     @Override
     public boolean noticeWhenForced(TransitionChoice t, long now) {
-        return script.choose(2) == 0;
+        return strictTies || script.choose(2) == 0;
     }
 
     @Override

@@ -65,7 +65,10 @@ final class LoopGraph {
     String cut;
     private Meter meter;
 
-    LoopGraph(Executor executor, long unit, boolean reduce) {
+    private final boolean strictTies;
+
+    LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies) {
+        this.strictTies = strictTies;
         this.executor = executor;
         this.unit = unit;
         this.reduce = reduce;
@@ -80,7 +83,7 @@ final class LoopGraph {
             }
         }
         this.reduceStarts = reduce && !providesByTransitions;
-        this.policy = new ExplorerPolicy(reduce, reduceStarts);
+        this.policy = new ExplorerPolicy(reduce, reduceStarts, strictTies);
         this.x = new Execution(executor, policy, false, new ExplorerDriver(policy), ExecutionObserver.NONE);
         this.codec = new LoopStateCodec(x, unit, executor.addedNames(), executor.addedTypes());
         this.prefixEnd = executor.prefixLength();
@@ -252,14 +255,61 @@ final class LoopGraph {
         for (ComponentState c : x.active) {
             mask |= 1L << c.id;
         }
+        groups(mask);
         memo.clear();
         depth = 0;
         int len = codec.encodeMid(phase, mask, x.movedInIteration(), x.deferred);
         sweepFrom(Arrays.copyOf(codec.buffer(), len));
     }
 
+    /** The active components of the iteration, grouped by connections among them (one group of all when not reducing). */
+    private final long[] groupMask = new long[64];
+    private int groupCount;
+
+    /**
+     * Groups the components to sweep: two are in one group when a chain of connections between
+     * components of the set joins them. A sweep reads and writes its own component and reads only
+     * the ports of the components it is connected to (served, locked, refusing), and what it
+     * does to the loop (something moved, a race deferred) only accumulates; connections change
+     * only in the program phase. So sweeps of different groups commute, and every order of an
+     * iteration's sweeps reaches the same states as one that sweeps the first group (in every
+     * order), then the second, and so on: only those are explored.
+     */
+    private void groups(long mask) {
+        groupCount = 0;
+        if (!reduce) {
+            groupMask[groupCount++] = mask;
+            return;
+        }
+        long left = mask;
+        while (left != 0) {
+            long group = Long.lowestOneBit(left);
+            long frontier = group;
+            while (frontier != 0) {
+                int id = Long.numberOfTrailingZeros(frontier);
+                frontier &= frontier - 1;
+                ComponentState c = x.byId.get(id);
+                for (java.util.List<Connection> l : c.connections) {
+                    for (Connection k : l) {
+                        long other = 1L << (k.provider == c ? k.user.id : k.provider.id);
+                        if ((mask & other) != 0 && (group & other) == 0) {
+                            group |= other;
+                            frontier |= other;
+                        }
+                    }
+                }
+            }
+            groupMask[groupCount++] = group;
+            left &= ~group;
+        }
+    }
+
     private void sweepFrom(int[] mid) {
         if (memo.add(mid, mid.length) < 0 || found || cut != null) {
+            return;
+        }
+        if (from >= 0 && (memo.size() & 4095) == 4095 && !meter.mayAllocate(memo.bytes() / 2)) {
+            cut = meter.budget().reason(Limit.MEMORY);
             return;
         }
         long mask = LoopStateCodec.remaining(mid);
@@ -275,7 +325,14 @@ final class LoopGraph {
             }
             return;
         }
-        for (long m = mask; m != 0; m &= m - 1) {
+        long candidates = mask;
+        for (int g = 0; g < groupCount; g++) {
+            if ((mask & groupMask[g]) != 0) {
+                candidates = mask & groupMask[g];
+                break;
+            }
+        }
+        for (long m = candidates; m != 0; m &= m - 1) {
             int id = Long.numberOfTrailingZeros(m);
             List<int[]> children = new ArrayList<>();
             List<int[]> values = from < 0 ? new ArrayList<>() : null;
@@ -417,7 +474,7 @@ final class LoopGraph {
      * runs).
      */
     Run run(int[] path, int terminal) {
-        ExplorerPolicy replay = new ExplorerPolicy(reduce, reduceStarts);
+        ExplorerPolicy replay = new ExplorerPolicy(reduce, reduceStarts, strictTies);
         replay.componentOrders = new ArrayDeque<>();
         ExplorerDriver driver = new ExplorerDriver(replay);
         driver.steps = new ArrayDeque<>();

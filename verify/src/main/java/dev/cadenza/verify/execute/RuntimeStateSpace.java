@@ -51,21 +51,33 @@ public final class RuntimeStateSpace {
     private final Executor executor;
     private final Budget budget;
     private final boolean reduce;
+    private final boolean strictTies;
 
-    private RuntimeStateSpace(Executor executor, Budget budget, boolean reduce) {
+    private RuntimeStateSpace(Executor executor, Budget budget, boolean reduce, boolean strictTies) {
         this.executor = executor;
         this.budget = budget;
         this.reduce = reduce;
+        this.strictTies = strictTies;
     }
 
     /** The state space of {@code executor}'s subject, explored within {@code budget}. */
     public static RuntimeStateSpace of(Executor executor, Budget budget) {
-        return new RuntimeStateSpace(executor, budget, true);
+        return new RuntimeStateSpace(executor, budget, true, false);
     }
 
     /** The same without the order reductions of the start and end phases (every order tried). */
     public RuntimeStateSpace withoutReductions() {
-        return new RuntimeStateSpace(executor, budget, false);
+        return new RuntimeStateSpace(executor, budget, false, strictTies);
+    }
+
+    /**
+     * The same with ties settled as the executor's default policies settle them: threads that
+     * finished in the same tick and were left unnoticed through a quiet iteration are all noticed
+     * by the next one (never one at a time with the loop's moves between). Fewer runs; exact for
+     * the executor on the grid only, not for durations off it (docs/verify.md).
+     */
+    RuntimeStateSpace withStrictTies() {
+        return new RuntimeStateSpace(executor, budget, reduce, true);
     }
 
     /** Why the state space cannot explore this subject, or null. */
@@ -119,7 +131,7 @@ public final class RuntimeStateSpace {
         if (no != null) {
             return new DeadlockSearch.Unanswered(no, new StateSpaceStatistics(0, 0, 0, "-", 0, no));
         }
-        LoopGraph g = new LoopGraph(executor, unit(), reduce);
+        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies);
         Meter m = budget.start("states");
         g.explore(m, true);
         StateSpaceStatistics s = statistics(g, m);
@@ -145,7 +157,7 @@ public final class RuntimeStateSpace {
             return new FinishTimes(null, null, null, null, false, false, false,
                     new StateSpaceStatistics(0, 0, 0, "-", 0, no));
         }
-        LoopGraph g = new LoopGraph(executor, unit(), reduce);
+        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies);
         Meter m = budget.start("states");
         g.explore(m, false);
         StateSpaceStatistics s = statistics(g, m);
