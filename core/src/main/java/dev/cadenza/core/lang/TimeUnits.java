@@ -38,6 +38,15 @@ public final class TimeUnits {
     }
 
     /**
+     * Who owns a transition, as the user wrote it: the type, or for a type made for one instance
+     * by an {@code --interval} on that instance ({@code Server@s}) the instance ({@code s}).
+     */
+    private static String owner(ComponentType type) {
+        int at = type.name().indexOf('@');
+        return at < 0 ? type.name() : type.name().substring(at + 1);
+    }
+
+    /**
      * The same, for a model whose durations may come from the command line: {@code givenAt} says
      * where a duration was given ({@code --interval:K:COL}), or null for one of the file.
      */
@@ -49,7 +58,7 @@ public final class TimeUnits {
                 for (TransitionDecl t : b.transitions()) {
                     Duration d = t.duration();
                     SourcePosition given = givenAt.apply(d);
-                    String what = "the duration " + d + " of transition " + type.name() + "." + t.name()
+                    String what = "the duration " + d + " of transition " + owner(type) + "." + t.name()
                             + (given == null ? "" : " (given by --interval)");
                     SourcePosition at = given == null ? t.position() : given;
                     times.add(new Time(d.min(), what, at));
