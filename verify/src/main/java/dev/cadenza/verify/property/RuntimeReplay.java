@@ -205,8 +205,10 @@ final class RuntimeReplay {
         Statistics s = found.statistics();
         Counterexample c = found.counterexample();
         if (o.reproduced()) {
+            // the executor's run shows the same thing at the same instant; its zero-time moves may be
+            // ordered otherwise than the net's run shown (the order the loop allows)
             return new Verdict.Violated(new Counterexample(c.summary() + " (confirmed: " + CONFIRMED
-                    + ", the runtime's loop makes this run)", c.run(), c.untimed(), c.loopsTo()),
+                    + ", which follows this run and gets there at the same instant)", c.run(), c.untimed(), c.loopsTo()),
                     s.answeredBy(by(subject, s) + ", " + CONFIRMED));
         }
         if (!o.notReproduced()) {

@@ -82,7 +82,7 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
         }
         if (held.maxAttained()) {
             return new Verdict.Violated(new Counterexample(summary + " (confirmed: " + RuntimeReplay.CONFIRMED
-                    + ", the runtime's loop makes this run)", c.run(), c.untimed(), c.loopsTo()),
+                    + ", which follows this run and finishes at the same instant)", c.run(), c.untimed(), c.loopsTo()),
                     r.statistics().answeredBy(mode(subject) + ", " + RuntimeReplay.CONFIRMED));
         }
         Verdict slow = slowRuntimeRun(subject, limit, r);

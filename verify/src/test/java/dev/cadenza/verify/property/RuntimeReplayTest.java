@@ -167,4 +167,35 @@ class RuntimeReplayTest {
         assertInstanceOf(Verdict.Violated.class, p.check(zeroTimeRace(false)));
         notReproduced(p.check(zeroTimeRace(true)));
     }
+
+    /**
+     * zero-time-race with p pushed {@code stop} once more at the end: the net's fastest deadlock
+     * (t=0, p locked in ready by u's race) is spurious; the runtime goes the other way, p halts,
+     * restarts at t=1, and then deadlocks for real — its second stop locked by u, back in b. Only
+     * searching on past the fastest dead marking finds it.
+     */
+    @Test
+    void aDeadlockFoundOnlyBySearchingOnIsConfirmed() throws IOException {
+        String text = Files.readString(Examples.root().resolve("verify/src/test/resources/runtime-cases/zero-time-race.cdz"))
+                .replace("  pushB(u, resume)\n  waitAll", "  pushB(u, resume)\n  pushB(p, stop)\n  waitAll");
+        Subject off = new Subject(Examples.parse(text), "prog", new StateClassEngine(), Budget.of(200_000, 60))
+                .replay(false);
+        Verdict.Violated net = assertInstanceOf(Verdict.Violated.class,
+                new Deployable(null, false, SourcePosition.NONE).check(off));
+        assertEquals(0, net.counterexample().end().intValue(), "the net's fastest deadlock is the race's, at 0");
+        Subject on = new Subject(Examples.parse(text), "prog", new StateClassEngine(), Budget.of(200_000, 60));
+        Verdict v = new Deployable(null, false, SourcePosition.NONE).check(on);
+        confirmed(v);
+        Counterexample c = ((Verdict.Violated) v).counterexample();
+        assertTrue(c.summary().contains("found as dead marking 2 of the net"), c.summary());
+        assertEquals(1, c.end().intValue());
+    }
+
+    /** zero-time-race alone: its only dead marking is spurious, and the reason says every one was tried. */
+    @Test
+    void aSpuriousDeadlockSaysEveryDeadMarkingWasTried() throws IOException {
+        Verdict.Inconclusive i = assertInstanceOf(Verdict.Inconclusive.class,
+                new Deployable(null, false, SourcePosition.NONE).check(zeroTimeRace(true)));
+        assertTrue(i.reason().contains("every dead marking of the net (1) replayed"), i.reason());
+    }
 }
