@@ -63,6 +63,10 @@ final class RuntimeReplay {
         record Deadlock(BigFraction at) implements Expectation {
         }
 
+        /** The run ends at {@code at}: it finishes or deadlocks there (nothing moves any more). */
+        record Stops(BigFraction at) implements Expectation {
+        }
+
         /** The run finishes at {@code at}. */
         record Finishes(BigFraction at) implements Expectation {
         }
@@ -78,6 +82,10 @@ final class RuntimeReplay {
          */
         record Overdue(BigFraction at, BigFraction within, ExecutorStates trigger, ExecutorStates response)
                 implements Expectation {
+        }
+
+        /** The run shows both (e.g. it deadlocks at an instant where a predicate does not hold). */
+        record Both(Expectation first, Expectation second) implements Expectation {
         }
 
         /** Nothing the executor's runs show can tell ({@code why}): not replayed, the net's answer stands. */
@@ -116,6 +124,10 @@ final class RuntimeReplay {
         }
         if (expected instanceof Expectation.Unreadable u) {
             return new Outcome(Kind.NOT_REPLAYED, null, u.why());
+        }
+        if (expected instanceof Expectation.Both b && (b.first() instanceof Expectation.Unreadable
+                || b.second() instanceof Expectation.Unreadable)) {
+            return replay(subject, netRun, b.first() instanceof Expectation.Unreadable ? b.first() : b.second());
         }
         Executor x;
         try {
@@ -157,32 +169,41 @@ final class RuntimeReplay {
     static boolean shows(Run r, Expectation e) {
         if (e instanceof Expectation.Deadlock d) {
             return r.end() instanceof RunEnd.Deadlock && r.duration().equals(d.at());
+        } else if (e instanceof Expectation.Stops st) {
+            return (r.end() instanceof RunEnd.Deadlock || r.end() instanceof RunEnd.Finished)
+                    && r.duration().equals(st.at());
         } else if (e instanceof Expectation.Finishes f) {
             return r.end() instanceof RunEnd.Finished && r.duration().equals(f.at());
         } else if (e instanceof Expectation.Reaches p) {
             return p.states().trace(r).holdsAt(p.at()) >= 0;
         } else if (e instanceof Expectation.Unreadable) {
             return false;
+        } else if (e instanceof Expectation.Both b) {
+            return shows(r, b.first()) && shows(r, b.second());
         }
         Expectation.Overdue o = (Expectation.Overdue) e;
         ExecutorStates.Trace p = o.trigger().trace(r);
         ExecutorStates.Trace q = o.response().trace(r);
         BigFraction deadline = o.at().add(o.within());
-        int k = p.holdsAt(o.at());
-        if (k < 0) {
-            return false;
-        }
-        // both traces have a state per reading event, in the same order: state k is the same state
         BigFraction last = q.until(q.at().size() - 1);
         if (last != null && last.compareTo(deadline) <= 0) {
             return false; // the run stops (a limit) before the deadline: it does not show the wait
         }
-        for (int j = k; j < q.at().size() && q.at().get(j).compareTo(deadline) <= 0; j++) {
-            if (q.holds().get(j)) {
-                return false;
+        // both traces have a state per reading event, in the same order: index k is the same state
+        for (int k = 0; k < p.at().size(); k++) {
+            BigFraction u = p.until(k);
+            if (!p.holds().get(k) || p.at().get(k).compareTo(o.at()) > 0 || (u != null && u.compareTo(o.at()) < 0)) {
+                continue; // P does not hold over the instant the net armed at, in this state
+            }
+            boolean answered = false;
+            for (int j = k; j < q.at().size() && q.at().get(j).compareTo(deadline) <= 0 && !answered; j++) {
+                answered = q.holds().get(j);
+            }
+            if (!answered) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     // ---- verdicts ---------------------------------------------------------------------------------
@@ -198,17 +219,23 @@ final class RuntimeReplay {
      * run under it, or {@code found} as it was where the replay does not apply.
      */
     static Verdict violation(Subject subject, Verdict.Violated found, Expectation expected, String notReproduced) {
+        return violation(subject, found, found.counterexample().run(), expected, notReproduced);
+    }
+
+    /** The same, replaying {@code netRun} (the counterexample's run, perhaps observed longer than shown). */
+    static Verdict violation(Subject subject, Verdict.Violated found, Run netRun, Expectation expected,
+                             String notReproduced) {
         if (expected == null) {
             return found;
         }
-        Outcome o = replay(subject, found.counterexample().run(), expected);
+        Outcome o = replay(subject, netRun, expected);
         Statistics s = found.statistics();
         Counterexample c = found.counterexample();
         if (o.reproduced()) {
             // the executor's run shows the same thing at the same instant; its zero-time moves may be
             // ordered otherwise than the net's run shown (the order the loop allows)
-            return new Verdict.Violated(new Counterexample(c.summary() + " (confirmed: " + CONFIRMED
-                    + ", which follows this run and gets there at the same instant)", c.run(), c.untimed(), c.loopsTo()),
+            return new Verdict.Violated(new Counterexample(confirmed(c.summary(), CONFIRMED
+                    + ", which follows this run and gets there at the same instant"), c.run(), c.untimed(), c.loopsTo()),
                     s.answeredBy(by(subject, s) + ", " + CONFIRMED));
         }
         if (!o.notReproduced()) {
@@ -235,7 +262,7 @@ final class RuntimeReplay {
         Statistics s = found.statistics();
         if (o.reproduced()) {
             Counterexample w = found.witness();
-            Counterexample confirmed = new Counterexample(w.summary() + " (confirmed: " + CONFIRMED + ")", w.run(),
+            Counterexample confirmed = new Counterexample(confirmed(w.summary(), CONFIRMED), w.run(),
                     w.untimed(), w.loopsTo());
             return new Verdict.Holds(confirmed.lines(), s.answeredBy(by(subject, s) + ", " + CONFIRMED), confirmed,
                     found.bounds());
@@ -249,6 +276,13 @@ final class RuntimeReplay {
         partial.addAll(found.witness().lines());
         return new Verdict.Inconclusive(notReproduced + " (" + ORDERS + " orders tried in the executor)", partial,
                 s.answeredBy(by(subject, s) + ", " + NOT_REPRODUCED));
+    }
+
+    /** {@code summary (confirmed: how)}, before a closing colon if it has one. */
+    static String confirmed(String summary, String how) {
+        boolean colon = summary.endsWith(":");
+        return (colon ? summary.substring(0, summary.length() - 1) : summary) + " (confirmed: " + how + ")"
+                + (colon ? ":" : "");
     }
 
     /** {@code Reaches(at, p)}, {@code at} where {@code netRun} stops, or why the executor's runs cannot tell. */

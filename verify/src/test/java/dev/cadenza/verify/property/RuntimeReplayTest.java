@@ -198,4 +198,31 @@ class RuntimeReplayTest {
                 new Deployable(null, false, SourcePosition.NONE).check(zeroTimeRace(true)));
         assertTrue(i.reason().contains("every dead marking of the net (1) replayed"), i.reason());
     }
+
+    private static Response response(String p, String q, String within) {
+        return new Response(new PredicateText(p, SourcePosition.NONE), new PredicateText(q, SourcePosition.NONE),
+                new BigDecimal(within), SourcePosition.NONE);
+    }
+
+    /** p is down from 0 to its restart at 1: ready more than 0.5 s later, in every run. Confirmed. */
+    @Test
+    void aRealLateResponseIsConfirmed() throws IOException {
+        confirmed(response("p.down", "p.ready", "0.5").check(zeroTimeRace(true)));
+    }
+
+    /** u back in s never again after p is down needs the race (u through s before p leaves ready). */
+    @Test
+    void aLateResponseOnlyTheNetMakesIsInconclusive() throws IOException {
+        Property r = response("p.down", "u.s", "0.5");
+        assertInstanceOf(Verdict.Violated.class, r.check(zeroTimeRace(false)));
+        notReproduced(r.check(zeroTimeRace(true)));
+    }
+
+    /** AF p.down fails in the net only by the race's deadlock (p stuck in ready): inconclusive. */
+    @Test
+    void anAfViolationOnlyTheNetMakesIsInconclusive() throws IOException {
+        Property p = new Query("AF p.down", SourcePosition.NONE);
+        assertInstanceOf(Verdict.Violated.class, p.check(zeroTimeRace(false)));
+        notReproduced(p.check(zeroTimeRace(true)));
+    }
 }
