@@ -101,7 +101,7 @@ public record Response(PredicateText trigger, PredicateText response, BigDecimal
         var resp = ExecutorStates.of(tn, ModelPredicate.compile(response.text(), response.position(), tn.backMap()));
         RuntimeReplay.Expectation expected = trig.states() == null ? new RuntimeReplay.Expectation.Unreadable(trig.whyNot())
                 : resp.states() == null ? new RuntimeReplay.Expectation.Unreadable(resp.whyNot())
-                : new RuntimeReplay.Expectation.Overdue(armedAt, t, trig.states(), resp.states());
+                : new RuntimeReplay.Expectation.Overdue(armedAt, t, trig.states(), resp.states(), false);
         dev.cadenza.verify.trace.Run shown = found.counterexample().run();
         dev.cadenza.verify.trace.Run observedLonger = lateAt == null ? shown : new dev.cadenza.verify.trace.Run(
                 shown.subject(), shown.initial(), shown.events(), shown.waits(),

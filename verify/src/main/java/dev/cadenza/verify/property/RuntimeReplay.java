@@ -80,8 +80,19 @@ final class RuntimeReplay {
          * on until after {@code at + within}, in none where {@code response} does
          * ({@code response … within}).
          */
-        record Overdue(BigFraction at, BigFraction within, ExecutorStates trigger, ExecutorStates response)
-                implements Expectation {
+        record Overdue(BigFraction at, BigFraction within, ExecutorStates trigger, ExecutorStates response,
+                       boolean limit) implements Expectation {
+
+            /**
+             * The same, {@code limit}: a Q that comes exactly at the deadline does not count either.
+             * The net's run of a late response is a limit (the observer's {@code late} has the open
+             * bound ]T, ∞[, and the run's dates are the earliest, open bounds taken closed), so a
+             * run the executor follows may answer exactly at the deadline where the net's real runs,
+             * a little later, do not.
+             */
+            Overdue asLimit() {
+                return new Overdue(at, within, trigger, response, true);
+            }
         }
 
         /** The run shows both (e.g. it deadlocks at an instant where a predicate does not hold). */
@@ -146,6 +157,13 @@ final class RuntimeReplay {
                 return new Outcome(Kind.REPRODUCED, r, null);
             }
         }
+        if (expected instanceof Expectation.Overdue o && !o.limit()) {
+            Outcome limit = replay(subject, netRun, o.asLimit());
+            if (limit.reproduced()) {
+                return new Outcome(Kind.NOT_REPLAYED, null, "a limit run, answered at the deadline t="
+                        + dev.cadenza.verify.report.Times.format(o.at().add(o.within())) + " in the executor");
+            }
+        }
         Boolean settled = exhaustive(subject, expected);
         if (settled != null && settled) {
             return new Outcome(Kind.REPRODUCED, null, null);
@@ -196,7 +214,8 @@ final class RuntimeReplay {
                 continue; // P does not hold over the instant the net armed at, in this state
             }
             boolean answered = false;
-            for (int j = k; j < q.at().size() && q.at().get(j).compareTo(deadline) <= 0 && !answered; j++) {
+            for (int j = k; j < q.at().size() && q.at().get(j).compareTo(deadline) <= (o.limit() ? -1 : 0)
+                    && !answered; j++) {
                 answered = q.holds().get(j);
             }
             if (!answered) {
