@@ -96,7 +96,7 @@ final class CheckCommand implements Callable<Integer> {
         return subjects(m, budget, reduce, true);
     }
 
-    /** The same, with the deadlocks replayed in the executor or not ({@code --no-replay}). */
+    /** The same, with the verdicts' runs replayed in the executor or not ({@code --no-replay}). */
     static Function<String, Subject> subjects(Model m, Budget budget, boolean reduce, boolean replay) {
         Map<String, Subject> cache = new HashMap<>();
         return n -> cache.computeIfAbsent(n, k -> new Subject(m, k, new StateClassEngine(reduce), budget)

@@ -87,8 +87,9 @@ public final class Subject {
     }
 
     /**
-     * Whether a deadlock the net reaches is replayed in the executor before it is called a
-     * violation (docs/verify.md, "Zero-time moves"): on by default, off for {@code --no-replay}.
+     * Whether a verdict that rests on one run of the net (a deadlock, a counterexample, a witness,
+     * the runs of bounds) is replayed in the executor before it is believed (docs/verify.md,
+     * "Zero-time moves"; verify.property.RuntimeReplay): on by default, off for {@code --no-replay}.
      */
     public Subject replay(boolean on) {
         this.replay = on;

@@ -9,7 +9,11 @@ import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
 import dev.cadenza.verify.engine.StateClassEngine;
+import dev.cadenza.core.model.TransitionRef;
 import dev.cadenza.verify.property.Deployable;
+import dev.cadenza.verify.property.Sequence;
+import dev.cadenza.verify.property.TimeBoundsProperty;
+import dev.cadenza.verify.property.Within;
 import dev.cadenza.verify.property.Verdict;
 import dev.cadenza.verify.trace.Run;
 import dev.cadenza.verify.trace.RunEnd;
@@ -267,6 +271,7 @@ class RuntimeCasesTest {
     Stream<DynamicTest> checkWithReplayIsNeverWrong() throws IOException {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             Subject s = new Subject(c.model(), c.subject(), new StateClassEngine(), Budget.of(200_000, 60));
+            boundsAndWithinAreNeverWrong(c, s);
             Verdict deployable = new Deployable(null, false, SourcePosition.NONE).check(s);
             boolean canDeadlock = c.allowed().stream().anyMatch(Outcome::deadlock);
             String why = c.name() + ": check says deployable " + deployable.word() + ", the runtime " + c.allowed()
@@ -280,6 +285,95 @@ class RuntimeCasesTest {
                 assertTrue(((Verdict.Inconclusive) deployable).reason().contains("did not reproduce"), why);
             }
         }));
+    }
+
+    /**
+     * {@code bounds} and {@code within} as a user runs them, held to what the Python did: a min the
+     * replay calls attained is the runtime's min, one "at least" is at most it; a max attained is
+     * the runtime's max (inf: it can deadlock), one "at most" at least it; {@code within} the
+     * runtime's max holds or is inconclusive, never violated, and {@code within} just below it is
+     * never said to hold.
+     */
+    static void boundsAndWithinAreNeverWrong(Case c, Subject s) {
+        boolean canDeadlock = c.allowed().stream().anyMatch(Outcome::deadlock);
+        BigFraction lo = null;
+        BigFraction hi = null;
+        for (Outcome o : c.allowed()) {
+            if (!o.deadlock()) {
+                lo = lo == null || o.min().compareTo(lo) < 0 ? o.min() : lo;
+                hi = hi == null || o.max().compareTo(hi) > 0 ? o.max() : hi;
+            }
+        }
+        Verdict bounds = new TimeBoundsProperty(SourcePosition.NONE).check(s);
+        BoundsReport b = bounds.bounds();
+        String why = c.name() + ": bounds " + String.join("\n", bounds.details()) + "\nthe runtime " + c.allowed();
+        if (b != null && b.runtime() != null && lo != null) {
+            if (b.runtime().minAttained()) {
+                assertEquals(lo, b.min(), why);
+            } else {
+                assertTrue(b.min().compareTo(lo) <= 0, why);
+            }
+            if (b.runtime().maxAttained()) {
+                assertTrue(b.unbounded() ? canDeadlock : !canDeadlock && b.max().equals(hi), why);
+            } else {
+                assertTrue(b.unbounded() || b.max().compareTo(hi) >= 0, why);
+            }
+        }
+        if (hi == null) {
+            return;
+        }
+        BigDecimal max = hi.bigDecimalValue(6, 4).stripTrailingZeros();
+        Verdict atMax = new Within(max, SourcePosition.NONE).check(s);
+        if (canDeadlock) {
+            assertFalse(atMax instanceof Verdict.Holds, c.name() + ": within " + max + " holds, but the runtime can deadlock");
+        } else if (!(KNOWN_DIFFERENCES.containsKey(c.name()) && notReplayed(atMax))) {
+            // (a known difference of the translation may make the net wrong about every run, e.g. no
+            // run of join-or-twice's net finishes: no run to replay, the net's answer as before)
+            assertFalse(atMax instanceof Verdict.Violated, c.name() + ": within " + max + " violated, the runtime's max\n"
+                    + String.join("\n", atMax.details()));
+        }
+        if (hi.compareTo(BigFraction.ZERO) > 0) {
+            BigDecimal below = max.subtract(new BigDecimal("0.001"));
+            Verdict under = new Within(below, SourcePosition.NONE).check(s);
+            assertFalse(under instanceof Verdict.Holds, c.name() + ": within " + below + " holds, the runtime takes " + max);
+        }
+    }
+
+    private static boolean notReplayed(Verdict v) {
+        return v.statistics().stage() == null || !v.statistics().stage().contains("executor");
+    }
+
+    /**
+     * Galera's to_galera (issue 13), as the user runs it: the sequence the net's spurious runs break
+     * is no longer violated, bounds say what the runtime attains, and within 40 is violated by a run
+     * the runtime makes (43.9 s, the executor's all-maximum run), not by "unboundedly long".
+     */
+    @Test
+    void galeraToGaleraVerdictsAreHeldToTheRuntime() {
+        Model m = Examples.example("galera.cdz");
+        Subject s = new Subject(m, "to_galera", new StateClassEngine(), Budget.of(400_000, 120));
+        Sequence seq = new Sequence(List.of(new TransitionRef("mariadb1", "restore", SourcePosition.NONE),
+                new TransitionRef("mariadb2", "start", SourcePosition.NONE)), SourcePosition.NONE);
+        Verdict sv = seq.check(s);
+        assertFalse(sv instanceof Verdict.Violated, String.join("\n", sv.details()));
+        if (sv instanceof Verdict.Inconclusive i) {
+            assertTrue(i.reason().contains("did not reproduce"), i.reason());
+        }
+        assertInstanceOf(Verdict.Violated.class, seq.check(new Subject(m, "to_galera", new StateClassEngine(),
+                Budget.of(400_000, 120)).replay(false)), "the net's spurious run breaks it");
+        Verdict bv = new TimeBoundsProperty(SourcePosition.NONE).check(s);
+        BoundsReport b = bv.bounds();
+        assertEquals(fraction("22.8"), b.min());
+        assertTrue(b.runtime().minAttained(), String.join("\n", bv.details()));
+        if (b.unbounded()) {
+            assertFalse(b.runtime().maxAttained(), "the net's inf comes from its spurious deadlock");
+            assertTrue(bv.details().get(0).contains("max not known for the runtime"), bv.details().get(0));
+            assertTrue(b.runtime().note().contains("ends at 43.9 s"), b.runtime().note());
+        }
+        Verdict wv = new Within(new BigDecimal("40"), SourcePosition.NONE).check(s);
+        Verdict.Violated w = assertInstanceOf(Verdict.Violated.class, wv, String.join("\n", wv.details()));
+        assertFalse(w.counterexample().summary().contains("unboundedly"), w.counterexample().summary());
+        assertEquals(fraction("43.9"), w.counterexample().end());
     }
 
     /** The runtime case of issue 13's spurious deadlock: the net's deadlock, inconclusive once replayed. */
