@@ -85,6 +85,7 @@ final class LoopGraph {
         this.reduceStarts = reduce && !providesByTransitions;
         this.policy = new ExplorerPolicy(reduce, reduceStarts, strictTies);
         this.x = new Execution(executor, policy, false, new ExplorerDriver(policy), ExecutionObserver.NONE);
+        policy.x = x;
         this.codec = new LoopStateCodec(x, unit, executor.addedNames(), executor.addedTypes());
         this.prefixEnd = executor.prefixLength();
         this.programEnd = executor.instructions().size();
@@ -252,14 +253,41 @@ final class LoopGraph {
             return;
         }
         long mask = 0;
+        iterationActive = 0;
         for (ComponentState c : x.active) {
-            mask |= 1L << c.id;
+            iterationActive |= 1L << c.id;
+            if (!reduce || !waiting(c)) {
+                mask |= 1L << c.id;
+            }
         }
         groups(mask);
         memo.clear();
         depth = 0;
         int len = codec.encodeMid(phase, mask, x.movedInIteration(), x.deferred);
         sweepFrom(Arrays.copyOf(codec.buffer(), len));
+    }
+
+    /**
+     * A component with nothing to do: initialized, no active dock, no transition to start, no
+     * place it could leave, and threads running that have not finished. Its sweep changes
+     * nothing and reads nothing but its own state (each phase skips every item, the idle check
+     * fails on the running threads), which no other sweep changes: it is not swept at all.
+     */
+    private boolean waiting(ComponentState c) {
+        if (!c.initialized || c.initRunning || c.initDock || c.idocks > 0 || c.odocks > 0 || c.runningCount == 0) {
+            return false;
+        }
+        for (int t = 0; t < c.running.length; t++) {
+            if (c.running[t] && c.finishAt[t] <= x.now) {
+                return false;
+            }
+        }
+        for (int p = 0; p < c.marked.length; p++) {
+            if (c.marked[p] && !c.visited[p] && c.type.out(c.behavior, p).length > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The active components of the iteration, grouped by connections among them (one group of all when not reducing). */
@@ -468,7 +496,7 @@ final class LoopGraph {
      * The executor's run along {@code path} (nodes from the initial state) ending with the step of
      * its last node to {@code terminal} (FINISH, DEADLOCK, STOP): each step found again by
      * re-exploring its node, then the whole path replayed by the executor itself (its
-     * {@link Executor#run(Policy, Driver, ExecutionObserver, RunControl)}, with a policy and a
+     * {@link Executor#run(Policy, Driver, java.util.function.Consumer)}, with a policy and a
      * driver that make the recorded choices), so the run is one of the executor's by construction.
      * Null when the path ends in a program the subject runs after (the executor does not tell such
      * runs).
@@ -503,9 +531,16 @@ final class LoopGraph {
                 iterate(key);
                 check(i);
                 if (sweptAny) {
-                    String[] order = new String[foundDepth];
+                    // the swept components in their order, then the waiting ones (whose sweeps change nothing)
+                    String[] order = new String[Long.bitCount(iterationActive)];
+                    long rest = iterationActive;
                     for (int d = 0; d < foundDepth; d++) {
                         order[d] = executor.addedNames().get(foundComponents[d]);
+                        rest &= ~(1L << foundComponents[d]);
+                    }
+                    int k = foundDepth;
+                    for (long m = rest; m != 0; m &= m - 1) {
+                        order[k++] = executor.addedNames().get(Long.numberOfTrailingZeros(m));
                     }
                     replay.componentOrders.add(order);
                 }
@@ -527,7 +562,7 @@ final class LoopGraph {
         }
         replay.script = ChoiceScript.replaying(Arrays.copyOf(values, count), Arrays.copyOf(options, count));
         try {
-            return executor.run(replay, driver, ExecutionObserver.NONE, new RunControl());
+            return executor.run(replay, driver, e -> replay.x = e);
         } catch (ResolutionException e) {
             return null;
         }
@@ -538,6 +573,9 @@ final class LoopGraph {
             throw new IllegalStateException("step " + i + " of a path of the state space is not found again");
         }
     }
+
+    /** The components active in the iteration being explored (the waiting ones too). */
+    private long iterationActive;
 
     /** The sweeps of the iteration found (set by {@link #sweepFrom} in find mode). */
     private boolean sweptAny;
