@@ -264,21 +264,8 @@ final class LoopGraph {
         memo.clear();
         depth = 0;
         int len = codec.encodeMid(phase, mask, x.movedInIteration(), x.deferred);
-        long before = sweeps;
         sweepFrom(Arrays.copyOf(codec.buffer(), len));
-        if (DEBUG && sweeps - before > 300) {
-            StringBuilder sb = new StringBuilder();
-            for (int g = 0; g < groupCount; g++) {
-                sb.append(' ');
-                for (long m = groupMask[g]; m != 0; m &= m - 1) {
-                    sb.append(executor.addedNames().get(Long.numberOfTrailingZeros(m))).append(',');
-                }
-            }
-            System.err.println("iteration: " + (sweeps - before) + " sweeps, memo " + memo.size() + ", groups" + sb);
-        }
     }
-
-    private static final boolean DEBUG = Boolean.getBoolean("explorer.debug");
 
     /**
      * A component with nothing to do: initialized, no active dock, no transition to start, no

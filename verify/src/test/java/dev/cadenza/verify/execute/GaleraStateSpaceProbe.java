@@ -11,7 +11,6 @@ class GaleraStateSpaceProbe {
 
     @Test
     void toGalera() {
-        System.setProperty("explorer.debug", System.getProperty("probe.debug", "false"));
         Executor x = Executor.of(Examples.example("galera.cdz"), "to_galera");
         long budget = Long.getLong("probe.states", 3_000_000);
         double seconds = Double.parseDouble(System.getProperty("probe.seconds", "240"));
