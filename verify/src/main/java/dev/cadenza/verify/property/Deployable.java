@@ -195,10 +195,15 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             if (!(v instanceof Verdict.Inconclusive first)) {
                 return v;
             }
-            // not reproduced: the runtime's state space answers for every run of the loop, when it can
+            Verdict on = searchOn(subject, tn, goal, m, first, stuck.statistics());
+            if (!(on instanceof Verdict.Inconclusive)) {
+                return on;
+            }
+            // no dead marking of the net reproduced: the runtime's state space answers for every run of
+            // the loop, when it can (RuntimeStateSpaceStage says why it may)
             Verdict settled = deployment == null || noneFinishesOutside(subject, tn, goal)
                     ? RuntimeStateSpaceStage.deadlock(subject, stuck.statistics()) : null;
-            return settled != null ? settled : searchOn(subject, tn, goal, m, first, stuck.statistics());
+            return settled != null ? settled : on;
         }
         if (!stuck.statistics().complete()) {
             return Reachability.inconclusive(subject, stuck.statistics());

@@ -33,7 +33,7 @@ import java.util.WeakHashMap;
  * <p>One exploration per subject: the finish times are computed once and shared by
  * {@code deployable}, {@code bounds} and {@code within} of the same verify block (they are what
  * the exploration costs: galera's to_galera, 56,000 states, about 25 s). Only where the replay
- * applies ({@link Subject#replayable()}), and not with reductions switched off only in name: the
+ * applies and is not switched off ({@link Subject#stateSpace()}, {@code --no-state-space}); the
  * state space's own order reductions follow {@link Subject#reduction()}.
  */
 final class RuntimeStateSpaceStage {
@@ -48,7 +48,7 @@ final class RuntimeStateSpaceStage {
 
     /** The runtime's exact finish times, explored once per subject; null where the stage does not apply. */
     static FinishTimes finishTimes(Subject subject) {
-        if (!subject.replayable()) {
+        if (!subject.stateSpace()) {
             return null;
         }
         synchronized (EXPLORED) {
