@@ -44,6 +44,17 @@ final class BoundsJson {
             rt.put("min", r.runtime().minAttained() ? "attained" : "at least");
             rt.put("max", r.runtime().maxAttained() ? "attained" : "at most");
             rt.put("note", r.runtime().note());
+            var e = r.runtime().exact();
+            if (e != null) {
+                // the runtime's own exact bounds, from its state space (every run of its loop)
+                Map<String, Object> ex = new LinkedHashMap<>();
+                JsonValues.time(ex, "min", e.min());
+                JsonValues.bound(ex, "max", e.max(), e.unbounded());
+                ex.put("how", e.how());
+                rt.put("exact", ex);
+            } else {
+                rt.put("exact", null);
+            }
             o.put("runtime", rt);
         }
         o.put("min_run", run(r.minRun(), tn, "fastest run"));

@@ -51,6 +51,9 @@ final class BoundsReplay {
             if (rb == null) {
                 return null;
             }
+            if (rb.exact() != null) {
+                return RuntimeStateSpaceStage.STAGE;
+            }
             if (rb.minAttained() && rb.maxAttained()) {
                 return RuntimeReplay.CONFIRMED;
             }
@@ -63,8 +66,22 @@ final class BoundsReplay {
         }
     }
 
-    /** {@code r} held to the runtime; as it was when the replay does not apply or nothing was settled. */
+    /**
+     * {@code r} held to the runtime; as it was when the replay does not apply or nothing was settled.
+     * A bound the replay did not attain is then settled by the runtime's state space, when it can
+     * explore the subject completely ({@link RuntimeStateSpaceStage}): its exact [min, max] ride along.
+     */
     static Held hold(Subject subject, BoundsReport r, SourcePosition position) {
+        Held held = holdByReplay(subject, r, position);
+        RuntimeBounds rb = held.report().runtime();
+        if (rb == null || (rb.minAttained() && rb.maxAttained())) {
+            return held;
+        }
+        RuntimeBounds.Exact exact = RuntimeStateSpaceStage.exactBounds(subject);
+        return exact == null ? held : new Held(held.report().withRuntime(rb.withExact(exact)), held.deadlock());
+    }
+
+    private static Held holdByReplay(Subject subject, BoundsReport r, SourcePosition position) {
         if (!subject.replayable() || !r.reachable() || r.min() == null || r.minRun() == null
                 || (r.max() == null && !r.unbounded())) {
             return new Held(r, null);
@@ -101,6 +118,11 @@ final class BoundsReplay {
             maxAttained = false;
             maxNote = "max inf in the net only: its runs that never finish deadlock along runs the runtime's loop did"
                     + " not reproduce (see deployable), so the net gives no upper bound for the runtime";
+        } else if (dead instanceof Verdict.Holds && dead.statistics().stage() != null
+                && dead.statistics().stage().endsWith(RuntimeStateSpaceStage.STAGE)) {
+            maxAttained = false;
+            maxNote = "max inf in the net only: its runs that never finish deadlock along runs the runtime's loop"
+                    + " does not make (" + RuntimeStateSpaceStage.STAGE + ": no run of the loop deadlocks)";
         } else if (dead instanceof Verdict.Holds) {
             maxAttained = false;
             maxNote = "max inf in the net: a run loops or waits for ever without a deadlock (not replayed)";

@@ -166,6 +166,18 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
         return Targets.all(each);
     }
 
+    /**
+     * No run of the net finishes outside the named deployment (a complete search): then none of the
+     * runtime's does either (the net's runs include the runtime's, with the same final states), and
+     * "every run of the runtime finishes" is all {@code deployable D} still needs.
+     */
+    private boolean noneFinishesOutside(Subject subject, TranslatedNet tn, Predicate goal) {
+        Predicate outside = Targets.and(Targets.and(Targets.dead(), subject.finished(tn, null, position)),
+                Targets.not(goal));
+        TargetTimes t = Reachability.searchBad(subject, tn, outside);
+        return !t.reachable() && t.statistics().complete();
+    }
+
     private Verdict checkTimed(Subject subject) {
         TranslatedNet tn = subject.net(Subject.Mode.TIMED);
         Predicate goal = subject.finished(tn, deployment, position);
@@ -180,7 +192,18 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             }
             // a deadlock of the net is held to the runtime's loop first (RuntimeReplay says why)
             Verdict v = RuntimeReplay.violation(subject, found, deadlockAt(found), NOT_REPRODUCED);
-            return v instanceof Verdict.Inconclusive first ? searchOn(subject, tn, goal, m, first, stuck.statistics()) : v;
+            if (!(v instanceof Verdict.Inconclusive first)) {
+                return v;
+            }
+            Verdict on = searchOn(subject, tn, goal, m, first, stuck.statistics());
+            if (!(on instanceof Verdict.Inconclusive)) {
+                return on;
+            }
+            // no dead marking of the net reproduced: the runtime's state space answers for every run of
+            // the loop, when it can (RuntimeStateSpaceStage says why it may)
+            Verdict settled = deployment == null || noneFinishesOutside(subject, tn, goal)
+                    ? RuntimeStateSpaceStage.deadlock(subject, stuck.statistics()) : null;
+            return settled != null ? settled : on;
         }
         if (!stuck.statistics().complete()) {
             return Reachability.inconclusive(subject, stuck.statistics());

@@ -90,7 +90,15 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
     public static List<String> lines(BoundsReport r) {
         List<String> out = new ArrayList<>();
         var rt = r.runtime();
-        if (rt == null) {
+        if (rt != null && rt.exact() != null) {
+            // the runtime's own exact bounds first; the net's, which are only bounds, after
+            var e = rt.exact();
+            out.add(e.min() == null ? "no run of the runtime finishes (" + e.how() + ")"
+                    : "min " + Times.format(e.min()) + " s, max " + (e.unbounded() ? "inf" : Times.format(e.max()))
+                    + " s, exact for the runtime (" + e.how() + ")");
+            out.add("(the net: min " + Times.format(r.min()) + " s, max " + (r.unbounded() ? "inf" : Times.format(r.max()))
+                    + " s; " + rt.note() + ")");
+        } else if (rt == null) {
             out.add("min " + Times.format(r.min()) + " s, max " + (r.unbounded() ? "inf" : Times.format(r.max())) + " s");
         } else {
             String max = r.unbounded() ? (rt.maxAttained() ? "max inf s" : "max not known for the runtime (inf in the net)")

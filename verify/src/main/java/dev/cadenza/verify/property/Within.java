@@ -51,6 +51,14 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
         }
         // the slowest run held to the runtime first (BoundsReplay says why)
         BoundsReplay.Held held = BoundsReplay.hold(subject, r, position);
+        if (held.report().runtime() != null && held.report().runtime().exact() != null) {
+            // the runtime's state space has the exact max (RuntimeStateSpaceStage says why it may answer)
+            Verdict v = RuntimeStateSpaceStage.within(subject, limit, seconds.toPlainString(), held.report(),
+                    r.statistics().answeredBy(mode(subject) + ", " + RuntimeStateSpaceStage.STAGE));
+            if (v != null) {
+                return v;
+            }
+        }
         if (r.unbounded() && held.deadlock() != null) {
             if (held.deadlockConfirmed()) {
                 Verdict.Violated d = (Verdict.Violated) held.deadlock();

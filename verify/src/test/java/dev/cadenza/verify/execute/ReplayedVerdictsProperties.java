@@ -130,11 +130,38 @@ class ReplayedVerdictsProperties {
                     count(kind(p) + " violated by the executor's run");
                     continue;
                 }
-                assertTrue(stage.endsWith("replayed in the executor"), "a violation resting on a run of the net that"
-                        + " was not held to the executor: " + why);
+                boolean space = stage.endsWith("the runtime's state space");
+                assertTrue(space || stage.endsWith("replayed in the executor"), "a violation resting on a run of the"
+                        + " net that was not held to the executor: " + why);
+                if (space) {
+                    // a run the executor made in the state space (not a replay of the net's): it must show
+                    // the violation itself, and the net, whose runs include the runtime's, must be violated too
+                    assertTrue(p instanceof Within || ce.end() instanceof RunEnd.Deadlock, why);
+                    assertTrue(!(p instanceof Within) || !(ce.end() instanceof RunEnd.Finished)
+                            || ce.duration().compareTo(fraction(limit)) > 0, why);
+                    Verdict net = p.check(new Subject(m, "gen", new StateClassEngine(), Budget.of(300_000, 60))
+                            .replay(false));
+                    assertInstanceOf(Verdict.Violated.class, net, "the runtime violates it, the net does not: " + why);
+                    count(kind(p) + " violated, a run of the runtime's state space");
+                    continue;
+                }
                 assertTrue(reproduced(executor, ce, p, forbidden, i, x, j, y), "said replayed, but this test's own"
                         + " reading of the executor's runs does not see it: " + why);
                 count(kind(p) + " violated, replayed");
+            } else if (v instanceof Verdict.Holds && !(p instanceof TimeBoundsProperty)
+                    && stage.endsWith("the runtime's state space")) {
+                // settled by the runtime's state space where the net's run was not reproduced: no sampled
+                // run of the executor may contradict it
+                for (long seed = 0; seed < 20; seed++) {
+                    Run r = executor.run(Policies.sampledAnyOrder(seed));
+                    assertTrue(r.end() instanceof RunEnd.Finished, "holds by the state space, but an executor run "
+                            + r.end().describe() + ": " + why);
+                    if (p instanceof Within) {
+                        assertTrue(r.duration().compareTo(fraction(limit)) <= 0, "within holds by the state space,"
+                                + " but an executor run ends at " + r.duration() + ": " + why);
+                    }
+                }
+                count(kind(p) + " holds, the runtime's state space");
             } else if (v instanceof Verdict.Inconclusive inc) {
                 assertTrue(stage.endsWith("not reproduced in the executor"), why);
                 Subject off = new Subject(m, "gen", new StateClassEngine(), Budget.of(300_000, 60)).replay(false);
@@ -143,6 +170,22 @@ class ReplayedVerdictsProperties {
                 count(kind(p) + " inconclusive, not reproduced");
             } else if (v.bounds() != null && v.bounds().runtime() != null && v.bounds().reachable()) {
                 var r = v.bounds();
+                var exact = r.runtime().exact();
+                if (exact != null && exact.min() != null) {
+                    // the runtime's exact bounds: inside the net's, and around every sampled executor run
+                    assertTrue(exact.min().compareTo(r.min()) >= 0, "runtime min below the net's: " + why);
+                    assertTrue(r.unbounded() || (!exact.unbounded() && exact.max().compareTo(r.max()) <= 0),
+                            "runtime max above the net's: " + why);
+                    for (long seed = 0; seed < 20; seed++) {
+                        Run run = executor.run(Policies.sampledAnyOrder(seed));
+                        if (run.end() instanceof RunEnd.Finished) {
+                            assertTrue(run.duration().compareTo(exact.min()) >= 0 && (exact.unbounded()
+                                    || run.duration().compareTo(exact.max()) <= 0), "an executor run ends at "
+                                    + run.duration() + ", outside the runtime's exact bounds: " + why);
+                        }
+                    }
+                    count("bounds exact for the runtime");
+                }
                 if (r.runtime().minAttained()) {
                     assertTrue(finishesAt(executor, read(on, r.minRun()), r.min()), "min said attained: " + why);
                     count("bounds min attained");

@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -367,13 +368,23 @@ class RuntimeCasesTest {
         assertTrue(b.runtime().minAttained(), String.join("\n", bv.details()));
         if (b.unbounded()) {
             assertFalse(b.runtime().maxAttained(), "the net's inf comes from its spurious deadlock");
-            assertTrue(bv.details().get(0).contains("max not known for the runtime"), bv.details().get(0));
             assertTrue(b.runtime().note().contains("ends at 43.9 s"), b.runtime().note());
+            // the runtime's state space (every run of the loop) settles the runtime's own bounds exactly
+            var exact = b.runtime().exact();
+            assertNotNull(exact, String.join("\n", bv.details()));
+            assertEquals(fraction("22.8"), exact.min());
+            assertEquals(fraction("43.9"), exact.max());
+            assertTrue(bv.details().get(0).startsWith("min 22.8 s, max 43.9 s, exact for the runtime"),
+                    bv.details().get(0));
         }
         Verdict wv = new Within(new BigDecimal("40"), SourcePosition.NONE).check(s);
         Verdict.Violated w = assertInstanceOf(Verdict.Violated.class, wv, String.join("\n", wv.details()));
         assertFalse(w.counterexample().summary().contains("unboundedly"), w.counterexample().summary());
         assertEquals(fraction("43.9"), w.counterexample().end());
+        // and deployable holds: no run of the loop deadlocks (the same exploration, done once per subject)
+        Verdict dv = new Deployable(null, false, SourcePosition.NONE).check(s);
+        assertInstanceOf(Verdict.Holds.class, dv, String.join("\n", dv.details()));
+        assertTrue(dv.statistics().stage().endsWith("the runtime's state space"), dv.statistics().stage());
     }
 
     /** The runtime case of issue 13's spurious deadlock: the net's deadlock, inconclusive once replayed. */
@@ -382,12 +393,18 @@ class RuntimeCasesTest {
         Case c = cases().stream().filter(k -> k.name().equals("zero-time-race")).findFirst().orElseThrow();
         Subject off = new Subject(c.model(), c.subject(), new StateClassEngine(), Budget.of(200_000, 60)).replay(false);
         assertInstanceOf(Verdict.Violated.class, new Deployable(null, false, SourcePosition.NONE).check(off));
-        Subject on = new Subject(c.model(), c.subject(), new StateClassEngine(), Budget.of(200_000, 60));
-        Verdict v = new Deployable(null, false, SourcePosition.NONE).check(on);
+        Subject replayOnly = new Subject(c.model(), c.subject(), new StateClassEngine(), Budget.of(200_000, 60))
+                .stateSpace(false);
+        Verdict v = new Deployable(null, false, SourcePosition.NONE).check(replayOnly);
         Verdict.Inconclusive i = assertInstanceOf(Verdict.Inconclusive.class, v);
         assertTrue(i.reason().startsWith("the net deadlocks along this run, but it orders zero-time moves"), i.reason());
         assertTrue(i.details().stream().anyMatch(l -> l.startsWith("deadlock: a run stops")), "the run is still shown");
         assertTrue(i.statistics().complete());
+        // as the user runs it: the runtime's state space, explored completely, finds no deadlock — as the Python
+        Subject on = new Subject(c.model(), c.subject(), new StateClassEngine(), Budget.of(200_000, 60));
+        Verdict settled = new Deployable(null, false, SourcePosition.NONE).check(on);
+        assertInstanceOf(Verdict.Holds.class, settled, String.join("\n", settled.details()));
+        assertTrue(settled.statistics().stage().endsWith("the runtime's state space"), settled.statistics().stage());
     }
 
     /**
@@ -438,8 +455,10 @@ class RuntimeCasesTest {
         if (KNOWN_DIFFERENCES.containsKey(GALERA)) {
             assertTrue(deployable instanceof Verdict.Violated, "check no longer reports galera's spurious deadlock ("
                     + KNOWN_DIFFERENCES.get(GALERA) + "): remove it from KNOWN_DIFFERENCES");
-            // as the user runs it: the deadlock is replayed in the executor, which does not make it
-            Subject replayed = new Subject(m, "to_galera", new StateClassEngine(), Budget.of(200_000, 120));
+            // as the user runs it: the deadlock is replayed in the executor, which does not make it (the
+            // runtime's state space, which settles it, is galeraToGaleraVerdictsAreHeldToTheRuntime's)
+            Subject replayed = new Subject(m, "to_galera", new StateClassEngine(), Budget.of(200_000, 120))
+                    .stateSpace(false);
             Verdict v = new Deployable(null, false, SourcePosition.NONE).check(replayed);
             assertInstanceOf(Verdict.Inconclusive.class, v, String.join("\n", v.details()));
         } else {

@@ -195,8 +195,17 @@ class RuntimeReplayTest {
     @Test
     void aSpuriousDeadlockSaysEveryDeadMarkingWasTried() throws IOException {
         Verdict.Inconclusive i = assertInstanceOf(Verdict.Inconclusive.class,
-                new Deployable(null, false, SourcePosition.NONE).check(zeroTimeRace(true)));
+                new Deployable(null, false, SourcePosition.NONE).check(zeroTimeRace(true).stateSpace(false)));
         assertTrue(i.reason().contains("every dead marking of the net (1) replayed"), i.reason());
+    }
+
+    /** Where no dead marking of the net replays, the runtime's state space settles it: no run of the loop deadlocks. */
+    @Test
+    void theRuntimesStateSpaceSettlesASpuriousDeadlock() throws IOException {
+        Verdict v = new Deployable(null, false, SourcePosition.NONE).check(zeroTimeRace(true));
+        Verdict.Holds h = assertInstanceOf(Verdict.Holds.class, v, String.join("\n", v.details()));
+        assertTrue(h.statistics().stage().endsWith("the runtime's state space"), h.statistics().stage());
+        assertTrue(h.details().get(0).startsWith("no run of the runtime's loop deadlocks"), h.details().get(0));
     }
 
     private static Response response(String p, String q, String within) {
