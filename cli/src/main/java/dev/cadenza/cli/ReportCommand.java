@@ -245,7 +245,7 @@ final class ReportCommand implements Callable<Integer> {
                     + r.statistics().states() + " classes). " + String.join(" ", TimeBoundsProperty.partial(r)) + ".");
         }
         if (r.unreachable()) {
-            return new HtmlReport.Bounds(subject.name(), "inf", "inf", List.of(), List.of(), null, null,
+            return new HtmlReport.Bounds(subject.name(), HtmlReport.NEVER, HtmlReport.NEVER, List.of(), List.of(), null, null,
                     "The end is never reached: no schedule to draw.");
         }
         List<String> windowLines = new ArrayList<>();

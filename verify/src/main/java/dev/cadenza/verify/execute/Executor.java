@@ -280,6 +280,16 @@ public final class Executor {
         return t;
     }
 
+    /** The names of the instances the program adds, in the order it adds them. */
+    List<String> addedNames() {
+        return instanceNames;
+    }
+
+    /** Their compiled types, in the same order. */
+    List<CompiledType> addedTypes() {
+        return instanceTypes;
+    }
+
     DurationSampler sampler(CompiledType t, int transition) {
         return samplers.get(t)[transition];
     }
