@@ -142,6 +142,15 @@ public final class Subject {
         }
     }
 
+    /**
+     * Why building a net of this subject was cut by the budget earlier (the search for the state a
+     * program starts from), or null: later questions give the same reason.
+     */
+    public LimitReachedException earlierCut() {
+        LimitReachedException e = cut.get(Mode.TIMED);
+        return e != null ? e : cut.get(Mode.UNTIMED);
+    }
+
     private TranslatedNet translate(String subject, TranslationOptions options) {
         var program = model.program(subject);
         if (program.isEmpty() || program.get().after() == null) {

@@ -23,6 +23,8 @@ final class ExplorerPolicy implements Policy {
     ChoiceScript script = new ChoiceScript();
     private final boolean reduceEnds;
     private final boolean reduceStarts;
+    /** The execution the policy chooses for (it reads which items of a phase can act). */
+    Execution x;
     /** When replaying: the components' order of each iteration, by name. */
     ArrayDeque<String[]> componentOrders;
 
@@ -65,6 +67,8 @@ final class ExplorerPolicy implements Policy {
                     items[i] = found;
                 }
             }
+            case ENTER -> permuteActing(items, n, x.byName.get(instance), true);
+            case LEAVE -> permuteActing(items, n, x.byName.get(instance), false);
             case END -> {
                 if (!reduceEnds) {
                     script.permute(items, n);
@@ -76,6 +80,41 @@ final class ExplorerPolicy implements Policy {
                 }
             }
             default -> script.permute(items, n);
+        }
+    }
+
+    /**
+     * Orders the items of an enter or leave phase. With the reduction, only the items that can
+     * act are ordered among themselves: the rule skips, without any effect, a dock into a marked
+     * place and a place already left in this behavior or without output docks in it, and an item
+     * skipped at the phase's start stays skipped through it (places only get marked while
+     * entering, only get visited while leaving), so where the skipped ones stand changes nothing.
+     */
+    private void permuteActing(int[] items, int n, ComponentState c, boolean enter) {
+        if (!reduceEnds || n < 2) {
+            script.permute(items, n);
+            return;
+        }
+        int[] at = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int v = items[i];
+            boolean acts = enter ? !c.marked[c.type.destination[v]]
+                    : !c.visited[v] && c.type.out(c.behavior, v).length > 0;
+            if (acts) {
+                at[k++] = i;
+            }
+        }
+        if (k < 2) {
+            return;
+        }
+        int[] acting = new int[k];
+        for (int i = 0; i < k; i++) {
+            acting[i] = items[at[i]];
+        }
+        script.permute(acting, k);
+        for (int i = 0; i < k; i++) {
+            items[at[i]] = acting[i];
         }
     }
 

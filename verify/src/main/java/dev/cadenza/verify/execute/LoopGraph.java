@@ -85,6 +85,7 @@ final class LoopGraph {
         this.reduceStarts = reduce && !providesByTransitions;
         this.policy = new ExplorerPolicy(reduce, reduceStarts, strictTies);
         this.x = new Execution(executor, policy, false, new ExplorerDriver(policy), ExecutionObserver.NONE);
+        policy.x = x;
         this.codec = new LoopStateCodec(x, unit, executor.addedNames(), executor.addedTypes());
         this.prefixEnd = executor.prefixLength();
         this.programEnd = executor.instructions().size();
@@ -252,8 +253,12 @@ final class LoopGraph {
             return;
         }
         long mask = 0;
+        iterationActive = 0;
         for (ComponentState c : x.active) {
-            mask |= 1L << c.id;
+            iterationActive |= 1L << c.id;
+            if (!reduce || !waiting(c)) {
+                mask |= 1L << c.id;
+            }
         }
         groups(mask);
         memo.clear();
@@ -262,18 +267,51 @@ final class LoopGraph {
         sweepFrom(Arrays.copyOf(codec.buffer(), len));
     }
 
-    /** The active components of the iteration, grouped by connections among them (one group of all when not reducing). */
+    /**
+     * A component with nothing to do: initialized, no active dock, no transition to start, no
+     * place it could leave, and threads running that have not finished. Its sweep changes
+     * nothing and reads nothing but its own state (each phase skips every item, the idle check
+     * fails on the running threads), which no other sweep changes: it is not swept at all.
+     */
+    private boolean waiting(ComponentState c) {
+        if (!c.initialized || c.initRunning || c.initDock || c.idocks > 0 || c.odocks > 0 || c.runningCount == 0) {
+            return false;
+        }
+        for (int t = 0; t < c.running.length; t++) {
+            if (c.running[t] && c.finishAt[t] <= x.now) {
+                return false;
+            }
+        }
+        for (int p = 0; p < c.marked.length; p++) {
+            if (c.marked[p] && !c.visited[p] && c.type.out(c.behavior, p).length > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The active components of the iteration, grouped (one group of all when not reducing). */
     private final long[] groupMask = new long[64];
     private int groupCount;
+    private final int[] unionParent = new int[64];
 
     /**
-     * Groups the components to sweep: two are in one group when a chain of connections between
-     * components of the set joins them. A sweep reads and writes its own component and reads only
-     * the ports of the components it is connected to (served, locked, refusing), and what it
-     * does to the loop (something moved, a race deferred) only accumulates; connections change
-     * only in the program phase. So sweeps of different groups commute, and every order of an
-     * iteration's sweeps reaches the same states as one that sweeps the first group (in every
-     * order), then the second, and so on: only those are explored.
+     * Groups the components to sweep so that sweeps of different groups commute. A sweep reads
+     * and writes its own component; of the others it reads only ports at the far end of its
+     * connections (served: a provider's user count; locked: a user's count; Concerto-D's
+     * refusing flag), and only for the ports bound to what it may act on in this sweep; it writes
+     * only its own ports' counts and flags, again only those; what it does to the loop (something
+     * moved, a race deferred) only accumulates; connections change only in the program phase.
+     * What a component may act on in this sweep is bounded by its own state at the iteration's
+     * start, which only its own sweep changes: the places it may enter (active docks' targets,
+     * the initial place when its {@code _init} dock is active), the places it may leave (marked,
+     * not yet left, with output docks — and the enterable ones that have output docks), the
+     * transitions it may start (active output docks, and the outputs of those places) and end
+     * (running ones, and those it may start). The ports bound to them and their groups are its
+     * touched ports. Two components are joined when a connection links a touched port of one to
+     * a touched port of the other; otherwise neither writes what the other reads and their sweeps
+     * commute. So every order of the iteration's sweeps reaches the same states as one that sweeps
+     * the first group (in every order), then the second, and so on: only those are explored.
      */
     private void groups(long mask) {
         groupCount = 0;
@@ -281,27 +319,105 @@ final class LoopGraph {
             groupMask[groupCount++] = mask;
             return;
         }
-        long left = mask;
-        while (left != 0) {
-            long group = Long.lowestOneBit(left);
-            long frontier = group;
-            while (frontier != 0) {
-                int id = Long.numberOfTrailingZeros(frontier);
-                frontier &= frontier - 1;
-                ComponentState c = x.byId.get(id);
-                for (java.util.List<Connection> l : c.connections) {
-                    for (Connection k : l) {
-                        long other = 1L << (k.provider == c ? k.user.id : k.provider.id);
-                        if ((mask & other) != 0 && (group & other) == 0) {
-                            group |= other;
-                            frontier |= other;
+        boolean[][] touched = new boolean[x.byId.size()][];
+        for (long m = mask; m != 0; m &= m - 1) {
+            int id = Long.numberOfTrailingZeros(m);
+            touched[id] = touched(x.byId.get(id));
+            unionParent[id] = id;
+        }
+        for (long m = mask; m != 0; m &= m - 1) {
+            int id = Long.numberOfTrailingZeros(m);
+            ComponentState c = x.byId.get(id);
+            for (int p = 0; p < c.connections.size(); p++) {
+                if (!touched[id][p]) {
+                    continue;
+                }
+                for (Connection k : c.connections.get(p)) {
+                    boolean provider = k.provider == c && k.providePort == p;
+                    ComponentState d = provider ? k.user : k.provider;
+                    int q = provider ? k.usePort : k.providePort;
+                    if (d != c && (mask & (1L << d.id)) != 0 && touched[d.id][q]) {
+                        int a = find(id);
+                        int b = find(d.id);
+                        if (a != b) {
+                            unionParent[a] = b;
                         }
                     }
+                }
+            }
+        }
+        long left = mask;
+        while (left != 0) {
+            int root = find(Long.numberOfTrailingZeros(left));
+            long group = 0;
+            for (long m = left; m != 0; m &= m - 1) {
+                int id = Long.numberOfTrailingZeros(m);
+                if (find(id) == root) {
+                    group |= 1L << id;
                 }
             }
             groupMask[groupCount++] = group;
             left &= ~group;
         }
+    }
+
+    private int find(int id) {
+        while (unionParent[id] != id) {
+            unionParent[id] = unionParent[unionParent[id]];
+            id = unionParent[id];
+        }
+        return id;
+    }
+
+    /** The ports a component's next sweep may read or write (see {@link #groups}). */
+    private boolean[] touched(ComponentState c) {
+        CompiledType ty = c.type;
+        boolean[] ports = new boolean[ty.ports.length];
+        boolean[] places = new boolean[ty.places.length];
+        boolean[] transitions = new boolean[ty.transitions.length];
+        if (c.initDock) {
+            places[ty.initial] = true;
+        }
+        for (int t = 0; t < ty.transitions.length; t++) {
+            if (c.idock[t]) {
+                places[ty.destination[t]] = true;
+            }
+            if (c.odock[t] || c.running[t]) {
+                transitions[t] = true;
+            }
+        }
+        for (int p = 0; p < ty.places.length; p++) {
+            if ((c.marked[p] || places[p]) && !c.visited[p]) {
+                int[] od = ty.out(c.behavior, p);
+                if (od.length > 0) {
+                    places[p] = true;
+                    for (int t : od) {
+                        transitions[t] = true;
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < ty.places.length; p++) {
+            if (places[p]) {
+                for (int dep : ty.placeDeps[p]) {
+                    ports[dep] = true;
+                }
+                for (int g : ty.placeGroups[p]) {
+                    for (int dep : ty.groupDeps[g]) {
+                        ports[dep] = true;
+                    }
+                }
+            }
+        }
+        for (int t = 0; t < ty.transitions.length; t++) {
+            if (transitions[t]) {
+                for (int dep : ty.transDeps[t]) {
+                    ports[dep] = true;
+                }
+                // a transition in a group changes its count when its place is entered or left: covered by the places
+            }
+        }
+        return ports;
     }
 
     private void sweepFrom(int[] mid) {
@@ -468,7 +584,7 @@ final class LoopGraph {
      * The executor's run along {@code path} (nodes from the initial state) ending with the step of
      * its last node to {@code terminal} (FINISH, DEADLOCK, STOP): each step found again by
      * re-exploring its node, then the whole path replayed by the executor itself (its
-     * {@link Executor#run(Policy, Driver, ExecutionObserver, RunControl)}, with a policy and a
+     * {@link Executor#run(Policy, Driver, java.util.function.Consumer)}, with a policy and a
      * driver that make the recorded choices), so the run is one of the executor's by construction.
      * Null when the path ends in a program the subject runs after (the executor does not tell such
      * runs).
@@ -503,9 +619,16 @@ final class LoopGraph {
                 iterate(key);
                 check(i);
                 if (sweptAny) {
-                    String[] order = new String[foundDepth];
+                    // the swept components in their order, then the waiting ones (whose sweeps change nothing)
+                    String[] order = new String[Long.bitCount(iterationActive)];
+                    long rest = iterationActive;
                     for (int d = 0; d < foundDepth; d++) {
                         order[d] = executor.addedNames().get(foundComponents[d]);
+                        rest &= ~(1L << foundComponents[d]);
+                    }
+                    int k = foundDepth;
+                    for (long m = rest; m != 0; m &= m - 1) {
+                        order[k++] = executor.addedNames().get(Long.numberOfTrailingZeros(m));
                     }
                     replay.componentOrders.add(order);
                 }
@@ -527,7 +650,7 @@ final class LoopGraph {
         }
         replay.script = ChoiceScript.replaying(Arrays.copyOf(values, count), Arrays.copyOf(options, count));
         try {
-            return executor.run(replay, driver, ExecutionObserver.NONE, new RunControl());
+            return executor.run(replay, driver, e -> replay.x = e);
         } catch (ResolutionException e) {
             return null;
         }
@@ -538,6 +661,9 @@ final class LoopGraph {
             throw new IllegalStateException("step " + i + " of a path of the state space is not found again");
         }
     }
+
+    /** The components active in the iteration being explored (the waiting ones too). */
+    private long iterationActive;
 
     /** The sweeps of the iteration found (set by {@link #sweepFrom} in find mode). */
     private boolean sweptAny;
