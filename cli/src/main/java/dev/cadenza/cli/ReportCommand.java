@@ -278,6 +278,14 @@ final class ReportCommand implements Callable<Integer> {
             min = (held.minAttained() ? "" : "at least ") + min;
             max = held.maxAttained() ? max : r.unbounded() ? "?" : "at most " + max;
             note = (note == null ? "" : note + " ") + "Held to the runtime: " + held.note() + ".";
+            if (held.exact() != null) {
+                // the runtime's own exact bounds (its state space, every run of its loop) replace the net's
+                RuntimeBounds.Exact e = held.exact();
+                min = e.min() == null ? HtmlReport.NEVER : Times.format(e.min());
+                max = e.unbounded() ? "inf" : Times.format(e.max());
+                note = note + " Exact for the runtime: " + e.how() + "; the chart and the critical path are the net's"
+                        + " slowest run.";
+            }
         }
         return new HtmlReport.Bounds(subject.name(), min, max, path, windowLines, svg, chart.data(), note);
     }
