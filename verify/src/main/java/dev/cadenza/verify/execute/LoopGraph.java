@@ -454,10 +454,19 @@ final class LoopGraph {
             List<int[]> values = from < 0 ? new ArrayList<>() : null;
             List<int[]> options = from < 0 ? new ArrayList<>() : null;
             policy.script.reset();
+            // a sweep changes only its own component and the loop's flags (see groups): restore those alone
+            codec.decode(mid);
+            ComponentState c = x.byId.get(id);
+            int[] saved = codec.saveComponent(c);
             do {
-                codec.decode(mid);
+                if (reduce) {
+                    codec.restoreComponent(c, saved);
+                } else {
+                    // without reductions, nothing is assumed of what a sweep writes: the whole state is restored
+                    codec.decode(mid);
+                }
                 x.resumeIteration(LoopStateCodec.changed(mid), LoopStateCodec.deferredFlag(mid));
-                x.sweepOne(x.byId.get(id));
+                x.sweepOne(c);
                 sweeps++;
                 int len = codec.encodeMid(phase, mask & ~(1L << id), x.movedInIteration(), x.deferred);
                 children.add(Arrays.copyOf(codec.buffer(), len));
