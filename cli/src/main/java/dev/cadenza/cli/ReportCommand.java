@@ -102,7 +102,8 @@ final class ReportCommand implements Callable<Integer> {
         if (subjects.isEmpty()) {
             subjects.add(new SubjectChoice().of(m));
         }
-        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget(), reduction.on(), replay.on());
+        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget(), reduction.on(), replay.on(),
+                replay.stateSpace());
         List<Verifier.Result> results = CheckCommand.checkAll(m, checked);
         for (Verifier.Result r : results) {
             Verdict v = r.verdict();

@@ -54,8 +54,13 @@ class LimitsCommandTest {
         CliRun r = CliRun.of("check", CliRun.example("server-client.cdz"), "--max-classes", "40");
         assertEquals(3, r.exit(), r.err());
         assertFalse(r.out().contains("never finishes"), r.out());
-        assertTrue(r.out().contains("the state where deploy ends (maintain starts there) was not settled: the class"
-                + " budget of the command (--max-classes 40) was used up"), r.out());
+        // the budget may be spent before maintain's turn (then its rows say so at once, without
+        // trying to settle deploy's end) or while settling deploy's end
+        String maintain = r.out().substring(r.out().indexOf("verify maintain"));
+        assertTrue(maintain.contains("the state where deploy ends (maintain starts there) was not settled: the class"
+                + " budget of the command (--max-classes 40) was used up")
+                || maintain.contains("inconclusive") && maintain.contains("the class budget of the command"
+                + " (--max-classes 40) was used up"), r.out());
         assertFalse(r.err().contains("internal error"), r.err());
     }
 

@@ -2,6 +2,8 @@ package dev.cadenza.verify;
 
 import dev.cadenza.core.model.PropertySpec;
 import dev.cadenza.core.model.VerifyBlock;
+import dev.cadenza.petri.limit.Limit;
+import dev.cadenza.verify.engine.Statistics;
 import dev.cadenza.verify.fastpath.ConflictFreeDeployment;
 import dev.cadenza.verify.fastpath.CriticalPathAnswers;
 import dev.cadenza.verify.property.Deployable;
@@ -55,6 +57,16 @@ public final class Verifier {
      * block keep their verdicts.
      */
     private static Verdict checkOrCut(Property p, Subject subject) {
+        // a spent budget answers at once: no translation, no set-up, no search (each would stop
+        // at its first step anyway, but only after work no meter watches)
+        Limit spent = subject.budget().spent();
+        if (spent != Limit.NONE) {
+            LimitReachedException earlier = subject.earlierCut();
+            if (earlier != null) {
+                return new Verdict.Inconclusive(earlier.reason(), earlier.statistics());
+            }
+            return new Verdict.Inconclusive(subject.budget().reason(spent), new Statistics(0, 0, spent, 0));
+        }
         try {
             return p.check(subject);
         } catch (LimitReachedException e) {

@@ -84,6 +84,11 @@ public final class TimeBounds {
         Search min = null;
         Search max = null;
         try {
+            Limit spent = budget.spent();
+            if (spent != Limit.NONE) {
+                // nothing left: not even the set-up (the reduction's table, the key buffer)
+                return new TimeBoundsResult(false, null, null, null, null, null, spent, 0, meter.seconds());
+            }
             if (!meter.mayAllocate(setupBytes())) {
                 return new TimeBoundsResult(false, null, null, null, null, null, Limit.MEMORY, 0, meter.seconds());
             }

@@ -124,6 +124,19 @@ public final class Budget {
         return deadline == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : Math.max(0, (deadline - System.nanoTime()) / 1e9);
     }
 
+    /**
+     * The limit already reached before a search starts: {@link Limit#TIME} past the deadline,
+     * {@link Limit#CLASSES} with nothing left to store, else {@link Limit#NONE}. Callers ask it
+     * before work that no {@link Meter} watches (translating a net, setting up a search), so
+     * that a spent budget ends every later question at once rather than after its set-up.
+     */
+    public Limit spent() {
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+            return Limit.TIME;
+        }
+        return classesLeft() == 0 ? Limit.CLASSES : Limit.NONE;
+    }
+
     /** What the running search stores: "classes" or "markings". */
     public String unit() {
         return unit;

@@ -91,4 +91,23 @@ class CutTimeBoundsTest {
         assertEquals(Limit.MEMORY, new TimeBounds(net).compute(null, Budget.unlimited()).limit());
         assertEquals(Limit.MEMORY, new StateClassGraph(net).explore(Budget.unlimited()).limit());
     }
+
+    @Test
+    void aPassedDeadlineStopsBeforeTheSetUp() {
+        // the same wide net: its set-up alone would stop at the heap, so TIME (not MEMORY) shows
+        // that nothing of it was done once the command's time was up
+        PetriNet.Builder b = PetriNet.builder("wide");
+        b.place("p", 1);
+        for (int i = 0; i < 50_000; i++) {
+            b.transition("t" + i, TimeInterval.UNBOUNDED, List.of(Arc.normal(0, 1)), List.of(Arc.normal(0, 1)));
+        }
+        Budget spent = Budget.of(Budget.NO_CLASS_LIMIT, 1e-9);
+        while (spent.spent() == Limit.NONE) {
+            Thread.onSpinWait(); // a nanosecond: the deadline passes on the next clock reads
+        }
+        TimeBoundsResult r = new TimeBounds(b.build()).compute(null, spent);
+        assertEquals(Limit.TIME, r.limit());
+        assertEquals(0, r.classes());
+        assertFalse(r.reachable());
+    }
 }

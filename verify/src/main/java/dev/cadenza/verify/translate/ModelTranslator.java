@@ -181,7 +181,7 @@ public final class ModelTranslator {
         for (InstanceNet c : state.instances.values()) {
             for (InstanceNet.ProvideNet p : c.provides.values()) {
                 if (p.flag) {
-                    ports.splitForFlag(p);
+                    ports.splitForFlag(c, p);
                 }
             }
         }

@@ -39,6 +39,12 @@ final class NetDraft {
         final Map<Integer, Long> read = new LinkedHashMap<>();
         final Map<Integer, Long> inhibit = new LinkedHashMap<>();
         final Map<Integer, Long> produce = new LinkedHashMap<>();
+        /**
+         * The instances this program step adds (its {@code add} instructions): none of their places
+         * has ever held a token before it fires, which later passes use to drop copies that can
+         * never fire ({@link PortsAndLocks#splitForFlag}).
+         */
+        final java.util.Set<String> adds = new java.util.LinkedHashSet<>();
 
         TransitionDraft(String name, Provenance provenance, TimeInterval interval) {
             this.name = name;
@@ -87,6 +93,7 @@ final class NetDraft {
             c.read.putAll(read);
             c.inhibit.putAll(inhibit);
             c.produce.putAll(produce);
+            c.adds.addAll(adds);
             return c;
         }
     }

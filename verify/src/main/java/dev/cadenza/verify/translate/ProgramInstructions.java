@@ -48,6 +48,9 @@ final class ProgramInstructions extends TranslationPart {
                 Map<Integer, Long> delta = new LinkedHashMap<>();
                 effect(i, delta, pushesSoFar, alive);
                 apply(t, delta);
+                if (i instanceof Instruction.Add a) {
+                    t.adds.add(a.instance());
+                }
             } else if (i instanceof Instruction.Dcon dc) {
                 t.consume(connection(dc.provider().toString(), dc.user().toString()));
                 // dcon waits until the user side no longer uses the connection
@@ -107,6 +110,11 @@ final class ProgramInstructions extends TranslationPart {
                 new Provenance.Execute(from, String.join("; ", texts)), zero())
                 .consume(pc.get(from)).produce(pc.get(to));
         apply(t, delta);
+        for (int k = from; k < to; k++) {
+            if (program.get(k) instanceof Instruction.Add a) {
+                t.adds.add(a.instance());
+            }
+        }
         return to;
     }
 
