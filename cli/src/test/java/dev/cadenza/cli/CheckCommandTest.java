@@ -208,7 +208,8 @@ class CheckCommandTest {
         CliRun settled = check(f.toString());
         assertEquals(0, settled.exit(), settled.out() + settled.err());
         assertTrue(settled.out().contains("the runtime's state space"), settled.out());
-        assertTrue(settled.out().contains("no run of the runtime's loop deadlocks"), settled.out());
+        CliRun settledJson = check(f.toString(), "--json");
+        assertTrue(settledJson.out().contains("no run of the runtime's loop deadlocks"), settledJson.out());
         CliRun r = check(f.toString(), "--no-state-space");
         assertEquals(3, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("inconclusive"), r.out());
@@ -229,11 +230,14 @@ class CheckCommandTest {
     void boundsAndOrdersAreHeldToTheRuntimeInTextAndJson() throws IOException {
         Path f = dir.resolve("race2.cdz");
         Files.writeString(f, ZERO_TIME_RACE.replace("  deployable\n", "  sequence p.halt before u.again\n  bounds\n"));
-        CliRun text = check(f.toString());
+        CliRun text = check(f.toString(), "--no-state-space");
         assertEquals(3, text.exit(), text.out() + text.err());
         assertTrue(text.out().matches("(?s).*sequence p.halt before u.again +inconclusive +state classes, not reproduced in"
                 + " the executor.*"), text.out());
         assertTrue(text.out().contains("min 1 s, max not known for the runtime (inf in the net)"), text.out());
+        // the runtime's state space, where the replay leaves the max open, gives the runtime's exact bounds
+        CliRun exact = check(f.toString());
+        assertTrue(exact.out().contains("min 1 s, max 1 s, exact for the runtime (the runtime's state space"), exact.out());
         CliRun json = check(f.toString(), "--json");
         assertTrue(json.out().contains("\"runtime\": {\"min\": \"attained\", \"max\": \"at most\", \"note\": "),
                 json.out());
