@@ -16,7 +16,9 @@
 #     only these and replaces only their section of RESULTS.md.
 # Each run is capped (--timeout, and `timeout` around the JVM); the whole takes about 10 min.
 # Not part of CI. On a shared machine compare CPU times; wall times wander.
-#   benchmarks/scaling.sh [quick|scale]     # quick: the smallest sizes only; scale: issue 11 only
+#   - examples/galera.cdz at n = 3, 4, 8, 20: bounds of deploy_mariadb (the conflict-free fast
+#     path) and check of every property; `benchmarks/scaling.sh galera` runs only these.
+#   benchmarks/scaling.sh [quick|scale|galera]   # quick: the smallest sizes; scale: issue 11; galera: the above
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -131,6 +133,7 @@ galera_at_once() {
   fi
 }
 scale_section() {
+  : >"$srows"
   if [ -n "$quick" ]; then gal="3"; galu="3 8"; chains="10"; else gal="3 4 8 20"; galu="3 8 20"; chains="10 50"; fi
   for n in $galu; do
     galera_at_once "$n" untimed >"$out/gu$n.cdz"
@@ -178,6 +181,50 @@ scale_section() {
     echo "<!-- scale: end -->"
   } >"$out/scale.md"
 }
+# examples/galera.cdz as it stands (its hosts deployed at once), at growing n: bounds of
+# deploy_mariadb (the conflict-free fast path) and check of every property, reduced and full
+galera_section() {
+  : >"$srows"
+  for n in 3 4 8 20; do
+    skip_full=""
+    [ "$n" -gt 3 ] && skip_full="without reductions the state classes are beyond -Xmx3g already at n=3"
+    cap=120 srow "galera.cdz: bounds --program deploy_mariadb" "n=$n" \
+      "${cli[@]}" bounds examples/galera.cdz --program deploy_mariadb --param "n=$n" --json --timeout 100
+  done
+  for n in 3 8; do
+    skip_full=""
+    [ "$n" -gt 3 ] && skip_full="without reductions already n=3 does not finish"
+    cap=130 srow "galera.cdz: check (every property)" "n=$n" \
+      "${cli[@]}" check examples/galera.cdz --param "n=$n" --json --timeout 100
+  done
+  {
+    echo "<!-- galera: begin -->"
+    echo "## examples/galera.cdz at growing n: the conflict-free fast path"
+    echo
+    echo "Written by \`benchmarks/scaling.sh galera\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD);"
+    echo "columns as in the issue-11 section below. Machine load (1-min average) when the section started:"
+    echo "$(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores: compare CPU seconds."
+    echo
+    echo "| target | size | states | wall s | cpu s | RSS MB | verdicts | answered by | note | full: states | wall s | cpu s | RSS MB | verdicts | note | ratio |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    cat "$srows"
+    echo "<!-- galera: end -->"
+  } >"$out/galera.md"
+}
+if [ "$quick" = galera ]; then
+  galera_section
+  if grep -q '<!-- galera: begin -->' "$root/benchmarks/RESULTS.md"; then
+    awk -v f="$out/galera.md" '/<!-- galera: begin -->/ { while ((getline l < f) > 0) print l; skip = 1 }
+         !skip { print } /<!-- galera: end -->/ { skip = 0 }' "$root/benchmarks/RESULTS.md" >"$out/results.md"
+    cp "$out/results.md" "$root/benchmarks/RESULTS.md"
+  else
+    awk -v f="$out/galera.md" '/<!-- scale: begin -->/ && !done { while ((getline l < f) > 0) print l; print ""; done = 1 }
+         { print }' "$root/benchmarks/RESULTS.md" >"$out/results.md"
+    cp "$out/results.md" "$root/benchmarks/RESULTS.md"
+  fi
+  cat "$out/galera.md"
+  exit 0
+fi
 if [ "$quick" = scale ]; then
   quick=""
   scale_section
@@ -229,6 +276,8 @@ if [ -d "$mcc" ] && [ -z "$quick" ]; then
   done
 fi
 
+galera_section
+cp "$out/galera.md" "$out/galera.keep"
 scale_section
 {
   echo "# Scaling run"
@@ -246,6 +295,8 @@ scale_section
   echo "| model | size | states / classes | wall s | cpu s | peak RSS MB | states/s | answered by | note |"
   echo "|---|---|---|---|---|---|---|---|---|"
   cat "$rows"
+  echo
+  cat "$out/galera.keep"
   echo
   cat "$out/scale.md"
 } >"$root/benchmarks/RESULTS.md"

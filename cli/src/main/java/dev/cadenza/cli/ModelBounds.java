@@ -52,7 +52,9 @@ final class ModelBounds {
             r = new BoundsReport(false, null, null, false, null, null, List.of(), List.of(), e.statistics());
             reason = e.reason();
         }
-        String answeredBy = quick ? CriticalPathAnswers.MODE : "state classes";
+        // the engine, or the stage that answered for it (the conflict-free net's earliest and latest runs)
+        String answeredBy = quick ? CriticalPathAnswers.MODE
+                : r.statistics().stage() != null ? r.statistics().stage() : "state classes";
         int exit = r.complete() && reason == null ? ExitCode.OK : ExitCode.INCONCLUSIVE;
         if (json) {
             Map<String, Object> o = JsonValues.envelope("bounds", file);

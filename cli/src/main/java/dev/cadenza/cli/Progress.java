@@ -15,7 +15,8 @@ import java.util.function.DoubleSupplier;
  * cadenza check: 14 s, 1,234,567 classes (88,183/s), heap 1.2 GB of 6.0 GB, left: 765,433 classes, 46 s
  * </pre>
  * A daemon thread reads the budget's counters (published by the searches every 1024 classes),
- * so any phase of any command is covered, exploring or not. Started and stopped around every
+ * so any phase of any command is covered, exploring or not. A command that printed progress ends
+ * with one more line: its time, what its searches stored, its peak heap. Started and stopped around every
  * command by {@link Cadenza}; {@code --quiet} turns it off.
  */
 final class Progress implements AutoCloseable {
@@ -30,6 +31,8 @@ final class Progress implements AutoCloseable {
     private final Thread thread;
     private final double firstAfter;
     private volatile boolean done;
+    /** A line was printed: the command was long enough for a last one, with the peak heap. */
+    private volatile boolean printed;
     private long lastClasses;
     private double lastSeconds;
 
@@ -81,6 +84,7 @@ final class Progress implements AutoCloseable {
                     }
                     err.println(line);
                     err.flush();
+                    printed = true;
                 }
                 next = now + (now < 60 ? 1 : now < 600 ? 5 : 30);
             }
@@ -126,6 +130,26 @@ final class Progress implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (printed) {
+                synchronized (err) {
+                    err.println(last());
+                    err.flush();
+                }
+            }
         }
+    }
+
+    /**
+     * The last line of a command that showed progress: time, what all its searches stored, and
+     * the peak heap (the sum of each heap pool's peak, an upper bound; JSON says it as
+     * {@code peak_heap_bytes}).
+     */
+    String last() {
+        StringBuilder b = new StringBuilder("cadenza ").append(command).append(": done in ")
+                .append(String.format(Locale.ROOT, "%.0f s", clock.getAsDouble()));
+        if (budget != null && budget.classesUsed() > 0) {
+            b.append(String.format(Locale.ROOT, ", %,d %s", budget.classesUsed(), budget.unit()));
+        }
+        return b.append(", peak heap ").append(Budget.bytes(JsonValues.peakHeap())).toString();
     }
 }

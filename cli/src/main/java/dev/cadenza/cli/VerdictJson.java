@@ -1,5 +1,6 @@
 package dev.cadenza.cli;
 
+import dev.cadenza.petri.classes.PersistentTimeBounds;
 import dev.cadenza.core.model.Model;
 import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.limit.Limit;
@@ -66,7 +67,8 @@ final class VerdictJson {
         if (v.bounds() != null) {
             Subject s = subjects.apply(r.subject());
             String reason = v.bounds().complete() ? null : budget.reason(v.bounds().statistics().limit());
-            String by = r.mode().startsWith(CriticalPathAnswers.MODE) ? CriticalPathAnswers.MODE : "state classes";
+            String by = r.mode().startsWith(CriticalPathAnswers.MODE) ? CriticalPathAnswers.MODE
+                    : r.mode().startsWith(PersistentTimeBounds.STAGE) ? PersistentTimeBounds.STAGE : "state classes";
             p.put("bounds", BoundsJson.of(v.bounds(), target(s.model(), r.subject(), null), by, net(s), reason));
         }
         p.put("statistics", JsonValues.statistics(v.statistics(), budget));

@@ -34,7 +34,12 @@ public final class MarkingGraphExplorer {
     private long cap = Long.MAX_VALUE;
 
     public MarkingGraphExplorer(PetriNet net) {
-        this.net = CompiledNet.of(net);
+        this(CompiledNet.of(net));
+    }
+
+    /** For many searches of one net: compiled once. */
+    MarkingGraphExplorer(CompiledNet net) {
+        this.net = net;
     }
 
     /** The marking graph with no limit but the heap. */

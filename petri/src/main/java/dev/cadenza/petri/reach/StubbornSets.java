@@ -15,11 +15,12 @@ import dev.cadenza.petri.query.CompiledPredicate;
  * t. Write "t' can disable t" when Δ(t') lowers a place t tests or raises a place that inhibits t.
  * St is closed under:
  * <ol>
- * <li>t ∈ St enabled: every t' that can disable t, and every t' that t can disable, is in St;</li>
+ * <li>t ∈ St enabled: every t' that t can disable is in St;</li>
  * <li>t ∈ St disabled: for one reason it is disabled — a tested place p with m(p) &lt; test(t, p),
  * or an inhibiting p with m(p) ≥ inhib(t, p) — every transition that raises p (resp. lowers p)
  * is in St;</li>
- * <li>(key) St holds an enabled transition when m is not dead;</li>
+ * <li>(key) when m is not dead, St holds an enabled <em>key</em> transition k, and every t' that
+ * can disable k;</li>
  * <li>(interest) when the target is false in m, St holds every transition of an <em>interest
  * set</em>: for each comparison the target must move, and in the direction it must move it
  * ({@link CompiledPredicate#interest}: a false {@code a >= k} must rise, a conjunction needs its
@@ -33,10 +34,14 @@ import dev.cadenza.petri.query.CompiledPredicate;
  * <b>D1</b>: for t ∈ St and u ∈ (T \ St)*, m[u t⟩m' implies m[t u⟩m'. If t is disabled in m, by (2)
  * no transition of u touches its scapegoat place in the way that could enable t, so t is still
  * disabled after u: the premise never holds. If t is enabled, by (1) no transition of u can be
- * disabled by t: each step of u was enabled in m + Δ(prefix) and, by monotonicity, is enabled in
+ * disabled by t (whether u can disable t does not matter here: t is enabled in m, and m[u t⟩ is
+ * given): each step of u was enabled in m + Δ(prefix) and, by monotonicity, is enabled in
  * m + Δ(t) + Δ(prefix) too; the end markings agree because effects add up.
- * <br><b>D2</b>: an enabled t ∈ St stays enabled along every u ∈ (T \ St)* (by (1) nothing outside
- * St can disable it). So a path that uses no St transition never ends in a deadlock.
+ * <br><b>D2</b>: the key k stays enabled along every u ∈ (T \ St)* (by (3) nothing outside St can
+ * disable it). So a path that uses no St transition never ends in a deadlock. Only the key needs
+ * its disablers in St (Valmari's D2 asks it of one key transition); asking it of every enabled
+ * member, as this class first did, pulled in every transition that consumes a place some member
+ * only reads.
  * <br><b>Deadlocks</b>: let w lead from m to a dead marking. If m is not dead, w is not empty and,
  * by D2 with (3), contains a transition of St; let t be the first: w = u t v. By D1 m[t u v⟩ to
  * the same dead marking, and t is fired in the reduced graph. Induction on |w|.
@@ -52,9 +57,9 @@ import dev.cadenza.petri.query.CompiledPredicate;
  * full (finite or not) graph, not on the reduced one. Counterexamples are paths of the reduced
  * graph, hence firing sequences of the full net.
  *
- * <p>Per marking, the set is closed from each enabled transition in turn (with the interest set),
- * keeping the one with the fewest enabled transitions, a closure abandoned as soon as it cannot
- * be smaller. Nothing is allocated per marking: stamps instead of cleared flags.
+ * <p>Per marking, the set is closed with each enabled transition in turn as the key (with the
+ * interest set), keeping the one with the fewest enabled transitions — any stubborn set is sound,
+ * so the choice is free — a closure abandoned as soon as it cannot be smaller. Nothing is allocated per marking: stamps instead of cleared flags.
  */
 final class StubbornSets {
 
@@ -196,13 +201,8 @@ final class StubbornSets {
             target.interest(m, false, true, mover);
         }
         int[] visible = seeds;
-        if (seedCount > 0) {
-            int k = close(m, visible, seedCount, -1, n + 1);
-            if (k > 0) {
-                // every enabled transition closed under (1) is a key transition: (3) holds
-                return k < n ? collect(enabled, n, out) : n;
-            }
-        }
+        // every enabled transition is tried as the key (the one whose disablers must be in St too);
+        // the smallest closure wins, a closure abandoned once it cannot be smaller
         for (int i = 0; i < n && best > 1; i++) {
             int k = close(m, visible, seedCount, enabled[i], best);
             if (k > 0 && k < best) {
@@ -244,10 +244,11 @@ final class StubbornSets {
     }
 
     /**
-     * Closes {seeds, extra} under (1) and (2); returns the number of enabled transitions in the
-     * closure, or {@code bound} as soon as that many are in it (it cannot be the smallest).
+     * Closes {seeds, key} under (1), (1k) for the key and (2); returns the number of enabled
+     * transitions in the closure, or {@code bound} as soon as that many are in it (it cannot be
+     * the smallest).
      */
-    private int close(long[] m, int[] seeds, int seedCount, int extra, int bound) {
+    private int close(long[] m, int[] seeds, int seedCount, int key, int bound) {
         int s = ++stamp;
         if (s == Integer.MAX_VALUE) {
             java.util.Arrays.fill(inSet, 0);
@@ -260,9 +261,9 @@ final class StubbornSets {
                 stack[top++] = seeds[i];
             }
         }
-        if (extra >= 0 && inSet[extra] != s) {
-            inSet[extra] = s;
-            stack[top++] = extra;
+        if (inSet[key] != s) {
+            inSet[key] = s;
+            stack[top++] = key;
         }
         final CompiledNet n = net;
         final int eg = enabledGeneration;
@@ -273,12 +274,14 @@ final class StubbornSets {
                 if (++enabledIn >= bound) {
                     return bound;
                 }
-                // (1): who can disable t — lowers a place t tests, raises a place that inhibits t
-                for (int i = n.testStart[t]; i < n.testStart[t + 1]; i++) {
-                    top = push(lower, lowerStart, n.testPlace[i], s, top);
-                }
-                for (int i = n.inhibStart[t]; i < n.inhibStart[t + 1]; i++) {
-                    top = push(raise, raiseStart, n.inhibPlace[i], s, top);
+                if (t == key) {
+                    // (1k): who can disable the key — lowers a place it tests, raises one that inhibits it
+                    for (int i = n.testStart[t]; i < n.testStart[t + 1]; i++) {
+                        top = push(lower, lowerStart, n.testPlace[i], s, top);
+                    }
+                    for (int i = n.inhibStart[t]; i < n.inhibStart[t + 1]; i++) {
+                        top = push(raise, raiseStart, n.inhibPlace[i], s, top);
+                    }
                 }
                 // (1): whom t can disable — those testing a place t lowers, inhibited by one it raises
                 for (int i = n.effectStart[t]; i < n.effectStart[t + 1]; i++) {

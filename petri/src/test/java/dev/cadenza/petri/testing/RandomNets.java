@@ -86,6 +86,83 @@ public final class RandomNets {
         return b.build();
     }
 
+    /** Terminating nets (below), closed integer intervals or any bounds. */
+    public static Arbitrary<PetriNet> terminatingNets(boolean anyBounds) {
+        return Arbitraries.longs().map(seed -> terminating(new Random(seed), anyBounds));
+    }
+
+    /**
+     * A net every firing sequence of which is finite, shaped like a deployment: places in a fixed
+     * order, each transition taking tokens from one or two places and putting them only into
+     * places after the first of those (so the marking falls in the lexicographic order of the
+     * places: no run is infinite); read and inhibitor arcs on any place, weights 1 or 2. Input
+     * places are mostly not shared, so many of these nets are persistent, and many are not.
+     */
+    public static PetriNet terminating(Random r, boolean anyBounds) {
+        int places = 3 + r.nextInt(7);
+        int transitions = 2 + r.nextInt(7);
+        PetriNet.Builder b = PetriNet.builder("term" + r.nextInt(1000));
+        for (int p = 0; p < places; p++) {
+            long tokens = p < 3 && r.nextInt(3) != 0 ? 1 + (r.nextInt(5) == 0 ? 1 : 0) : r.nextInt(8) == 0 ? 1 : 0;
+            b.place("p" + p, tokens);
+        }
+        boolean[] taken = new boolean[places];
+        for (int t = 0; t < transitions; t++) {
+            List<Arc> in = new ArrayList<>();
+            List<Arc> out = new ArrayList<>();
+            boolean[] used = new boolean[places];
+            int first = pick(r, places - 1, taken);
+            used[first] = true;
+            in.add(Arc.normal(first, 1 + (r.nextInt(6) == 0 ? 1 : 0)));
+            int lowest = first;
+            if (r.nextInt(3) == 0) {
+                int q = pick(r, places - 1, taken);
+                if (!used[q]) {
+                    used[q] = true;
+                    in.add(Arc.normal(q, 1));
+                    lowest = Math.min(lowest, q);
+                }
+            }
+            int outs = 1 + (r.nextInt(3) == 0 ? 1 : 0);
+            for (int k = 0; k < outs && lowest + 1 < places; k++) {
+                int p = lowest + 1 + r.nextInt(places - lowest - 1);
+                if (out.stream().noneMatch(a -> a.place() == p)) {
+                    out.add(Arc.normal(p, 1 + (r.nextInt(6) == 0 ? 1 : 0)));
+                }
+            }
+            for (int k = r.nextInt(3); k > 0; k--) {
+                int p = r.nextInt(places);
+                if (!used[p]) {
+                    used[p] = true;
+                    in.add(new Arc(p, 1 + (r.nextInt(4) == 0 ? 1 : 0),
+                            r.nextInt(3) == 0 ? ArcKind.INHIBITOR : ArcKind.READ));
+                }
+            }
+            b.transition(new Transition("t" + t, null, terminatingInterval(r, anyBounds), in, out));
+        }
+        return b.build();
+    }
+
+    /** Mostly a place no transition takes from yet (few conflicts), in [0, below]. */
+    private static int pick(Random r, int below, boolean[] taken) {
+        int p = r.nextInt(below);
+        for (int i = 0; i < below && taken[p] && r.nextInt(5) != 0; i++) {
+            p = (p + 1) % below;
+        }
+        taken[p] = true;
+        return p;
+    }
+
+    private static TimeInterval terminatingInterval(Random r, boolean anyBounds) {
+        if (r.nextInt(12) == 0) {
+            return TimeInterval.atLeast(r.nextInt(3));
+        }
+        if (r.nextInt(5) == 0) {
+            return TimeInterval.closed(0, 0);
+        }
+        return interval(r, anyBounds);
+    }
+
     private static TimeInterval interval(Random r, boolean anyBounds) {
         int lo = r.nextInt(4);
         if (r.nextInt(6) == 0) {

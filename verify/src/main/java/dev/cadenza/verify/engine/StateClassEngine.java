@@ -1,6 +1,7 @@
 package dev.cadenza.verify.engine;
 
 import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.classes.PersistentTimeBounds;
 import dev.cadenza.petri.classes.TimeBounds;
 import dev.cadenza.petri.classes.TimeBoundsResult;
 import dev.cadenza.petri.classes.TimeValue;
@@ -39,6 +40,10 @@ public final class StateClassEngine implements TimedEngine {
     @Override
     public TargetTimes timeTo(PetriNet net, Predicate target, Budget budget) {
         long t0 = System.currentTimeMillis();
+        TargetTimes fast = conflictFree(net, target, budget, true, t0);
+        if (fast != null) {
+            return fast;
+        }
         TimeBoundsResult r = bounds(net).compute(Targets.compile(target), budget);
         return times(net, r, t0);
     }
@@ -46,9 +51,37 @@ public final class StateClassEngine implements TimedEngine {
     @Override
     public TargetTimes reach(PetriNet net, Predicate target, Budget budget) {
         long t0 = System.currentTimeMillis();
+        TargetTimes fast = conflictFree(net, target, budget, false, t0);
+        if (fast != null) {
+            return fast;
+        }
         TimeBoundsResult r = bounds(net).reach(Targets.compile(target), budget);
         return times(net, r, t0);
     }
+
+    /**
+     * With reductions on, the answer of petri's {@link PersistentTimeBounds} when its conditions
+     * hold (a conflict-free net, the target reached exactly at its one end: the earliest and the
+     * latest runs give the exact min and max), named as the stage that answered; null when it
+     * steps aside. What its searches stored is not charged twice: the state classes draw on what
+     * is left either way.
+     */
+    private TargetTimes conflictFree(PetriNet net, Predicate target, Budget budget, boolean withMax, long t0) {
+        if (!reduce) {
+            return null;
+        }
+        PersistentTimeBounds.Answer a = new PersistentTimeBounds(net).compute(target, Targets.RESOLVER, budget,
+                FAST_PATH_CAP, withMax);
+        if (!a.answered()) {
+            return null;
+        }
+        TargetTimes t = times(net, a.result(), t0);
+        return new TargetTimes(t.reachable(), t.min(), t.max(), t.unbounded(), t.minRun(), t.maxRun(),
+                t.statistics().answeredBy(PersistentTimeBounds.STAGE));
+    }
+
+    /** Markings the conflict-free fast path's untimed searches may store before it gives way. */
+    private static final long FAST_PATH_CAP = 2_000_000;
 
     private TimeBounds bounds(PetriNet net) {
         return new TimeBounds(net).reducingZeroTimeInterleavings(reduce);

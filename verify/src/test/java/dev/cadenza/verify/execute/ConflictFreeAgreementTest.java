@@ -1,0 +1,85 @@
+package dev.cadenza.verify.execute;
+
+import dev.cadenza.core.model.Model;
+import dev.cadenza.petri.classes.PersistentTimeBounds;
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.reach.CompiledNet;
+import dev.cadenza.verify.Examples;
+import dev.cadenza.verify.LimitReachedException;
+import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.bounds.BoundsReport;
+import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
+import dev.cadenza.verify.engine.StateClassEngine;
+import dev.cadenza.verify.engine.TimedRun;
+import dev.cadenza.verify.translate.TranslatedNet;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * petri's conflict-free fast path (a persistent net: its earliest and latest runs) against
+ * {@code --no-reduction} on the random assemblies and programs of
+ * {@link ExecutorAgainstCheckProperties}: wherever it answers {@code bounds}, the same min and
+ * max as the full state class exploration, and its runs replay on the net, each step enabled
+ * where it fires, times in order, ending at the min and the max.
+ */
+class ConflictFreeAgreementTest {
+
+    @Provide
+    Arbitrary<List<Integer>> tapes() {
+        return new ExecutorAgainstCheckProperties().tapes();
+    }
+
+    @net.jqwik.api.Property(tries = 300)
+    void sameBoundsAsTheFullStateClasses(@ForAll("tapes") List<Integer> tape) {
+        var t = new ExecutorAgainstCheckProperties.Tape(tape);
+        String text = tape.get(0) % 2 == 0 ? ExecutorAgainstCheckProperties.Design.read(t).text()
+                : ExecutorAgainstCheckProperties.Prog.read(t).text();
+        Model m = Examples.parse(text);
+        Subject reduced = new Subject(m, "gen", new StateClassEngine(true), Budget.of(400_000, 60)).replay(false);
+        Subject full = new Subject(m, "gen", new StateClassEngine(false), Budget.of(400_000, 60)).reduction(false)
+                .replay(false);
+        BoundsReport a;
+        BoundsReport b;
+        try {
+            a = TimeBoundsAnalysis.of(reduced, null, false);
+            b = TimeBoundsAnalysis.of(full, null, false);
+        } catch (LimitReachedException e) {
+            Assume.that(false);
+            return;
+        }
+        boolean fast = PersistentTimeBounds.STAGE.equals(a.statistics().stage());
+        Statistics.label("answered by the fast path").collect(fast);
+        Statistics.label("answered by the fast path").coverage(c -> c.check(true).percentage(p -> p > 10));
+        if (!fast || !b.complete()) {
+            return;
+        }
+        assertTrue(b.reachable(), text);
+        assertEquals(b.min(), a.min(), "min\n" + text);
+        assertEquals(b.max(), a.max(), "max\n" + text);
+        assertEquals(b.unbounded(), a.unbounded(), text);
+        TranslatedNet tn = reduced.net(Subject.Mode.TIMED);
+        replays(tn, a.minRun(), a.min());
+        replays(tn, a.maxRun(), a.max());
+    }
+
+    private static void replays(TranslatedNet tn, TimedRun run, org.apache.commons.math3.fraction.BigFraction end) {
+        CompiledNet net = CompiledNet.of(tn.net());
+        long[] m = tn.net().initialMarking();
+        var now = org.apache.commons.math3.fraction.BigFraction.ZERO;
+        for (TimedRun.Step s : run.steps()) {
+            assertTrue(net.isEnabled(s.transition(), m), "a step of the run is enabled");
+            assertTrue(s.time().compareTo(now) >= 0, "times in order");
+            now = s.time();
+            net.fire(s.transition(), m);
+        }
+        assertEquals(end, now, "the run ends at the bound");
+    }
+}
