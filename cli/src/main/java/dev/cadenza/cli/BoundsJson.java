@@ -38,6 +38,25 @@ final class BoundsJson {
         if (r.unbounded()) {
             o.put("max_reason", "some run never reaches the end: it loops, or waits forever");
         }
+        if (r.runtime() != null) {
+            // the runs held to the runtime (docs/verify.md, "Zero-time moves"): a bound not attained is only a bound
+            Map<String, Object> rt = new LinkedHashMap<>();
+            rt.put("min", r.runtime().minAttained() ? "attained" : "at least");
+            rt.put("max", r.runtime().maxAttained() ? "attained" : "at most");
+            rt.put("note", r.runtime().note());
+            var e = r.runtime().exact();
+            if (e != null) {
+                // the runtime's own exact bounds, from its state space (every run of its loop)
+                Map<String, Object> ex = new LinkedHashMap<>();
+                JsonValues.time(ex, "min", e.min());
+                JsonValues.bound(ex, "max", e.max(), e.unbounded());
+                ex.put("how", e.how());
+                rt.put("exact", ex);
+            } else {
+                rt.put("exact", null);
+            }
+            o.put("runtime", rt);
+        }
         o.put("min_run", run(r.minRun(), tn, "fastest run"));
         o.put("max_run", run(r.maxRun(), tn, "slowest run"));
         List<Object> path = new ArrayList<>();

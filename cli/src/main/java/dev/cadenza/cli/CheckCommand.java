@@ -68,7 +68,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         err.flush();
         ModelSummary summary = ModelSummary.of(m);
-        Function<String, Subject> subjects = subjects(m, limitOptions.budget(), reduction.on(), replay.on());
+        Function<String, Subject> subjects = subjects(m, limitOptions.budget(), reduction.on(), replay.on(),
+                replay.stateSpace());
         List<Verifier.Result> results = checkAll(m, subjects);
         if (json) {
             Map<String, Object> o = json("check", summary, results, subjects, limitOptions.budget());
@@ -96,11 +97,17 @@ final class CheckCommand implements Callable<Integer> {
         return subjects(m, budget, reduce, true);
     }
 
-    /** The same, with the deadlocks replayed in the executor or not ({@code --no-replay}). */
+    /** The same, with the verdicts' runs replayed in the executor or not ({@code --no-replay}). */
     static Function<String, Subject> subjects(Model m, Budget budget, boolean reduce, boolean replay) {
+        return subjects(m, budget, reduce, replay, true);
+    }
+
+    /** The same, with the runtime's state space explored where a replay fails or not ({@code --no-state-space}). */
+    static Function<String, Subject> subjects(Model m, Budget budget, boolean reduce, boolean replay,
+                                              boolean stateSpace) {
         Map<String, Subject> cache = new HashMap<>();
         return n -> cache.computeIfAbsent(n, k -> new Subject(m, k, new StateClassEngine(reduce), budget)
-                .reduction(reduce).replay(replay));
+                .reduction(reduce).replay(replay).stateSpace(stateSpace));
     }
 
     /**

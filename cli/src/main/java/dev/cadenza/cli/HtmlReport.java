@@ -49,6 +49,22 @@ final class HtmlReport {
      * A subject's bounds: min, max ("inf"), the critical path's steps, the Gantt chart (SVG, may be
      * null) and what it shows ({@code gantt}: its bars, waits, critical rows and windows).
      */
+    /**
+     * A bound as the page says it: seconds when there is a number; "inf" (no run bounds it) and
+     * "never" (the end is not reached) in words, since "inf s" reads as a time.
+     */
+    static String seconds(String bound) {
+        return switch (bound) {
+            case "inf" -> "unbounded (a run never finishes)";
+            case NEVER -> "never (the end is not reached)";
+            case "?" -> "unknown";
+            default -> bound + " s";
+        };
+    }
+
+    /** The bound of a subject whose end is never reached. */
+    static final String NEVER = "never";
+
     record Bounds(String subject, String min, String max, List<String> criticalPath, List<String> windows,
                   String ganttSvg, GanttData gantt, String note) {
         Bounds {
@@ -212,8 +228,8 @@ final class HtmlReport {
         for (Bounds b : bounds) {
             h.append("<div class=\"bounds\" data-subject=\"").append(esc(b.subject())).append("\">\n")
                     .append("<h3>").append(esc(b.subject())).append("</h3>\n<dl>\n")
-                    .append("<dt>least total time</dt><dd class=\"min\">").append(esc(b.min())).append(" s</dd>\n")
-                    .append("<dt>greatest total time</dt><dd class=\"max\">").append(esc(b.max())).append(" s</dd>\n")
+                    .append("<dt>least total time</dt><dd class=\"min\">").append(esc(seconds(b.min()))).append("</dd>\n")
+                    .append("<dt>greatest total time</dt><dd class=\"max\">").append(esc(seconds(b.max()))).append("</dd>\n")
                     .append("</dl>\n");
             if (!b.criticalPath().isEmpty()) {
                 h.append("<h4>Critical path of the slowest run</h4>\n<ol class=\"critical-path\">\n");

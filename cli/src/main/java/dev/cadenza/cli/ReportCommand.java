@@ -17,6 +17,7 @@ import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.Verifier;
 import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.CriticalPath;
+import dev.cadenza.verify.bounds.RuntimeBounds;
 import dev.cadenza.verify.bounds.TransitionWindow;
 import dev.cadenza.verify.property.Counterexample;
 import dev.cadenza.verify.property.TimeBoundsProperty;
@@ -102,11 +103,17 @@ final class ReportCommand implements Callable<Integer> {
         if (subjects.isEmpty()) {
             subjects.add(new SubjectChoice().of(m));
         }
-        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget(), reduction.on(), replay.on());
+        Function<String, Subject> checked = CheckCommand.subjects(m, limitOptions.budget(), reduction.on(), replay.on(),
+                replay.stateSpace());
         List<Verifier.Result> results = CheckCommand.checkAll(m, checked);
+        // per subject, what replaying the bounds' runs in the executor said (docs/verify.md, "Zero-time moves")
+        java.util.Map<String, RuntimeBounds> runtime = new java.util.HashMap<>();
         for (Verifier.Result r : results) {
             Verdict v = r.verdict();
             boolean bounds = r.property() instanceof TimeBoundsProperty;
+            if (bounds && v.bounds() != null && v.bounds().runtime() != null) {
+                runtime.put(r.subject(), v.bounds().runtime());
+            }
             List<String> details = v instanceof Verdict.Violated || bounds ? List.of() : v.details();
             report.verdict(new HtmlReport.Verdict(r.subject(), r.property().name(), v.word(), r.mode(), r.millis(),
                     v.statistics().states(), details));
@@ -132,7 +139,7 @@ final class ReportCommand implements Callable<Integer> {
             // the assembly with the slowest run's critical path marked (thick, framed transitions)
             List<String> critical = new ArrayList<>(ScheduleRows.names(chart.report().criticalPath()));
             report.assembly(s, GraphvizRenderer.svg(picture(m, s, AssemblyHighlight.critical(critical))), !critical.isEmpty());
-            report.bounds(bounds(subject, chart));
+            report.bounds(bounds(subject, chart, runtime.get(s)));
         }
 
         for (String s : subjects) {
@@ -236,8 +243,13 @@ final class ReportCommand implements Callable<Integer> {
         return new HtmlReport.Simulation(subject, simulateRuns, lines, svg);
     }
 
-    /** Min, max, critical path and Gantt chart of the subject, with a note when something is left out. */
-    private static HtmlReport.Bounds bounds(Subject subject, BoundsChart chart) {
+    /**
+     * Min, max, critical path and Gantt chart of the subject, with a note when something is left out;
+     * {@code held} (or null): what the replay of the bounds' runs said — a bound the runtime was not
+     * shown to attain reads "at least" / "at most", an infinite max from a deadlock the executor did
+     * not reproduce "unknown", and the note says why.
+     */
+    private static HtmlReport.Bounds bounds(Subject subject, BoundsChart chart, RuntimeBounds held) {
         BoundsReport r = chart.report();
         if (!r.complete()) {
             return new HtmlReport.Bounds(subject.name(), r.min() == null ? "?" : Times.format(r.min()), "?", List.of(),
@@ -245,7 +257,7 @@ final class ReportCommand implements Callable<Integer> {
                     + r.statistics().states() + " classes). " + String.join(" ", TimeBoundsProperty.partial(r)) + ".");
         }
         if (r.unreachable()) {
-            return new HtmlReport.Bounds(subject.name(), "inf", "inf", List.of(), List.of(), null, null,
+            return new HtmlReport.Bounds(subject.name(), HtmlReport.NEVER, HtmlReport.NEVER, List.of(), List.of(), null, null,
                     "The end is never reached: no schedule to draw.");
         }
         List<String> windowLines = new ArrayList<>();
@@ -259,8 +271,23 @@ final class ReportCommand implements Callable<Integer> {
         for (CriticalPath.Step st : r.criticalPath()) {
             path.add(st + "  [" + Times.format(st.start()) + ", " + Times.format(st.end()) + "]");
         }
-        return new HtmlReport.Bounds(subject.name(), Times.format(r.min()), Times.format(r.max()), path, windowLines,
-                svg, chart.data(), chart.note());
+        String min = Times.format(r.min());
+        String max = Times.format(r.max());
+        String note = chart.note();
+        if (held != null) {
+            min = (held.minAttained() ? "" : "at least ") + min;
+            max = held.maxAttained() ? max : r.unbounded() ? "?" : "at most " + max;
+            note = (note == null ? "" : note + " ") + "Held to the runtime: " + held.note() + ".";
+            if (held.exact() != null) {
+                // the runtime's own exact bounds (its state space, every run of its loop) replace the net's
+                RuntimeBounds.Exact e = held.exact();
+                min = e.min() == null ? HtmlReport.NEVER : Times.format(e.min());
+                max = e.unbounded() ? "inf" : Times.format(e.max());
+                note = note + " Exact for the runtime: " + e.how() + "; the chart and the critical path are the net's"
+                        + " slowest run.";
+            }
+        }
+        return new HtmlReport.Bounds(subject.name(), min, max, path, windowLines, svg, chart.data(), note);
     }
 
     private void write(String html) {

@@ -204,7 +204,13 @@ class CheckCommandTest {
     void aDeadlockTheRuntimesLoopDoesNotMakeIsInconclusiveUnlessReplayIsOff() throws IOException {
         Path f = dir.resolve("race.cdz");
         Files.writeString(f, ZERO_TIME_RACE);
-        CliRun r = check(f.toString());
+        // by default the runtime's state space settles it: no run of the loop deadlocks
+        CliRun settled = check(f.toString());
+        assertEquals(0, settled.exit(), settled.out() + settled.err());
+        assertTrue(settled.out().contains("the runtime's state space"), settled.out());
+        CliRun settledJson = check(f.toString(), "--json");
+        assertTrue(settledJson.out().contains("no run of the runtime's loop deadlocks"), settledJson.out());
+        CliRun r = check(f.toString(), "--no-state-space");
         assertEquals(3, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("inconclusive"), r.out());
         assertTrue(r.out().contains("not reproduced in the executor"), r.out());
@@ -213,5 +219,29 @@ class CheckCommandTest {
         CliRun off = check(f.toString(), "--no-replay");
         assertEquals(1, off.exit(), off.out() + off.err());
         assertTrue(off.out().contains("violated"), off.out());
+    }
+
+    /**
+     * Every verdict resting on a run of the net is held to the runtime, in text and JSON: the order
+     * only the race breaks is inconclusive, and the bounds say which the runtime attains
+     * (docs/verify.md, "Zero-time moves"; docs/json.md, bounds.runtime).
+     */
+    @Test
+    void boundsAndOrdersAreHeldToTheRuntimeInTextAndJson() throws IOException {
+        Path f = dir.resolve("race2.cdz");
+        Files.writeString(f, ZERO_TIME_RACE.replace("  deployable\n", "  sequence p.halt before u.again\n  bounds\n"));
+        CliRun text = check(f.toString(), "--no-state-space");
+        assertEquals(3, text.exit(), text.out() + text.err());
+        assertTrue(text.out().matches("(?s).*sequence p.halt before u.again +inconclusive +state classes, not reproduced in"
+                + " the executor.*"), text.out());
+        assertTrue(text.out().contains("min 1 s, max not known for the runtime (inf in the net)"), text.out());
+        // the runtime's state space, where the replay leaves the max open, gives the runtime's exact bounds
+        CliRun exact = check(f.toString());
+        assertTrue(exact.out().contains("min 1 s, max 1 s, exact for the runtime (the runtime's state space"), exact.out());
+        CliRun json = check(f.toString(), "--json");
+        assertTrue(json.out().contains("\"runtime\": {\"min\": \"attained\", \"max\": \"at most\", \"note\": "),
+                json.out());
+        CliRun off = check(f.toString(), "--no-replay", "--json");
+        assertTrue(!off.out().contains("\"runtime\""), off.out());
     }
 }

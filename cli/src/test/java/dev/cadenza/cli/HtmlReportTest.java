@@ -127,6 +127,17 @@ class HtmlReportTest {
         // told in the words of where things stand at the deadlock
         assertTrue(html.contains("a.finish starts: waits for use port&#39;s provider b.ready to be active (b is in b1) (1 to the end)"),
                 html);
+        // every run deadlocks: the bounds say so in words, not as "inf s"
+        assertTrue(html.contains("never (the end is not reached)"), html);
+        assertFalse(html.contains("inf s<"), html);
+    }
+
+    @Test
+    void boundsThatAreNotNumbersAreSaidInWords() {
+        assertEquals("4.5 s", HtmlReport.seconds("4.5"));
+        assertEquals("unbounded (a run never finishes)", HtmlReport.seconds("inf"));
+        assertEquals("never (the end is not reached)", HtmlReport.seconds(HtmlReport.NEVER));
+        assertEquals("unknown", HtmlReport.seconds("?"));
     }
 
     @Test

@@ -71,7 +71,9 @@ class InputWordsCommandTest {
         CliRun bounds = CliRun.of("bounds", CliRun.example("server-client.cdz"), "--interval",
                 "s.allocate=[1,99999999999999999999]");
         assertEquals(2, bounds.exit(), bounds.err());
-        assertTrue(bounds.err().startsWith("--interval:1:1: the duration [1, 99999999999999999999]"), bounds.err());
+        // named as given: the instance's transition, not the type made for it (Server@s)
+        assertTrue(bounds.err().startsWith("--interval:1:1: the duration [1, 99999999999999999999] of transition"
+                + " s.allocate (given by --interval)"), bounds.err());
     }
 
     @Test

@@ -60,7 +60,9 @@ class QueriesCommandTest {
     void aTimedAgViolationShowsTheRunToTheBadState() throws IOException {
         CliRun r = check("  query \"AG not c.running\"\n");
         assertEquals(1, r.exit(), r.err());
-        assertTrue(r.out().contains("a run reaches a state where it does not hold:\n"), r.out());
+        // held to the runtime first (docs/verify.md, "Zero-time moves"): the executor makes this run
+        assertTrue(r.out().contains("a run reaches a state where it does not hold (confirmed: replayed in the executor,"
+                + " which follows this run and gets there at the same instant):\n"), r.out());
         assertTrue(r.out().contains("t=4        c enters running (uses s.service)"), r.out());
     }
 

@@ -59,6 +59,7 @@ public final class Subject {
     private final TranslationOptions options;
     private boolean reduction = true;
     private boolean replay = true;
+    private boolean stateSpace = true;
 
     public Subject(Model model, String name, TimedEngine engine, Budget budget) {
         this(model, name, engine, budget, TranslationOptions.DEFAULT);
@@ -87,8 +88,9 @@ public final class Subject {
     }
 
     /**
-     * Whether a deadlock the net reaches is replayed in the executor before it is called a
-     * violation (docs/verify.md, "Zero-time moves"): on by default, off for {@code --no-replay}.
+     * Whether a verdict that rests on one run of the net (a deadlock, a counterexample, a witness,
+     * the runs of bounds) is replayed in the executor before it is believed (docs/verify.md,
+     * "Zero-time moves"; verify.property.RuntimeReplay): on by default, off for {@code --no-replay}.
      */
     public Subject replay(boolean on) {
         this.replay = on;
@@ -97,6 +99,21 @@ public final class Subject {
 
     public boolean replay() {
         return replay;
+    }
+
+    /**
+     * Whether, where a replay fails, the runtime's state space (every run of the executor's loop,
+     * verify.execute.RuntimeStateSpace) is explored to settle the verdict: on by default, off for
+     * {@code --no-state-space} (it may take long on a large model; the verdict then stays
+     * inconclusive or a bound only).
+     */
+    public Subject stateSpace(boolean on) {
+        this.stateSpace = on;
+        return this;
+    }
+
+    public boolean stateSpace() {
+        return stateSpace && replayable();
     }
 
     /**

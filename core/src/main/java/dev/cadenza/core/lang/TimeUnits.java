@@ -18,14 +18,15 @@ import java.util.function.Consumer;
 /**
  * Whether the model's times fit the exact engines. They count time in one unit for the whole net,
  * the least common multiple of the denominators of every time written (1 s for integers, 1/10 s
- * with one decimal, …), as integers of at most {@value #MAX_BITS} bits (petri's TimedNet; core
- * and petri share no code, so the number is repeated here). A time beyond that is an error at the
+ * with one decimal, …), as integers of at most {@value #MAX_BITS} bits (petri's
+ * {@code TimedNet.MAX_TIME_BITS}; core and petri share no code, so the number is repeated here,
+ * and verify's TimeLimitsAgreeTest keeps the two equal). A time beyond that is an error at the
  * transition or property that writes it, instead of a failure without a position deep in an
  * analysis ({@code [1, 99999999999999999999]} was an internal error, exit 70).
  */
 public final class TimeUnits {
 
-    static final int MAX_BITS = 27;
+    public static final int MAX_BITS = 27;
 
     private record Time(BigDecimal seconds, String what, SourcePosition at) {
     }
@@ -35,6 +36,15 @@ public final class TimeUnits {
 
     static void check(Model model, Consumer<Problem> report) {
         check(model, d -> null, report);
+    }
+
+    /**
+     * Who owns a transition, as the user wrote it: the type, or for a type made for one instance
+     * by an {@code --interval} on that instance ({@code Server@s}) the instance ({@code s}).
+     */
+    private static String owner(ComponentType type) {
+        int at = type.name().indexOf('@');
+        return at < 0 ? type.name() : type.name().substring(at + 1);
     }
 
     /**
@@ -49,7 +59,7 @@ public final class TimeUnits {
                 for (TransitionDecl t : b.transitions()) {
                     Duration d = t.duration();
                     SourcePosition given = givenAt.apply(d);
-                    String what = "the duration " + d + " of transition " + type.name() + "." + t.name()
+                    String what = "the duration " + d + " of transition " + owner(type) + "." + t.name()
                             + (given == null ? "" : " (given by --interval)");
                     SourcePosition at = given == null ? t.position() : given;
                     times.add(new Time(d.min(), what, at));

@@ -140,11 +140,20 @@ public final class TimedNet {
         return a.divide(a.gcd(b)).multiply(b);
     }
 
+    /**
+     * The engines count time in integers of at most this many bits (one time unit: the least common
+     * multiple of the bounds' denominators), so that sums of bounds in a firing domain never
+     * overflow. The readers check it where the numbers are written: the .net reader with this
+     * constant, core's TimeUnits with its own copy (core and petri share no code;
+     * verify's TimeLimitsAgreeTest keeps the two equal).
+     */
+    public static final int MAX_TIME_BITS = 27;
+
     private long scaled(BigFraction f, Transition t) {
         BigInteger v = f.multiply(new BigFraction(scale)).getNumerator();
-        if (v.bitLength() > 27) {
+        if (v.bitLength() > MAX_TIME_BITS) {
             throw new IllegalArgumentException("the bounds of " + t.name() + " are too large once scaled to"
-                    + " integers (time unit 1/" + scale + "): at most 2^27 units are supported");
+                    + " integers (time unit 1/" + scale + "): at most 2^" + MAX_TIME_BITS + " units are supported");
         }
         return v.longValueExact();
     }

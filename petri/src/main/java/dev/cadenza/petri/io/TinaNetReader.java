@@ -411,7 +411,7 @@ public final class TinaNetReader {
      * bounds' denominators) to integers of at most {@value #MAX_TIME_BITS} bits; a bound beyond
      * that is refused here, at its interval, rather than by the engine without a position.
      */
-    static final int MAX_TIME_BITS = 27;
+    static final int MAX_TIME_BITS = dev.cadenza.petri.classes.TimedNet.MAX_TIME_BITS;
 
     private void checkTimeScale() {
         BigInteger scale = BigInteger.ONE;

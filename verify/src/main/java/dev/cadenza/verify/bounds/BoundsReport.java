@@ -16,15 +16,30 @@ import java.util.List;
  * <li>{@code min}, {@code max}: exact values, null when unknown; {@code unbounded}: proven that
  * some run never ends (max is then null).</li>
  * <li>{@code windows}: those whose searches completed.</li>
+ * <li>{@code runtime}: what replaying the fastest and slowest runs in the executor said (min and
+ * max attained by the runtime, or only bounds); null when they were not replayed.</li>
  * </ul>
  */
 public record BoundsReport(boolean reachable, BigFraction min, BigFraction max, boolean unbounded, TimedRun minRun,
                            TimedRun maxRun, List<CriticalPath.Step> criticalPath, List<TransitionWindow> windows,
-                           Statistics statistics) {
+                           Statistics statistics, RuntimeBounds runtime) {
 
     public BoundsReport {
         criticalPath = List.copyOf(criticalPath);
         windows = List.copyOf(windows);
+    }
+
+    /** Bounds of the net, not (yet) held to the runtime. */
+    public BoundsReport(boolean reachable, BigFraction min, BigFraction max, boolean unbounded, TimedRun minRun,
+                        TimedRun maxRun, List<CriticalPath.Step> criticalPath, List<TransitionWindow> windows,
+                        Statistics statistics) {
+        this(reachable, min, max, unbounded, minRun, maxRun, criticalPath, windows, statistics, null);
+    }
+
+    /** The same bounds, with what the replay in the executor said of them. */
+    public BoundsReport withRuntime(RuntimeBounds held) {
+        return new BoundsReport(reachable, min, max, unbounded, minRun, maxRun, criticalPath, windows, statistics,
+                held);
     }
 
     /** Every search ran to its end. */

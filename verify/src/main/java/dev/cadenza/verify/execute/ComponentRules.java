@@ -535,7 +535,10 @@ final class ComponentRules {
      * EndingTransition (component.py:821-850): each running transition whose thread has finished
      * ends: its use ports are released and its input dock becomes active. A thread that finished
      * before this instant has finished; one that finishes exactly now is noticed if the policy says
-     * so (a thread race, offered again at later sweeps). {@code _init} always ends at once.
+     * so (a thread race, offered again at later sweeps). After a quiet iteration the policy is asked
+     * once more ({@link Policy#noticeWhenForced}: threads finishing in the same tick finish in some
+     * order in real time, with loop iterations in between); after a second, every such thread is
+     * noticed. {@code _init} always ends at once.
      */
     private void endTransitions(ComponentState c) {
         CompiledType ty = c.type;
@@ -560,8 +563,9 @@ final class ComponentRules {
             if (f > x.now || c.abandoned[t]) {
                 continue;
             }
-            if (f == x.now && !x.forceNotice
-                    && !x.policy.noticeNow(x.choice(c, t), c.startIteration[t] == x.iteration, x.now)) {
+            if (f == x.now && (x.forceNotice
+                    ? !x.forceAll && !x.policy.noticeWhenForced(x.choice(c, t), x.now)
+                    : !x.policy.noticeNow(x.choice(c, t), c.startIteration[t] == x.iteration, x.now))) {
                 x.deferred = true;
                 continue;
             }

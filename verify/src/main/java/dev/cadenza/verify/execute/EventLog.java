@@ -74,6 +74,17 @@ final class EventLog {
         return size;
     }
 
+    /**
+     * Forgets the events of a compact log (an explorer of the loop's runs keeps only whether an
+     * iteration moved something, not the events, which would grow without end).
+     */
+    void clear() {
+        if (full) {
+            throw new IllegalStateException("a full log is a run's record: it is never cleared");
+        }
+        size = 0;
+    }
+
     /** Records an event; returns its index. {@code extra}: for entries the via set (int[]) and for both entries and starts the providers used (String[]). */
     int add(byte k, ComponentState c, int element, long t, int because, Object details) {
         if (size == kind.length) {

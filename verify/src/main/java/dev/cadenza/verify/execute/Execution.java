@@ -42,19 +42,21 @@ final class Execution {
     final ProgramRules programRules;
     final ComponentRules componentRules;
 
-    private final Map<String, ComponentState> byName = new LinkedHashMap<>();
-    private final List<ComponentState> byId = new ArrayList<>();
+    final Map<String, ComponentState> byName = new LinkedHashMap<>();
+    final List<ComponentState> byId = new ArrayList<>();
     final List<ComponentState> active = new ArrayList<>();
 
     long now;
     long iteration;
     int lastInstruction = -1;
     boolean forceNotice;
+    /** A second quiet iteration in a row with unnoticed finished threads: every one is noticed now. */
+    boolean forceAll;
     boolean deferred;
-    private int pc;
-    private boolean blocked;
-    private StopCause stopped;
-    private boolean dirty;
+    int pc;
+    boolean blocked;
+    StopCause stopped;
+    boolean dirty;
     private final ExecutionObserver observer;
 
     /** Set once the run must stop (a failed or timed-out action, an interrupt): nothing starts any more. */
@@ -132,7 +134,7 @@ final class Execution {
     }
 
     /** Whether a started transition's thread is still going (not ended, not abandoned). */
-    private boolean threadsGoing() {
+    boolean threadsGoing() {
         for (ComponentState c : byId) {
             if (c.runningCount > 0) {
                 for (int t = 0; t < c.running.length; t++) {
@@ -157,6 +159,22 @@ final class Execution {
         c.idleEvent = -1;
     }
 
+    /** How one loop iteration ended (what the loop, or an explorer of its runs, does next). */
+    enum Step {
+        /** The program is at its end and every instance idle (or Concerto-D's process ended). */
+        FINISHED,
+        /** Nothing moved, no thread runs, the program is not done. */
+        DEADLOCK,
+        /** The run must stop ({@link #stopped} or {@link #stopping}). */
+        STOPPED,
+        /** Something moved: the next iteration follows (one step later when steps cost time). */
+        CHANGED,
+        /** Nothing else moved, but threads that finished now were not noticed yet: the next end phases must. */
+        DEFERRED,
+        /** Nothing moved and nothing will until a running thread finishes: time passes. */
+        QUIET
+    }
+
     /** Runs iterations until the program is at {@code end} and every instance idle, or it cannot go on. */
     private Outcome loop(int end) {
         long max = executor.options().maxIterations();
@@ -168,97 +186,186 @@ final class Execution {
             if (++count > max) {
                 return new Outcome(null, false, new StopCause.LimitReached(max + " loop iterations"), now, null);
             }
-            iteration++;
-            policy.beginIteration(now);
-            deferred = false;
-            dirty = false;
-            int before = log.size();
-            if (interrupted && stopping == null) {
-                requestStop(new StopCause.Interrupted());
-                driver.finish(this);
+            Step s = beginIteration(end);
+            if (s == null) {
+                int n = active.size();
+                if (ids.length < n) {
+                    ids = new int[n * 2];
+                    names = new String[n * 2];
+                }
+                for (int i = 0; i < n; i++) {
+                    ids[i] = i;
+                    names[i] = active.get(i).name;
+                }
+                policy.order(Policy.Phase.COMPONENTS, null, ids, n, names);
+                if (order.length < n) {
+                    order = new ComponentState[n * 2];
+                }
+                for (int i = 0; i < n; i++) {
+                    order[i] = active.get(ids[i]);
+                }
+                for (int i = 0; i < n; i++) {
+                    sweepOne(order[i]);
+                }
+                s = endIteration(end);
             }
-            if (stopping == null) {
-                programPhase(end);
-            }
-            if (stopped != null) {
-                return new Outcome(null, false, stopped, now, null);
-            }
-            if (concertoD && pc >= end && !blocked) {
-                // Concerto-D's process ends with its program (its last instruction returned)
-                if (active.isEmpty()) {
+            switch (s) {
+                case FINISHED:
                     return new Outcome(new RunEnd.Finished(scale().seconds(now)), false, null, now, null);
-                }
-                if (end == program.size()) {
-                    return new Outcome(null, false, new StopCause.ProgramEnded(active.stream().map(c -> c.name).toList()),
-                            now, null);
-                }
-            }
-            int n = active.size();
-            if (ids.length < n) {
-                ids = new int[n * 2];
-                names = new String[n * 2];
-            }
-            for (int i = 0; i < n; i++) {
-                ids[i] = i;
-                names[i] = active.get(i).name;
-            }
-            policy.order(Policy.Phase.COMPONENTS, null, ids, n, names);
-            if (order.length < n) {
-                order = new ComponentState[n * 2];
-            }
-            for (int i = 0; i < n; i++) {
-                order[i] = active.get(ids[i]);
-            }
-            boolean idle = false;
-            for (int i = 0; i < n; i++) {
-                ComponentState c = order[i];
-                boolean wasInit = c.initRunning || c.initDock;
-                if (componentRules.sweep(c)) {
-                    c.inActive = false;
-                    idle = true;
-                }
-                dirty |= wasInit != (c.initRunning || c.initDock);
-            }
-            if (idle) {
-                active.removeIf(c -> !c.inActive);
-                dirty = true;
-            }
-            boolean changed = dirty || log.size() != before;
-            if (stopping == null && pc >= end && !blocked && active.isEmpty()) {
-                return new Outcome(new RunEnd.Finished(scale().seconds(now)), false, null, now, null);
-            }
-            if (stopping != null && !threadsGoing()) {
-                return new Outcome(null, false, stopping, now, null);
-            }
-            if (changed) {
-                forceNotice = false;
-                now = driver.afterChange(this);
-                continue;
-            }
-            if (deferred) {
-                // a quiet iteration with threads that finished now but were not noticed yet: the next
-                // end phases notice them (a thread race lasts no longer than the others' moves)
-                forceNotice = true;
-                now = driver.afterChange(this);
-                continue;
-            }
-            if (!threadsGoing()) {
-                return new Outcome(null, true, null, now, null);
-            }
-            long next = Long.MAX_VALUE;
-            for (ComponentState c : byId) {
-                if (c.runningCount > 0) {
-                    for (int t = 0; t < c.running.length; t++) {
-                        if (c.running[t] && !c.abandoned[t] && c.finishAt[t] < next) {
-                            next = c.finishAt[t];
-                        }
+                case DEADLOCK:
+                    return new Outcome(null, true, null, now, null);
+                case STOPPED:
+                    if (stopped != null) {
+                        return new Outcome(null, false, stopped, now, null);
                     }
-                }
+                    if (programEnded) {
+                        return new Outcome(null, false, new StopCause.ProgramEnded(active.stream().map(c -> c.name)
+                                .toList()), now, null);
+                    }
+                    return new Outcome(null, false, stopping, now, null);
+                case CHANGED:
+                    afterChange();
+                    now = driver.afterChange(this);
+                    continue;
+                case DEFERRED:
+                    // a quiet iteration with threads that finished now but were not noticed yet: the next
+                    // end phases notice them (a thread race lasts no longer than the others' moves)
+                    afterDeferred();
+                    now = driver.afterChange(this);
+                    continue;
+                default:
+                    break;
             }
             // every skipped iteration costs a step (the driver pays them): the first one at or
             // after the finish notices it
-            now = driver.whenQuiet(this, next);
+            now = driver.whenQuiet(this, nextFinish());
         }
+    }
+
+    /** The first known finish of a running thread (MAX when none is known). */
+    long nextFinish() {
+        long next = Long.MAX_VALUE;
+        for (ComponentState c : byId) {
+            if (c.runningCount > 0) {
+                for (int t = 0; t < c.running.length; t++) {
+                    if (c.running[t] && !c.abandoned[t] && c.finishAt[t] < next) {
+                        next = c.finishAt[t];
+                    }
+                }
+            }
+        }
+        return next;
+    }
+
+    /** The log size when the running iteration began (a longer log: something moved). */
+    private int before;
+    /** Some component went idle in the running iteration. */
+    private boolean idle;
+    /** Concerto-D's process ended with its program while instances were still active. */
+    boolean programEnded;
+
+    /**
+     * The start of one iteration (assembly.py:407-420): the program phase. Returns how the
+     * iteration ends when it ends there (the run stops, or Concerto-D's process ends with its
+     * program), else null: then every active component sweeps ({@link #sweepOne}, in an order the
+     * caller chooses) and {@link #endIteration} says how it ended.
+     */
+    Step beginIteration(int end) {
+        iteration++;
+        policy.beginIteration(now);
+        deferred = false;
+        dirty = false;
+        idle = false;
+        before = log.size();
+        if (interrupted && stopping == null) {
+            requestStop(new StopCause.Interrupted());
+            driver.finish(this);
+        }
+        if (stopping == null) {
+            programPhase(end);
+        }
+        if (stopped != null) {
+            return Step.STOPPED;
+        }
+        if (concertoD && pc >= end && !blocked) {
+            // Concerto-D's process ends with its program (its last instruction returned)
+            if (active.isEmpty()) {
+                return Step.FINISHED;
+            }
+            if (end == program.size()) {
+                programEnded = true;
+                return Step.STOPPED;
+            }
+        }
+        return null;
+    }
+
+    /** One active component's sweep in the running iteration (assembly.py:425-430). */
+    void sweepOne(ComponentState c) {
+        boolean wasInit = c.initRunning || c.initDock;
+        if (componentRules.sweep(c)) {
+            c.inActive = false;
+            idle = true;
+        }
+        dirty |= wasInit != (c.initRunning || c.initDock);
+    }
+
+    /** The end of the running iteration: the idle components leave the active set; how it ended. */
+    Step endIteration(int end) {
+        if (idle) {
+            active.removeIf(c -> !c.inActive);
+            dirty = true;
+        }
+        boolean changed = dirty || log.size() != before;
+        if (stopping == null && pc >= end && !blocked && active.isEmpty()) {
+            return Step.FINISHED;
+        }
+        if (stopping != null && !threadsGoing()) {
+            return Step.STOPPED;
+        }
+        if (changed) {
+            return Step.CHANGED;
+        }
+        if (deferred) {
+            return Step.DEFERRED;
+        }
+        if (!threadsGoing()) {
+            return Step.DEADLOCK;
+        }
+        return Step.QUIET;
+    }
+
+    /**
+     * Resumes an iteration restored by an explorer of the loop's runs in the middle of its sweeps:
+     * whether something moved in it so far, whether a finished thread was left unnoticed.
+     */
+    void resumeIteration(boolean moved, boolean deferredSoFar) {
+        log.clear();
+        before = 0;
+        idle = false;
+        dirty = moved;
+        deferred = deferredSoFar;
+    }
+
+    /** Whether something moved in the running iteration so far. */
+    boolean movedInIteration() {
+        return dirty || idle || log.size() != before;
+    }
+
+    /** After an iteration that moved something: thread races are offered again as races. */
+    void afterChange() {
+        forceNotice = false;
+        forceAll = false;
+    }
+
+    /**
+     * After a quiet iteration that left finished threads unnoticed: the next end phases notice
+     * them — each as the policy says ({@link Policy#noticeWhenForced}) the first time, every one
+     * the second time.
+     */
+    void afterDeferred() {
+        forceAll = forceNotice;
+        forceNotice = true;
     }
 
     /** assembly.py:407-420: retry the blocked instruction, then take instructions until one does not finish. */

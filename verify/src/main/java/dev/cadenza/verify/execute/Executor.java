@@ -204,6 +204,14 @@ public final class Executor {
         return x.log.toRun(subject, o.initial(), end(o), scale);
     }
 
+    /** One run told in model terms, its execution first handed to {@code prepare} (a policy that reads the state). */
+    Run run(Policy policy, Driver driver, java.util.function.Consumer<Execution> prepare) {
+        Execution x = new Execution(this, policy, true, driver, ExecutionObserver.NONE);
+        prepare.accept(x);
+        Execution.Outcome o = x.run();
+        return x.log.toRun(subject, o.initial(), end(o), scale);
+    }
+
     /** What many sampled runs need of one run: how it ended, when, and its critical chain. */
     public record Summary(boolean finished, boolean deadlock, long endTicks, BitSet critical, String stopped) {
     }
@@ -278,6 +286,16 @@ public final class Executor {
             throw new ResolutionException(where, "unknown component type '" + name + "'");
         }
         return t;
+    }
+
+    /** The names of the instances the program adds, in the order it adds them. */
+    List<String> addedNames() {
+        return instanceNames;
+    }
+
+    /** Their compiled types, in the same order. */
+    List<CompiledType> addedTypes() {
+        return instanceTypes;
     }
 
     DurationSampler sampler(CompiledType t, int transition) {

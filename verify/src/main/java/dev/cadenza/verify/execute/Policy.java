@@ -40,6 +40,18 @@ public interface Policy {
      */
     boolean noticeNow(TransitionChoice t, boolean sameIteration, long now);
 
+    /**
+     * A thread of {@code t} finished exactly at this instant and was left unnoticed through an
+     * iteration in which nothing else moved: is it noticed by this end phase? Threads that finish
+     * in the same tick finish in some order in real time, and the loop may go round quietly
+     * between two of them, so each may wait for the others' consequences to settle; one not
+     * noticed now is noticed after one more quiet iteration, for sure. Every policy but an
+     * explorer's notices at once (the default).
+     */
+    default boolean noticeWhenForced(TransitionChoice t, long now) {
+        return true;
+    }
+
     /** Ticks the loop iteration starting at {@code now} takes, in [min, max]. */
     long step(long now, long min, long max);
 

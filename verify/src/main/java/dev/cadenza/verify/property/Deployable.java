@@ -1,6 +1,7 @@
 package dev.cadenza.verify.property;
 
 import dev.cadenza.core.model.SourcePosition;
+import dev.cadenza.petri.query.ComparisonOperator;
 import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.engine.Statistics;
@@ -86,6 +87,97 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
                 : "deadlock: a run stops before the program finishes";
     }
 
+    private static final String NOT_REPRODUCED = "the net deadlocks along this run, but it orders zero-time moves"
+            + " in a way the Concerto runtime's loop did not reproduce; the runtime may not deadlock";
+
+    /**
+     * How many dead markings of the net are replayed, the fastest first, before the deadlock is
+     * left inconclusive: each costs one more search of the net and {@link RuntimeReplay#ORDERS}
+     * runs of the executor.
+     */
+    static final int DEAD_MARKINGS = 16;
+
+    private static RuntimeReplay.Expectation deadlockAt(Verdict.Violated found) {
+        return new RuntimeReplay.Expectation.Deadlock(found.counterexample().run().duration());
+    }
+
+    /**
+     * The fastest deadlock of the net was not reproduced by the runtime's loop: another deadlock of
+     * the net may be. Searches on for the fastest run to a dead, unfinished marking other than those
+     * seen, and replays it; up to {@link #DEAD_MARKINGS} markings. A reproduced one is a violation
+     * of the runtime (its run is shown); none reproduced stays inconclusive, saying whether every
+     * dead marking of the net was tried (the last search complete and finding none) or the count or
+     * the budget stopped the search. Only the fastest run to each marking is replayed, so even then
+     * it proves nothing about the runtime (another run to the same marking may be real).
+     */
+    private Verdict searchOn(Subject subject, TranslatedNet tn, Predicate goal, long[] first,
+                             Verdict.Inconclusive firstVerdict, Statistics base) {
+        List<long[]> seen = new ArrayList<>();
+        seen.add(first);
+        Statistics stats = base;
+        String tail;
+        while (true) {
+            if (seen.size() >= DEAD_MARKINGS) {
+                tail = "the " + DEAD_MARKINGS + " fastest dead markings of the net replayed, none reproduced; the"
+                        + " net may have more (the search stopped at " + DEAD_MARKINGS + ")";
+                break;
+            }
+            Predicate other = Targets.and(Targets.and(Targets.dead(), Targets.not(goal)), notAny(seen));
+            TargetTimes next = Reachability.searchBad(subject, tn, other);
+            stats = stats.plus(next.statistics()).answeredBy(base.stage());
+            if (!next.reachable()) {
+                tail = next.statistics().complete()
+                        ? "every dead marking of the net (" + seen.size() + ") replayed, the fastest run to each;"
+                        + " none reproduced"
+                        : seen.size() + " dead markings of the net replayed, none reproduced; the search for more was"
+                        + " cut (" + subject.budget().reason(next.statistics().limit()) + ")";
+                break;
+            }
+            long[] m = Targets.replay(tn.net(), next.minRun());
+            seen.add(m);
+            Verdict.Violated found = new Verdict.Violated(Counterexample.of(summary(subject, tn, m), next.minRun(),
+                    tn, true), stats);
+            if (finishedThere(subject, tn, m)) {
+                return found; // finished outside the deployment: not a deadlock, no replay
+            }
+            Verdict v = RuntimeReplay.violation(subject, found, deadlockAt(found), NOT_REPRODUCED);
+            if (v instanceof Verdict.Violated confirmed) {
+                Counterexample c = confirmed.counterexample();
+                return new Verdict.Violated(new Counterexample(c.summary() + "; found as dead marking " + seen.size()
+                        + " of the net, the faster ones not reproduced", c.run(), c.untimed(), c.loopsTo()),
+                        confirmed.statistics());
+            }
+        }
+        List<String> partial = new ArrayList<>(firstVerdict.partial());
+        return new Verdict.Inconclusive(firstVerdict.reason() + "; " + tail, partial, stats.answeredBy(
+                RuntimeReplay.by(subject, base) + ", " + RuntimeReplay.NOT_REPRODUCED));
+    }
+
+    /** The marking differs from each of {@code seen}. */
+    private static Predicate notAny(List<long[]> seen) {
+        List<Predicate> each = new ArrayList<>();
+        for (long[] m : seen) {
+            List<Predicate> same = new ArrayList<>();
+            for (int p = 0; p < m.length; p++) {
+                same.add(Targets.sum(new int[] {p}, ComparisonOperator.EQ, m[p]));
+            }
+            each.add(Targets.not(Targets.all(same)));
+        }
+        return Targets.all(each);
+    }
+
+    /**
+     * No run of the net finishes outside the named deployment (a complete search): then none of the
+     * runtime's does either (the net's runs include the runtime's, with the same final states), and
+     * "every run of the runtime finishes" is all {@code deployable D} still needs.
+     */
+    private boolean noneFinishesOutside(Subject subject, TranslatedNet tn, Predicate goal) {
+        Predicate outside = Targets.and(Targets.and(Targets.dead(), subject.finished(tn, null, position)),
+                Targets.not(goal));
+        TargetTimes t = Reachability.searchBad(subject, tn, outside);
+        return !t.reachable() && t.statistics().complete();
+    }
+
     private Verdict checkTimed(Subject subject) {
         TranslatedNet tn = subject.net(Subject.Mode.TIMED);
         Predicate goal = subject.finished(tn, deployment, position);
@@ -95,8 +187,23 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             boolean deadlock = !finishedThere(subject, tn, m);
             Verdict.Violated found = new Verdict.Violated(Counterexample.of(summary(subject, tn, m), stuck.minRun(),
                     tn, true), stuck.statistics());
-            // a deadlock of the net is held to the runtime's loop first (DeadlockReplay says why)
-            return deadlock ? DeadlockReplay.confirm(subject, found) : found;
+            if (!deadlock) {
+                return found;
+            }
+            // a deadlock of the net is held to the runtime's loop first (RuntimeReplay says why)
+            Verdict v = RuntimeReplay.violation(subject, found, deadlockAt(found), NOT_REPRODUCED);
+            if (!(v instanceof Verdict.Inconclusive first)) {
+                return v;
+            }
+            Verdict on = searchOn(subject, tn, goal, m, first, stuck.statistics());
+            if (!(on instanceof Verdict.Inconclusive)) {
+                return on;
+            }
+            // no dead marking of the net reproduced: the runtime's state space answers for every run of
+            // the loop, when it can (RuntimeStateSpaceStage says why it may)
+            Verdict settled = deployment == null || noneFinishesOutside(subject, tn, goal)
+                    ? RuntimeStateSpaceStage.deadlock(subject, stuck.statistics()) : null;
+            return settled != null ? settled : on;
         }
         if (!stuck.statistics().complete()) {
             return Reachability.inconclusive(subject, stuck.statistics());

@@ -86,7 +86,19 @@ public record Query(String formula, boolean untimed, SourcePosition formulaAt, S
                         ? Counterexample.of("a run avoids it forever; e.g. a run that stops without it:",
                                 dead.minRun(), tn, false)
                         : Counterexample.of("a run avoids it forever");
-                return new Verdict.Violated(c, r.statistics().plus(dead.statistics()));
+                Verdict.Violated found = new Verdict.Violated(c, r.statistics().plus(dead.statistics()));
+                if (c.run() == null) {
+                    return found; // a loop or time diverging: not a run to replay, the net's answer
+                }
+                // the run that stops without p, held to the runtime (RuntimeReplay): it must stop (finish or
+                // deadlock) at the same instant, p not holding there. Not reproduced, the net's other runs that
+                // avoid p (loops) are not replayed: inconclusive.
+                RuntimeReplay.Expectation stops = new RuntimeReplay.Expectation.Both(
+                        new RuntimeReplay.Expectation.Stops(c.run().duration()),
+                        RuntimeReplay.reaches(tn, Targets.not(p), c.run()));
+                return RuntimeReplay.violation(subject, found, stops, "the net's run stops without it, but it orders"
+                        + " zero-time moves in a way the Concerto runtime's loop did not reproduce; the runtime may"
+                        + " meet it in every run");
         }
     }
 

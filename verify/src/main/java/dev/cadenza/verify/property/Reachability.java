@@ -56,12 +56,25 @@ final class Reachability {
         return new Verdict.Inconclusive(subject.budget().reason(statistics.limit()), statistics);
     }
 
-    /** Reachable is bad: violated with the run, else holds (or inconclusive at a limit). */
+    /** The reason of a violation the runtime's loop did not reproduce ({@link RuntimeReplay}). */
+    static final String VIOLATION_NOT_REPRODUCED = "the net reaches it along this run, but it orders zero-time moves"
+            + " in a way the Concerto runtime's loop did not reproduce; the runtime may not reach it";
+
+    /** The same for a witness: it proves nothing about the runtime. */
+    static final String WITNESS_NOT_REPRODUCED = "the net's witness run orders zero-time moves in a way the"
+            + " Concerto runtime's loop did not reproduce; the runtime may not make such a run";
+
+    /**
+     * Reachable is bad: violated with the run, else holds (or inconclusive at a limit). The run is
+     * held to the runtime first ({@link RuntimeReplay}): not reproduced, inconclusive.
+     */
     static Verdict mustNotReach(Subject subject, TranslatedNet tn, Predicate p, String summary, String holds) {
         TargetTimes r = searchBad(subject, tn, p);
         if (r.reachable()) {
-            return new Verdict.Violated(Counterexample.of(summary, r.minRun(), tn, false),
+            Verdict.Violated found = new Verdict.Violated(Counterexample.of(summary, r.minRun(), tn, false),
                     r.statistics());
+            return RuntimeReplay.violation(subject, found,
+                    RuntimeReplay.reaches(tn, p, found.counterexample().run()), VIOLATION_NOT_REPRODUCED);
         }
         if (!r.statistics().complete()) {
             return inconclusive(subject, r.statistics());
@@ -69,12 +82,16 @@ final class Reachability {
         return new Verdict.Holds(List.of(holds), r.statistics());
     }
 
-    /** Reachable is good: holds with the witness run, else violated (or inconclusive at a limit). */
+    /**
+     * Reachable is good: holds with the witness run, else violated (or inconclusive at a limit). The
+     * witness is held to the runtime first ({@link RuntimeReplay}): not reproduced, inconclusive.
+     */
     static Verdict mustReach(Subject subject, TranslatedNet tn, Predicate p, String witness, String violated) {
         TargetTimes r = search(subject, tn, p);
         if (r.reachable()) {
             Counterexample w = Counterexample.of(witness, r.minRun(), tn, false);
-            return new Verdict.Holds(w.lines(), r.statistics(), w);
+            return RuntimeReplay.witness(subject, new Verdict.Holds(w.lines(), r.statistics(), w),
+                    RuntimeReplay.reaches(tn, p, w.run()), WITNESS_NOT_REPRODUCED);
         }
         if (!r.statistics().complete()) {
             return inconclusive(subject, r.statistics());

@@ -81,17 +81,35 @@ public record Response(PredicateText trigger, PredicateText response, BigDecimal
         // the run of the net itself: the observer's steps touch none of its places, so without them it is a run
         List<TimedRun.Step> steps = new ArrayList<>();
         BigFraction armedAt = null;
+        BigFraction lateAt = null;
         for (TimedTrace.Step s : r.violation().steps()) {
             int i = observed.transitionIndex(s.transition());
             if (i < own) {
                 steps.add(new TimedRun.Step(i, s.time()));
             } else if (i == own) {
                 armedAt = s.time();
+            } else if (i == own + 2) {
+                lateAt = s.time();
             }
         }
         String summary = trigger.text() + " holds at t=" + Times.format(armedAt) + " and " + response.text()
                 + " does not hold from then until after t=" + Times.format(armedAt.add(t)) + ":";
-        return new Verdict.Violated(Counterexample.of(summary, new TimedRun(steps), tn, false), stats);
+        Verdict.Violated found = new Verdict.Violated(Counterexample.of(summary, new TimedRun(steps), tn, false), stats);
+        // held to the runtime first (RuntimeReplay): the executor, following the run observed up to the
+        // instant the deadline passed, must have P at the armed instant and no Q until after the deadline
+        var trig = ExecutorStates.of(tn, ModelPredicate.compile(trigger.text(), trigger.position(), tn.backMap()));
+        var resp = ExecutorStates.of(tn, ModelPredicate.compile(response.text(), response.position(), tn.backMap()));
+        RuntimeReplay.Expectation expected = trig.states() == null ? new RuntimeReplay.Expectation.Unreadable(trig.whyNot())
+                : resp.states() == null ? new RuntimeReplay.Expectation.Unreadable(resp.whyNot())
+                : new RuntimeReplay.Expectation.Overdue(armedAt, t, trig.states(), resp.states(), false);
+        dev.cadenza.verify.trace.Run shown = found.counterexample().run();
+        dev.cadenza.verify.trace.Run observedLonger = lateAt == null ? shown : new dev.cadenza.verify.trace.Run(
+                shown.subject(), shown.initial(), shown.events(), shown.waits(),
+                new dev.cadenza.verify.trace.RunEnd.Cut(lateAt.compareTo(shown.duration()) > 0 ? lateAt : shown.duration(),
+                        "deadline passed"));
+        return RuntimeReplay.violation(subject, found, observedLonger, expected, "the net's run leaves " + trigger.text()
+                + " unanswered for more than " + seconds.toPlainString() + " s, but it orders zero-time moves in a way"
+                + " the Concerto runtime's loop did not reproduce; the runtime may answer in time");
     }
 
     private static BigFraction fraction(BigDecimal v) {

@@ -58,8 +58,12 @@ public record Sequence(List<TransitionRef> steps, SourcePosition position) imple
                     break;
                 }
             }
-            return new Verdict.Violated(Counterexample.of(which, r.minRun(), tn, false),
+            Verdict.Violated found = new Verdict.Violated(Counterexample.of(which, r.minRun(), tn, false),
                     r.statistics());
+            // held to the runtime first: the executor's run must start B while A has not ended, then
+            return RuntimeReplay.violation(subject, found, RuntimeReplay.reaches(tn, bad, found.counterexample().run()),
+                    "the net starts the later step first along this run, but it orders zero-time moves in a way the"
+                            + " Concerto runtime's loop did not reproduce; the runtime may keep the order");
         }
         if (!r.statistics().complete()) {
             return Reachability.inconclusive(subject, r.statistics());

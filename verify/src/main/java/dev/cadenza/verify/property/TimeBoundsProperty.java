@@ -44,11 +44,16 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
             return new Verdict.Violated(Counterexample.of("the program never finishes"),
                     r.statistics());
         }
+        // the fastest and slowest runs held to the runtime (BoundsReplay says why)
+        BoundsReplay.Held held = BoundsReplay.hold(subject, r, position);
+        r = held.report();
         List<String> lines = lines(r);
         if (!windows) {
             lines.add("(per-transition windows: cadenza bounds --windows)");
         }
-        return new Verdict.Holds(lines, r.statistics(), null, r);
+        String replay = held.answeredBy();
+        return new Verdict.Holds(lines, replay == null ? r.statistics()
+                : r.statistics().answeredBy(mode(subject) + ", " + replay), null, r);
     }
 
     /** What a cut search still established: a run to the end, the exact min. */
@@ -77,9 +82,30 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
                 .collect(Collectors.joining(" > "));
     }
 
+    /**
+     * The bounds in words. Held to the runtime ({@link BoundsReport#runtime()}), a bound the
+     * executor did not attain reads "at least" (min) or "at most" (max), and a line says why; an
+     * unbounded max that the runtime was not shown to attain reads "not known for the runtime".
+     */
     public static List<String> lines(BoundsReport r) {
         List<String> out = new ArrayList<>();
-        out.add("min " + Times.format(r.min()) + " s, max " + (r.unbounded() ? "inf" : Times.format(r.max())) + " s");
+        var rt = r.runtime();
+        if (rt != null && rt.exact() != null) {
+            // the runtime's own exact bounds first; the net's, which are only bounds, after
+            var e = rt.exact();
+            out.add(e.min() == null ? "no run of the runtime finishes (" + e.how() + ")"
+                    : "min " + Times.format(e.min()) + " s, max " + (e.unbounded() ? "inf" : Times.format(e.max()))
+                    + " s, exact for the runtime (" + e.how() + ")");
+            out.add("(the net: min " + Times.format(r.min()) + " s, max " + (r.unbounded() ? "inf" : Times.format(r.max()))
+                    + " s; " + rt.note() + ")");
+        } else if (rt == null) {
+            out.add("min " + Times.format(r.min()) + " s, max " + (r.unbounded() ? "inf" : Times.format(r.max())) + " s");
+        } else {
+            String max = r.unbounded() ? (rt.maxAttained() ? "max inf s" : "max not known for the runtime (inf in the net)")
+                    : (rt.maxAttained() ? "max " : "max at most ") + Times.format(r.max()) + " s";
+            out.add((rt.minAttained() ? "min " : "min at least ") + Times.format(r.min()) + " s, " + max);
+            out.add("(" + rt.note() + ")");
+        }
         if (!r.criticalPath().isEmpty()) {
             out.add("critical path: " + pathText(r.criticalPath()));
         }

@@ -9,7 +9,11 @@ import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.bounds.BoundsReport;
 import dev.cadenza.verify.bounds.TimeBoundsAnalysis;
 import dev.cadenza.verify.engine.StateClassEngine;
+import dev.cadenza.core.model.TransitionRef;
 import dev.cadenza.verify.property.Deployable;
+import dev.cadenza.verify.property.Sequence;
+import dev.cadenza.verify.property.TimeBoundsProperty;
+import dev.cadenza.verify.property.Within;
 import dev.cadenza.verify.property.Verdict;
 import dev.cadenza.verify.trace.Run;
 import dev.cadenza.verify.trace.RunEnd;
@@ -36,6 +40,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -267,6 +272,7 @@ class RuntimeCasesTest {
     Stream<DynamicTest> checkWithReplayIsNeverWrong() throws IOException {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             Subject s = new Subject(c.model(), c.subject(), new StateClassEngine(), Budget.of(200_000, 60));
+            boundsAndWithinAreNeverWrong(c, s);
             Verdict deployable = new Deployable(null, false, SourcePosition.NONE).check(s);
             boolean canDeadlock = c.allowed().stream().anyMatch(Outcome::deadlock);
             String why = c.name() + ": check says deployable " + deployable.word() + ", the runtime " + c.allowed()
@@ -282,18 +288,123 @@ class RuntimeCasesTest {
         }));
     }
 
+    /**
+     * {@code bounds} and {@code within} as a user runs them, held to what the Python did: a min the
+     * replay calls attained is the runtime's min, one "at least" is at most it; a max attained is
+     * the runtime's max (inf: it can deadlock), one "at most" at least it; {@code within} the
+     * runtime's max holds or is inconclusive, never violated, and {@code within} just below it is
+     * never said to hold.
+     */
+    static void boundsAndWithinAreNeverWrong(Case c, Subject s) {
+        boolean canDeadlock = c.allowed().stream().anyMatch(Outcome::deadlock);
+        BigFraction lo = null;
+        BigFraction hi = null;
+        for (Outcome o : c.allowed()) {
+            if (!o.deadlock()) {
+                lo = lo == null || o.min().compareTo(lo) < 0 ? o.min() : lo;
+                hi = hi == null || o.max().compareTo(hi) > 0 ? o.max() : hi;
+            }
+        }
+        Verdict bounds = new TimeBoundsProperty(SourcePosition.NONE).check(s);
+        BoundsReport b = bounds.bounds();
+        String why = c.name() + ": bounds " + String.join("\n", bounds.details()) + "\nthe runtime " + c.allowed();
+        if (b != null && b.runtime() != null && lo != null) {
+            if (b.runtime().minAttained()) {
+                assertEquals(lo, b.min(), why);
+            } else {
+                assertTrue(b.min().compareTo(lo) <= 0, why);
+            }
+            if (b.runtime().maxAttained()) {
+                assertTrue(b.unbounded() ? canDeadlock : !canDeadlock && b.max().equals(hi), why);
+            } else {
+                assertTrue(b.unbounded() || b.max().compareTo(hi) >= 0, why);
+            }
+        }
+        if (hi == null) {
+            return;
+        }
+        BigDecimal max = hi.bigDecimalValue(6, 4).stripTrailingZeros();
+        Verdict atMax = new Within(max, SourcePosition.NONE).check(s);
+        if (canDeadlock) {
+            assertFalse(atMax instanceof Verdict.Holds, c.name() + ": within " + max + " holds, but the runtime can deadlock");
+        } else if (!(KNOWN_DIFFERENCES.containsKey(c.name()) && notReplayed(atMax))) {
+            // (a known difference of the translation may make the net wrong about every run, e.g. no
+            // run of join-or-twice's net finishes: no run to replay, the net's answer as before)
+            assertFalse(atMax instanceof Verdict.Violated, c.name() + ": within " + max + " violated, the runtime's max\n"
+                    + String.join("\n", atMax.details()));
+        }
+        if (hi.compareTo(BigFraction.ZERO) > 0) {
+            BigDecimal below = max.subtract(new BigDecimal("0.001"));
+            Verdict under = new Within(below, SourcePosition.NONE).check(s);
+            assertFalse(under instanceof Verdict.Holds, c.name() + ": within " + below + " holds, the runtime takes " + max);
+        }
+    }
+
+    private static boolean notReplayed(Verdict v) {
+        return v.statistics().stage() == null || !v.statistics().stage().contains("executor");
+    }
+
+    /**
+     * Galera's to_galera (issue 13), as the user runs it: the sequence the net's spurious runs break
+     * is no longer violated, bounds say what the runtime attains, and within 40 is violated by a run
+     * the runtime makes (43.9 s, the executor's all-maximum run), not by "unboundedly long".
+     */
+    @Test
+    void galeraToGaleraVerdictsAreHeldToTheRuntime() {
+        Model m = Examples.example("galera.cdz");
+        Subject s = new Subject(m, "to_galera", new StateClassEngine(), Budget.of(400_000, 120));
+        Sequence seq = new Sequence(List.of(new TransitionRef("mariadb1", "restore", SourcePosition.NONE),
+                new TransitionRef("mariadb2", "start", SourcePosition.NONE)), SourcePosition.NONE);
+        Verdict sv = seq.check(s);
+        assertFalse(sv instanceof Verdict.Violated, String.join("\n", sv.details()));
+        if (sv instanceof Verdict.Inconclusive i) {
+            assertTrue(i.reason().contains("did not reproduce"), i.reason());
+        }
+        assertInstanceOf(Verdict.Violated.class, seq.check(new Subject(m, "to_galera", new StateClassEngine(),
+                Budget.of(400_000, 120)).replay(false)), "the net's spurious run breaks it");
+        Verdict bv = new TimeBoundsProperty(SourcePosition.NONE).check(s);
+        BoundsReport b = bv.bounds();
+        assertEquals(fraction("22.8"), b.min());
+        assertTrue(b.runtime().minAttained(), String.join("\n", bv.details()));
+        if (b.unbounded()) {
+            assertFalse(b.runtime().maxAttained(), "the net's inf comes from its spurious deadlock");
+            assertTrue(b.runtime().note().contains("ends at 43.9 s"), b.runtime().note());
+            // the runtime's state space (every run of the loop) settles the runtime's own bounds exactly
+            var exact = b.runtime().exact();
+            assertNotNull(exact, String.join("\n", bv.details()));
+            assertEquals(fraction("22.8"), exact.min());
+            assertEquals(fraction("43.9"), exact.max());
+            assertTrue(bv.details().get(0).startsWith("min 22.8 s, max 43.9 s, exact for the runtime"),
+                    bv.details().get(0));
+        }
+        Verdict wv = new Within(new BigDecimal("40"), SourcePosition.NONE).check(s);
+        Verdict.Violated w = assertInstanceOf(Verdict.Violated.class, wv, String.join("\n", wv.details()));
+        assertFalse(w.counterexample().summary().contains("unboundedly"), w.counterexample().summary());
+        assertEquals(fraction("43.9"), w.counterexample().end());
+        // and deployable holds: no run of the loop deadlocks (the same exploration, done once per subject)
+        Verdict dv = new Deployable(null, false, SourcePosition.NONE).check(s);
+        assertInstanceOf(Verdict.Holds.class, dv, String.join("\n", dv.details()));
+        assertTrue(dv.statistics().stage().endsWith("the runtime's state space"), dv.statistics().stage());
+    }
+
     /** The runtime case of issue 13's spurious deadlock: the net's deadlock, inconclusive once replayed. */
     @Test
     void zeroTimeRaceIsInconclusiveNotViolated() throws IOException {
         Case c = cases().stream().filter(k -> k.name().equals("zero-time-race")).findFirst().orElseThrow();
         Subject off = new Subject(c.model(), c.subject(), new StateClassEngine(), Budget.of(200_000, 60)).replay(false);
         assertInstanceOf(Verdict.Violated.class, new Deployable(null, false, SourcePosition.NONE).check(off));
-        Subject on = new Subject(c.model(), c.subject(), new StateClassEngine(), Budget.of(200_000, 60));
-        Verdict v = new Deployable(null, false, SourcePosition.NONE).check(on);
+        Subject replayOnly = new Subject(c.model(), c.subject(), new StateClassEngine(), Budget.of(200_000, 60))
+                .stateSpace(false);
+        Verdict v = new Deployable(null, false, SourcePosition.NONE).check(replayOnly);
         Verdict.Inconclusive i = assertInstanceOf(Verdict.Inconclusive.class, v);
         assertTrue(i.reason().startsWith("the net deadlocks along this run, but it orders zero-time moves"), i.reason());
         assertTrue(i.details().stream().anyMatch(l -> l.startsWith("deadlock: a run stops")), "the run is still shown");
         assertTrue(i.statistics().complete());
+        // as the user runs it: the runtime's state space, explored completely, finds no deadlock — as the Python
+        Subject on = new Subject(c.model(), c.subject(), new StateClassEngine(), Budget.of(200_000, 60));
+        Verdict settled = new Deployable(null, false, SourcePosition.NONE).check(on);
+        assertInstanceOf(Verdict.Holds.class, settled, String.join("\n", settled.details()));
+        assertTrue(settled.statistics().stage().endsWith("the runtime's state space"), settled.statistics().stage());
     }
 
     /**
@@ -344,8 +455,10 @@ class RuntimeCasesTest {
         if (KNOWN_DIFFERENCES.containsKey(GALERA)) {
             assertTrue(deployable instanceof Verdict.Violated, "check no longer reports galera's spurious deadlock ("
                     + KNOWN_DIFFERENCES.get(GALERA) + "): remove it from KNOWN_DIFFERENCES");
-            // as the user runs it: the deadlock is replayed in the executor, which does not make it
-            Subject replayed = new Subject(m, "to_galera", new StateClassEngine(), Budget.of(200_000, 120));
+            // as the user runs it: the deadlock is replayed in the executor, which does not make it (the
+            // runtime's state space, which settles it, is galeraToGaleraVerdictsAreHeldToTheRuntime's)
+            Subject replayed = new Subject(m, "to_galera", new StateClassEngine(), Budget.of(200_000, 120))
+                    .stateSpace(false);
             Verdict v = new Deployable(null, false, SourcePosition.NONE).check(replayed);
             assertInstanceOf(Verdict.Inconclusive.class, v, String.join("\n", v.details()));
         } else {

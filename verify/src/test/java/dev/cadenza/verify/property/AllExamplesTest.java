@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * Every example of examples/ is checked: every property gets a verdict (none inconclusive), but for
- * a deadlock of the net that the executor does not reproduce (galera's to_galera, issue 13): that
- * search completed, and the verdict says why it is not violated.
+ * a run of the net that the executor does not reproduce (galera's to_galera: its deadlock and the
+ * sequence broken in it, issue 13): that search completed, and the verdict says why it is not
+ * violated.
  */
 class AllExamplesTest {
 
@@ -40,7 +41,9 @@ class AllExamplesTest {
                     System.out.printf("%s | %s | %-50s %s%n", f.getFileName(), b.subject(), r.property().name(),
                             r.verdict().word());
                     if (r.verdict() instanceof Verdict.Inconclusive i && i.statistics().complete()
-                            && i.reason().startsWith("the net deadlocks along this run")) {
+                            && i.statistics().stage() != null
+                            && i.statistics().stage().endsWith(RuntimeReplay.NOT_REPRODUCED)
+                            && i.reason().contains("did not reproduce")) {
                         continue;
                     }
                     assertNotEquals("inconclusive", r.verdict().word(), f + " " + r.property().name());

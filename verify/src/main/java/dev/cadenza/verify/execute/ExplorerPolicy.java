@@ -1,0 +1,138 @@
+package dev.cadenza.verify.execute;
+
+import java.util.ArrayDeque;
+
+/**
+ * The policy of {@link RuntimeStateSpace}: every choice the runtime leaves open is a choice point
+ * of a {@link ChoiceScript}, so that runs from one state with successive scripts make every
+ * choice once — item orders of the sweep's phases (a permutation is a pick per place), thread
+ * races ({@link #noticeNow}, {@link #noticeWhenForced}: notice or not) and, through
+ * {@link ExplorerDriver}, whether a thread whose interval starts at 0 finishes at once. The order
+ * of components in an iteration is the state space's own (it sweeps them one by one); when the
+ * policy replays a path, it takes the recorded orders from a queue.
+ *
+ * <p>Two phases need no order when {@code reduce} is on, because every order gives the same
+ * state (docs/verify.md, "The runtime's state space"): the end phase (each item reads only its
+ * own thread and writes only its own transition's dock and its ports' user counts, which no item
+ * of the phase reads) and the start phase when no port bound to a transition is a provide port
+ * (each start reads whether its use ports are served — the providers' counts, which starts do not
+ * change — and writes its own dock, thread and use ports' counts).
+ */
+final class ExplorerPolicy implements Policy {
+
+    ChoiceScript script = new ChoiceScript();
+    private final boolean reduceEnds;
+    private final boolean reduceStarts;
+    /** The execution the policy chooses for (it reads which items of a phase can act). */
+    Execution x;
+    /** When replaying: the components' order of each iteration, by name. */
+    ArrayDeque<String[]> componentOrders;
+
+    /** Ties noticed as the default policies notice them: all at once after a quiet iteration. */
+    private final boolean strictTies;
+
+    ExplorerPolicy(boolean reduceEnds, boolean reduceStarts, boolean strictTies) {
+        this.reduceEnds = reduceEnds;
+        this.reduceStarts = reduceStarts;
+        this.strictTies = strictTies;
+    }
+
+    @Override
+    public long duration(TransitionChoice t) {
+        throw new IllegalStateException("the state space's driver decides when threads finish");
+    }
+
+    @Override
+    public void order(Phase phase, String instance, int[] items, int n, String[] names) {
+        switch (phase) {
+            case COMPONENTS -> {
+                if (componentOrders == null) {
+                    throw new IllegalStateException("the state space sweeps the components itself");
+                }
+                String[] wanted = componentOrders.poll();
+                if (wanted == null || wanted.length != n) {
+                    throw new IllegalStateException("a replayed iteration has other components than recorded");
+                }
+                int[] copy = java.util.Arrays.copyOf(items, n);
+                for (int i = 0; i < n; i++) {
+                    int found = -1;
+                    for (int k = 0; k < n; k++) {
+                        if (names[copy[k]].equals(wanted[i])) {
+                            found = copy[k];
+                        }
+                    }
+                    if (found < 0) {
+                        throw new IllegalStateException("a replayed iteration has other components than recorded");
+                    }
+                    items[i] = found;
+                }
+            }
+            case ENTER -> permuteActing(items, n, x.byName.get(instance), true);
+            case LEAVE -> permuteActing(items, n, x.byName.get(instance), false);
+            case END -> {
+                if (!reduceEnds) {
+                    script.permute(items, n);
+                }
+            }
+            case START -> {
+                if (!reduceStarts) {
+                    script.permute(items, n);
+                }
+            }
+            default -> script.permute(items, n);
+        }
+    }
+
+    /**
+     * Orders the items of an enter or leave phase. With the reduction, only the items that can
+     * act are ordered among themselves: the rule skips, without any effect, a dock into a marked
+     * place and a place already left in this behavior or without output docks in it, and an item
+     * skipped at the phase's start stays skipped through it (places only get marked while
+     * entering, only get visited while leaving), so where the skipped ones stand changes nothing.
+     */
+    private void permuteActing(int[] items, int n, ComponentState c, boolean enter) {
+        if (!reduceEnds || n < 2) {
+            script.permute(items, n);
+            return;
+        }
+        int[] at = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int v = items[i];
+            boolean acts = enter ? !c.marked[c.type.destination[v]]
+                    : !c.visited[v] && c.type.out(c.behavior, v).length > 0;
+            if (acts) {
+                at[k++] = i;
+            }
+        }
+        if (k < 2) {
+            return;
+        }
+        int[] acting = new int[k];
+        for (int i = 0; i < k; i++) {
+            acting[i] = items[at[i]];
+        }
+        script.permute(acting, k);
+        for (int i = 0; i < k; i++) {
+            items[at[i]] = acting[i];
+        }
+    }
+
+    @Override
+    public boolean noticeNow(TransitionChoice t, boolean sameIteration, long now) {
+        return script.choose(2) == 0;
+    }
+
+    @Override
+    public boolean noticeWhenForced(TransitionChoice t, long now) {
+        return strictTies || script.choose(2) == 0;
+    }
+
+    @Override
+    public long step(long now, long min, long max) {
+        if (max != 0) {
+            throw new IllegalStateException("the state space counts no step cost");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,687 @@
+package dev.cadenza.verify.execute;
+
+import dev.cadenza.petri.limit.Limit;
+import dev.cadenza.petri.limit.Meter;
+import dev.cadenza.verify.ResolutionException;
+import dev.cadenza.verify.trace.Run;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The graph of the runtime loop's states, built by running the executor's own rules
+ * ({@link Execution}, {@link ComponentRules}, {@link ProgramRules}) from restored states with every
+ * choice enumerated; for {@link RuntimeStateSpace}, which says what the graph means.
+ *
+ * <p>Nodes are states at iteration boundaries ({@link LoopStateCodec#ITERATE}: run the next
+ * iteration) or where time passes ({@link LoopStateCodec#WAIT}: the last iteration moved nothing
+ * and no finished thread waits to be noticed). Edges carry the time they take, in grid units
+ * (0 in a program the subject runs after: the subject's clock starts when it starts). Edges to
+ * {@link #FINISH}, {@link #DEADLOCK} and {@link #STOP} end a run.
+ *
+ * <p>An iteration is explored sweep by sweep: from the state after the program phase and a set of
+ * components left to sweep, each of them sweeps next with every script of its own choices; the
+ * states reached, with the set minus that component, are explored in turn. A state inside an
+ * iteration (its key also holds the components left and whether something moved so far) is
+ * explored once per iteration ({@code memo}): two orders whose sweeps commute reach the same
+ * state with the same components left and are followed once. Nothing is lost: what an iteration
+ * can still do depends only on that state and that set, so every outcome of every order of
+ * sweeps is reached — every order is a path of this search, and a path is cut only where an
+ * identical (state, set) was already followed.
+ */
+final class LoopGraph {
+
+    static final int FINISH = -1;
+    static final int DEADLOCK = -2;
+    static final int STOP = -3;
+
+    final Executor executor;
+    final long unit;
+    final boolean reduce;
+    private final boolean reduceStarts;
+    final Execution x;
+    final ExplorerPolicy policy;
+    private final LoopStateCodec codec;
+    private final int prefixEnd;
+    private final int programEnd;
+    final int rootPhase;
+
+    final LoopStateStore states = new LoopStateStore();
+    private final LoopStateStore memo = new LoopStateStore();
+    int[] edgeStart = new int[1024];
+    int[] edgeEnd = new int[1024];
+    int[] parent = new int[1024];
+    int[] to = new int[4096];
+    long[] weight = new long[4096];
+    int edges;
+    long sweeps;
+    /** A node whose iteration deadlocks (the first found), and whether it is in a program the subject runs after. */
+    int deadlockNode = -1;
+    boolean deadlockInPrefix;
+    boolean deadlockSeen;
+    boolean stopSeen;
+    String cut;
+    private Meter meter;
+
+    private final boolean strictTies;
+
+    LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies) {
+        this.strictTies = strictTies;
+        this.executor = executor;
+        this.unit = unit;
+        this.reduce = reduce;
+        boolean providesByTransitions = false;
+        for (CompiledType t : executor.addedTypes()) {
+            for (int[] deps : t.transDeps) {
+                for (int d : deps) {
+                    if (!t.roles[d].isUse()) {
+                        providesByTransitions = true;
+                    }
+                }
+            }
+        }
+        this.reduceStarts = reduce && !providesByTransitions;
+        this.policy = new ExplorerPolicy(reduce, reduceStarts, strictTies);
+        this.x = new Execution(executor, policy, false, new ExplorerDriver(policy), ExecutionObserver.NONE);
+        policy.x = x;
+        this.codec = new LoopStateCodec(x, unit, executor.addedNames(), executor.addedTypes());
+        this.prefixEnd = executor.prefixLength();
+        this.programEnd = executor.instructions().size();
+        this.rootPhase = prefixEnd > 0 ? 0 : 1;
+    }
+
+    private int end(int phase) {
+        return phase == 0 ? prefixEnd : programEnd;
+    }
+
+    // ---- exploring ------------------------------------------------------------------------------------
+
+    /** Explores from the initial state, breadth first, until done, cut, or (if asked) a deadlock is found. */
+    void explore(Meter meter, boolean stopAtDeadlock) {
+        this.meter = meter;
+        int len = codec.encode(rootPhase, LoopStateCodec.ITERATE);
+        add(codec.buffer(), len, -1);
+        for (int v = 0; v < states.size() && cut == null; v++) {
+            if (stopAtDeadlock && deadlockNode >= 0) {
+                break;
+            }
+            ensureNodes(v + 1);
+            edgeStart[v] = edges;
+            from = v;
+            int[] key = states.key(v);
+            if (LoopStateCodec.kind(key) == LoopStateCodec.WAIT) {
+                pass(key);
+            } else {
+                iterate(key);
+            }
+            edgeEnd[v] = edges;
+        }
+        meter.finish(states.size());
+    }
+
+    /** The node being expanded (explore mode), or -1 when a path is being found. */
+    private int from = -1;
+
+    private int add(int[] key, int len, int parentNode) {
+        int id = states.find(key, len);
+        if (id >= 0) {
+            return id;
+        }
+        Limit l = meter.check(states.size());
+        if (l == Limit.NONE && (states.size() & 4095) == 4095 && !meter.mayAllocate(states.bytes() / 2)) {
+            l = Limit.MEMORY;
+        }
+        if (l.reached()) {
+            cut = meter.budget().reason(l).replace("class budget", "state budget");
+            return -1;
+        }
+        id = states.add(key, len);
+        ensureNodes(id + 1);
+        parent[id] = parentNode;
+        return id;
+    }
+
+    private void ensureNodes(int n) {
+        if (n > edgeStart.length) {
+            int m = Math.max(n, edgeStart.length * 2);
+            edgeStart = Arrays.copyOf(edgeStart, m);
+            edgeEnd = Arrays.copyOf(edgeEnd, m);
+            parent = Arrays.copyOf(parent, m);
+        }
+    }
+
+    private void edge(int target, long w) {
+        for (int e = edgeStart[from]; e < edges && edges - edgeStart[from] < 32; e++) {
+            if (to[e] == target && weight[e] == w) {
+                return;
+            }
+        }
+        if (edges == to.length) {
+            to = Arrays.copyOf(to, edges * 2);
+            weight = Arrays.copyOf(weight, edges * 2);
+        }
+        to[edges] = target;
+        weight[edges] = w;
+        edges++;
+    }
+
+    // ---- what a step reaches: stored (exploring) or compared (finding a path) --------------------------
+
+    /** Finding a path: the key (or terminal) the step must reach, and what was found. */
+    private int[] targetKey;
+    private int targetTerminal;
+    private boolean found;
+
+    private void arrive(int terminal, int[] key, int len, long w) {
+        if (from < 0) {
+            if (found) {
+                return;
+            }
+            if (targetKey == null ? terminal == targetTerminal
+                    : terminal == 0 && len == targetKey.length && Arrays.equals(key, 0, len, targetKey, 0, len)) {
+                found = true;
+            }
+            return;
+        }
+        if (terminal != 0) {
+            if (terminal == DEADLOCK) {
+                deadlockSeen = true;
+                if (deadlockNode < 0) {
+                    deadlockNode = from;
+                    deadlockInPrefix = phase == 0;
+                }
+            } else if (terminal == STOP) {
+                stopSeen = true;
+            }
+            edge(terminal, 0);
+            return;
+        }
+        int id = add(key, len, from);
+        if (id >= 0) {
+            edge(id, w);
+        }
+    }
+
+    private int phase;
+
+    /** The end of an iteration: where it leads. */
+    private void leaf(Execution.Step s) {
+        switch (s) {
+            case FINISHED -> {
+                if (phase == 0) {
+                    // the program the subject runs after is done: the subject's loop starts (clock at 0)
+                    int len = codec.encode(1, LoopStateCodec.ITERATE);
+                    arrive(0, codec.buffer(), len, 0);
+                } else {
+                    arrive(FINISH, null, 0, 0);
+                }
+            }
+            case DEADLOCK -> arrive(DEADLOCK, null, 0, 0);
+            case STOPPED -> arrive(STOP, null, 0, 0);
+            case CHANGED -> {
+                x.afterChange();
+                arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.ITERATE), 0);
+            }
+            case DEFERRED -> {
+                x.afterDeferred();
+                arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.ITERATE), 0);
+            }
+            default -> arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.WAIT), 0);
+        }
+    }
+
+    // ---- an iteration ---------------------------------------------------------------------------------
+
+    /** Finding a path: the sweeps of the iteration so far (component, its choices). */
+    private final int[] stackComponent = new int[65];
+    private final int[][] stackValues = new int[65][];
+    private final int[][] stackOptions = new int[65][];
+    private int depth;
+
+    private void iterate(int[] key) {
+        phase = LoopStateCodec.phase(key);
+        codec.decode(key);
+        x.log.clear();
+        policy.script.reset();
+        Execution.Step s = x.beginIteration(end(phase));
+        sweptAny = s == null;
+        foundDepth = 0;
+        if (s != null) {
+            leaf(s);
+            return;
+        }
+        long mask = 0;
+        iterationActive = 0;
+        for (ComponentState c : x.active) {
+            iterationActive |= 1L << c.id;
+            if (!reduce || !waiting(c)) {
+                mask |= 1L << c.id;
+            }
+        }
+        groups(mask);
+        memo.clear();
+        depth = 0;
+        int len = codec.encodeMid(phase, mask, x.movedInIteration(), x.deferred);
+        sweepFrom(Arrays.copyOf(codec.buffer(), len));
+    }
+
+    /**
+     * A component with nothing to do: initialized, no active dock, no transition to start, no
+     * place it could leave, and threads running that have not finished. Its sweep changes
+     * nothing and reads nothing but its own state (each phase skips every item, the idle check
+     * fails on the running threads), which no other sweep changes: it is not swept at all.
+     */
+    private boolean waiting(ComponentState c) {
+        if (!c.initialized || c.initRunning || c.initDock || c.idocks > 0 || c.odocks > 0 || c.runningCount == 0) {
+            return false;
+        }
+        for (int t = 0; t < c.running.length; t++) {
+            if (c.running[t] && c.finishAt[t] <= x.now) {
+                return false;
+            }
+        }
+        for (int p = 0; p < c.marked.length; p++) {
+            if (c.marked[p] && !c.visited[p] && c.type.out(c.behavior, p).length > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The active components of the iteration, grouped (one group of all when not reducing). */
+    private final long[] groupMask = new long[64];
+    private int groupCount;
+    private final int[] unionParent = new int[64];
+
+    /**
+     * Groups the components to sweep so that sweeps of different groups commute. A sweep reads
+     * and writes its own component; of the others it reads only ports at the far end of its
+     * connections (served: a provider's user count; locked: a user's count; Concerto-D's
+     * refusing flag), and only for the ports bound to what it may act on in this sweep; it writes
+     * only its own ports' counts and flags, again only those; what it does to the loop (something
+     * moved, a race deferred) only accumulates; connections change only in the program phase.
+     * What a component may act on in this sweep is bounded by its own state at the iteration's
+     * start, which only its own sweep changes: the places it may enter (active docks' targets,
+     * the initial place when its {@code _init} dock is active), the places it may leave (marked,
+     * not yet left, with output docks — and the enterable ones that have output docks), the
+     * transitions it may start (active output docks, and the outputs of those places) and end
+     * (running ones, and those it may start). The ports bound to them and their groups are its
+     * touched ports. Two components are joined when a connection links a touched port of one to
+     * a touched port of the other; otherwise neither writes what the other reads and their sweeps
+     * commute. So every order of the iteration's sweeps reaches the same states as one that sweeps
+     * the first group (in every order), then the second, and so on: only those are explored.
+     */
+    private void groups(long mask) {
+        groupCount = 0;
+        if (!reduce) {
+            groupMask[groupCount++] = mask;
+            return;
+        }
+        boolean[][] touched = new boolean[x.byId.size()][];
+        for (long m = mask; m != 0; m &= m - 1) {
+            int id = Long.numberOfTrailingZeros(m);
+            touched[id] = touched(x.byId.get(id));
+            unionParent[id] = id;
+        }
+        for (long m = mask; m != 0; m &= m - 1) {
+            int id = Long.numberOfTrailingZeros(m);
+            ComponentState c = x.byId.get(id);
+            for (int p = 0; p < c.connections.size(); p++) {
+                if (!touched[id][p]) {
+                    continue;
+                }
+                for (Connection k : c.connections.get(p)) {
+                    boolean provider = k.provider == c && k.providePort == p;
+                    ComponentState d = provider ? k.user : k.provider;
+                    int q = provider ? k.usePort : k.providePort;
+                    if (d != c && (mask & (1L << d.id)) != 0 && touched[d.id][q]) {
+                        int a = find(id);
+                        int b = find(d.id);
+                        if (a != b) {
+                            unionParent[a] = b;
+                        }
+                    }
+                }
+            }
+        }
+        long left = mask;
+        while (left != 0) {
+            int root = find(Long.numberOfTrailingZeros(left));
+            long group = 0;
+            for (long m = left; m != 0; m &= m - 1) {
+                int id = Long.numberOfTrailingZeros(m);
+                if (find(id) == root) {
+                    group |= 1L << id;
+                }
+            }
+            groupMask[groupCount++] = group;
+            left &= ~group;
+        }
+    }
+
+    private int find(int id) {
+        while (unionParent[id] != id) {
+            unionParent[id] = unionParent[unionParent[id]];
+            id = unionParent[id];
+        }
+        return id;
+    }
+
+    /** The ports a component's next sweep may read or write (see {@link #groups}). */
+    private boolean[] touched(ComponentState c) {
+        CompiledType ty = c.type;
+        boolean[] ports = new boolean[ty.ports.length];
+        boolean[] places = new boolean[ty.places.length];
+        boolean[] transitions = new boolean[ty.transitions.length];
+        if (c.initDock) {
+            places[ty.initial] = true;
+        }
+        for (int t = 0; t < ty.transitions.length; t++) {
+            if (c.idock[t]) {
+                places[ty.destination[t]] = true;
+            }
+            if (c.odock[t] || c.running[t]) {
+                transitions[t] = true;
+            }
+        }
+        for (int p = 0; p < ty.places.length; p++) {
+            if ((c.marked[p] || places[p]) && !c.visited[p]) {
+                int[] od = ty.out(c.behavior, p);
+                if (od.length > 0) {
+                    places[p] = true;
+                    for (int t : od) {
+                        transitions[t] = true;
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < ty.places.length; p++) {
+            if (places[p]) {
+                for (int dep : ty.placeDeps[p]) {
+                    ports[dep] = true;
+                }
+                for (int g : ty.placeGroups[p]) {
+                    for (int dep : ty.groupDeps[g]) {
+                        ports[dep] = true;
+                    }
+                }
+            }
+        }
+        for (int t = 0; t < ty.transitions.length; t++) {
+            if (transitions[t]) {
+                for (int dep : ty.transDeps[t]) {
+                    ports[dep] = true;
+                }
+                // a transition in a group changes its count when its place is entered or left: covered by the places
+            }
+        }
+        return ports;
+    }
+
+    private void sweepFrom(int[] mid) {
+        if (memo.add(mid, mid.length) < 0 || found || cut != null) {
+            return;
+        }
+        if (from >= 0 && (memo.size() & 4095) == 4095 && !meter.mayAllocate(memo.bytes() / 2)) {
+            cut = meter.budget().reason(Limit.MEMORY);
+            return;
+        }
+        long mask = LoopStateCodec.remaining(mid);
+        if (mask == 0) {
+            codec.decode(mid);
+            x.resumeIteration(LoopStateCodec.changed(mid), LoopStateCodec.deferredFlag(mid));
+            leaf(x.endIteration(end(phase)));
+            if (from < 0 && found) {
+                foundDepth = depth;
+                foundComponents = Arrays.copyOf(stackComponent, depth);
+                foundValues = Arrays.copyOf(stackValues, depth);
+                foundOptions = Arrays.copyOf(stackOptions, depth);
+            }
+            return;
+        }
+        long candidates = mask;
+        for (int g = 0; g < groupCount; g++) {
+            if ((mask & groupMask[g]) != 0) {
+                candidates = mask & groupMask[g];
+                break;
+            }
+        }
+        for (long m = candidates; m != 0; m &= m - 1) {
+            int id = Long.numberOfTrailingZeros(m);
+            List<int[]> children = new ArrayList<>();
+            List<int[]> values = from < 0 ? new ArrayList<>() : null;
+            List<int[]> options = from < 0 ? new ArrayList<>() : null;
+            policy.script.reset();
+            do {
+                codec.decode(mid);
+                x.resumeIteration(LoopStateCodec.changed(mid), LoopStateCodec.deferredFlag(mid));
+                x.sweepOne(x.byId.get(id));
+                sweeps++;
+                int len = codec.encodeMid(phase, mask & ~(1L << id), x.movedInIteration(), x.deferred);
+                children.add(Arrays.copyOf(codec.buffer(), len));
+                if (values != null) {
+                    values.add(policy.script.taken());
+                    options.add(policy.script.takenOptions());
+                }
+                if (from >= 0 && meter.clock(states.size()).reached()) {
+                    cut = meter.budget().reason(Limit.TIME);
+                    return;
+                }
+            } while (policy.script.next());
+            for (int k = 0; k < children.size() && !found; k++) {
+                stackComponent[depth] = id;
+                if (values != null) {
+                    stackValues[depth] = values.get(k);
+                    stackOptions[depth] = options.get(k);
+                }
+                depth++;
+                sweepFrom(children.get(k));
+                depth--;
+            }
+            if (found) {
+                return;
+            }
+        }
+    }
+
+    // ---- time passing -----------------------------------------------------------------------------------
+
+    /**
+     * From a state where nothing moves until a thread finishes: the clock goes to the first grid
+     * instant at which some running thread may finish (each has run e units of its [a, b]: the
+     * next instant where e reaches a, at least one unit on), and any set of the threads that may
+     * finish then does — including every one that reaches its maximum — or none (only when no
+     * thread must finish: then the clock has moved on, and the state waits again).
+     */
+    private void pass(int[] key) {
+        phase = LoopStateCodec.phase(key);
+        codec.decode(key);
+        int n = 0;
+        int[] ids = new int[8];
+        long[] e = new long[8];
+        long[] a = new long[8];
+        long[] b = new long[8];
+        for (ComponentState c : x.byId) {
+            for (int t = 0; t < c.running.length; t++) {
+                if (c.running[t]) {
+                    if (n == ids.length) {
+                        ids = Arrays.copyOf(ids, n * 2);
+                        e = Arrays.copyOf(e, n * 2);
+                        a = Arrays.copyOf(a, n * 2);
+                        b = Arrays.copyOf(b, n * 2);
+                    }
+                    ids[n] = c.id << 16 | t;
+                    e[n] = -c.startedAt[t] / unit;
+                    a[n] = c.type.minTicks[t] / unit;
+                    b[n] = c.type.maxTicks[t] < 0 ? -1 : c.type.maxTicks[t] / unit;
+                    n++;
+                }
+            }
+        }
+        long delta = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            delta = Math.min(delta, Math.max(1, a[i] - e[i]));
+        }
+        int[] must = new int[n];
+        int musts = 0;
+        int[] free = new int[n];
+        int frees = 0;
+        for (int i = 0; i < n; i++) {
+            long ran = e[i] + delta;
+            if (ran >= a[i]) {
+                if (b[i] >= 0 && ran == b[i]) {
+                    must[musts++] = i;
+                } else {
+                    free[frees++] = i;
+                }
+            }
+        }
+        if (frees > 20) {
+            cut = frees + " threads may finish at one instant (2^" + frees + " sets): beyond what the state space tries";
+            return;
+        }
+        long w = phase == 0 ? 0 : delta;
+        long now = delta * unit;
+        for (int bits = 0; bits < 1 << frees && !found && cut == null; bits++) {
+            x.now = now;
+            if (musts == 0 && bits == 0) {
+                arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.WAIT), w);
+                if (found) {
+                    foundStep = new ExplorerDriver.TimeStep(now, new int[0]);
+                }
+                continue;
+            }
+            int[] fin = new int[musts + Integer.bitCount(bits)];
+            int k = 0;
+            for (int i = 0; i < musts; i++) {
+                fin[k++] = ids[must[i]];
+            }
+            for (int i = 0; i < frees; i++) {
+                if ((bits & (1 << i)) != 0) {
+                    fin[k++] = ids[free[i]];
+                }
+            }
+            for (int f : fin) {
+                x.byId.get(f >>> 16).finishAt[f & 0xffff] = now;
+            }
+            arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.ITERATE), w);
+            if (found) {
+                foundStep = new ExplorerDriver.TimeStep(now, fin);
+            }
+            for (int f : fin) {
+                x.byId.get(f >>> 16).finishAt[f & 0xffff] = Long.MAX_VALUE;
+            }
+        }
+    }
+
+    private ExplorerDriver.TimeStep foundStep;
+
+    // ---- paths as runs ------------------------------------------------------------------------------------
+
+    /**
+     * The executor's run along {@code path} (nodes from the initial state) ending with the step of
+     * its last node to {@code terminal} (FINISH, DEADLOCK, STOP): each step found again by
+     * re-exploring its node, then the whole path replayed by the executor itself (its
+     * {@link Executor#run(Policy, Driver, java.util.function.Consumer)}, with a policy and a
+     * driver that make the recorded choices), so the run is one of the executor's by construction.
+     * Null when the path ends in a program the subject runs after (the executor does not tell such
+     * runs).
+     */
+    Run run(int[] path, int terminal) {
+        ExplorerPolicy replay = new ExplorerPolicy(reduce, reduceStarts, strictTies);
+        replay.componentOrders = new ArrayDeque<>();
+        ExplorerDriver driver = new ExplorerDriver(replay);
+        driver.steps = new ArrayDeque<>();
+        int[] values = new int[64];
+        int[] options = new int[64];
+        int count = 0;
+        long pending = 0;
+        int saved = from;
+        from = -1;
+        try {
+            for (int i = 0; i < path.length; i++) {
+                int[] key = states.key(path[i]);
+                targetKey = i + 1 < path.length ? states.key(path[i + 1]) : null;
+                targetTerminal = terminal;
+                found = false;
+                if (LoopStateCodec.kind(key) == LoopStateCodec.WAIT) {
+                    pass(key);
+                    check(i);
+                    pending += foundStep.ticks();
+                    if (foundStep.finishing().length > 0) {
+                        driver.steps.add(new ExplorerDriver.TimeStep(pending, foundStep.finishing()));
+                        pending = 0;
+                    }
+                    continue;
+                }
+                iterate(key);
+                check(i);
+                if (sweptAny) {
+                    // the swept components in their order, then the waiting ones (whose sweeps change nothing)
+                    String[] order = new String[Long.bitCount(iterationActive)];
+                    long rest = iterationActive;
+                    for (int d = 0; d < foundDepth; d++) {
+                        order[d] = executor.addedNames().get(foundComponents[d]);
+                        rest &= ~(1L << foundComponents[d]);
+                    }
+                    int k = foundDepth;
+                    for (long m = rest; m != 0; m &= m - 1) {
+                        order[k++] = executor.addedNames().get(Long.numberOfTrailingZeros(m));
+                    }
+                    replay.componentOrders.add(order);
+                }
+                for (int d = 0; d < foundDepth; d++) {
+                    int[] v = foundValues[d];
+                    int[] o = foundOptions[d];
+                    if (count + v.length > values.length) {
+                        values = Arrays.copyOf(values, (count + v.length) * 2);
+                        options = Arrays.copyOf(options, (count + v.length) * 2);
+                    }
+                    System.arraycopy(v, 0, values, count, v.length);
+                    System.arraycopy(o, 0, options, count, o.length);
+                    count += v.length;
+                }
+            }
+        } finally {
+            from = saved;
+            targetKey = null;
+        }
+        replay.script = ChoiceScript.replaying(Arrays.copyOf(values, count), Arrays.copyOf(options, count));
+        try {
+            return executor.run(replay, driver, e -> replay.x = e);
+        } catch (ResolutionException e) {
+            return null;
+        }
+    }
+
+    private void check(int i) {
+        if (!found) {
+            throw new IllegalStateException("step " + i + " of a path of the state space is not found again");
+        }
+    }
+
+    /** The components active in the iteration being explored (the waiting ones too). */
+    private long iterationActive;
+
+    /** The sweeps of the iteration found (set by {@link #sweepFrom} in find mode). */
+    private boolean sweptAny;
+    private int foundDepth;
+    private int[] foundComponents = new int[0];
+    private int[][] foundValues = new int[0][];
+    private int[][] foundOptions = new int[0][];
+
+    /** The path from the initial state to node {@code v} (BFS parents). */
+    int[] pathTo(int v) {
+        int n = 0;
+        for (int u = v; u >= 0; u = parent[u]) {
+            n++;
+        }
+        int[] out = new int[n];
+        for (int u = v; u >= 0; u = parent[u]) {
+            out[--n] = u;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,312 @@
+package dev.cadenza.verify.execute;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes the state of an {@link Execution} that determines its future as a flat {@code int[]}
+ * key, and restores an execution from a key: the canonical state of the runtime's loop that
+ * {@link RuntimeStateSpace} stores and compares.
+ *
+ * <p>What the key holds, and why nothing else is needed: the program counter and whether its
+ * instruction is blocked; the thread-race flags carried from one iteration to the next
+ * ({@code forceNotice}, {@code forceAll}); per instance added so far, everything the rules read
+ * (marked, visited places, active docks, running transitions, the behavior and its queue, group
+ * token counts, ports' {@code nb_users} and refusing flags, whether it is initialized, deleted,
+ * active); the connections, as a sorted set (the rules only ask "some connection active / locked",
+ * so their order in a port's list does not matter); and per running thread its time relative to
+ * now: "finishes now" (its end is decided: only whether it is noticed is open) or how long it
+ * has run, in units of the state space's grid — capped at its minimum when its interval has no
+ * maximum (from then on every future is the same). The absolute clock, the iteration count and
+ * the events' causes are left out: no rule reads them (causes only explain a run). The active set
+ * is written as a flag per instance: its order in the runtime's list only feeds the orders a
+ * policy chooses, and the state space tries them all.
+ */
+final class LoopStateCodec {
+
+    /** Kinds of states: the next iteration is to be run, or time is to pass (the last one moved nothing). */
+    static final int ITERATE = 0;
+    static final int WAIT = 1;
+
+    private final Execution x;
+    private final long unit;
+    private final List<String> names;
+    private final List<CompiledType> types;
+    private final ComponentState[] pool;
+    private int[] buf = new int[256];
+    private int len;
+    private final List<Integer> connections = new ArrayList<>();
+
+    LoopStateCodec(Execution x, long unit, List<String> names, List<CompiledType> types) {
+        this.x = x;
+        this.unit = unit;
+        this.names = names;
+        this.types = types;
+        this.pool = new ComponentState[names.size()];
+    }
+
+    // ---- the header ---------------------------------------------------------------------------------
+
+    static int phase(int[] key) {
+        return key[0] & 1;
+    }
+
+    static int kind(int[] key) {
+        return (key[0] >>> 1) & 1;
+    }
+
+    static boolean mid(int[] key) {
+        return ((key[0] >>> 5) & 1) != 0;
+    }
+
+    static boolean changed(int[] key) {
+        return ((key[0] >>> 6) & 1) != 0;
+    }
+
+    static boolean deferredFlag(int[] key) {
+        return ((key[0] >>> 7) & 1) != 0;
+    }
+
+    /** The components still to sweep in the running iteration (a mid-iteration key). */
+    static long remaining(int[] key) {
+        return ((long) key[3] << 32) | (key[4] & 0xffffffffL);
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------
+
+    int[] buffer() {
+        return buf;
+    }
+
+    int length() {
+        return len;
+    }
+
+    /** The key of the execution's state at an iteration boundary, into {@link #buffer()}; its length. */
+    int encode(int phase, int kind) {
+        return encode(phase, kind, false, 0, false, false);
+    }
+
+    /** The key of a state inside an iteration: also the components left to sweep and whether something moved. */
+    int encodeMid(int phase, long remaining, boolean changed, boolean deferred) {
+        return encode(phase, ITERATE, true, remaining, changed, deferred);
+    }
+
+    private int encode(int phase, int kind, boolean mid, long remaining, boolean changed, boolean deferred) {
+        len = 0;
+        put(phase | kind << 1 | (x.blocked ? 1 : 0) << 2 | (x.forceNotice ? 1 : 0) << 3 | (x.forceAll ? 1 : 0) << 4
+                | (mid ? 1 : 0) << 5 | (changed ? 1 : 0) << 6 | (deferred ? 1 : 0) << 7);
+        put(x.pc);
+        put(x.byId.size());
+        if (mid) {
+            put((int) (remaining >>> 32));
+            put((int) remaining);
+        }
+        connections.clear();
+        for (ComponentState c : x.byId) {
+            put((c.deleted ? 1 : 0) | (c.inActive ? 1 : 0) << 1 | (c.initialized ? 1 : 0) << 2
+                    | (c.initRunning ? 1 : 0) << 3 | (c.initDock ? 1 : 0) << 4 | (c.behavior + 2) << 8);
+            put(c.queue.size());
+            for (int b : c.queue) {
+                put(b);
+            }
+            bits(c.marked);
+            bits(c.visited);
+            bits(c.odock);
+            bits(c.idock);
+            bits(c.running);
+            bits(c.refusing);
+            CompiledType ty = c.type;
+            for (int t = 0; t < c.running.length; t++) {
+                if (c.running[t]) {
+                    if (c.finishAt[t] == x.now) {
+                        put(1);
+                    } else {
+                        long ran = x.now - c.startedAt[t];
+                        if (ran % unit != 0) {
+                            throw new IllegalStateException("a thread ran " + ran + " ticks, off the grid of " + unit);
+                        }
+                        long e = ran / unit;
+                        if (ty.maxTicks[t] < 0) {
+                            e = Math.min(e, ty.minTicks[t] / unit);
+                        }
+                        put((int) (e << 1));
+                    }
+                }
+            }
+            for (int g : c.groupTokens) {
+                put(g);
+            }
+            for (int n : c.nbUsers) {
+                put(n);
+            }
+            for (int p = 0; p < c.connections.size(); p++) {
+                if (!c.type.roles[p].isUse()) {
+                    for (Connection k : c.connections.get(p)) {
+                        connections.add(k.provider.id << 26 | k.providePort << 16 | k.user.id << 10 | k.usePort);
+                    }
+                }
+            }
+        }
+        int[] cs = new int[connections.size()];
+        for (int i = 0; i < cs.length; i++) {
+            cs[i] = connections.get(i);
+        }
+        Arrays.sort(cs);
+        put(cs.length);
+        for (int k : cs) {
+            put(k);
+        }
+        return len;
+    }
+
+    private void put(int v) {
+        if (len == buf.length) {
+            buf = Arrays.copyOf(buf, len * 2);
+        }
+        buf[len++] = v;
+    }
+
+    private void bits(boolean[] a) {
+        for (int w = 0; w < a.length; w += 32) {
+            int word = 0;
+            for (int i = w; i < Math.min(a.length, w + 32); i++) {
+                if (a[i]) {
+                    word |= 1 << (i - w);
+                }
+            }
+            put(word);
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------
+
+    private int[] in;
+    private int at;
+
+    /**
+     * Restores the execution to the state of {@code key}, with the clock at 0: a thread that has
+     * run e units started at -e·unit; one that finishes now finishes at 0; one whose end is open
+     * finishes at {@link Long#MAX_VALUE} until the state space decides it.
+     */
+    void decode(int[] key) {
+        in = key;
+        at = 0;
+        int h = get();
+        x.blocked = ((h >>> 2) & 1) != 0;
+        x.forceNotice = ((h >>> 3) & 1) != 0;
+        x.forceAll = ((h >>> 4) & 1) != 0;
+        x.pc = get();
+        int n = get();
+        if (((h >>> 5) & 1) != 0) {
+            at += 2;
+        }
+        x.now = 0;
+        x.stopped = null;
+        x.stopping = null;
+        x.programEnded = false;
+        x.deferred = false;
+        x.dirty = false;
+        if (x.byId.size() != n) {
+            x.byId.clear();
+            x.byName.clear();
+            for (int k = 0; k < n; k++) {
+                ComponentState c = instance(k);
+                x.byId.add(c);
+                x.byName.put(c.name, c);
+            }
+        }
+        x.active.clear();
+        for (int k = 0; k < n; k++) {
+            ComponentState c = x.byId.get(k);
+            int w = get();
+            c.deleted = (w & 1) != 0;
+            c.inActive = (w & 2) != 0;
+            c.initialized = (w & 4) != 0;
+            c.initRunning = (w & 8) != 0;
+            c.initDock = (w & 16) != 0;
+            c.behavior = (w >>> 8) - 2;
+            c.queue.clear();
+            int q = get();
+            for (int i = 0; i < q; i++) {
+                c.queue.add(get());
+            }
+            unbits(c.marked);
+            unbits(c.visited);
+            unbits(c.odock);
+            unbits(c.idock);
+            unbits(c.running);
+            unbits(c.refusing);
+            c.odocks = count(c.odock);
+            c.idocks = count(c.idock);
+            c.runningCount = 0;
+            for (int t = 0; t < c.running.length; t++) {
+                c.abandoned[t] = false;
+                if (c.running[t]) {
+                    c.runningCount++;
+                    int v = get();
+                    c.startIteration[t] = -1;
+                    if ((v & 1) != 0) {
+                        c.startedAt[t] = 0;
+                        c.finishAt[t] = 0;
+                    } else {
+                        c.startedAt[t] = -(long) (v >>> 1) * unit;
+                        c.finishAt[t] = Long.MAX_VALUE;
+                    }
+                }
+            }
+            for (int g = 0; g < c.groupTokens.length; g++) {
+                c.groupTokens[g] = get();
+            }
+            for (int p = 0; p < c.nbUsers.length; p++) {
+                c.nbUsers[p] = get();
+            }
+            for (List<Connection> l : c.connections) {
+                l.clear();
+            }
+            if (c.inActive) {
+                x.active.add(c);
+            }
+        }
+        int cs = get();
+        for (int i = 0; i < cs; i++) {
+            int k = get();
+            ComponentState p = x.byId.get(k >>> 26);
+            ComponentState u = x.byId.get((k >>> 10) & 63);
+            Connection con = new Connection(p, (k >>> 16) & 1023, u, k & 1023, -1);
+            p.connections.get(con.providePort).add(con);
+            u.connections.get(con.usePort).add(con);
+        }
+    }
+
+    private ComponentState instance(int k) {
+        if (pool[k] == null) {
+            pool[k] = new ComponentState(names.get(k), types.get(k), k);
+        }
+        return pool[k];
+    }
+
+    private int get() {
+        return in[at++];
+    }
+
+    private void unbits(boolean[] a) {
+        for (int w = 0; w < a.length; w += 32) {
+            int word = get();
+            for (int i = w; i < Math.min(a.length, w + 32); i++) {
+                a[i] = (word & (1 << (i - w))) != 0;
+            }
+        }
+    }
+
+    private static int count(boolean[] a) {
+        int n = 0;
+        for (boolean b : a) {
+            if (b) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,381 @@
+package dev.cadenza.verify.execute;
+
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.limit.Meter;
+import dev.cadenza.verify.trace.Run;
+import org.apache.commons.math3.fraction.BigFraction;
+
+import java.util.Arrays;
+
+/**
+ * Every run of the runtime's loop, explored exhaustively: the executor's own rules run from
+ * restored states with every choice they leave open enumerated — when each started thread
+ * finishes (every grid instant of its interval), the order of the components in each iteration,
+ * the order of the items of each sweep phase, and each thread race. It answers whether some run
+ * deadlocks ({@link #deadlock()}: a run of the executor that does, or "none" from a complete
+ * search) and the exact earliest and latest end ({@link #finishTimes()}), or says it has no answer
+ * when a limit of the {@link Budget} cuts the search.
+ *
+ * <p>Why it is exact with respect to the executor (docs/verify.md, "The runtime's state space"):
+ * <ul>
+ * <li><b>Time on a grid.</b> Time is counted in units of the greatest common divisor of every
+ * interval bound of the model (in the executor's ticks). A run of the executor whose threads take
+ * any durations inside their closed intervals has a run on the grid with the same events in the
+ * same order: round every instant t of the run to ⌊t⌋ when its fraction is at most a threshold
+ * and to ⌈t⌉ otherwise, with one threshold for the whole run (digitization). Every duration stays
+ * inside its interval (its bounds are on the grid), instants keep their order, and instants
+ * that become equal are ties: threads finishing in the same tick, which the executor lets be
+ * noticed in any order with the loop's moves in between ({@link Policy#noticeNow},
+ * {@link Policy#noticeWhenForced}). Since every threshold gives a grid run, the earliest and
+ * latest ends, whose instants are sums and differences of bounds, are attained on the grid.</li>
+ * <li><b>Lazy ends.</b> A thread's end is not chosen at its start but when time passes: at each
+ * grid instant inside its interval it may finish, and it must at its maximum (a thread whose
+ * interval starts at 0 may also finish at once, a choice at its start). The runs are the same as
+ * choosing the duration at the start, with fewer states, and {@code [a, inf]} is handled: its
+ * state only counts up to a.</li>
+ * <li><b>Orders.</b> Components sweep one at a time, and a state inside an iteration with the set
+ * of components left to sweep is followed once ({@link LoopGraph}): sweeps that commute (touch
+ * disjoint state) reach the same state by both orders and are merged — exactly, since what is
+ * left of an iteration depends on nothing else. Within a sweep every order of the enter and leave
+ * phases is tried; the start and end phases are not ordered, since every order gives the same
+ * state ({@link ExplorerPolicy} says why; {@link #withoutReductions()} tries them all).</li>
+ * <li><b>States.</b> {@link LoopStateCodec} writes what determines the future, threads' times
+ * relative to now: two runs that reach the same key have the same futures, shifted in time.</li>
+ * </ul>
+ *
+ * <p>Not explored: a step cost (iterations that take time; the answer is then
+ * {@link DeadlockSearch.Unanswered}), more than 64 instances.
+ */
+public final class RuntimeStateSpace {
+
+    private final Executor executor;
+    private final Budget budget;
+    private final boolean reduce;
+    private final boolean strictTies;
+
+    private RuntimeStateSpace(Executor executor, Budget budget, boolean reduce, boolean strictTies) {
+        this.executor = executor;
+        this.budget = budget;
+        this.reduce = reduce;
+        this.strictTies = strictTies;
+    }
+
+    /** The state space of {@code executor}'s subject, explored within {@code budget}. */
+    public static RuntimeStateSpace of(Executor executor, Budget budget) {
+        return new RuntimeStateSpace(executor, budget, true, false);
+    }
+
+    /** The same without the order reductions of the start and end phases (every order tried). */
+    public RuntimeStateSpace withoutReductions() {
+        return new RuntimeStateSpace(executor, budget, false, strictTies);
+    }
+
+    /**
+     * The same with ties settled as the executor's default policies settle them: threads that
+     * finished in the same tick and were left unnoticed through a quiet iteration are all noticed
+     * by the next one (never one at a time with the loop's moves between). Fewer runs; exact for
+     * the executor on the grid only, not for durations off it (docs/verify.md).
+     */
+    RuntimeStateSpace withStrictTies() {
+        return new RuntimeStateSpace(executor, budget, reduce, true);
+    }
+
+    /** Why the state space cannot explore this subject, or null. */
+    private String refusal() {
+        if (executor.step().max().signum() > 0) {
+            return "the runtime's state space counts no step cost (step " + executor.step() + ")";
+        }
+        if (executor.addedNames().size() > 64) {
+            return "the runtime's state space explores at most 64 instances";
+        }
+        for (CompiledType t : executor.addedTypes()) {
+            if (t.ports.length > 1024) {
+                return "the runtime's state space explores at most 1024 ports per component type";
+            }
+        }
+        return null;
+    }
+
+    /** The grid: the greatest common divisor of every interval bound, in ticks (1 when all are 0). */
+    long unit() {
+        long g = 0;
+        for (CompiledType t : executor.addedTypes()) {
+            for (int k = 0; k < t.minTicks.length; k++) {
+                g = gcd(g, t.minTicks[k]);
+                if (t.maxTicks[k] > 0) {
+                    g = gcd(g, t.maxTicks[k]);
+                }
+            }
+        }
+        return g == 0 ? 1 : g;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return Math.abs(a);
+    }
+
+    private StateSpaceStatistics statistics(LoopGraph g, Meter m) {
+        return new StateSpaceStatistics(g.states.size(), g.edges, g.sweeps,
+                executor.scale().seconds(g.unit).bigDecimalValue(executor.scale().digits(), 4)
+                        .stripTrailingZeros().toPlainString(), m.seconds(), g.cut);
+    }
+
+    /** Whether some run of the loop deadlocks: the first one found (fewest loop steps), or none. */
+    public DeadlockSearch deadlock() {
+        String no = refusal();
+        if (no != null) {
+            return new DeadlockSearch.Unanswered(no, new StateSpaceStatistics(0, 0, 0, "-", 0, no));
+        }
+        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies);
+        Meter m = budget.start("states");
+        g.explore(m, true);
+        StateSpaceStatistics s = statistics(g, m);
+        if (g.deadlockNode >= 0) {
+            Run r = g.run(g.pathTo(g.deadlockNode), LoopGraph.DEADLOCK);
+            return new DeadlockSearch.Found(r, g.deadlockInPrefix ? "in program " + executor.after()
+                    + ", which the subject runs after" : null, s);
+        }
+        if (g.cut != null) {
+            return new DeadlockSearch.Unanswered(g.cut, s);
+        }
+        return new DeadlockSearch.Absent(s);
+    }
+
+    /**
+     * The exact earliest and latest end over every run of the loop, with runs that attain them
+     * (min: shortest path to an end; max: longest path, unbounded when a deadlock, a stop or a
+     * cycle is reachable).
+     */
+    public FinishTimes finishTimes() {
+        String no = refusal();
+        if (no != null) {
+            return new FinishTimes(null, null, null, null, false, false, false,
+                    new StateSpaceStatistics(0, 0, 0, "-", 0, no));
+        }
+        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies);
+        Meter m = budget.start("states");
+        g.explore(m, false);
+        StateSpaceStatistics s = statistics(g, m);
+        if (g.cut != null) {
+            return new FinishTimes(null, null, null, null, g.deadlockSeen, g.stopSeen, false, s);
+        }
+        int n = g.states.size();
+        // min: Dijkstra over the (non-negative) edge times
+        long[] dist = new long[n];
+        Arrays.fill(dist, Long.MAX_VALUE);
+        int[] via = new int[n];
+        Arrays.fill(via, -1);
+        dist[0] = 0;
+        Heap heap = new Heap();
+        heap.push(0, 0);
+        long best = Long.MAX_VALUE;
+        int bestNode = -1;
+        while (heap.size > 0) {
+            long d = heap.topKey();
+            int v = heap.pop();
+            if (d > dist[v]) {
+                continue;
+            }
+            for (int e = g.edgeStart[v]; e < g.edgeEnd[v]; e++) {
+                int t = g.to[e];
+                long nd = d + g.weight[e];
+                if (t == LoopGraph.FINISH) {
+                    if (nd < best) {
+                        best = nd;
+                        bestNode = v;
+                    }
+                } else if (t >= 0 && nd < dist[t]) {
+                    dist[t] = nd;
+                    via[t] = v;
+                    heap.push(nd, t);
+                }
+            }
+        }
+        BigFraction min = null;
+        Run fastest = null;
+        if (bestNode >= 0) {
+            min = seconds(best, g.unit);
+            fastest = g.run(chain(via, bestNode), LoopGraph.FINISH);
+        }
+        // max: longest path in the graph, if it has no cycle and no deadlock or stop
+        boolean cycle = hasCycle(g);
+        BigFraction max = null;
+        Run slowest = null;
+        if (!cycle && !g.deadlockSeen && !g.stopSeen && bestNode >= 0) {
+            long[] longest = new long[n];
+            int[] next = new int[n];
+            for (int v : postOrder(g)) {
+                long l = Long.MIN_VALUE;
+                int nx = -1;
+                for (int e = g.edgeStart[v]; e < g.edgeEnd[v]; e++) {
+                    int t = g.to[e];
+                    long cand = g.weight[e] + (t == LoopGraph.FINISH ? 0 : longest[t]);
+                    if (cand > l) {
+                        l = cand;
+                        nx = t;
+                    }
+                }
+                longest[v] = l;
+                next[v] = nx;
+            }
+            max = seconds(longest[0], g.unit);
+            int len = 0;
+            for (int v = 0; v >= 0; v = next[v]) {
+                len++;
+            }
+            int[] path = new int[len];
+            len = 0;
+            for (int v = 0; v >= 0; v = next[v]) {
+                path[len++] = v;
+            }
+            slowest = g.run(path, LoopGraph.FINISH);
+        }
+        return new FinishTimes(min, max, fastest, slowest, g.deadlockSeen, g.stopSeen, cycle, s);
+    }
+
+    private BigFraction seconds(long units, long unit) {
+        return executor.scale().seconds(Math.multiplyExact(units, unit));
+    }
+
+    private static int[] chain(int[] via, int v) {
+        int n = 0;
+        for (int u = v; u >= 0; u = via[u]) {
+            n++;
+        }
+        int[] out = new int[n];
+        for (int u = v; u >= 0; u = via[u]) {
+            out[--n] = u;
+        }
+        return out;
+    }
+
+    /** Whether a cycle is reachable from the initial state (iterative three-colour search). */
+    private static boolean hasCycle(LoopGraph g) {
+        int n = g.states.size();
+        byte[] colour = new byte[n];
+        int[] stack = new int[n];
+        int[] edge = new int[n];
+        int sp = 0;
+        stack[sp] = 0;
+        edge[sp] = g.edgeStart[0];
+        sp++;
+        colour[0] = 1;
+        while (sp > 0) {
+            int v = stack[sp - 1];
+            if (edge[sp - 1] < g.edgeEnd[v]) {
+                int t = g.to[edge[sp - 1]++];
+                if (t < 0) {
+                    continue;
+                }
+                if (colour[t] == 1) {
+                    return true;
+                }
+                if (colour[t] == 0) {
+                    colour[t] = 1;
+                    stack[sp] = t;
+                    edge[sp] = g.edgeStart[t];
+                    sp++;
+                }
+            } else {
+                colour[v] = 2;
+                sp--;
+            }
+        }
+        return false;
+    }
+
+    /** The nodes reachable from the initial state, each after every node it leads to (an acyclic graph). */
+    private static int[] postOrder(LoopGraph g) {
+        int n = g.states.size();
+        boolean[] seen = new boolean[n];
+        int[] out = new int[n];
+        int count = 0;
+        int[] stack = new int[n];
+        int[] edge = new int[n];
+        int sp = 0;
+        stack[sp] = 0;
+        edge[sp] = g.edgeStart[0];
+        sp++;
+        seen[0] = true;
+        while (sp > 0) {
+            int v = stack[sp - 1];
+            if (edge[sp - 1] < g.edgeEnd[v]) {
+                int t = g.to[edge[sp - 1]++];
+                if (t >= 0 && !seen[t]) {
+                    seen[t] = true;
+                    stack[sp] = t;
+                    edge[sp] = g.edgeStart[t];
+                    sp++;
+                }
+            } else {
+                out[count++] = v;
+                sp--;
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    /** A binary min-heap of (time, node), primitive arrays. */
+    private static final class Heap {
+        long[] keys = new long[64];
+        int[] nodes = new int[64];
+        int size;
+
+        void push(long k, int v) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                nodes = Arrays.copyOf(nodes, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int p = (i - 1) >>> 1;
+                if (keys[p] <= k) {
+                    break;
+                }
+                keys[i] = keys[p];
+                nodes[i] = nodes[p];
+                i = p;
+            }
+            keys[i] = k;
+            nodes[i] = v;
+        }
+
+        long topKey() {
+            return keys[0];
+        }
+
+        int pop() {
+            int top = nodes[0];
+            size--;
+            if (size > 0) {
+                long k = keys[size];
+                int v = nodes[size];
+                int i = 0;
+                while (true) {
+                    int c = 2 * i + 1;
+                    if (c >= size) {
+                        break;
+                    }
+                    if (c + 1 < size && keys[c + 1] < keys[c]) {
+                        c++;
+                    }
+                    if (keys[c] >= k) {
+                        break;
+                    }
+                    keys[i] = keys[c];
+                    nodes[i] = nodes[c];
+                    i = c;
+                }
+                keys[i] = k;
+                nodes[i] = v;
+            }
+            return top;
+        }
+    }
+
+}

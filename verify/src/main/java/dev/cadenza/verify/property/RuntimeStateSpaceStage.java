@@ -1,0 +1,160 @@
+package dev.cadenza.verify.property;
+
+import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.bounds.RuntimeBounds;
+import dev.cadenza.verify.engine.Statistics;
+import dev.cadenza.verify.execute.DeadlockSearch;
+import dev.cadenza.verify.execute.Executor;
+import dev.cadenza.verify.execute.FinishTimes;
+import dev.cadenza.verify.execute.RuntimeStateSpace;
+import dev.cadenza.verify.report.Times;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The second stage after a replay that failed ({@link RuntimeReplay}): the runtime's state space
+ * ({@link RuntimeStateSpace}: every run of the executor's loop, explored exhaustively, exact with
+ * respect to the executor; docs/verify.md, "The runtime's state space") settles what the replay
+ * left open — the net's deadlock or bound rests on a run the loop did not reproduce in a few
+ * orders, and the state space says whether <em>any</em> run of the loop deadlocks and what the
+ * loop's exact earliest and latest ends are.
+ *
+ * <p>Why a complete answer of the state space may replace the net's: the net's runs include the
+ * runtime's, so a net deadlock that is not the runtime's leaves the runtime's answer open; the
+ * state space answers it about every run of the loop, so "no run deadlocks, every run finishes"
+ * from a complete exploration is the runtime's {@code holds}, a deadlock it finds is a run the
+ * executor makes, and its [min, max] are the runtime's exact bounds. A cut or refused exploration
+ * answers nothing: the caller keeps its earlier answer ({@code inconclusive}, or a bound that is
+ * only a bound).
+ *
+ * <p>One exploration per subject: the finish times are computed once and shared by
+ * {@code deployable}, {@code bounds} and {@code within} of the same verify block (they are what
+ * the exploration costs: galera's to_galera, 56,000 states, about 25 s). Only where the replay
+ * applies and is not switched off ({@link Subject#stateSpace()}, {@code --no-state-space}); the
+ * state space's own order reductions follow {@link Subject#reduction()}.
+ */
+final class RuntimeStateSpaceStage {
+
+    static final String STAGE = "the runtime's state space";
+
+    /** Per subject, the finish times once explored (a subject lives for one command). */
+    private static final Map<Subject, FinishTimes> EXPLORED = new WeakHashMap<>();
+
+    private RuntimeStateSpaceStage() {
+    }
+
+    /** The runtime's exact finish times, explored once per subject; null where the stage does not apply. */
+    static FinishTimes finishTimes(Subject subject) {
+        if (!subject.stateSpace()) {
+            return null;
+        }
+        synchronized (EXPLORED) {
+            FinishTimes known = EXPLORED.get(subject);
+            if (known != null) {
+                return known;
+            }
+        }
+        RuntimeStateSpace space = space(subject);
+        if (space == null) {
+            return null;
+        }
+        FinishTimes f = space.finishTimes();
+        synchronized (EXPLORED) {
+            EXPLORED.put(subject, f);
+        }
+        return f;
+    }
+
+    private static RuntimeStateSpace space(Subject subject) {
+        Executor x;
+        try {
+            x = Executor.of(subject.model(), subject.name());
+        } catch (RuntimeException e) {
+            return null; // a model the executor does not take: nothing to explore
+        }
+        RuntimeStateSpace s = RuntimeStateSpace.of(x, subject.budget());
+        return subject.reduction() ? s : s.withoutReductions();
+    }
+
+    /**
+     * {@code deployable} (no deployment named) after the net's deadlock was not reproduced: the
+     * runtime's verdict from its state space — {@code holds} when no run of the loop deadlocks,
+     * stops or goes on for ever (a complete exploration), {@code violated} with a run of the loop
+     * that deadlocks — or null when the state space does not answer (cut, refused, or a run that
+     * goes on for ever or stops, which the net's own search on tells better).
+     */
+    static Verdict deadlock(Subject subject, Statistics net) {
+        FinishTimes f = finishTimes(subject);
+        if (f == null || !f.complete()) {
+            return null;
+        }
+        Statistics stats = net.answeredBy(RuntimeReplay.by(subject, net) + ", " + STAGE);
+        if (f.deadlockReachable()) {
+            RuntimeStateSpace space = space(subject);
+            DeadlockSearch d = space == null ? null : space.deadlock();
+            if (d instanceof DeadlockSearch.Found found && found.run() != null) {
+                return new Verdict.Violated(new Counterexample("deadlock: a run of the runtime's loop stops before the"
+                        + " program finishes (found in " + STAGE + ", " + found.statistics().describe()
+                        + "; the net's fastest deadlock is not this run)", found.run()), stats);
+            }
+            return null;
+        }
+        if (f.stopReachable() || f.runsForever() || !f.canFinish()) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("no run of the runtime's loop deadlocks: " + STAGE + " explored completely ("
+                + f.statistics().describe() + "); every run finishes, in [" + Times.format(f.min()) + ", "
+                + Times.format(f.max()) + "] s");
+        lines.add("(the net deadlocks only by ordering zero-time moves as the runtime's loop never does;"
+                + " --no-replay shows its run)");
+        return new Verdict.Holds(lines, stats);
+    }
+
+    /** The runtime's exact bounds from a complete exploration of its state space, or null. */
+    static RuntimeBounds.Exact exactBounds(Subject subject) {
+        FinishTimes f = finishTimes(subject);
+        if (f == null || !f.complete()) {
+            return null;
+        }
+        boolean unbounded = f.max() == null;
+        return new RuntimeBounds.Exact(f.min(), f.max(), unbounded, STAGE + ", explored completely ("
+                + f.statistics().describe() + ")" + (!unbounded ? "" : f.deadlockReachable() ? "; a run deadlocks"
+                : f.stopReachable() ? "; a run stops" : "; a run goes on for ever"));
+    }
+
+    /**
+     * {@code within T} from the runtime's exact max ({@code bounds}: the net's bounds held to the
+     * runtime, with {@link RuntimeBounds#exact()}): holds when every run of the loop finishes by T;
+     * violated with the loop's slowest run when it ends after T, or with a run of the loop that
+     * deadlocks; null when the state space has no run to show (the caller keeps its answer).
+     */
+    static Verdict within(Subject subject, org.apache.commons.math3.fraction.BigFraction limit, String t,
+                          dev.cadenza.verify.bounds.BoundsReport bounds, Statistics stats) {
+        FinishTimes f = finishTimes(subject);
+        if (f == null || !f.complete()) {
+            return null;
+        }
+        if (f.max() != null && f.max().compareTo(limit) <= 0) {
+            return new Verdict.Holds(List.of("max " + Times.format(f.max()) + " s for the runtime (" + STAGE
+                    + ", explored completely: " + f.statistics().describe() + "; the net's slowest run is not one"
+                    + " of the runtime's)"), stats, null, bounds);
+        }
+        if (f.max() != null && f.slowest() != null) {
+            return new Verdict.Violated(new Counterexample("a run takes " + Times.format(f.max()) + " s (the slowest"
+                    + " run of the runtime's loop, found in " + STAGE + ")", f.slowest()), stats);
+        }
+        if (f.deadlockReachable()) {
+            Verdict d = deadlock(subject, stats);
+            if (d instanceof Verdict.Violated v) {
+                Counterexample c = v.counterexample();
+                return new Verdict.Violated(new Counterexample("a run never finishes: " + c.summary(), c.run(),
+                        c.untimed(), c.loopsTo()), stats);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cadenza.verify.execute;
+
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.verify.Examples;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Test;
+
+/** By hand only (-Dprobe=true): the state space of galera's to_galera, with what it found and cost. */
+@EnabledIfSystemProperty(named = "probe", matches = "true")
+class GaleraStateSpaceProbe {
+
+    @Test
+    void toGalera() {
+        Executor x = Executor.of(Examples.example("galera.cdz"), "to_galera");
+        long budget = Long.getLong("probe.states", 3_000_000);
+        double seconds = Double.parseDouble(System.getProperty("probe.seconds", "240"));
+        RuntimeStateSpace s = RuntimeStateSpace.of(x, Budget.of(budget, seconds));
+        System.err.println("unit " + s.unit() + " ticks");
+        DeadlockSearch d = s.deadlock();
+        System.err.println("deadlock: " + d.getClass().getSimpleName() + " " + d.statistics().describe());
+        if (d instanceof DeadlockSearch.Found f && f.run() != null) {
+            System.err.println(String.join("\n", f.run().lines()));
+        }
+        if (Boolean.getBoolean("probe.bounds")) {
+            FinishTimes f = s.finishTimes();
+            System.err.println("finish [" + f.min() + ", " + f.max() + "] " + f.statistics().describe());
+        }
+    }
+}
