@@ -67,7 +67,7 @@ public final class PersistentTimeBounds {
     public static final String STAGE = "conflict-free net, earliest and latest runs";
 
     /** {@code result} null: the fast path stepped aside ({@code why}); {@code markings}: work of its searches. */
-    public record Answer(TimeBoundsResult result, String why, long markings) {
+    public record Answer(TimeBoundsResult result, String why, long markings, boolean notPersistent) {
 
         public boolean answered() {
             return result != null;
@@ -101,13 +101,13 @@ public final class PersistentTimeBounds {
         CompiledPredicate goal = target == null ? null : target.compile(names);
         Run early = simulate(tn, goal, true);
         if (early.why != null) {
-            return aside(early.why, 0);
+            return early.clash ? notPersistent(early.why, 0) : aside(early.why, 0);
         }
         Run late = null;
         if (withMax) {
             late = simulate(tn, goal, false);
             if (late.why != null) {
-                return aside(late.why, 0);
+                return late.clash ? notPersistent(late.why, 0) : aside(late.why, 0);
             }
             if (!java.util.Arrays.equals(early.end, late.end)) {
                 return aside("the earliest and latest runs end in different markings", 0);
@@ -116,7 +116,7 @@ public final class PersistentTimeBounds {
         Persistence.Answer p = new Persistence(net).check(null, budget, cap);
         long markings = p.markings();
         if (!p.proven()) {
-            return aside(p.clash() != null ? p.clash() : "the persistence check was cut", markings);
+            return notPersistent(p.clash() != null ? p.clash() : "the persistence check was cut", markings);
         }
         if (goal != null) {
             var g = new dev.cadenza.petri.reach.MarkingGraphExplorer(net).budget(budget)
@@ -132,15 +132,20 @@ public final class PersistentTimeBounds {
         TimedTrace minTrace = early.trace(tn, early.endEps != 0);
         if (!withMax) {
             return new Answer(new TimeBoundsResult(true, min, null, minTrace, null, null, Limit.NONE, markings,
-                    seconds), null, markings);
+                    seconds), null, markings, false);
         }
         TimeValue max = new TimeValue(tn.unscale(late.endValue), late.endEps == 0);
         return new Answer(new TimeBoundsResult(true, min, max, minTrace, late.trace(tn, late.endEps != 0), null,
-                Limit.NONE, markings, seconds), null, markings);
+                Limit.NONE, markings, seconds), null, markings, false);
     }
 
     private static Answer aside(String why, long markings) {
-        return new Answer(null, why, markings);
+        return new Answer(null, why, markings, false);
+    }
+
+    /** Stepped aside because the net is not persistent (or that was not settled): whatever the target. */
+    private static Answer notPersistent(String why, long markings) {
+        return new Answer(null, why, markings, true);
     }
 
     /** One simulated run: the firings, their times (value and ε-count), the end; {@code why} when it does not qualify. */
@@ -153,6 +158,8 @@ public final class PersistentTimeBounds {
         long endValue;
         long endEps;
         String why;
+        /** {@code why} is a clash seen on the run: the net is not persistent. */
+        boolean clash;
 
         void add(int t, long v, long e) {
             if (length == fired.length) {
@@ -172,6 +179,42 @@ public final class PersistentTimeBounds {
             }
             return new TimedTrace(steps, limit);
         }
+    }
+
+    /** Enabled transitions checked pairwise per marking of a run, up to this many (cost: their square). */
+    private static final int PAIRS_UP_TO = 200;
+
+    /**
+     * A clash in marking m (both enabled, firing one disables the other, in m − Pre or after),
+     * in words, or null. {@code scratch} is overwritten.
+     */
+    private static String clash(TimedNet net, boolean[] on, int[] m, int[] scratch) {
+        int[] enabled = new int[PAIRS_UP_TO];
+        int k = 0;
+        for (int t = 0; t < net.transitions; t++) {
+            if (on[t]) {
+                if (k == PAIRS_UP_TO) {
+                    return null; // too many to pair up here; the searches decide
+                }
+                enabled[k++] = t;
+            }
+        }
+        int[] after = new int[m.length];
+        for (int i = 0; i < k; i++) {
+            int u = enabled[i];
+            System.arraycopy(m, 0, scratch, 0, m.length);
+            net.consume(u, scratch);
+            System.arraycopy(scratch, 0, after, 0, m.length);
+            net.produce(u, after);
+            for (int j = 0; j < k; j++) {
+                int t = enabled[j];
+                if (t != u && !(net.enabled(t, scratch) && net.enabled(t, after))) {
+                    return "a reachable marking enables " + net.net().transition(t).name() + " and "
+                            + net.net().transition(u).name() + ", whose firing disables it";
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -240,6 +283,13 @@ public final class PersistentTimeBounds {
             }
             nowValue = bestValue;
             nowEps = bestEps;
+            // every marking of the run is reachable: a clash there ends the attempt before any search
+            String clash = clash(net, on, m, mid);
+            if (clash != null) {
+                run.why = clash;
+                run.clash = true;
+                return run;
+            }
             System.arraycopy(m, 0, mid, 0, m.length);
             net.consume(next, mid);
             System.arraycopy(mid, 0, m, 0, m.length);
@@ -250,6 +300,7 @@ public final class PersistentTimeBounds {
                 if (on[t] && t != next && !(now && net.enabled(t, mid))) {
                     run.why = "firing " + net.net().transition(next).name() + " disables "
                             + net.net().transition(t).name();
+                    run.clash = true;
                     return run;
                 }
                 if (now && (!on[t] || t == next)) {

@@ -67,18 +67,27 @@ public final class StateClassEngine implements TimedEngine {
      * is left either way.
      */
     private TargetTimes conflictFree(PetriNet net, Predicate target, Budget budget, boolean withMax, long t0) {
-        if (!reduce) {
+        if (!reduce || notPersistent.containsKey(net)) {
             return null;
         }
+        // with a class budget, a failed attempt may not eat what the state classes will need
+        long cap = budget.limitsClasses() ? Math.min(FAST_PATH_CAP, budget.classesLeft() / 4) : FAST_PATH_CAP;
         PersistentTimeBounds.Answer a = new PersistentTimeBounds(net).compute(target, Targets.RESOLVER, budget,
-                FAST_PATH_CAP, withMax);
+                Math.max(1, cap), withMax);
         if (!a.answered()) {
+            if (a.notPersistent()) {
+                notPersistent.put(net, Boolean.TRUE); // whatever the target: not tried again on this net
+            }
             return null;
         }
         TargetTimes t = times(net, a.result(), t0);
         return new TargetTimes(t.reachable(), t.min(), t.max(), t.unbounded(), t.minRun(), t.maxRun(),
                 t.statistics().answeredBy(PersistentTimeBounds.STAGE));
     }
+
+    /** Nets the fast path found not persistent (or could not settle): each is tried once. */
+    private final java.util.Map<PetriNet, Boolean> notPersistent =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** Markings the conflict-free fast path's untimed searches may store before it gives way. */
     private static final long FAST_PATH_CAP = 2_000_000;

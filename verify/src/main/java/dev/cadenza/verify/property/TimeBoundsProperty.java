@@ -53,7 +53,7 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
         }
         String replay = held.answeredBy();
         return new Verdict.Holds(lines, replay == null ? r.statistics()
-                : r.statistics().answeredBy(mode(subject) + ", " + replay), null, r);
+                : r.statistics().answeredBy(by(subject, r) + ", " + replay), null, r);
     }
 
     /** What a cut search still established: a run to the end, the exact min. */
@@ -114,5 +114,10 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
                     Times.format(w.earliestStart()), Times.format(w.latestEnd())));
         }
         return out;
+    }
+
+    /** The stage that answered the bounds (the conflict-free net's runs), else the engine's name. */
+    private String by(Subject subject, BoundsReport r) {
+        return r.statistics().stage() != null ? r.statistics().stage() : mode(subject);
     }
 }

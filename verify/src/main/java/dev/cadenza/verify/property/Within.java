@@ -54,7 +54,7 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
         if (held.report().runtime() != null && held.report().runtime().exact() != null) {
             // the runtime's state space has the exact max (RuntimeStateSpaceStage says why it may answer)
             Verdict v = RuntimeStateSpaceStage.within(subject, limit, seconds.toPlainString(), held.report(),
-                    r.statistics().answeredBy(mode(subject) + ", " + RuntimeStateSpaceStage.STAGE));
+                    r.statistics().answeredBy(by(subject, r) + ", " + RuntimeStateSpaceStage.STAGE));
             if (v != null) {
                 return v;
             }
@@ -65,7 +65,7 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
                 Counterexample c = d.counterexample();
                 return new Verdict.Violated(new Counterexample("a run never finishes: it deadlocks at t="
                         + Times.format(c.end()) + " (confirmed: " + RuntimeReplay.CONFIRMED + ")", c.run(), c.untimed(),
-                        c.loopsTo()), r.statistics().plus(d.statistics()).answeredBy(mode(subject) + ", "
+                        c.loopsTo()), r.statistics().plus(d.statistics()).answeredBy(by(subject, r) + ", "
                         + RuntimeReplay.CONFIRMED));
             }
             if (!held.maxAttained() && !(held.deadlock() instanceof Verdict.Holds)) {
@@ -78,7 +78,7 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
                 return new Verdict.Inconclusive("the net has runs that never finish, but they deadlock along runs the"
                         + " Concerto runtime's loop did not reproduce; the runtime may finish every run (its max is"
                         + " not known; --no-replay reports the net's answer)", partial,
-                        r.statistics().plus(held.deadlock().statistics()).answeredBy(mode(subject) + ", "
+                        r.statistics().plus(held.deadlock().statistics()).answeredBy(by(subject, r) + ", "
                                 + RuntimeReplay.NOT_REPRODUCED), held.report());
             }
         }
@@ -91,7 +91,7 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
         if (held.maxAttained()) {
             return new Verdict.Violated(new Counterexample(summary + " (confirmed: " + RuntimeReplay.CONFIRMED
                     + ", which follows this run and finishes at the same instant)", c.run(), c.untimed(), c.loopsTo()),
-                    r.statistics().answeredBy(mode(subject) + ", " + RuntimeReplay.CONFIRMED));
+                    r.statistics().answeredBy(by(subject, r) + ", " + RuntimeReplay.CONFIRMED));
         }
         Verdict slow = slowRuntimeRun(subject, limit, r);
         if (slow != null) {
@@ -105,7 +105,7 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
                 + " reproduce (" + RuntimeReplay.ORDERS + " orders tried in the executor); the runtime's max is at most "
                 + Times.format(r.max()) + " s and may be within " + seconds.toPlainString()
                 + " (--no-replay reports the net's run as violated)", partial,
-                r.statistics().answeredBy(mode(subject) + ", " + RuntimeReplay.NOT_REPRODUCED), held.report());
+                r.statistics().answeredBy(by(subject, r) + ", " + RuntimeReplay.NOT_REPRODUCED), held.report());
     }
 
     /**
@@ -129,10 +129,15 @@ public record Within(BigDecimal seconds, SourcePosition position) implements Pro
                 : "a run never finishes: it " + slow.end().describe())
                 + " (a run of the executor, every duration at its maximum: the runtime's loop makes it; the net's"
                 + " slowest run is not reproduced there)";
-        return new Verdict.Violated(new Counterexample(summary, slow), r.statistics().answeredBy(mode(subject)
+        return new Verdict.Violated(new Counterexample(summary, slow), r.statistics().answeredBy(by(subject, r)
                 + ", the executor's run"));
     }
 
     private static final String SLOW_NOT_REPRODUCED = "the net has a run that ends after the limit, but it orders"
             + " zero-time moves in a way the Concerto runtime's loop did not reproduce";
+
+    /** The stage that answered the bounds (the conflict-free net's runs), else the engine's name. */
+    private String by(Subject subject, BoundsReport r) {
+        return r.statistics().stage() != null ? r.statistics().stage() : mode(subject);
+    }
 }
