@@ -60,6 +60,8 @@ public final class Subject {
     private boolean reduction = true;
     private boolean replay = true;
     private boolean stateSpace = true;
+    /** The runtime's state space's finish times, explored at most once per subject (null: not yet). */
+    private dev.cadenza.verify.execute.FinishTimes runtimeFinishTimes;
 
     public Subject(Model model, String name, TimedEngine engine, Budget budget) {
         this(model, name, engine, budget, TranslationOptions.DEFAULT);
@@ -114,6 +116,19 @@ public final class Subject {
 
     public boolean stateSpace() {
         return stateSpace && replayable();
+    }
+
+    /**
+     * The runtime's exact finish times (verify.property's stage after a failed replay), from
+     * {@code explore} the first time they are asked for, then as found: {@code deployable},
+     * {@code bounds} and {@code within} of one subject share one exploration.
+     */
+    public dev.cadenza.verify.execute.FinishTimes runtimeFinishTimes(
+            java.util.function.Supplier<dev.cadenza.verify.execute.FinishTimes> explore) {
+        if (runtimeFinishTimes == null) {
+            runtimeFinishTimes = explore.get();
+        }
+        return runtimeFinishTimes;
     }
 
     /**

@@ -11,8 +11,6 @@ import dev.cadenza.verify.report.Times;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The second stage after a replay that failed ({@link RuntimeReplay}): the runtime's state space
@@ -40,9 +38,6 @@ final class RuntimeStateSpaceStage {
 
     static final String STAGE = "the runtime's state space";
 
-    /** Per subject, the finish times once explored (a subject lives for one command). */
-    private static final Map<Subject, FinishTimes> EXPLORED = new WeakHashMap<>();
-
     private RuntimeStateSpaceStage() {
     }
 
@@ -51,21 +46,10 @@ final class RuntimeStateSpaceStage {
         if (!subject.stateSpace()) {
             return null;
         }
-        synchronized (EXPLORED) {
-            FinishTimes known = EXPLORED.get(subject);
-            if (known != null) {
-                return known;
-            }
-        }
-        RuntimeStateSpace space = space(subject);
-        if (space == null) {
-            return null;
-        }
-        FinishTimes f = space.finishTimes();
-        synchronized (EXPLORED) {
-            EXPLORED.put(subject, f);
-        }
-        return f;
+        return subject.runtimeFinishTimes(() -> {
+            RuntimeStateSpace space = space(subject);
+            return space == null ? null : space.finishTimes();
+        });
     }
 
     private static RuntimeStateSpace space(Subject subject) {
