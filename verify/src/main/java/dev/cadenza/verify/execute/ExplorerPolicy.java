@@ -108,14 +108,74 @@ final class ExplorerPolicy implements Policy {
         if (k < 2) {
             return;
         }
-        int[] acting = new int[k];
+        // items whose places share no group (and a component not connected to itself) commute:
+        // each reads and writes its own place, docks and ports, and the group counts of its place's
+        // groups; served and locked read only other components, which do not move in this sweep.
+        // So only the order within each class of items linked by a shared place or group matters.
+        int[] placeOf = new int[k];
         for (int i = 0; i < k; i++) {
-            acting[i] = items[at[i]];
+            int v = items[at[i]];
+            placeOf[i] = enter ? c.type.destination[v] : v;
         }
-        script.permute(acting, k);
+        int[] cls = new int[k];
+        boolean self = connectedToItself(c);
         for (int i = 0; i < k; i++) {
-            items[at[i]] = acting[i];
+            cls[i] = i;
+            for (int j = 0; j < i; j++) {
+                if (self || placeOf[i] == placeOf[j] || shareGroup(c.type, placeOf[i], placeOf[j])) {
+                    int from = cls[i];
+                    int to = cls[j];
+                    for (int m = 0; m <= i; m++) {
+                        if (cls[m] == from) {
+                            cls[m] = to;
+                        }
+                    }
+                }
+            }
         }
+        int[] members = new int[k];
+        int[] values = new int[k];
+        boolean[] done = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            if (done[i]) {
+                continue;
+            }
+            int n2 = 0;
+            for (int j = i; j < k; j++) {
+                if (cls[j] == cls[i]) {
+                    done[j] = true;
+                    members[n2] = at[j];
+                    values[n2] = items[at[j]];
+                    n2++;
+                }
+            }
+            script.permute(values, n2);
+            for (int j = 0; j < n2; j++) {
+                items[members[j]] = values[j];
+            }
+        }
+    }
+
+    private static boolean shareGroup(CompiledType ty, int p, int q) {
+        for (int g : ty.placeGroups[p]) {
+            for (int h : ty.placeGroups[q]) {
+                if (g == h) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean connectedToItself(ComponentState c) {
+        for (java.util.List<Connection> l : c.connections) {
+            for (Connection k : l) {
+                if (k.provider == k.user) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -130,7 +130,11 @@ final class LoopGraph {
             return id;
         }
         Limit l = meter.check(states.size());
-        if (l == Limit.NONE && (states.size() & 4095) == 4095 && !meter.mayAllocate(states.bytes() / 2)) {
+        long grow = states.growthBytes(len);
+        if (states.size() + 1 > edgeStart.length) {
+            grow += 12L * edgeStart.length * 2;
+        }
+        if (l == Limit.NONE && grow > 0 && !meter.mayAllocate(grow)) {
             l = Limit.MEMORY;
         }
         if (l.reached()) {
@@ -159,6 +163,10 @@ final class LoopGraph {
             }
         }
         if (edges == to.length) {
+            if (!meter.mayAllocate(12L * edges * 2)) {
+                cut = meter.budget().reason(Limit.MEMORY);
+                return;
+            }
             to = Arrays.copyOf(to, edges * 2);
             weight = Arrays.copyOf(weight, edges * 2);
         }
@@ -421,11 +429,17 @@ final class LoopGraph {
     }
 
     private void sweepFrom(int[] mid) {
-        if (memo.add(mid, mid.length) < 0 || found || cut != null) {
+        if (found || cut != null) {
             return;
         }
-        if (from >= 0 && (memo.size() & 4095) == 4095 && !meter.mayAllocate(memo.bytes() / 2)) {
-            cut = meter.budget().reason(Limit.MEMORY);
+        if (from >= 0) {
+            long grow = memo.growthBytes(mid.length);
+            if (grow > 0 && !meter.mayAllocate(grow)) {
+                cut = meter.budget().reason(Limit.MEMORY);
+                return;
+            }
+        }
+        if (memo.add(mid, mid.length) < 0) {
             return;
         }
         long mask = LoopStateCodec.remaining(mid);
@@ -454,10 +468,19 @@ final class LoopGraph {
             List<int[]> values = from < 0 ? new ArrayList<>() : null;
             List<int[]> options = from < 0 ? new ArrayList<>() : null;
             policy.script.reset();
+            // a sweep changes only its own component and the loop's flags (see groups): restore those alone
+            codec.decode(mid);
+            ComponentState c = x.byId.get(id);
+            int[] saved = codec.saveComponent(c);
             do {
-                codec.decode(mid);
+                if (reduce) {
+                    codec.restoreComponent(c, saved);
+                } else {
+                    // without reductions, nothing is assumed of what a sweep writes: the whole state is restored
+                    codec.decode(mid);
+                }
                 x.resumeIteration(LoopStateCodec.changed(mid), LoopStateCodec.deferredFlag(mid));
-                x.sweepOne(x.byId.get(id));
+                x.sweepOne(c);
                 sweeps++;
                 int len = codec.encodeMid(phase, mask & ~(1L << id), x.movedInIteration(), x.deferred);
                 children.add(Arrays.copyOf(codec.buffer(), len));
@@ -467,6 +490,11 @@ final class LoopGraph {
                 }
                 if (from >= 0 && meter.clock(states.size()).reached()) {
                     cut = meter.budget().reason(Limit.TIME);
+                    return;
+                }
+                if (from >= 0 && (children.size() & 4095) == 4095
+                        && !meter.mayAllocate(4L * len * children.size())) {
+                    cut = meter.budget().reason(Limit.MEMORY);
                     return;
                 }
             } while (policy.script.next());

@@ -105,42 +105,7 @@ final class LoopStateCodec {
         }
         connections.clear();
         for (ComponentState c : x.byId) {
-            put((c.deleted ? 1 : 0) | (c.inActive ? 1 : 0) << 1 | (c.initialized ? 1 : 0) << 2
-                    | (c.initRunning ? 1 : 0) << 3 | (c.initDock ? 1 : 0) << 4 | (c.behavior + 2) << 8);
-            put(c.queue.size());
-            for (int b : c.queue) {
-                put(b);
-            }
-            bits(c.marked);
-            bits(c.visited);
-            bits(c.odock);
-            bits(c.idock);
-            bits(c.running);
-            bits(c.refusing);
-            CompiledType ty = c.type;
-            for (int t = 0; t < c.running.length; t++) {
-                if (c.running[t]) {
-                    if (c.finishAt[t] == x.now) {
-                        put(1);
-                    } else {
-                        long ran = x.now - c.startedAt[t];
-                        if (ran % unit != 0) {
-                            throw new IllegalStateException("a thread ran " + ran + " ticks, off the grid of " + unit);
-                        }
-                        long e = ran / unit;
-                        if (ty.maxTicks[t] < 0) {
-                            e = Math.min(e, ty.minTicks[t] / unit);
-                        }
-                        put((int) (e << 1));
-                    }
-                }
-            }
-            for (int g : c.groupTokens) {
-                put(g);
-            }
-            for (int n : c.nbUsers) {
-                put(n);
-            }
+            putComponent(c);
             for (int p = 0; p < c.connections.size(); p++) {
                 if (!c.type.roles[p].isUse()) {
                     for (Connection k : c.connections.get(p)) {
@@ -159,6 +124,60 @@ final class LoopStateCodec {
             put(k);
         }
         return len;
+    }
+
+    /** One instance's part of a key: its own fields (the sweep of a component changes nothing else). */
+    private void putComponent(ComponentState c) {
+        put((c.deleted ? 1 : 0) | (c.inActive ? 1 : 0) << 1 | (c.initialized ? 1 : 0) << 2
+                | (c.initRunning ? 1 : 0) << 3 | (c.initDock ? 1 : 0) << 4 | (c.behavior + 2) << 8);
+        put(c.queue.size());
+        for (int b : c.queue) {
+            put(b);
+        }
+        bits(c.marked);
+        bits(c.visited);
+        bits(c.odock);
+        bits(c.idock);
+        bits(c.running);
+        bits(c.refusing);
+        CompiledType ty = c.type;
+        for (int t = 0; t < c.running.length; t++) {
+            if (c.running[t]) {
+                if (c.finishAt[t] == x.now) {
+                    put(1);
+                } else {
+                    long ran = x.now - c.startedAt[t];
+                    if (ran % unit != 0) {
+                        throw new IllegalStateException("a thread ran " + ran + " ticks, off the grid of " + unit);
+                    }
+                    long e = ran / unit;
+                    if (ty.maxTicks[t] < 0) {
+                        e = Math.min(e, ty.minTicks[t] / unit);
+                    }
+                    put((int) (e << 1));
+                }
+            }
+        }
+        for (int g : c.groupTokens) {
+            put(g);
+        }
+        for (int n : c.nbUsers) {
+            put(n);
+        }
+    }
+
+    /** A component's own part of the state, to restore it alone between runs of its sweep. */
+    int[] saveComponent(ComponentState c) {
+        len = 0;
+        putComponent(c);
+        return Arrays.copyOf(buf, len);
+    }
+
+    /** Restores a component saved by {@link #saveComponent} (the rest of the execution is left as it is). */
+    void restoreComponent(ComponentState c, int[] saved) {
+        in = saved;
+        at = 0;
+        getComponent(c);
     }
 
     private void put(int v) {
@@ -220,48 +239,7 @@ final class LoopStateCodec {
         x.active.clear();
         for (int k = 0; k < n; k++) {
             ComponentState c = x.byId.get(k);
-            int w = get();
-            c.deleted = (w & 1) != 0;
-            c.inActive = (w & 2) != 0;
-            c.initialized = (w & 4) != 0;
-            c.initRunning = (w & 8) != 0;
-            c.initDock = (w & 16) != 0;
-            c.behavior = (w >>> 8) - 2;
-            c.queue.clear();
-            int q = get();
-            for (int i = 0; i < q; i++) {
-                c.queue.add(get());
-            }
-            unbits(c.marked);
-            unbits(c.visited);
-            unbits(c.odock);
-            unbits(c.idock);
-            unbits(c.running);
-            unbits(c.refusing);
-            c.odocks = count(c.odock);
-            c.idocks = count(c.idock);
-            c.runningCount = 0;
-            for (int t = 0; t < c.running.length; t++) {
-                c.abandoned[t] = false;
-                if (c.running[t]) {
-                    c.runningCount++;
-                    int v = get();
-                    c.startIteration[t] = -1;
-                    if ((v & 1) != 0) {
-                        c.startedAt[t] = 0;
-                        c.finishAt[t] = 0;
-                    } else {
-                        c.startedAt[t] = -(long) (v >>> 1) * unit;
-                        c.finishAt[t] = Long.MAX_VALUE;
-                    }
-                }
-            }
-            for (int g = 0; g < c.groupTokens.length; g++) {
-                c.groupTokens[g] = get();
-            }
-            for (int p = 0; p < c.nbUsers.length; p++) {
-                c.nbUsers[p] = get();
-            }
+            getComponent(c);
             for (List<Connection> l : c.connections) {
                 l.clear();
             }
@@ -277,6 +255,51 @@ final class LoopStateCodec {
             Connection con = new Connection(p, (k >>> 16) & 1023, u, k & 1023, -1);
             p.connections.get(con.providePort).add(con);
             u.connections.get(con.usePort).add(con);
+        }
+    }
+
+    private void getComponent(ComponentState c) {
+        int w = get();
+        c.deleted = (w & 1) != 0;
+        c.inActive = (w & 2) != 0;
+        c.initialized = (w & 4) != 0;
+        c.initRunning = (w & 8) != 0;
+        c.initDock = (w & 16) != 0;
+        c.behavior = (w >>> 8) - 2;
+        c.queue.clear();
+        int q = get();
+        for (int i = 0; i < q; i++) {
+            c.queue.add(get());
+        }
+        unbits(c.marked);
+        unbits(c.visited);
+        unbits(c.odock);
+        unbits(c.idock);
+        unbits(c.running);
+        unbits(c.refusing);
+        c.odocks = count(c.odock);
+        c.idocks = count(c.idock);
+        c.runningCount = 0;
+        for (int t = 0; t < c.running.length; t++) {
+            c.abandoned[t] = false;
+            if (c.running[t]) {
+                c.runningCount++;
+                int v = get();
+                c.startIteration[t] = -1;
+                if ((v & 1) != 0) {
+                    c.startedAt[t] = 0;
+                    c.finishAt[t] = 0;
+                } else {
+                    c.startedAt[t] = -(long) (v >>> 1) * unit;
+                    c.finishAt[t] = Long.MAX_VALUE;
+                }
+            }
+        }
+        for (int g = 0; g < c.groupTokens.length; g++) {
+            c.groupTokens[g] = get();
+        }
+        for (int p = 0; p < c.nbUsers.length; p++) {
+            c.nbUsers[p] = get();
         }
     }
 

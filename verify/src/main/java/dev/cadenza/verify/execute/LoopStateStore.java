@@ -5,15 +5,20 @@ import java.util.Arrays;
 /**
  * The states of the runtime's loop seen so far, each an {@code int[]} key (its
  * {@link LoopStateCodec} encoding), numbered in the order they were first stored: an
- * open-addressing table over flat primitive arrays (the keys back to back in one pool, a slot
- * table of ids with linear probing), so that "seen already?" costs one hash and a few probes and
- * no object is made per state.
+ * open-addressing table over flat primitive arrays (the keys back to back in pages of 4 MB — no
+ * huge array to copy or to find room for in the heap — and a slot table of ids with linear
+ * probing), so that "seen already?" costs one hash and a few probes and no object is made per
+ * state.
  */
 final class LoopStateStore {
 
-    private int[] pool = new int[1 << 12];
-    private int poolSize;
-    private int[] offset = new int[1 << 8];
+    private static final int PAGE = 1 << 20;
+    private int[][] pages = new int[4][];
+    private int pageCount;
+    /** Ints used in the last page. */
+    private int pageUsed;
+    /** Per id: page index << 32 | offset in the page. */
+    private long[] offset = new long[1 << 8];
     private int[] length = new int[1 << 8];
     private int[] hash = new int[1 << 8];
     private int count;
@@ -32,11 +37,31 @@ final class LoopStateStore {
 
     /** Bytes held (for the memory check before growing). */
     long bytes() {
-        return 4L * (pool.length + offset.length * 3L + slots.length);
+        return 4L * ((long) pageCount * PAGE + offset.length * 4L + slots.length);
+    }
+
+    /** Bytes that storing one more key of {@code len} ints would allocate (0 when nothing grows). */
+    long growthBytes(int len) {
+        long b = 0;
+        if (count == offset.length) {
+            b += 16L * count * 2;
+        }
+        if (pageCount == 0 || pageUsed + len > pages[pageCount - 1].length) {
+            b += 4L * Math.max(PAGE, len);
+        }
+        if ((count + 1) * 2 > slots.length) {
+            b += 8L * slots.length;
+        }
+        return b;
     }
 
     void clear() {
-        poolSize = 0;
+        // the first page is kept for the next use (the per-iteration store is cleared often)
+        if (pageCount > 1) {
+            java.util.Arrays.fill(pages, 1, pageCount, null);
+            pageCount = 1;
+        }
+        pageUsed = 0;
         count = 0;
         Arrays.fill(slots, -1);
     }
@@ -82,15 +107,19 @@ final class LoopStateStore {
             length = Arrays.copyOf(length, count * 2);
             hash = Arrays.copyOf(hash, count * 2);
         }
-        if (poolSize + len > pool.length) {
-            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
+        if (pageCount == 0 || pageUsed + len > pages[pageCount - 1].length) {
+            if (pageCount == pages.length) {
+                pages = Arrays.copyOf(pages, pageCount * 2);
+            }
+            pages[pageCount++] = new int[Math.max(pageCount == 1 ? 1 << 12 : PAGE, len)];
+            pageUsed = 0;
         }
-        System.arraycopy(key, 0, pool, poolSize, len);
+        System.arraycopy(key, 0, pages[pageCount - 1], pageUsed, len);
         int id = count++;
-        offset[id] = poolSize;
+        offset[id] = (long) (pageCount - 1) << 32 | pageUsed;
         length[id] = len;
         hash[id] = h;
-        poolSize += len;
+        pageUsed += len;
         slots[s] = id;
         if (count * 2 > slots.length) {
             rehash();
@@ -102,9 +131,10 @@ final class LoopStateStore {
         if (length[id] != len) {
             return false;
         }
-        int o = offset[id];
+        int[] page = pages[(int) (offset[id] >>> 32)];
+        int o = (int) offset[id];
         for (int i = 0; i < len; i++) {
-            if (pool[o + i] != key[i]) {
+            if (page[o + i] != key[i]) {
                 return false;
             }
         }
@@ -125,6 +155,7 @@ final class LoopStateStore {
 
     /** A copy of the key of {@code id}. */
     int[] key(int id) {
-        return Arrays.copyOfRange(pool, offset[id], offset[id] + length[id]);
+        int o = (int) offset[id];
+        return Arrays.copyOfRange(pages[(int) (offset[id] >>> 32)], o, o + length[id]);
     }
 }

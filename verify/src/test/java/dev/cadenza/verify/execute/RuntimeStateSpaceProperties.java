@@ -1,6 +1,8 @@
 package dev.cadenza.verify.execute;
 
+import dev.cadenza.core.model.Duration;
 import dev.cadenza.core.model.Model;
+import dev.cadenza.core.model.Semantics;
 import dev.cadenza.core.model.SourcePosition;
 import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.Examples;
@@ -24,6 +26,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,7 +83,7 @@ class RuntimeStateSpaceProperties {
         agree(Prog.read(new Tape(tape)).text(), "gen");
     }
 
-    @Property(tries = 60)
+    @Property(tries = 250)
     void theReductionsKeepTheAnswers(@ForAll("tapes") List<Integer> tape) {
         String text = Prog.read(new Tape(tape)).text();
         Executor x = Executor.of(Examples.parse(text), "gen");
@@ -95,6 +98,61 @@ class RuntimeStateSpaceProperties {
         assertEquals(a.runsForever(), b.runsForever(), text);
         assertEquals(on.deadlock() instanceof DeadlockSearch.Found, off.deadlock() instanceof DeadlockSearch.Found, text);
         assertTrue(a.statistics().states() <= b.statistics().states(), text);
+    }
+
+    /** Splitting ties only adds runs: whatever the strict reading finds, the default one finds too. */
+    @Property(tries = 250)
+    void strictTiesAreAmongTheRuns(@ForAll("tapes") List<Integer> tape) {
+        String text = Prog.read(new Tape(tape)).text();
+        Executor x = Executor.of(Examples.parse(text), "gen");
+        FinishTimes split = RuntimeStateSpace.of(x, Budget.of(100_000, 20)).finishTimes();
+        FinishTimes strict = RuntimeStateSpace.of(x, Budget.of(100_000, 20)).withStrictTies().finishTimes();
+        Assume.that(split.complete() && strict.complete());
+        assertTrue(!strict.deadlockReachable() || split.deadlockReachable(), text);
+        if (strict.min() != null) {
+            assertTrue(split.min() != null && split.min().compareTo(strict.min()) <= 0, text);
+        }
+        if (split.max() != null) {
+            assertTrue(strict.max() == null ? strict.min() == null : strict.max().compareTo(split.max()) <= 0, text);
+        }
+    }
+
+    /**
+     * Under {@code semantics concerto-d} (its rules in the executor: refusing, dcon that does not
+     * wait, del that fails, the process ending with its program) with steps at 0: sampled runs
+     * deadlock only where the state space finds a deadlock, stop only where it finds a stop, and
+     * end inside its [min, max].
+     */
+    @Property(tries = 150)
+    void concertoDProgramsAgreeWithSampledRuns(@ForAll("tapes") List<Integer> tape) {
+        String text = Prog.read(new Tape(tape)).text();
+        Model m = Examples.parse(text).withSemantics(Semantics.CONCERTO_D)
+                .withStep(new Duration(BigDecimal.ZERO, BigDecimal.ZERO));
+        Executor x = Executor.of(m, "gen");
+        RuntimeStateSpace space = RuntimeStateSpace.of(x, Budget.of(200_000, 20));
+        DeadlockSearch d = space.deadlock();
+        FinishTimes f = space.finishTimes();
+        Assume.that(d.statistics().complete() && f.complete());
+        MODELS.incrementAndGet();
+        if (d instanceof DeadlockSearch.Found found) {
+            assertInstanceOf(RunEnd.Deadlock.class, found.run().end(), text);
+        }
+        for (long seed = 0; seed < 8; seed++) {
+            for (Policy p : List.of(Policies.sampled(seed), Policies.sampledAnyOrder(seed))) {
+                Run r = x.run(p);
+                String w = text + "\nexecutor: " + r.end().describe() + "\n" + String.join("\n", r.lines())
+                        + "\nstate space: " + d + " [" + f.min() + ", " + f.max() + "] stop " + f.stopReachable();
+                if (r.end() instanceof RunEnd.Deadlock) {
+                    assertInstanceOf(DeadlockSearch.Found.class, d, w);
+                } else if (r.end() instanceof RunEnd.Stopped) {
+                    assertTrue(f.stopReachable(), w);
+                } else {
+                    RunEnd.Finished fin = assertInstanceOf(RunEnd.Finished.class, r.end(), w);
+                    assertTrue(f.min() != null && fin.time().compareTo(f.min()) >= 0
+                            && (f.max() == null || fin.time().compareTo(f.max()) <= 0), w);
+                }
+            }
+        }
     }
 
     static void agree(String text, String subject) {

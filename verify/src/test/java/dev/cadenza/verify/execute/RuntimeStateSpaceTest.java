@@ -1,15 +1,23 @@
 package dev.cadenza.verify.execute;
 
+import dev.cadenza.core.model.Duration;
+import dev.cadenza.core.model.Model;
 import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.limit.MemoryProbe;
+import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.trace.RunEnd;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +63,83 @@ class RuntimeStateSpaceTest {
                 assertEquals(new RunEnd.Finished(f.max()), f.slowest().end());
             }
         }));
+    }
+
+    static final String WAITS_FOREVER = """
+            component S {
+              places s0, s1
+              initial s0
+              provide svc at s1
+              behavior go {
+                up: s0 -> s1 [1, inf]
+              }
+            }
+            component U {
+              places u0, u1
+              initial u0
+              use svc at u1
+              behavior go {
+                t: u0 -> u1 [2, 3]
+              }
+            }
+            assembly a {
+              s: S
+              u: U
+              connect s.svc -> u.svc
+            }
+            """;
+
+    /** [a, inf]: a thread that may run forever is a cycle that lets time pass: max unbounded, min exact. */
+    @Test
+    void anUnboundedIntervalMakesTheMaxUnbounded() {
+        Executor x = Executor.of(Examples.parse(WAITS_FOREVER), "a");
+        FinishTimes f = RuntimeStateSpace.of(x, Budget.unlimited()).finishTimes();
+        assertTrue(f.complete());
+        assertEquals(seconds("2"), f.min());
+        assertNull(f.max());
+        assertTrue(f.runsForever());
+        assertFalse(f.deadlockReachable());
+        assertEquals(new RunEnd.Finished(seconds("2")), f.fastest().end());
+        assertInstanceOf(DeadlockSearch.Absent.class, RuntimeStateSpace.of(x, Budget.unlimited()).deadlock());
+    }
+
+    /** A step cost is not explored: no answer, with the reason. */
+    @Test
+    void aStepCostIsRefused() {
+        Model m = Examples.parse(WAITS_FOREVER).withStep(new Duration(BigDecimal.ZERO, new BigDecimal("0.05")));
+        DeadlockSearch d = RuntimeStateSpace.of(Executor.of(m, "a"), Budget.unlimited()).deadlock();
+        DeadlockSearch.Unanswered u = assertInstanceOf(DeadlockSearch.Unanswered.class, d);
+        assertTrue(u.reason().contains("step"), u.reason());
+    }
+
+    /** A cut search is no answer (never "none"), and says why: a state budget, and a heap that would not hold the next table. */
+    @Test
+    void aCutSearchIsNoAnswer() {
+        Executor x = Executor.of(Examples.example("galera.cdz"), "to_galera");
+        DeadlockSearch d = RuntimeStateSpace.of(x, Budget.ofClasses(500)).deadlock();
+        DeadlockSearch.Unanswered u = assertInstanceOf(DeadlockSearch.Unanswered.class, d);
+        assertTrue(u.reason().contains("state budget"), u.reason());
+        assertFalse(u.statistics().complete());
+        assertFalse(RuntimeStateSpace.of(x, Budget.ofClasses(500)).finishTimes().complete());
+        MemoryProbe small = new MemoryProbe() {
+            public long maxHeap() {
+                return 64L << 20;
+            }
+
+            public long usedHeap() {
+                return 54L << 20;
+            }
+
+            public long largestAllocation() {
+                return 64L << 20;
+            }
+
+            public void collect() {
+            }
+        };
+        DeadlockSearch m = RuntimeStateSpace.of(x, Budget.unlimited().withMemory(small)).deadlock();
+        DeadlockSearch.Unanswered mu = assertInstanceOf(DeadlockSearch.Unanswered.class, m);
+        assertTrue(mu.reason().contains("heap"), mu.reason());
     }
 
     static BigFraction seconds(String s) {
