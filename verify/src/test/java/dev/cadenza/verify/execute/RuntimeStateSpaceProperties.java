@@ -57,6 +57,8 @@ class RuntimeStateSpaceProperties {
     static final AtomicInteger DEADLOCKS = new AtomicInteger();
     static final AtomicInteger FOLLOWED = new AtomicInteger();
     static final AtomicInteger NET_ONLY = new AtomicInteger();
+    static final AtomicInteger NET_COMPARED = new AtomicInteger();
+    static final AtomicInteger NET_CUT = new AtomicInteger();
     static final AtomicLong NANOS = new AtomicLong();
     static final AtomicLong STATES = new AtomicLong();
 
@@ -65,7 +67,8 @@ class RuntimeStateSpaceProperties {
         System.err.println("RuntimeStateSpaceProperties: " + MODELS + " models in " + NANOS.get() / 1_000_000
                 + " ms (" + STATES + " states in all); " + DEADLOCKS + " deadlocks found, " + FOLLOWED
                 + " of them reproduced by SchedulePolicy.following; " + NET_ONLY
-                + " models where the net deadlocks and the runtime's loop cannot");
+                + " models where the net deadlocks and the runtime's loop cannot; " + NET_COMPARED
+                + " compared with the net (" + NET_CUT + " where the net's search was cut)");
     }
 
     @Provide
@@ -73,12 +76,12 @@ class RuntimeStateSpaceProperties {
         return Arbitraries.integers().between(0, 1 << 20).list().ofMinSize(20).ofMaxSize(120);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 400)
     void assembliesAgree(@ForAll("tapes") List<Integer> tape) {
         agree(Design.read(new Tape(tape)).text(), "gen");
     }
 
-    @Property(tries = 150)
+    @Property(tries = 400)
     void programsAgree(@ForAll("tapes") List<Integer> tape) {
         agree(Prog.read(new Tape(tape)).text(), "gen");
     }
@@ -123,7 +126,7 @@ class RuntimeStateSpaceProperties {
      * deadlock only where the state space finds a deadlock, stop only where it finds a stop, and
      * end inside its [min, max].
      */
-    @Property(tries = 150)
+    @Property(tries = 300)
     void concertoDProgramsAgreeWithSampledRuns(@ForAll("tapes") List<Integer> tape) {
         String text = Prog.read(new Tape(tape)).text();
         Model m = Examples.parse(text).withSemantics(Semantics.CONCERTO_D)
@@ -218,10 +221,12 @@ class RuntimeStateSpaceProperties {
             deployable = new Deployable(null, false, SourcePosition.NONE).check(s);
             bounds = TimeBoundsAnalysis.of(s, null, false);
         } catch (LimitReachedException e) {
+            NET_CUT.incrementAndGet();
             MODELS.incrementAndGet();
             NANOS.addAndGet(System.nanoTime() - t0);
             return;
         }
+        NET_COMPARED.incrementAndGet();
         if (deployable instanceof Verdict.Holds) {
             assertInstanceOf(DeadlockSearch.Absent.class, d, "the net cannot deadlock, the state space does: " + why);
         }
