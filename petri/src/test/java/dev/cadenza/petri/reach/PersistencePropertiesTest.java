@@ -38,12 +38,13 @@ class PersistencePropertiesTest {
         return new StubbornSetsPropertiesTest().products();
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1500)
     void persistentExactlyWhenNoReachableMarkingClashes(@ForAll("terminating") PetriNet net, @ForAll long seed) {
         same(net, seed);
     }
 
-    @Property(tries = 1000, maxDiscardRatio = 20)
+    // 600: about 60 % of the products have a small enough whole graph to compare (the rest are skipped)
+    @Property(tries = 600, maxDiscardRatio = 20)
     void alsoOnNetsWithCyclesAndCoupledParts(@ForAll("products") PetriNet net, @ForAll long seed) {
         same(net, seed);
     }
