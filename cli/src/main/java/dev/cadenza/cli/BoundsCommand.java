@@ -54,6 +54,9 @@ final class BoundsCommand implements Callable<Integer> {
     @Mixin
     SubjectChoice subject = new SubjectChoice();
 
+    @Mixin
+    ReplayOption replay = new ReplayOption();
+
     @Option(names = "--deployment", paramLabel = "D", description = "Model: end in this deployment's places.")
     String deployment;
 
@@ -91,10 +94,11 @@ final class BoundsCommand implements Callable<Integer> {
                 return ModelBounds.runTo(file, modelOptions, subject, limitOptions.budget(), reduction.on(), target,
                         json, spec.commandLine().getOut());
             }
-            return ModelBounds.run(file, modelOptions, subject, limitOptions.budget(), reduction.on(), deployment, windows,
+            return ModelBounds.run(file, modelOptions, subject, limitOptions.budget(), reduction.on(), replay, deployment, windows,
                     json, spec.commandLine().getOut());
         }
         modelOptions.refuseFor(file);
+        replay.refuseFor(file);
         PetriNet net = NetFiles.load(file);
         CompiledPredicate predicate;
         try {
