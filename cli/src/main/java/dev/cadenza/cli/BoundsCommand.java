@@ -110,6 +110,8 @@ final class BoundsCommand implements Callable<Integer> {
         TimeBoundsResult r;
         try {
             r = new TimeBounds(net).compute(predicate, limitOptions.budget());
+        } catch (dev.cadenza.petri.classes.NetTooLargeException e) {
+            throw NetFiles.tooLarge(file, e);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
