@@ -492,7 +492,7 @@ final class LoopGraph {
     }
 
     private void sweepFrom(int[] mid) {
-        if (found || cut != null || predicateNode >= 0) {
+        if (found || cut != null || from >= 0 && predicateNode >= 0) {
             return;
         }
         if (from >= 0) {

@@ -134,7 +134,7 @@ final class RuntimeStateSpaceStage {
                     + " the runtime's)", f.run()), stats);
         }
         if (search instanceof PredicateSearch.Absent a) {
-            return new Verdict.Holds(List.of("no run of the runtime's loop reaches it: " + STAGE + " explored"
+            return new Verdict.Holds(List.of("no run of the runtime's loop violates it: " + STAGE + " explored"
                     + " completely (" + a.statistics().describe() + "), the state after every move observed",
                     "(the net reaches it only by ordering zero-time moves as the runtime's loop never does;"
                             + " --no-replay shows its run)"), stats);
