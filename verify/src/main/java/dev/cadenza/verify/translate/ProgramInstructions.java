@@ -52,9 +52,16 @@ final class ProgramInstructions extends TranslationPart {
                     t.adds.add(a.instance());
                 }
             } else if (i instanceof Instruction.Dcon dc) {
-                t.consume(connection(dc.provider().toString(), dc.user().toString()));
+                int con = connection(dc.provider().toString(), dc.user().toString());
+                t.consume(con);
                 // dcon waits until the user side no longer uses the connection
                 t.inhibit(usingPlace(dc.user()));
+                if (concertoD) {
+                    // Concerto-D does not wait: a connection in use stays and the program goes on
+                    // (HEAD assembly.py:375-389: disconnect returns False, nobody retries)
+                    d.transition("pc." + k + ".dcon.ignored", new Provenance.Execute(k, text), moves(1))
+                            .consume(pc.get(k)).produce(pc.get(k + 1)).read(con).read(usingPlace(dc.user()));
+                }
             } else if (i instanceof Instruction.Wait w) {
                 InstanceNet c = instances.get(w.instance());
                 t.read(c.idle.get(pushesSoFar.getOrDefault(c.name, 0)));
@@ -64,12 +71,28 @@ final class ProgramInstructions extends TranslationPart {
                 }
             } else if (i instanceof Instruction.Del del) {
                 InstanceNet c = instances.get(del.instance());
+                int idle = c.idle.get(pushesSoFar.getOrDefault(c.name, 0));
                 // del waits until c is idle and disconnected
-                t.consume(c.idle.get(pushesSoFar.getOrDefault(c.name, 0)));
+                t.consume(idle);
+                String fails = "del(" + c.name + ") on an instance that is %s: Concerto-D's del_component removes it"
+                        + " anyway and then fails (KeyError)";
+                if (concertoD) {
+                    // Concerto-D does not wait: on an active instance the next loop iteration fails
+                    // (HEAD assembly.py:273-287): the runtime stops (ExecutorRulesTest reads it so)
+                    d.transition("pc." + k + ".del.fails", new Provenance.Stop(k, String.format(fails, "active"), false),
+                                    moves(1))
+                            .consume(pc.get(k)).inhibit(idle).produce(stopped());
+                }
                 for (var e : connections.entrySet()) {
                     String[] ends = e.getKey().split("->");
                     if (ends[0].startsWith(c.name + ".") || ends[1].startsWith(c.name + ".")) {
                         t.inhibit(e.getValue());
+                        if (concertoD) {
+                            // and on a connected one, at its second pass (:279-281)
+                            d.transition("pc." + k + ".del.fails." + e.getKey(), new Provenance.Stop(k,
+                                            String.format(fails, "still connected"), false), moves(1))
+                                    .consume(pc.get(k)).read(e.getValue()).produce(stopped());
+                        }
                     }
                 }
                 c.deleted = d.place(c.name + ".deleted", new Provenance.Deleted(c.name), 0);
@@ -79,7 +102,29 @@ final class ProgramInstructions extends TranslationPart {
             }
             k++;
         }
+        if (concertoD && state.processEnds && n > 0 && !(program.get(n - 1) instanceof Instruction.WaitAll)) {
+            processEnds(n, pc.get(n), pushesSoFar, alive);
+        }
         return pc.get(n);
+    }
+
+    /**
+     * Concerto-D's process ends with its program (HEAD assembly.py: the program is a sequence of
+     * calls, each returning when done; after the last, the process exits): an instance still active
+     * then is stopped with it, the deployment unfinished (the executor's StopCause.ProgramEnded). One
+     * [0,0] step per instance that may still be active, at the instant the last instruction is done:
+     * it is active exactly when its idle place (all its pushes done) is empty — under Concerto-D
+     * every instance enters its initial place through a step, so a fresh one is active too. Not
+     * needed after a final waitAll (every instance is idle then). The net may also let the instance
+     * go idle at that same instant first (zero-time moves interleave): more runs, none lost.
+     */
+    private void processEnds(int n, int end, Map<String, Integer> pushesSoFar, Set<String> alive) {
+        for (String name : alive) {
+            InstanceNet c = instances.get(name);
+            d.transition("end.stops." + name, new Provenance.Stop(n, "the program ended while " + name
+                            + " was still active (Concerto-D stops with its program)", true), zero())
+                    .consume(end).inhibit(c.idle.get(pushesSoFar.getOrDefault(name, 0))).produce(stopped());
+        }
     }
 
     /** add, con and pushB never wait. */
