@@ -49,10 +49,11 @@ final class ComponentPlaces extends TranslationPart {
             c.groupActive.put(g, d.place(c.name + "." + g + ".active", new Provenance.GroupActive(c.name, g), 0));
         }
         // Concerto-D: an instance is active until _init has entered its initial place (component.py
-        // :656-665), and two things observe that instant there: a del right after the add fails
-        // (HEAD assembly.py:273-287), and the process may end with its program before (HEAD
-        // assembly.py:399-418, the last instruction returns): so _init's enter is always a step
-        if (concertoD || initialGuarded(c.type) || initialInBoundGroup(c.type)) {
+        // :656-665), and two things may observe that instant there: a del right after the add fails
+        // (HEAD assembly.py:273-287), and the process may end with its program before (the last
+        // instruction returns, HEAD assembly.py:399-418): then _init's enter is a step of its own.
+        // Otherwise only wait and waitAll see it, which wait for it (zero time): as centralized.
+        if (c.initObserved || initialGuarded(c.type) || initialInBoundGroup(c.type)) {
             c.initializing = d.place(c.name + ".init", new Provenance.Initializing(c.name), 0);
         }
         for (int k = 1; k <= c.pushes.size(); k++) {

@@ -71,6 +71,14 @@ import java.util.Map;
  * (the program), {@link Groups} (group activity flags), {@link PortsAndLocks} (activity, guards,
  * locks, refusing).
  *
+ * <p><b>Concerto-D</b> ({@code semantics concerto-d}): its rules where it differs from the
+ * centralized runtime are net structure in the same families — refusing in {@link PortsAndLocks}
+ * ({@code concertoDRefusing}), {@code dcon} that does not wait, {@code del} that fails and the
+ * process that ends with its program in {@link ProgramInstructions} (a {@code stopped} place that
+ * inhibits every transition, below), {@code _init} always a step in {@link ComponentPlaces} —
+ * and its polling is its default step cost ({@link TranslationPart#moves}). docs/verify.md,
+ * "Concerto-D", gives the runtime's lines and why each is exact or only adds runs.
+ *
  * <p>Limits: an instance is added once; when a use port is connected over the program to several
  * providers, each guard gets one copy per provider. docs/verify.md lists the runtime's rules and
  * where the translation differs.

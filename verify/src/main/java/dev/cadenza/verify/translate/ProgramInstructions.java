@@ -111,19 +111,74 @@ final class ProgramInstructions extends TranslationPart {
     /**
      * Concerto-D's process ends with its program (HEAD assembly.py: the program is a sequence of
      * calls, each returning when done; after the last, the process exits): an instance still active
-     * then is stopped with it, the deployment unfinished (the executor's StopCause.ProgramEnded). One
-     * [0,0] step per instance that may still be active, at the instant the last instruction is done:
-     * it is active exactly when its idle place (all its pushes done) is empty — under Concerto-D
-     * every instance enters its initial place through a step, so a fresh one is active too. Not
-     * needed after a final waitAll (every instance is idle then). The net may also let the instance
-     * go idle at that same instant first (zero-time moves interleave): more runs, none lost.
+     * then is stopped with it, the deployment unfinished (the executor's StopCause.ProgramEnded).
+     * Not needed after a final waitAll (every instance is idle then).
+     *
+     * <p>[0,0] steps at the instant the last instruction is done, one per way an instance c is
+     * active and cannot complete its behavior at once: still entering its initial place (a step of
+     * its own when that instant can be seen here: ProgramScan's {@code initObserved}); a pushed behavior not begun ({@code
+     * c.idle.j}, j below its pushes); or its active behavior k with something to do — a token in
+     * one of the places that keep {@code c.complete.k} from firing (a run, a dock, a source place of
+     * its transitions not left in this activation). Not when c's behavior could complete at once:
+     * in the runtime a component completes in the idle check that ends the very sweep of its last
+     * move (component.py:721-742), so it is never found active with nothing to do, except just after
+     * its behavior was set (pushB on an idle instance, or the idle check setting the next queued
+     * one) and before its next sweep — and the net reaches the stop there before {@code c.begin.k}
+     * (enabled then, [0, b], free to wait until the last instruction is done within the same step).
+     * So every runtime stop is a net stop, and the net does not stop an instance whose last moves
+     * and the program's end share an instant (server-client's {@code deploy}: s enters running and
+     * completes in one sweep, before c can enter running and the program's wait(c) return).
      */
     private void processEnds(int n, int end, Map<String, Integer> pushesSoFar, Set<String> alive) {
         for (String name : alive) {
             InstanceNet c = instances.get(name);
-            d.transition("end.stops." + name, new Provenance.Stop(n, "the program ended while " + name
-                            + " was still active (Concerto-D stops with its program)", true), zero())
-                    .consume(end).inhibit(c.idle.get(pushesSoFar.getOrDefault(name, 0))).produce(stopped());
+            int pushes = pushesSoFar.getOrDefault(name, 0);
+            Provenance why = new Provenance.Stop(n, "the program ended while " + name
+                    + " was still active (Concerto-D stops with its program)", true);
+            List<int[]> ways = new ArrayList<>(); // {read..., -1, inhibit...}
+            if (c.initializing >= 0) {
+                ways.add(new int[] {c.initializing});
+            }
+            for (int j = 0; j < pushes; j++) {
+                ways.add(new int[] {c.idle.get(j)});
+            }
+            for (int k = 1; k <= pushes; k++) {
+                int act = c.active.get(k - 1);
+                Map<String, Integer> visited = c.visited.getOrDefault(k, Map.of());
+                Set<Integer> busy = new LinkedHashSet<>();
+                Set<String> sources = new LinkedHashSet<>();
+                for (var t : transitionsOf(c, c.pushes.get(k - 1))) {
+                    busy.add(c.run.get(t.name()));
+                    if (c.od.containsKey(t.name())) {
+                        busy.add(c.od.get(t.name()));
+                    }
+                    if (c.id.containsKey(t.name())) {
+                        busy.add(c.id.get(t.name()));
+                    }
+                    sources.add(t.source());
+                }
+                for (int x : busy) {
+                    ways.add(new int[] {act, x});
+                }
+                for (String p : sources) {
+                    Integer v = visited.get(p);
+                    ways.add(v == null ? new int[] {act, c.place.get(p)} : new int[] {act, c.place.get(p), -1, v});
+                }
+            }
+            for (int w = 0; w < ways.size(); w++) {
+                TransitionDraft t = d.transition("end.stops." + name + "." + (w + 1), why, zero())
+                        .consume(end).produce(stopped());
+                boolean inhibit = false;
+                for (int x : ways.get(w)) {
+                    if (x < 0) {
+                        inhibit = true;
+                    } else if (inhibit) {
+                        t.inhibit(x);
+                    } else {
+                        t.read(x);
+                    }
+                }
+            }
         }
     }
 
