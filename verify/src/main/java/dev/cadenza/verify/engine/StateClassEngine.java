@@ -93,7 +93,7 @@ public final class StateClassEngine implements TimedEngine {
     private static final long FAST_PATH_CAP = 2_000_000;
 
     private TimeBounds bounds(PetriNet net) {
-        return new TimeBounds(net).reducingZeroTimeInterleavings(reduce);
+        return new TimeBounds(net).reducingZeroTimeInterleavings(reduce).reducingSymmetries(reduce);
     }
 
     /** petri's answer in verify's terms, keeping exactly what petri says is certain. */
