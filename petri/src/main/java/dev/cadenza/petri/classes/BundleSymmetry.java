@@ -93,6 +93,100 @@ public final class BundleSymmetry {
         return places[c].length;
     }
 
+    /** A scratch permutation per class (identity-sized), for {@link #sortMarking} and path mapping. */
+    public int[][] newOrder() {
+        int[][] o = new int[places.length][];
+        for (int c = 0; c < places.length; c++) {
+            o[c] = new int[places[c].length];
+            for (int r = 0; r < o[c].length; r++) {
+                o[c][r] = r;
+            }
+        }
+        return o;
+    }
+
+    /**
+     * Moves marking m to its orbit's representative for the untimed marking graph: in each class
+     * the bundles sorted by their marking (lexicographically, ties kept in place), so m becomes
+     * π(m) for the permutation π that sends bundle order[c][r] to slot r. Returns whether anything
+     * moved; {@code scratch} needs at least as many entries as the net has places.
+     */
+    public boolean sortMarking(long[] m, int[][] order, long[] scratch) {
+        boolean moved = false;
+        for (int c = 0; c < places.length; c++) {
+            int[][] bp = places[c];
+            int[] o = order[c];
+            for (int r = 0; r < o.length; r++) {
+                o[r] = r;
+            }
+            for (int a = 1; a < o.length; a++) {
+                int b = o[a];
+                int x = a - 1;
+                while (x >= 0 && compareMarking(m, bp[o[x]], bp[b]) > 0) {
+                    o[x + 1] = o[x];
+                    x--;
+                }
+                o[x + 1] = b;
+                moved |= x + 1 != a;
+            }
+        }
+        if (!moved) {
+            return false;
+        }
+        for (int c = 0; c < places.length; c++) {
+            int[][] bp = places[c];
+            for (int r = 0; r < bp.length; r++) {
+                int[] from = bp[order[c][r]];
+                for (int x = 0; x < from.length; x++) {
+                    scratch[from[x]] = m[from[x]];
+                }
+            }
+        }
+        for (int c = 0; c < places.length; c++) {
+            int[][] bp = places[c];
+            for (int r = 0; r < bp.length; r++) {
+                int[] to = bp[r];
+                int[] from = bp[order[c][r]];
+                for (int x = 0; x < to.length; x++) {
+                    m[to[x]] = scratch[from[x]];
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int compareMarking(long[] m, int[] p1, int[] p2) {
+        for (int x = 0; x < p1.length; x++) {
+            if (m[p1[x]] != m[p2[x]]) {
+                return m[p1[x]] < m[p2[x]] ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The transition of the run for transition t of a representative, when the representative's
+     * slot r of class c stands for the run's bundle sigma[c][r].
+     */
+    public int runTransition(int t, int[][] sigma) {
+        int c = transitionClass[t];
+        return c < 0 ? t : transitions[c][sigma[c][transitionBundle[t]]][transitionLocal[t]];
+    }
+
+    /**
+     * After a successor was moved to its representative by {@code order}: the new representative's
+     * slot r stands for the run's bundle sigma[c][order[c][r]]. Updates sigma in place.
+     */
+    public void follow(int[][] sigma, int[][] order) {
+        for (int c = 0; c < sigma.length; c++) {
+            int[] next = new int[sigma[c].length];
+            for (int r = 0; r < next.length; r++) {
+                next[r] = sigma[c][order[c][r]];
+            }
+            sigma[c] = next;
+        }
+    }
+
     private static final Pattern INDEXED = Pattern.compile("([A-Za-z_](?:[A-Za-z0-9_]*[A-Za-z_])?)(\\d+)");
 
     /**

@@ -57,6 +57,63 @@ class SymmetryPropertiesTest {
         agree(seed, (int) Math.floorMod(seed, 6L), false);
     }
 
+    @Property(tries = 1500)
+    void theUntimedSearchFindsATargetExactlyWhenOneIsReachable(@ForAll long seed) {
+        Random r = new Random(seed);
+        int k = 2 + r.nextInt(3);
+        PetriNet net = bundles(r, k);
+        int kind = (int) Math.floorMod(seed, 6L);
+        CompiledPredicate target = kind == 0 ? PredicateParser.parse("dead").compile(NameResolver.of(net))
+                : target(kind, k, net);
+        var full = new dev.cadenza.petri.reach.MarkingGraphExplorer(net).target(target).explore();
+        if (!full.statistics().complete() && full.target().isEmpty()) {
+            return;
+        }
+        for (boolean stubborn : new boolean[] {false, true}) {
+            var reduced = new dev.cadenza.petri.reach.MarkingGraphExplorer(net).target(target).stubborn(stubborn)
+                    .symmetric(true).explore();
+            assertEquals(full.target().isPresent(), reduced.target().isPresent(),
+                    "target found (stubborn " + stubborn + ", seed " + seed + ")");
+            if (reduced.target().isPresent()) {
+                assertTrue(replaysTo(net, reduced.pathTo(reduced.target().get()), target),
+                        "the path replays to the target (stubborn " + stubborn + ", seed " + seed + ")");
+            }
+            assertTrue(reduced.size() <= full.size() || full.target().isPresent(), "never more markings");
+        }
+    }
+
+    /** Whether the sequence fires on the net (untimed) and ends where the target holds. */
+    private static boolean replaysTo(PetriNet net, int[] path, CompiledPredicate target) {
+        long[] m = net.initialMarking();
+        for (int t : path) {
+            if (!enabled(net, t, m)) {
+                return false;
+            }
+            for (Arc a : net.transition(t).inputs()) {
+                if (a.kind() == ArcKind.NORMAL) {
+                    m[a.place()] -= a.weight();
+                }
+            }
+            for (Arc a : net.transition(t).outputs()) {
+                m[a.place()] += a.weight();
+            }
+        }
+        boolean dead = true;
+        for (int t = 0; t < net.transitionCount() && dead; t++) {
+            dead = !enabled(net, t, m);
+        }
+        return target.test(m, dead);
+    }
+
+    private static boolean enabled(PetriNet net, int t, long[] m) {
+        for (Arc a : net.transition(t).inputs()) {
+            if (a.kind() == ArcKind.INHIBITOR ? m[a.place()] >= a.weight() : m[a.place()] < a.weight()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void agree(long seed, int targetKind) {
         agree(seed, targetKind, true);
     }
