@@ -194,61 +194,42 @@ public final class BundleSymmetry {
      * value in every marking, or {@link #NONE}.
      */
     public static BundleSymmetry of(PetriNet net, CompiledPredicate target) {
-        int np = net.placeCount();
-        int nt = net.transitionCount();
-        boolean[] live = liveTransitions(net);
-        String[][] placeTokens = new String[np][];
-        String[][] transitionTokens = new String[nt][];
-        // index -> (places, transitions) naming it; TreeMap: a deterministic order of classes
-        Map<String, Set<Integer>> placesOf = new TreeMap<>();
-        Map<String, Set<Integer>> transitionsOf = new TreeMap<>();
-        for (int p = 0; p < np; p++) {
-            placeTokens[p] = net.place(p).name().split("\\.", -1);
-            for (String idx : indices(placeTokens[p])) {
-                placesOf.computeIfAbsent(idx, k -> new LinkedHashSet<>()).add(p);
-            }
-        }
-        for (int t = 0; t < nt; t++) {
-            if (!live[t]) {
-                continue;
-            }
-            transitionTokens[t] = net.transition(t).name().split("\\.", -1);
-            for (String idx : indices(transitionTokens[t])) {
-                transitionsOf.computeIfAbsent(idx, k -> new LinkedHashSet<>()).add(t);
-            }
-        }
-        Map<String, Integer> placeByName = new HashMap<>();
-        for (int p = 0; p < np; p++) {
-            placeByName.put(net.place(p).name(), p);
-        }
-        Map<String, Integer> liveByName = new HashMap<>();
-        for (int t = 0; t < nt; t++) {
-            if (live[t]) {
-                liveByName.put(net.transition(t).name(), t);
-            }
-        }
-        List<String> indices = new ArrayList<>(placesOf.keySet());
-        indices.sort((a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b));
+        return of(candidates(net), target);
+    }
+
+    /**
+     * The net's part of the work, done once per net and kept by callers that search it often
+     * (one search per transition, say): the names read, and each swap proven or refused the first
+     * time it is asked.
+     */
+    public static Candidates candidates(PetriNet net) {
+        return new Candidates(net);
+    }
+
+    /** The symmetry of the candidates' net keeping {@code target}'s truth value, or {@link #NONE}. */
+    public static BundleSymmetry of(Candidates c, CompiledPredicate target) {
         Set<String> assigned = new java.util.HashSet<>();
         List<int[][]> classPlaces = new ArrayList<>();
         List<int[][]> classTransitions = new ArrayList<>();
-        for (String i : indices) {
+        for (String i : c.indices) {
             if (assigned.contains(i)) {
                 continue;
             }
             List<String> members = new ArrayList<>();
             members.add(i);
-            for (String j : indices) {
-                if (!j.equals(i) && !assigned.contains(j)
-                        && swapIsAutomorphism(net, live, target, i, j, placeTokens, transitionTokens,
-                        placesOf, transitionsOf, placeByName, liveByName)) {
+            for (String j : c.indices) {
+                if (j.equals(i) || assigned.contains(j)) {
+                    continue;
+                }
+                int[] pp = c.swap(i, j);
+                if (pp != null && (target == null || target.invariantUnder(pp))) {
                     members.add(j);
                 }
             }
             if (members.size() < 2) {
                 continue;
             }
-            int[][][] aligned = align(members, placeTokens, transitionTokens, placesOf, transitionsOf);
+            int[][][] aligned = align(members, c.placeTokens, c.transitionTokens, c.placesOf, c.transitionsOf);
             if (aligned == null) {
                 continue;
             }
@@ -260,7 +241,64 @@ public final class BundleSymmetry {
             return NONE;
         }
         return new BundleSymmetry(classPlaces.toArray(new int[0][][]), classTransitions.toArray(new int[0][][]),
-                np, nt);
+                c.net.placeCount(), c.net.transitionCount());
+    }
+
+    /** A net's names read into indices, and its swaps proven (or refused) on demand, once each. */
+    public static final class Candidates {
+        final PetriNet net;
+        final boolean[] live;
+        final String[][] placeTokens;
+        final String[][] transitionTokens;
+        /** index -> places, live transitions naming it; sorted maps: a deterministic order of classes. */
+        final Map<String, Set<Integer>> placesOf = new TreeMap<>();
+        final Map<String, Set<Integer>> transitionsOf = new TreeMap<>();
+        final Map<String, Integer> placeByName = new HashMap<>();
+        final Map<String, Integer> liveByName = new HashMap<>();
+        final List<String> indices;
+        private final Map<String, int[]> swaps = new HashMap<>();
+        private static final int[] REFUSED = new int[0];
+
+        private Candidates(PetriNet net) {
+            this.net = net;
+            int np = net.placeCount();
+            int nt = net.transitionCount();
+            live = liveTransitions(net);
+            placeTokens = new String[np][];
+            transitionTokens = new String[nt][];
+            for (int p = 0; p < np; p++) {
+                placeTokens[p] = net.place(p).name().split("\\.", -1);
+                for (String idx : indices(placeTokens[p])) {
+                    placesOf.computeIfAbsent(idx, k -> new LinkedHashSet<>()).add(p);
+                }
+                placeByName.put(net.place(p).name(), p);
+            }
+            for (int t = 0; t < nt; t++) {
+                if (!live[t]) {
+                    continue;
+                }
+                transitionTokens[t] = net.transition(t).name().split("\\.", -1);
+                for (String idx : indices(transitionTokens[t])) {
+                    transitionsOf.computeIfAbsent(idx, k -> new LinkedHashSet<>()).add(t);
+                }
+                liveByName.put(net.transition(t).name(), t);
+            }
+            List<String> all = new ArrayList<>(placesOf.keySet());
+            all.sort((a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b));
+            indices = all;
+        }
+
+        /** The place map of the swap of i and j when it is an automorphism of the net, else null. */
+        synchronized int[] swap(String i, String j) {
+            String key = i.compareTo(j) < 0 ? i + "|" + j : j + "|" + i;
+            int[] pp = swaps.get(key);
+            if (pp == null) {
+                pp = swapIsAutomorphism(net, live, i, j, placeTokens, transitionTokens, placesOf, transitionsOf,
+                        placeByName, liveByName);
+                swaps.put(key, pp == null ? REFUSED : pp);
+            }
+            return pp == REFUSED ? null : pp;
+        }
     }
 
     /** The indices named by a node's tokens. */
@@ -293,8 +331,8 @@ public final class BundleSymmetry {
         return sb.toString();
     }
 
-    /** Whether renaming i and j into each other maps the net's live behaviour onto itself, fixing {@code fixed}. */
-    private static boolean swapIsAutomorphism(PetriNet net, boolean[] live, CompiledPredicate target, String i, String j,
+    /** The place map of renaming i and j into each other when it maps the net's live behaviour onto itself, else null. */
+    private static int[] swapIsAutomorphism(PetriNet net, boolean[] live, String i, String j,
             String[][] placeTokens, String[][] transitionTokens, Map<String, Set<Integer>> placesOf,
             Map<String, Set<Integer>> transitionsOf, Map<String, Integer> placeByName,
             Map<String, Integer> liveByName) {
@@ -313,7 +351,7 @@ public final class BundleSymmetry {
         for (int p : movedPlaces) {
             Integer q = placeByName.get(rename(placeTokens[p], i, j));
             if (q == null) {
-                return false;
+                return null;
             }
             pp[p] = q;
         }
@@ -322,26 +360,23 @@ public final class BundleSymmetry {
         for (int t : movedTransitions) {
             Integer u = liveByName.get(rename(transitionTokens[t], i, j));
             if (u == null) {
-                return false;
+                return null;
             }
             tp[t] = u;
         }
         // a bijection (an involution: renaming twice gives the name back)
         for (int p : movedPlaces) {
             if (pp[pp[p]] != p) {
-                return false;
+                return null;
             }
             if (net.place(p).initialTokens() != net.place(pp[p]).initialTokens()) {
-                return false;
+                return null;
             }
         }
         for (int t : movedTransitions) {
             if (tp[tp[t]] != t) {
-                return false;
+                return null;
             }
-        }
-        if (target != null && !target.invariantUnder(pp)) {
-            return false;
         }
         // arcs and intervals: every live transition, since a fixed one may have arcs on moved places
         for (int t = 0; t < nt; t++) {
@@ -352,10 +387,10 @@ public final class BundleSymmetry {
             Transition b = net.transition(tp[t]);
             if (!a.interval().equals(b.interval())
                     || !sameArcs(a.inputs(), b.inputs(), pp) || !sameArcs(a.outputs(), b.outputs(), pp)) {
-                return false;
+                return null;
             }
         }
-        return true;
+        return pp;
     }
 
     /** Whether mapping {@code from}'s places through pp gives exactly {@code to}'s arcs. */

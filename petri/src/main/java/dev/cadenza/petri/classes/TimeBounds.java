@@ -44,6 +44,8 @@ public final class TimeBounds {
 
     private boolean reduceSymmetry;
 
+    private long cap = Long.MAX_VALUE;
+
     public TimeBounds(PetriNet net) {
         this.net = new TimedNet(net);
     }
@@ -71,6 +73,15 @@ public final class TimeBounds {
         return this;
     }
 
+    /**
+     * Store at most {@code classes} of the budget (both searches together): a cheap first attempt
+     * that gives way to another stage; at the cap the result is cut ({@link Limit#CLASSES}).
+     */
+    public TimeBounds capped(long classes) {
+        this.cap = classes;
+        return this;
+    }
+
     /** Time to termination, with no limit but memory. */
     public static TimeBoundsResult toTermination(PetriNet net) {
         return new TimeBounds(net).compute(null, Budget.unlimited());
@@ -95,7 +106,7 @@ public final class TimeBounds {
     }
 
     private TimeBoundsResult run(CompiledPredicate target, Budget budget, boolean withMax) {
-        Meter meter = budget.start("classes");
+        Meter meter = cap == Long.MAX_VALUE ? budget.start("classes") : budget.start("classes", cap);
         Search min = null;
         Search max = null;
         try {

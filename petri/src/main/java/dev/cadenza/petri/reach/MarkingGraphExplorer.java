@@ -155,7 +155,7 @@ public final class MarkingGraphExplorer {
 
         Run(Meter meter) {
             this.meter = meter;
-            BundleSymmetry s = symmetric ? BundleSymmetry.of(net.net(), target) : null;
+            BundleSymmetry s = symmetric ? BundleSymmetry.of(net.symmetryCandidates(), target) : null;
             this.sym = s == null || s.isTrivial() ? null : s;
             this.order = sym == null ? null : sym.newOrder();
             this.initial = net.initial.clone();
