@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p><b>Candidates, from names.</b> A net translated from a program with a loop names the nodes of
  * its i-th host {@code mariadb4.start.start}, {@code con.docker4.docker.mariadb4.docker}: dot-separated
- * tokens, some of them a stem and an index ({@code mariadb4}). The index-i bundle is every place and
+ * tokens; a token that begins some node's name (an instance) may be a stem and an index
+ * ({@code mariadb4}; not {@code s3} in {@code c1.s3}). The index-i bundle is every place and
  * every live transition (below) whose name has a token with index i. Swapping i and j renames each
  * such token {@code stem i} to {@code stem j} and back. Names only <em>propose</em> this map.
  *
@@ -266,22 +267,33 @@ public final class BundleSymmetry {
             live = liveTransitions(net);
             placeTokens = new String[np][];
             transitionTokens = new String[nt][];
+            // an index counts only on an instance's token: one that begins some node's name
+            // (mariadb4 in mariadb4.start.start), not a place of a component (s3 in c1.s3)
+            Set<String> instances = new java.util.HashSet<>();
             for (int p = 0; p < np; p++) {
                 placeTokens[p] = net.place(p).name().split("\\.", -1);
+                instances.add(placeTokens[p][0]);
+            }
+            for (int t = 0; t < nt; t++) {
+                transitionTokens[t] = net.transition(t).name().split("\\.", -1);
+                instances.add(transitionTokens[t][0]);
+            }
+            for (int p = 0; p < np; p++) {
+                escape(placeTokens[p], instances);
                 for (String idx : indices(placeTokens[p])) {
                     placesOf.computeIfAbsent(idx, k -> new LinkedHashSet<>()).add(p);
                 }
-                placeByName.put(net.place(p).name(), p);
+                placeByName.put(String.join(".", placeTokens[p]), p);
             }
             for (int t = 0; t < nt; t++) {
+                escape(transitionTokens[t], instances);
                 if (!live[t]) {
                     continue;
                 }
-                transitionTokens[t] = net.transition(t).name().split("\\.", -1);
                 for (String idx : indices(transitionTokens[t])) {
                     transitionsOf.computeIfAbsent(idx, k -> new LinkedHashSet<>()).add(t);
                 }
-                liveByName.put(net.transition(t).name(), t);
+                liveByName.put(String.join(".", transitionTokens[t]), t);
             }
             List<String> all = new ArrayList<>(placesOf.keySet());
             all.sort((a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b));
@@ -298,6 +310,19 @@ public final class BundleSymmetry {
                 swaps.put(key, pp == null ? REFUSED : pp);
             }
             return pp == REFUSED ? null : pp;
+        }
+    }
+
+    /**
+     * Marks the tokens that look indexed but are no instance's ("=s3"): they never match
+     * {@link #INDEXED}, so no swap renames them. Names are only proposals: whatever they map, the
+     * swap is proven on the net's structure.
+     */
+    private static void escape(String[] tokens, Set<String> instances) {
+        for (int k = 0; k < tokens.length; k++) {
+            if (!instances.contains(tokens[k]) && INDEXED.matcher(tokens[k]).matches()) {
+                tokens[k] = "=" + tokens[k];
+            }
         }
     }
 
