@@ -104,6 +104,31 @@ class CheckCommandTest {
         assertTrue(r.out().contains("c.configure starts (uses s.ip)"), r.out());
     }
 
+    /**
+     * Under Concerto-D the translation follows its rules: the seed's program holds (s completes in
+     * the sweep it enters running, before c can), and the same program without its final wait ends
+     * the process with both instances active: violated, the run telling the runtime's stop.
+     */
+    @Test
+    void underConcertoDTheProcessEndsWithItsProgram() throws IOException {
+        Path p = file("pair.cdz", PAIR);
+        CliRun holds = check(p.toString(), "--semantics", "concerto-d");
+        assertEquals(0, holds.exit(), holds.err() + holds.out());
+        assertTrue(holds.out().startsWith(p + ": 2 component types; semantics concerto-d, step [0.05, 0.05] (default)\n"),
+                holds.out());
+        Path q = file("early.cdz", "semantics concerto-d\nstep [0, 0]\n" + PAIR.replace("  wait(c)\n", ""));
+        CliRun stops = check(q.toString());
+        assertEquals(1, stops.exit(), stops.err() + stops.out());
+        assertTrue(stops.out().contains("the runtime stops before the program finishes (Concerto-D)"), stops.out());
+        assertTrue(stops.out().contains("the runtime stops: the program ended while"), stops.out());
+        assertTrue(stops.out().contains("replayed in the executor"), stops.out());
+        CliRun json = check(q.toString(), "--json");
+        assertEquals(1, json.exit(), json.err());
+        var o = JsonSchemaTest.valid(json, "check --json (concerto-d, stopped)");
+        assertEquals("concerto-d", o.get("semantics").asString());
+        assertEquals("violated", o.get("properties").get(0).get("verdict").asString());
+    }
+
     @Test
     void anUnknownInstanceInAPropertyIsBadInputAtItsPosition() throws IOException {
         Path p = file("typo.cdz", PAIR.replace("forbidden c.running", "forbidden x.running"));

@@ -73,6 +73,13 @@ public record Counterexample(String summary, Run run, boolean untimed, int loops
             return List.of();
         }
         if (!untimed) {
+            if (run.end() instanceof dev.cadenza.verify.trace.RunEnd.Stopped stop) {
+                // Concerto-D's runtime stopped the run (a failed del, the process ended): say so last
+                List<String> out = new ArrayList<>(run.lines());
+                out.add(String.format("t=%-8s %s", dev.cadenza.verify.report.Times.format(stop.time()),
+                        "the runtime stops: " + stop.cause().describe()));
+                return out;
+            }
             return run.lines();
         }
         List<String> out = new ArrayList<>();

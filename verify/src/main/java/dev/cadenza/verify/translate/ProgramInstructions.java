@@ -78,10 +78,10 @@ final class ProgramInstructions extends TranslationPart {
                         + " anyway and then fails (KeyError)";
                 if (concertoD) {
                     // Concerto-D does not wait: on an active instance the next loop iteration fails
-                    // (HEAD assembly.py:273-287): the runtime stops (ExecutorRulesTest reads it so)
-                    d.transition("pc." + k + ".del.fails", new Provenance.Stop(k, String.format(fails, "active"), false),
-                                    moves(1))
-                            .consume(pc.get(k)).inhibit(idle).produce(stopped());
+                    // (HEAD assembly.py:273-287): the runtime stops (ExecutorRulesTest reads it so).
+                    // Active and unable to complete at once, as for the process's end (processEnds)
+                    stopsWhileActive("pc." + k + ".del.fails", new Provenance.Stop(k, String.format(fails, "active"),
+                            false), moves(1), pc.get(k), c, pushesSoFar.getOrDefault(c.name, 0));
                 }
                 for (var e : connections.entrySet()) {
                     String[] ends = e.getKey().split("->");
@@ -131,52 +131,61 @@ final class ProgramInstructions extends TranslationPart {
      */
     private void processEnds(int n, int end, Map<String, Integer> pushesSoFar, Set<String> alive) {
         for (String name : alive) {
-            InstanceNet c = instances.get(name);
-            int pushes = pushesSoFar.getOrDefault(name, 0);
-            Provenance why = new Provenance.Stop(n, "the program ended while " + name
-                    + " was still active (Concerto-D stops with its program)", true);
-            List<int[]> ways = new ArrayList<>(); // {read..., -1, inhibit...}
-            if (c.initializing >= 0) {
-                ways.add(new int[] {c.initializing});
-            }
-            for (int j = 0; j < pushes; j++) {
-                ways.add(new int[] {c.idle.get(j)});
-            }
-            for (int k = 1; k <= pushes; k++) {
-                int act = c.active.get(k - 1);
-                Map<String, Integer> visited = c.visited.getOrDefault(k, Map.of());
-                Set<Integer> busy = new LinkedHashSet<>();
-                Set<String> sources = new LinkedHashSet<>();
-                for (var t : transitionsOf(c, c.pushes.get(k - 1))) {
-                    busy.add(c.run.get(t.name()));
-                    if (c.od.containsKey(t.name())) {
-                        busy.add(c.od.get(t.name()));
-                    }
-                    if (c.id.containsKey(t.name())) {
-                        busy.add(c.id.get(t.name()));
-                    }
-                    sources.add(t.source());
+            stopsWhileActive("end.stops." + name, new Provenance.Stop(n, "the program ended while " + name
+                    + " was still active (Concerto-D stops with its program)", true), zero(), end,
+                    instances.get(name), pushesSoFar.getOrDefault(name, 0));
+        }
+    }
+
+    /**
+     * Steps {@code name.1}, {@code name.2} … that take the program counter {@code pc} and stop the
+     * runtime, one per way instance c (with {@code pushes} behaviors pushed so far) is active and
+     * cannot complete its behavior at once (see {@link #processEnds}): still entering its initial
+     * place, a pushed behavior not begun, or its active behavior with a token in a place that keeps
+     * it from completing.
+     */
+    private void stopsWhileActive(String name, Provenance why, dev.cadenza.petri.TimeInterval interval, int pc,
+                                  InstanceNet c, int pushes) {
+        List<int[]> ways = new ArrayList<>(); // places read, then -1, then places inhibiting
+        if (c.initializing >= 0) {
+            ways.add(new int[] {c.initializing});
+        }
+        for (int j = 0; j < pushes; j++) {
+            ways.add(new int[] {c.idle.get(j)});
+        }
+        for (int k = 1; k <= pushes; k++) {
+            int act = c.active.get(k - 1);
+            Map<String, Integer> visited = c.visited.getOrDefault(k, Map.of());
+            Set<Integer> busy = new LinkedHashSet<>();
+            Set<String> sources = new LinkedHashSet<>();
+            for (var t : transitionsOf(c, c.pushes.get(k - 1))) {
+                busy.add(c.run.get(t.name()));
+                if (c.od.containsKey(t.name())) {
+                    busy.add(c.od.get(t.name()));
                 }
-                for (int x : busy) {
-                    ways.add(new int[] {act, x});
+                if (c.id.containsKey(t.name())) {
+                    busy.add(c.id.get(t.name()));
                 }
-                for (String p : sources) {
-                    Integer v = visited.get(p);
-                    ways.add(v == null ? new int[] {act, c.place.get(p)} : new int[] {act, c.place.get(p), -1, v});
-                }
+                sources.add(t.source());
             }
-            for (int w = 0; w < ways.size(); w++) {
-                TransitionDraft t = d.transition("end.stops." + name + "." + (w + 1), why, zero())
-                        .consume(end).produce(stopped());
-                boolean inhibit = false;
-                for (int x : ways.get(w)) {
-                    if (x < 0) {
-                        inhibit = true;
-                    } else if (inhibit) {
-                        t.inhibit(x);
-                    } else {
-                        t.read(x);
-                    }
+            for (int x : busy) {
+                ways.add(new int[] {act, x});
+            }
+            for (String p : sources) {
+                Integer v = visited.get(p);
+                ways.add(v == null ? new int[] {act, c.place.get(p)} : new int[] {act, c.place.get(p), -1, v});
+            }
+        }
+        for (int w = 0; w < ways.size(); w++) {
+            TransitionDraft t = d.transition(name + "." + (w + 1), why, interval).consume(pc).produce(stopped());
+            boolean inhibit = false;
+            for (int x : ways.get(w)) {
+                if (x < 0) {
+                    inhibit = true;
+                } else if (inhibit) {
+                    t.inhibit(x);
+                } else {
+                    t.read(x);
                 }
             }
         }

@@ -226,10 +226,14 @@ class ConcertoDTranslationTest {
         assertTrue(why.describe().contains("del(p)"), why.describe());
     }
 
-    /** del of an idle instance still connected fails too (HEAD assembly.py:279-281, at its second pass). */
+    /**
+     * del of an idle instance still connected fails too (HEAD assembly.py:279-281, at its second
+     * pass): the program cuts the connection first, as validation asks, but u uses it, so that dcon
+     * does nothing (Concerto-D) and p is still connected at the del.
+     */
     @Test
     void delOfAConnectedInstanceStopsTheRuntime() {
-        String text = DCON.replace("dcon(p.svc, u.svc)\n  waitAll", "del(p)");
+        String text = DCON.replace("dcon(p.svc, u.svc)\n  waitAll", "dcon(p.svc, u.svc)\n  del(p)");
         assertTrue(text.contains("del(p)"));
         StopCause why = assertStops(agree(text), 1);
         assertInstanceOf(StopCause.RuntimeFailure.class, why);
