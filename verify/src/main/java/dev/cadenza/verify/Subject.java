@@ -192,7 +192,8 @@ public final class Subject {
         List<Instruction> all = new ArrayList<>(prefix);
         all.addAll(p.instructions());
         TranslatedNet whole = ModelTranslator.translate(model, subject, all, options);
-        TranslatedNet before = ModelTranslator.translate(model, p.after(), prefix, options);
+        TranslatedNet before = ModelTranslator.translatePrefix(model, p.after(), prefix, options);
+        refuseAStoppingPrefix(before, p);
         // the prefix's final state: reached by its fastest finishing run; then no other final
         // state may be reachable (a finished prefix with another marking)
         Predicate done = finished(before, null, p.position());
@@ -248,6 +249,33 @@ public final class Subject {
         UntimedSearch.Answer other = UntimedSearch.reach(before.net(), Targets.and(Targets.dead(),
                 Targets.not(exactly(m))), budget, true, STAGE_CAP);
         return other.unreachable() ? m : null;
+    }
+
+    /**
+     * Under Concerto-D a prefix whose runtime can stop (a del that fails) has no single end the later
+     * program could start from; the executor refuses it too (it needs the prefix to finish). Decided
+     * on the untimed net (every timed run is an untimed one): unreachable there, it never stops.
+     */
+    private void refuseAStoppingPrefix(TranslatedNet before, Program p) {
+        int stopped = -1;
+        for (int i = 0; i < before.backMap().placeCount(); i++) {
+            if (before.backMap().place(i) instanceof dev.cadenza.verify.translate.Provenance.Stopped) {
+                stopped = i;
+            }
+        }
+        if (stopped < 0) {
+            return;
+        }
+        UntimedSearch.Answer stops = UntimedSearch.reach(before.net(), Targets.allMarked(new int[] {stopped}), budget,
+                reduction, Long.MAX_VALUE);
+        if (stops.found()) {
+            throw new ResolutionException(p.position(), "program " + p.name() + " starts after " + p.after()
+                    + ", whose Concerto-D runtime can stop (a del of an instance still active or connected);"
+                    + " a program after another needs it to finish");
+        }
+        if (!stops.statistics().complete()) {
+            throw prefixCut(p, stops.statistics());
+        }
     }
 
     /** Markings the untimed settling of a prefix's end may store before it gives way. */

@@ -82,9 +82,15 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
     }
 
     private String summary(Subject subject, TranslatedNet tn, long[] m) {
-        return finishedThere(subject, tn, m)
-                ? "a run finishes outside deployment " + deployment
-                : "deadlock: a run stops before the program finishes";
+        if (finishedThere(subject, tn, m)) {
+            return "a run finishes outside deployment " + deployment;
+        }
+        for (int p = 0; p < tn.backMap().placeCount(); p++) {
+            if (m[p] > 0 && tn.backMap().place(p) instanceof dev.cadenza.verify.translate.Provenance.Stopped) {
+                return "the runtime stops before the program finishes (Concerto-D)";
+            }
+        }
+        return "deadlock: a run stops before the program finishes";
     }
 
     private static final String NOT_REPRODUCED = "the net deadlocks along this run, but it orders zero-time moves"
@@ -97,8 +103,16 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
      */
     static final int DEAD_MARKINGS = 16;
 
+    /**
+     * What the executor must show: a deadlock at the same instant, or, for a run of the net that
+     * ends with Concerto-D's runtime stopping (a failed del, the process ended), a run stopped by
+     * the runtime at the same instant.
+     */
     private static RuntimeReplay.Expectation deadlockAt(Verdict.Violated found) {
-        return new RuntimeReplay.Expectation.Deadlock(found.counterexample().run().duration());
+        var run = found.counterexample().run();
+        return run.end() instanceof dev.cadenza.verify.trace.RunEnd.Stopped
+                ? new RuntimeReplay.Expectation.Halts(run.duration())
+                : new RuntimeReplay.Expectation.Deadlock(run.duration());
     }
 
     /**

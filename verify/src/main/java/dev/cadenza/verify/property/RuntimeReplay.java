@@ -66,6 +66,13 @@ final class RuntimeReplay {
         record Deadlock(BigFraction at) implements Expectation {
         }
 
+        /**
+         * The run is stopped by the runtime itself at {@code at}: Concerto-D's failed {@code del} or
+         * its process ending with the program while instances are active.
+         */
+        record Halts(BigFraction at) implements Expectation {
+        }
+
         /** The run ends at {@code at}: it finishes or deadlocks there (nothing moves any more). */
         record Stops(BigFraction at) implements Expectation {
         }
@@ -170,12 +177,20 @@ final class RuntimeReplay {
         return new Outcome(Kind.NOT_REPRODUCED, null, null);
     }
 
+    /** The runtime itself stopped the run (Concerto-D): a failed del, or the process ended with its program. */
+    static boolean halted(Run r) {
+        return r.end() instanceof RunEnd.Stopped s && (s.cause() instanceof dev.cadenza.verify.trace.StopCause.RuntimeFailure
+                || s.cause() instanceof dev.cadenza.verify.trace.StopCause.ProgramEnded);
+    }
+
     /** Whether the executor's run {@code r} shows {@code e}. */
     static boolean shows(Run r, Expectation e) {
         if (e instanceof Expectation.Deadlock d) {
             return r.end() instanceof RunEnd.Deadlock && r.duration().equals(d.at());
+        } else if (e instanceof Expectation.Halts h) {
+            return halted(r) && r.duration().equals(h.at());
         } else if (e instanceof Expectation.Stops st) {
-            return (r.end() instanceof RunEnd.Deadlock || r.end() instanceof RunEnd.Finished)
+            return (r.end() instanceof RunEnd.Deadlock || r.end() instanceof RunEnd.Finished || halted(r))
                     && r.duration().equals(st.at());
         } else if (e instanceof Expectation.Finishes f) {
             return r.end() instanceof RunEnd.Finished && r.duration().equals(f.at());

@@ -118,8 +118,32 @@ public final class NetRuns {
         List<Waiting> waits = new ArrayList<>(closed);
         open.forEach((w, o) -> waits.add(new Waiting(w, o.reasons(), o.from(), null)));
         waits.sort((a, b) -> a.from().compareTo(b.from()));
+        dev.cadenza.verify.trace.StopCause stop = deadlock ? stopCause(run, m) : null;
         return new Run(tn.subject(), initial, events, waits,
-                deadlock ? new RunEnd.Deadlock(end) : new RunEnd.Cut(end, why));
+                stop != null ? new RunEnd.Stopped(end, stop)
+                        : deadlock ? new RunEnd.Deadlock(end) : new RunEnd.Cut(end, why));
+    }
+
+    /**
+     * Why Concerto-D's runtime stopped at the end of the run, or null when it did not: the run's
+     * last step is then a {@link Provenance.Stop} (nothing moves after it). A process that ended
+     * with its program names every instance not idle there, as the executor does.
+     */
+    private dev.cadenza.verify.trace.StopCause stopCause(TimedRun run, long[] m) {
+        if (run.steps().isEmpty()
+                || !(map.transition(run.steps().get(run.steps().size() - 1).transition()) instanceof Provenance.Stop s)) {
+            return null;
+        }
+        if (!s.programEnded()) {
+            return new dev.cadenza.verify.trace.StopCause.RuntimeFailure(s.why());
+        }
+        List<String> active = new ArrayList<>();
+        map.finalIdle().forEach((instance, idle) -> {
+            if (m[idle] == 0) {
+                active.add(instance);
+            }
+        });
+        return new dev.cadenza.verify.trace.StopCause.ProgramEnded(active);
     }
 
     private static void fire(Transition t, long[] m) {
@@ -291,6 +315,8 @@ public final class NetRuns {
                     if (p instanceof Provenance.Enter e && q instanceof Provenance.InPlace in
                             && in.instance().equals(e.instance()) && in.place().equals(e.place())) {
                         reasons.add(new WaitReason.PlaceMarked(in.instance(), in.place()));
+                    } else if (q instanceof Provenance.Stopped) {
+                        tokens = false; // the runtime has stopped: nothing waits, nothing moves
                     } else if (q instanceof Provenance.GroupActive g && g.instance().equals(w.instance())
                             || q instanceof Provenance.Visited
                             || q instanceof Provenance.Connected && leaving(p)) {

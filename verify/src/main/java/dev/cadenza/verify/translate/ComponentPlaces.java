@@ -48,7 +48,12 @@ final class ComponentPlaces extends TranslationPart {
         for (String g : boundGroups(c.type)) {
             c.groupActive.put(g, d.place(c.name + "." + g + ".active", new Provenance.GroupActive(c.name, g), 0));
         }
-        if (initialGuarded(c.type) || initialInBoundGroup(c.type)) {
+        // Concerto-D: an instance is active until _init has entered its initial place (component.py
+        // :656-665), and two things may observe that instant there: a del right after the add fails
+        // (HEAD assembly.py:273-287), and the process may end with its program before (the last
+        // instruction returns, HEAD assembly.py:399-418): then _init's enter is a step of its own.
+        // Otherwise only wait and waitAll see it, which wait for it (zero time): as centralized.
+        if (c.initObserved || initialGuarded(c.type) || initialInBoundGroup(c.type)) {
             c.initializing = d.place(c.name + ".init", new Provenance.Initializing(c.name), 0);
         }
         for (int k = 1; k <= c.pushes.size(); k++) {
@@ -126,6 +131,12 @@ final class ComponentPlaces extends TranslationPart {
             }
         }
         for (Port p : c.type.ports()) {
+            // Concerto-D: entering a place bound to a provide port clears its refusing state (HEAD
+            // component.py:1005-1007): the enter is split on that flag, which the provider's own
+            // attempts to leave other places may raise while t runs; keep such enters apart
+            if (refusable(c, p) && boundPlaces(c.type, p.binding()).contains(t.destination())) {
+                return false;
+            }
             boolean guardsEntry = p.direction() == PortDirection.USE && p.binding() instanceof PortBinding.At;
             boolean setsFlag = p.direction() == PortDirection.PROVIDE
                     && (p.kind() == PortKind.DATA || p.binding() instanceof PortBinding.From);

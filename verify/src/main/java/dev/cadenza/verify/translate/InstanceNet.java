@@ -33,6 +33,12 @@ final class InstanceNet {
     /** "added, initial place not yet entered", when use ports guard the initial place; else -1. */
     int initializing = -1;
     int deleted = -1;
+    /**
+     * Something observes the instant between {@code add} and the initial place (Concerto-D: a del
+     * of the instance, or the process ending with a program not ending in waitAll): then its
+     * {@code _init} enter is a step of its own ({@link ComponentPlaces}).
+     */
+    boolean initObserved;
     boolean isDeleted;
 
     InstanceNet(String name, ComponentType type) {

@@ -71,6 +71,14 @@ import java.util.Map;
  * (the program), {@link Groups} (group activity flags), {@link PortsAndLocks} (activity, guards,
  * locks, refusing).
  *
+ * <p><b>Concerto-D</b> ({@code semantics concerto-d}): its rules where it differs from the
+ * centralized runtime are net structure in the same families — refusing in {@link PortsAndLocks}
+ * ({@code concertoDRefusing}), {@code dcon} that does not wait, {@code del} that fails and the
+ * process that ends with its program in {@link ProgramInstructions} (a {@code stopped} place that
+ * inhibits every transition, below), {@code _init} always a step in {@link ComponentPlaces} —
+ * and its polling is its default step cost ({@link TranslationPart#moves}). docs/verify.md,
+ * "Concerto-D", gives the runtime's lines and why each is exact or only adds runs.
+ *
  * <p>Limits: an instance is added once; when a use port is connected over the program to several
  * providers, each guard gets one copy per provider. docs/verify.md lists the runtime's rules and
  * where the translation differs.
@@ -86,15 +94,8 @@ public final class ModelTranslator {
     private final ProgramInstructions program;
     private final Groups groups;
 
-    private ModelTranslator(Model model, String name, TranslationOptions options) {
-        if (model.semantics() != dev.cadenza.core.model.Semantics.CONCERTO) {
-            // Concerto-D's refusing, dcon and del differ from the centralized runtime's (docs/verify.md):
-            // say so rather than answer for a runtime the net does not follow
-            throw new ResolutionException(new SourcePosition(model.file(), 0, 0), "semantics "
-                    + model.semantics().keyword() + " is not translated (its refusing, dcon and del rules are"
-                    + " not the net's); check with semantics concerto, or run it with 'cadenza simulate'");
-        }
-        this.state = new TranslationPart.State(model, options, new NetDraft(name));
+    private ModelTranslator(Model model, String name, TranslationOptions options, boolean processEnds) {
+        this.state = new TranslationPart.State(model, options, new NetDraft(name), processEnds);
         this.scan = new ProgramScan(state);
         this.places = new ComponentPlaces(state);
         this.ports = new PortsAndLocks(state);
@@ -122,17 +123,27 @@ public final class ModelTranslator {
     }
 
     public static TranslatedNet translate(Model model, Program program, TranslationOptions options) {
-        return new ModelTranslator(model, program.name(), options).run(program.instructions());
+        return new ModelTranslator(model, program.name(), options, true).run(program.instructions());
     }
 
-    /** Translates a list of unrolled instructions under the name {@code name}. */
+    /** Translates a list of unrolled instructions under the name {@code name}: the whole program of the process. */
     public static TranslatedNet translate(Model model, String name, List<Instruction> program,
                                           TranslationOptions options) {
-        return new ModelTranslator(model, name, options).run(program);
+        return new ModelTranslator(model, name, options, true).run(program);
+    }
+
+    /**
+     * Translates the program another starts after: as {@link #translate(Model, String, List,
+     * TranslationOptions)}, except that under Concerto-D the process does not end with it (the
+     * runtime goes on with the later program; the executor runs the prefix to its idle end).
+     */
+    public static TranslatedNet translatePrefix(Model model, String name, List<Instruction> program,
+                                                TranslationOptions options) {
+        return new ModelTranslator(model, name, options, false).run(program);
     }
 
     public static TranslatedNet translate(Model model, Assembly assembly, TranslationOptions options) {
-        return new ModelTranslator(model, assembly.name(), options).run(asProgram(model, assembly));
+        return new ModelTranslator(model, assembly.name(), options, true).run(asProgram(model, assembly));
     }
 
     /** A Madeus assembly as the Concerto program {@code add all; con all; pushB(each, first); waitAll}. */
@@ -185,6 +196,11 @@ public final class ModelTranslator {
                 }
             }
         }
+        if (state.model.semantics() == dev.cadenza.core.model.Semantics.CONCERTO_D) {
+            // before the locks: a provider's attempt to leave raises refusing whether or not a lock
+            // then holds it (Concerto-D's component.py:800 comes before :802-808)
+            ports.concertoDRefusing();
+        }
         for (InstanceNet c : state.instances.values()) {
             for (InstanceNet.ProvideNet p : c.provides.values()) {
                 if (!p.flag) {
@@ -193,6 +209,13 @@ public final class ModelTranslator {
             }
         }
         NetDraft d = state.d;
+        if (state.stopped >= 0) {
+            // Concerto-D's runtime has stopped (a failed del, the process ended): nothing moves any
+            // more, so the run ends in a dead marking that is not finished
+            for (NetDraft.TransitionDraft t : d.transitions) {
+                t.inhibit(state.stopped);
+            }
+        }
         return new TranslatedNet(d.name, d.build(), backMap(end));
     }
 

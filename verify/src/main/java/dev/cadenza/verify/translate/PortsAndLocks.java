@@ -75,7 +75,8 @@ final class PortsAndLocks extends TranslationPart {
                     pn.activity = d.place(key + ".active", new Provenance.PortActivity(c.name, p.name()), 0);
                     counters.add(new Counter(pn.activity, pn.set));
                 }
-                if (!pn.flag && options.refusing() && usersOf.containsKey(key)) {
+                if (concertoD ? refusable(c, p)
+                        : !pn.flag && options.refusing() && usersOf.containsKey(key)) {
                     pn.refusing = d.place(key + ".refusing", new Provenance.PortRefusing(c.name, p.name()), 0);
                 }
                 c.provides.put(p.name(), pn);
@@ -131,7 +132,9 @@ final class PortsAndLocks extends TranslationPart {
                     copy.read(connection(provider, userKey));
                     ProvideNet p = provideNet(provider);
                     copy.read(p.activity);
-                    if (p.refusing >= 0) {
+                    // Concerto-D: is_allowed is checked by place- and group-bound users only (HEAD
+                    // component.py:964, 978), not by a transition's start (:860-866)
+                    if (p.refusing >= 0 && !(concertoD && u.port.binding() instanceof PortBinding.By)) {
                         copy.inhibit(p.refusing);
                     }
                     d.transitions.add(at++, copy);
@@ -206,7 +209,7 @@ final class PortsAndLocks extends TranslationPart {
                 result.add(t);
                 continue;
             }
-            if (p.refusing >= 0) {
+            if (p.refusing >= 0 && !concertoD) {
                 TransitionDraft want = new TransitionDraft(t.name + ".want." + p.port.name(),
                         wantProvenance(t), zero());
                 t.consume.forEach((place, weight) -> want.read(place, weight));
@@ -230,6 +233,87 @@ final class PortsAndLocks extends TranslationPart {
                     next.add(v.copy(v.name + ".free." + u).read(con).inhibit(using));
                 }
                 variants = next;
+            }
+            result.addAll(variants);
+        }
+        d.transitions.clear();
+        d.transitions.addAll(result);
+        d.transitions.addAll(wants);
+    }
+
+    /**
+     * Concerto-D's refusing state (HEAD component.py:765-783, 800-801, 995-1007), as the executor
+     * reads it. A provide port's flag {@code c.p.refusing} is raised by every attempt to leave a
+     * place bound to it (or a place whose leave deactivates a group bound to it), made whether or not
+     * a lock then keeps the provider there, and stays raised after the leave; it is cleared only by
+     * entering a bound place (or activating a bound group) again.
+     *
+     * <p>Raising: for each move that takes a token from the port's bound places or group flags (a
+     * leave, a fused leave-and-start, a group's {@code .off} copy) a step {@code ….want.p} that is
+     * enabled exactly when that move is, locks aside (it reads what the move consumes and reads, and
+     * is inhibited by what it is inhibited by: at this point no lock arc is there yet), and by the
+     * flag being down; it raises it. The move itself then reads the flag: in the runtime the raise
+     * comes in the same sweep just before the leave, so every runtime run is a net run (the want, then
+     * at once the leave); the net also lets other moves come between, and under a step cost the two
+     * take up to one step each: more runs, none lost. A leave that raises several ports' flags has a
+     * want per port (the runtime raises them together; the net may interleave).
+     *
+     * <p>Clearing: a move that adds a token to the port's bound places or group flags is split into a
+     * copy that lowers the flag ({@code .clears.p}) and one that finds it down ({@code .keeps.p}).
+     * Such moves are zero-time steps (an enter, a group's {@code .on} copy, {@code _init}'s enter:
+     * ComponentPlaces fuses no end with an enter into such a place), so no clock is lost when the
+     * flag changes under them. Program steps are not split: the only ones adding a token to an
+     * instance's places add the instance, whose flags are down.
+     *
+     * <p>Users: the enters guarded by a place- or group-bound use port are inhibited by the flag
+     * ({@link #useGuards}).
+     */
+    void concertoDRefusing() {
+        List<ProvideNet> ports = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (InstanceNet c : instances.values()) {
+            for (ProvideNet p : c.provides.values()) {
+                if (p.refusing >= 0) {
+                    ports.add(p);
+                    names.add(p.port.name());
+                }
+            }
+        }
+        if (ports.isEmpty()) {
+            return;
+        }
+        List<TransitionDraft> result = new ArrayList<>();
+        List<TransitionDraft> wants = new ArrayList<>();
+        for (TransitionDraft t : d.transitions) {
+            if (t.provenance instanceof Provenance.Execute) {
+                result.add(t);
+                continue;
+            }
+            List<TransitionDraft> variants = new ArrayList<>(List.of(t));
+            List<Integer> reads = new ArrayList<>();
+            for (int i = 0; i < ports.size(); i++) {
+                ProvideNet p = ports.get(i);
+                long delta = delta(t, p.set);
+                if (delta < 0) {
+                    TransitionDraft want = new TransitionDraft(t.name + ".want." + names.get(i), wantProvenance(t),
+                            moves(1));
+                    t.consume.forEach((place, weight) -> want.read(place, weight));
+                    t.read.forEach(want::read);
+                    t.inhibit.forEach(want::inhibit);
+                    want.inhibit(p.refusing).produce(p.refusing);
+                    wants.add(want);
+                    reads.add(p.refusing);
+                } else if (delta > 0) {
+                    List<TransitionDraft> next = new ArrayList<>();
+                    for (TransitionDraft v : variants) {
+                        next.add(v.copy(v.name + ".clears." + names.get(i)).consume(p.refusing));
+                        next.add(v.copy(v.name + ".keeps." + names.get(i)).inhibit(p.refusing));
+                    }
+                    variants = next;
+                }
+            }
+            for (TransitionDraft v : variants) {
+                reads.forEach(v::read);
             }
             result.addAll(variants);
         }

@@ -52,9 +52,16 @@ final class ProgramInstructions extends TranslationPart {
                     t.adds.add(a.instance());
                 }
             } else if (i instanceof Instruction.Dcon dc) {
-                t.consume(connection(dc.provider().toString(), dc.user().toString()));
+                int con = connection(dc.provider().toString(), dc.user().toString());
+                t.consume(con);
                 // dcon waits until the user side no longer uses the connection
                 t.inhibit(usingPlace(dc.user()));
+                if (concertoD) {
+                    // Concerto-D does not wait: a connection in use stays and the program goes on
+                    // (HEAD assembly.py:375-389: disconnect returns False, nobody retries)
+                    d.transition("pc." + k + ".dcon.ignored", new Provenance.Execute(k, text), moves(1))
+                            .consume(pc.get(k)).produce(pc.get(k + 1)).read(con).read(usingPlace(dc.user()));
+                }
             } else if (i instanceof Instruction.Wait w) {
                 InstanceNet c = instances.get(w.instance());
                 t.read(c.idle.get(pushesSoFar.getOrDefault(c.name, 0)));
@@ -64,12 +71,28 @@ final class ProgramInstructions extends TranslationPart {
                 }
             } else if (i instanceof Instruction.Del del) {
                 InstanceNet c = instances.get(del.instance());
+                int idle = c.idle.get(pushesSoFar.getOrDefault(c.name, 0));
                 // del waits until c is idle and disconnected
-                t.consume(c.idle.get(pushesSoFar.getOrDefault(c.name, 0)));
+                t.consume(idle);
+                String fails = "del(" + c.name + ") on an instance that is %s: Concerto-D's del_component removes it"
+                        + " anyway and then fails (KeyError)";
+                if (concertoD) {
+                    // Concerto-D does not wait: on an active instance the next loop iteration fails
+                    // (HEAD assembly.py:273-287): the runtime stops (ExecutorRulesTest reads it so)
+                    d.transition("pc." + k + ".del.fails", new Provenance.Stop(k, String.format(fails, "active"), false),
+                                    moves(1))
+                            .consume(pc.get(k)).inhibit(idle).produce(stopped());
+                }
                 for (var e : connections.entrySet()) {
                     String[] ends = e.getKey().split("->");
                     if (ends[0].startsWith(c.name + ".") || ends[1].startsWith(c.name + ".")) {
                         t.inhibit(e.getValue());
+                        if (concertoD) {
+                            // and on a connected one, at its second pass (:279-281)
+                            d.transition("pc." + k + ".del.fails." + e.getKey(), new Provenance.Stop(k,
+                                            String.format(fails, "still connected"), false), moves(1))
+                                    .consume(pc.get(k)).read(e.getValue()).produce(stopped());
+                        }
                     }
                 }
                 c.deleted = d.place(c.name + ".deleted", new Provenance.Deleted(c.name), 0);
@@ -79,7 +102,84 @@ final class ProgramInstructions extends TranslationPart {
             }
             k++;
         }
+        if (concertoD && state.processEnds && n > 0 && !(program.get(n - 1) instanceof Instruction.WaitAll)) {
+            processEnds(n, pc.get(n), pushesSoFar, alive);
+        }
         return pc.get(n);
+    }
+
+    /**
+     * Concerto-D's process ends with its program (HEAD assembly.py: the program is a sequence of
+     * calls, each returning when done; after the last, the process exits): an instance still active
+     * then is stopped with it, the deployment unfinished (the executor's StopCause.ProgramEnded).
+     * Not needed after a final waitAll (every instance is idle then).
+     *
+     * <p>[0,0] steps at the instant the last instruction is done, one per way an instance c is
+     * active and cannot complete its behavior at once: still entering its initial place (a step of
+     * its own when that instant can be seen here: ProgramScan's {@code initObserved}); a pushed behavior not begun ({@code
+     * c.idle.j}, j below its pushes); or its active behavior k with something to do — a token in
+     * one of the places that keep {@code c.complete.k} from firing (a run, a dock, a source place of
+     * its transitions not left in this activation). Not when c's behavior could complete at once:
+     * in the runtime a component completes in the idle check that ends the very sweep of its last
+     * move (component.py:721-742), so it is never found active with nothing to do, except just after
+     * its behavior was set (pushB on an idle instance, or the idle check setting the next queued
+     * one) and before its next sweep — and the net reaches the stop there before {@code c.begin.k}
+     * (enabled then, [0, b], free to wait until the last instruction is done within the same step).
+     * So every runtime stop is a net stop, and the net does not stop an instance whose last moves
+     * and the program's end share an instant (server-client's {@code deploy}: s enters running and
+     * completes in one sweep, before c can enter running and the program's wait(c) return).
+     */
+    private void processEnds(int n, int end, Map<String, Integer> pushesSoFar, Set<String> alive) {
+        for (String name : alive) {
+            InstanceNet c = instances.get(name);
+            int pushes = pushesSoFar.getOrDefault(name, 0);
+            Provenance why = new Provenance.Stop(n, "the program ended while " + name
+                    + " was still active (Concerto-D stops with its program)", true);
+            List<int[]> ways = new ArrayList<>(); // {read..., -1, inhibit...}
+            if (c.initializing >= 0) {
+                ways.add(new int[] {c.initializing});
+            }
+            for (int j = 0; j < pushes; j++) {
+                ways.add(new int[] {c.idle.get(j)});
+            }
+            for (int k = 1; k <= pushes; k++) {
+                int act = c.active.get(k - 1);
+                Map<String, Integer> visited = c.visited.getOrDefault(k, Map.of());
+                Set<Integer> busy = new LinkedHashSet<>();
+                Set<String> sources = new LinkedHashSet<>();
+                for (var t : transitionsOf(c, c.pushes.get(k - 1))) {
+                    busy.add(c.run.get(t.name()));
+                    if (c.od.containsKey(t.name())) {
+                        busy.add(c.od.get(t.name()));
+                    }
+                    if (c.id.containsKey(t.name())) {
+                        busy.add(c.id.get(t.name()));
+                    }
+                    sources.add(t.source());
+                }
+                for (int x : busy) {
+                    ways.add(new int[] {act, x});
+                }
+                for (String p : sources) {
+                    Integer v = visited.get(p);
+                    ways.add(v == null ? new int[] {act, c.place.get(p)} : new int[] {act, c.place.get(p), -1, v});
+                }
+            }
+            for (int w = 0; w < ways.size(); w++) {
+                TransitionDraft t = d.transition("end.stops." + name + "." + (w + 1), why, zero())
+                        .consume(end).produce(stopped());
+                boolean inhibit = false;
+                for (int x : ways.get(w)) {
+                    if (x < 0) {
+                        inhibit = true;
+                    } else if (inhibit) {
+                        t.inhibit(x);
+                    } else {
+                        t.read(x);
+                    }
+                }
+            }
+        }
     }
 
     /** add, con and pushB never wait. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the program once before any net is built: instances, pushes, connections, with the user's errors. */
 final class ProgramScan extends TranslationPart {
@@ -23,6 +24,8 @@ final class ProgramScan extends TranslationPart {
 
     void scan(List<Instruction> program) {
         Map<String, Integer> connected = new HashMap<>();
+        // instances whose _init may still be running: added, and no wait(c) or waitAll since
+        Set<String> unsettled = new java.util.HashSet<>();
         for (Instruction i : program) {
             if (i instanceof Instruction.Add a) {
                 if (instances.containsKey(a.instance())) {
@@ -32,6 +35,7 @@ final class ProgramScan extends TranslationPart {
                 ComponentType t = model.type(a.type()).orElseThrow(() -> new ResolutionException(a.position(),
                         "unknown component type '" + a.type() + "'; types are " + typeNames()));
                 instances.put(a.instance(), new InstanceNet(a.instance(), t));
+                unsettled.add(a.instance());
             } else if (i instanceof Instruction.PushB p) {
                 InstanceNet c = alive(p.instance(), p.position());
                 if (c.type.behavior(p.behavior()).isEmpty()) {
@@ -61,13 +65,23 @@ final class ProgramScan extends TranslationPart {
                 }
                 connected.merge(key, -1, Integer::sum);
             } else if (i instanceof Instruction.Del del) {
-                alive(del.instance(), del.position()).isDeleted = true;
+                InstanceNet c = alive(del.instance(), del.position());
+                c.isDeleted = true;
+                // Concerto-D: a del fails on an instance still entering its initial place
+                c.initObserved = concertoD && unsettled.contains(c.name);
             } else if (i instanceof Instruction.Wait w) {
                 alive(w.instance(), w.position());
+                unsettled.remove(w.instance());
+            } else if (i instanceof Instruction.WaitAll) {
+                unsettled.clear();
             }
         }
+        boolean ends = concertoD && state.processEnds && !program.isEmpty()
+                && !(program.get(program.size() - 1) instanceof Instruction.WaitAll);
         for (InstanceNet c : instances.values()) {
             c.isDeleted = false;
+            // Concerto-D: the process may end while the instance is still entering its initial place
+            c.initObserved |= ends && unsettled.contains(c.name);
         }
     }
 

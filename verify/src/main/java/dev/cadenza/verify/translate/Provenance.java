@@ -141,6 +141,16 @@ public sealed interface Provenance {
         }
     }
 
+    /**
+     * Concerto-D's runtime has stopped: a {@code del} failed, or the process ended with its program
+     * while instances were still active. Every transition is inhibited by it.
+     */
+    record Stopped() implements Provenance {
+        public String describe() {
+            return "the runtime stopped";
+        }
+    }
+
     /** An observer place added for a property (e.g. "t has ended at least once"). */
     record Observer(String what) implements Provenance {
         public String describe() {
@@ -206,6 +216,17 @@ public sealed interface Provenance {
     record Execute(int index, String instruction) implements Provenance {
         public String describe() {
             return "program: " + instruction;
+        }
+    }
+
+    /**
+     * Concerto-D's runtime stops here: instruction {@code index} ({@code del} of an instance still
+     * active or connected fails; or, {@code index} = the program's length, the process ends with its
+     * program while instances are active). {@code why} says which, in the runtime's terms.
+     */
+    record Stop(int index, String why, boolean programEnded) implements Provenance {
+        public String describe() {
+            return why;
         }
     }
 }

@@ -8,7 +8,8 @@ package dev.cadenza.verify.translate;
  * and cleared when the place is left. Off by default: the centralized runtime has no refusing
  * state, and Concerto-D's (raised for every marked unvisited place, cleared only on entering a
  * bound place again, checked only by place- and group-bound users) is not this one; kept as an
- * option for the models written against it (docs/verify.md).
+ * option for the models written against it (docs/verify.md). Under {@code semantics concerto-d}
+ * it is ignored: Concerto-D's own refusing is translated ({@link PortsAndLocks#concertoDRefusing}).
  */
 public record TranslationOptions(boolean untimed, boolean fuse, boolean refusing) {
 

@@ -39,11 +39,20 @@ abstract class TranslationPart {
         /** provider "c.port" -> user refs ever connected to it. */
         final Map<String, Set<String>> usersOf = new LinkedHashMap<>();
         final List<InstanceNet.Counter> counters = new ArrayList<>();
+        /**
+         * Whether the instructions are the whole program of the process: under Concerto-D its process
+         * ends with its last instruction ({@link ProgramInstructions}). Not for the program another
+         * starts after, which the executor also runs on to its idle end.
+         */
+        final boolean processEnds;
+        /** Concerto-D's "the runtime has stopped" place (a failed del, the process ended), or -1. */
+        int stopped = -1;
 
-        State(Model model, TranslationOptions options, NetDraft d) {
+        State(Model model, TranslationOptions options, NetDraft d, boolean processEnds) {
             this.model = model;
             this.options = options;
             this.d = d;
+            this.processEnds = processEnds;
         }
     }
 
@@ -56,6 +65,12 @@ abstract class TranslationPart {
     final Map<String, Set<String>> candidates;
     final Map<String, Set<String>> usersOf;
     final List<InstanceNet.Counter> counters;
+    /**
+     * The model is held to Concerto-D ({@code semantics concerto-d}): its refusing state, its dcon
+     * that does not wait, its del that fails on an active instance and its process that ends with
+     * the program are net structure in the families they belong to (docs/verify.md, "Concerto-D").
+     */
+    final boolean concertoD;
 
     TranslationPart(State s) {
         this.state = s;
@@ -67,6 +82,42 @@ abstract class TranslationPart {
         this.candidates = s.candidates;
         this.usersOf = s.usersOf;
         this.counters = s.counters;
+        this.concertoD = s.model.semantics() == dev.cadenza.core.model.Semantics.CONCERTO_D;
+    }
+
+    /**
+     * Whether Concerto-D's refusing state of provide port {@code port} of {@code c} can matter: a
+     * service provide port bound {@code at} places or groups (data and {@code from} ports never
+     * refuse: only DepType.PROVIDE is raised, HEAD component.py:765-783) with a user bound
+     * {@code at} places or groups among those the program connects (only those check it: HEAD
+     * component.py:964, 978; a transition's start does not, :860-866).
+     */
+    final boolean refusable(InstanceNet c, Port port) {
+        if (!concertoD || port.direction() != PortDirection.PROVIDE || port.kind() == dev.cadenza.core.model.PortKind.DATA
+                || !(port.binding() instanceof PortBinding.At)) {
+            return false;
+        }
+        for (String u : usersOf.getOrDefault(c.name + "." + port.name(), Set.of())) {
+            int dot = u.indexOf('.');
+            InstanceNet user = instances.get(u.substring(0, dot));
+            if (user != null && user.type.port(u.substring(dot + 1))
+                    .map(q -> q.binding() instanceof PortBinding.At).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The place that marks "the runtime has stopped" under Concerto-D (made on first use): every
+     * transition of the net is inhibited by it ({@link ModelTranslator}), so a stopped run is a
+     * dead marking that is not finished, which {@code deployable} reports with its run.
+     */
+    final int stopped() {
+        if (state.stopped < 0) {
+            state.stopped = d.place("stopped", new Provenance.Stopped(), 0);
+        }
+        return state.stopped;
     }
 
     final List<TransitionDecl> transitionsOf(InstanceNet c, String behavior) {
