@@ -225,6 +225,14 @@ final class LoopGraph {
         return symmetry == null ? key : symmetry.canonical(key, len, codec);
     }
 
+    /**
+     * A step reaches the boundary state the codec just wrote ({@code len} ints): its buffer is taken
+     * after writing, since writing may have grown it.
+     */
+    private void arriveAt(int len, long w) {
+        arrive(0, codec.buffer(), len, w);
+    }
+
     private void arrive(int terminal, int[] key, int len, long w) {
         if (terminal == 0) {
             int[] own = key;
@@ -280,13 +288,13 @@ final class LoopGraph {
             case STOPPED -> arrive(STOP, null, 0, 0);
             case CHANGED -> {
                 x.afterChange();
-                arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.ITERATE), 0);
+                arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), 0);
             }
             case DEFERRED -> {
                 x.afterDeferred();
-                arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.ITERATE), 0);
+                arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), 0);
             }
-            default -> arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.WAIT), 0);
+            default -> arriveAt(codec.encode(phase, LoopStateCodec.WAIT), 0);
         }
     }
 
@@ -694,7 +702,7 @@ final class LoopGraph {
         for (int bits = 0; bits < 1 << frees && !found && cut == null; bits++) {
             x.now = now;
             if (musts == 0 && bits == 0) {
-                arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.WAIT), w);
+                arriveAt(codec.encode(phase, LoopStateCodec.WAIT), w);
                 if (found) {
                     foundStep = new ExplorerDriver.TimeStep(now, new int[0]);
                 }
@@ -713,7 +721,7 @@ final class LoopGraph {
             for (int f : fin) {
                 x.byId.get(f >>> 16).finishAt[f & 0xffff] = now;
             }
-            arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.ITERATE), w);
+            arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), w);
             if (found) {
                 foundStep = new ExplorerDriver.TimeStep(now, fin);
             }

@@ -120,9 +120,14 @@ class SymmetryStateSpaceProperties {
         }
         boolean[] deleted = new boolean[n];
         boolean[] cut = new boolean[cons.size()];
-        int count = t.next(4);
+        if (t.next(2) == 0) {
+            // a wait on one host first: the instructions after it run later, from states the symmetry merges
+            int i = t.next(n);
+            ops.add("wait(" + name(i, copied[i] ? t.next(hosts) : -1, copied) + ")");
+        }
+        int count = 1 + t.next(4);
         for (int k = 0; k < count; k++) {
-            int op = t.next(7);
+            int op = t.next(9);
             int i = t.next(n);
             if (deleted[i]) {
                 continue;
@@ -136,9 +141,10 @@ class SymmetryStateSpaceProperties {
                         ops.add("pushB(" + name(i, h, copied) + ", " + b + ")");
                     }
                 }
-                case 2 -> ops.add("pushB(" + name(i, copied[i] ? t.next(hosts) : -1, copied) + ", more)");
-                case 3 -> ops.add("wait(" + name(i, copied[i] ? t.next(hosts) : -1, copied) + ")");
-                case 4 -> ops.add("waitAll");
+                case 2, 3 -> ops.add("pushB(" + name(i, copied[i] ? t.next(hosts) : -1, copied) + ", "
+                        + (op == 2 ? "more" : "back") + ")");
+                case 4, 5 -> ops.add("wait(" + name(i, copied[i] ? t.next(hosts) : -1, copied) + ")");
+                case 6 -> ops.add("waitAll");
                 default -> {
                     if (!copied[i]) {
                         continue;
