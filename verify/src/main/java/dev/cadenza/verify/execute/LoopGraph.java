@@ -606,7 +606,9 @@ final class LoopGraph {
                         return;
                     }
                 }
-                int len = codec.encodeMid(phase, mask & ~(1L << id), x.movedInIteration(), x.deferred);
+                int len = reduce
+                        ? codec.encodeSwept(mid, c, mask & ~(1L << id), x.movedInIteration(), x.deferred)
+                        : codec.encodeMid(phase, mask & ~(1L << id), x.movedInIteration(), x.deferred);
                 children.add(Arrays.copyOf(codec.buffer(), len));
                 if (values != null) {
                     values.add(policy.script.taken());

@@ -142,6 +142,43 @@ final class LoopStateCodec {
         return len;
     }
 
+    /** Where each instance's part of the last key read starts; at [n], its connections' count. */
+    private int[] readStart = new int[65];
+
+    /**
+     * The key of the state after a sweep of {@code c} from the mid-iteration key {@code mid} (the
+     * last key read): the same as {@link #encodeMid}, written from {@code mid} with only what a sweep
+     * with the order reductions on may change — the loop's flags, {@code c}'s own part and the
+     * predicate's flags (a sweep writes nothing of another instance, and connections change only in
+     * the program phase: {@link LoopGraph}'s grouping rests on the same facts).
+     */
+    int encodeSwept(int[] mid, ComponentState c, long remaining, boolean changed, boolean deferred) {
+        len = 0;
+        put((mid[0] & 1) | ITERATE << 1 | (x.blocked ? 1 : 0) << 2 | (x.forceNotice ? 1 : 0) << 3
+                | (x.forceAll ? 1 : 0) << 4 | 1 << 5 | (changed ? 1 : 0) << 6 | (deferred ? 1 : 0) << 7);
+        put(x.pc);
+        put(x.byId.size());
+        put((int) (remaining >>> 32));
+        put((int) remaining);
+        int s = readStart[c.id];
+        int e = readStart[c.id + 1];
+        copy(mid, len, s - len);
+        putComponent(c);
+        copy(mid, e, mid.length - e - (watch != null ? 1 : 0));
+        if (watch != null) {
+            put(watch.flags);
+        }
+        return len;
+    }
+
+    private void copy(int[] from, int at, int count) {
+        if (len + count > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(len + count, buf.length * 2));
+        }
+        System.arraycopy(from, at, buf, len, count);
+        len += count;
+    }
+
     /** Where instance {@code k}'s part of the last key written starts; at {@code k = n}, the connections' count. */
     int partStart(int k) {
         return partStart[k];
@@ -261,11 +298,13 @@ final class LoopStateCodec {
         x.active.clear();
         for (int k = 0; k < n; k++) {
             ComponentState c = x.byId.get(k);
+            readStart[k] = at;
             getComponent(c);
             if (c.inActive) {
                 x.active.add(c);
             }
         }
+        readStart[n] = at;
         int cs = get();
         if (!rebuilt && sameConnections(cs)) {
             // the connections the execution holds are the key's already (most states of an iteration
