@@ -604,8 +604,8 @@ final class ComponentRules {
         if (c.behavior >= 0) {
             done = x.log.add(EventLog.COMPLETED, c, c.behavior, x.now, c.lastEvent, null);
         }
-        Integer next = c.queue.poll();
-        if (next != null) {
+        int next = c.queue.poll();
+        if (next >= 0) {
             x.setBehavior(c, next, done >= 0 ? done : c.lastEvent);
             return false;
         }

@@ -1,6 +1,5 @@
 package dev.cadenza.verify.execute;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +41,7 @@ final class ComponentState {
     boolean deleted;
 
     int behavior = CompiledType.INIT;
-    final ArrayDeque<Integer> queue = new ArrayDeque<>();
+    final BehaviorFifo queue = new BehaviorFifo();
     final int[] groupTokens;
     final int[] nbUsers;
     final boolean[] refusing;

@@ -76,11 +76,23 @@ final class LoopGraph {
     /** The predicate holds at {@link #predicateNode}'s state itself (the subject's first state). */
     boolean predicateAtNode;
 
+    /** Alike bundles stored one key per orbit (null: none, or not asked). */
+    final LoopSymmetry symmetry;
+    /** The initial state's own key (the stored one may be its canonical form). */
+    private int[] rootKey;
+    /** Finding a path: the key actually reached by the step found (its canonical form is the target). */
+    private int[] foundKey;
+
     LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies) {
-        this(executor, unit, reduce, strictTies, null);
+        this(executor, unit, reduce, strictTies, null, reduce);
     }
 
     LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies, LoopPredicate watched) {
+        this(executor, unit, reduce, strictTies, watched, reduce);
+    }
+
+    LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies, LoopPredicate watched,
+              boolean symmetric) {
         this.strictTies = strictTies;
         this.executor = executor;
         this.unit = unit;
@@ -108,6 +120,7 @@ final class LoopGraph {
             codec.watch = watch;
             policy.watch = watch;
         }
+        this.symmetry = symmetric ? LoopSymmetry.of(executor, watch) : null;
         this.prefixEnd = executor.prefixLength();
         this.programEnd = executor.instructions().size();
         this.rootPhase = prefixEnd > 0 ? 0 : 1;
@@ -123,7 +136,8 @@ final class LoopGraph {
     void explore(Meter meter, boolean stopAtDeadlock) {
         this.meter = meter;
         int len = codec.encode(rootPhase, LoopStateCodec.ITERATE);
-        add(codec.buffer(), len, -1);
+        rootKey = Arrays.copyOf(codec.buffer(), len);
+        add(canonical(codec.buffer(), len), len, -1);
         for (int v = 0; v < states.size() && cut == null && predicateNode < 0; v++) {
             if (stopAtDeadlock && deadlockNode >= 0) {
                 break;
@@ -203,13 +217,36 @@ final class LoopGraph {
     private int targetTerminal;
     private boolean found;
 
+    /**
+     * The key stored for a boundary key just written by the codec: its canonical form under the
+     * symmetry (one per orbit), or itself.
+     */
+    private int[] canonical(int[] key, int len) {
+        return symmetry == null ? key : symmetry.canonical(key, len, codec);
+    }
+
+    /**
+     * A step reaches the boundary state the codec just wrote ({@code len} ints): its buffer is taken
+     * after writing, since writing may have grown it.
+     */
+    private void arriveAt(int len, long w) {
+        arrive(0, codec.buffer(), len, w);
+    }
+
     private void arrive(int terminal, int[] key, int len, long w) {
-        if (from < 0) {
-            if (found) {
+        if (terminal == 0) {
+            int[] own = key;
+            key = canonical(key, len);
+            if (from < 0 && !found && targetKey != null && len == targetKey.length
+                    && Arrays.equals(key, 0, len, targetKey, 0, len)) {
+                // the run goes on from the state it really reached (of the target's orbit)
+                found = true;
+                foundKey = Arrays.copyOf(own, len);
                 return;
             }
-            if (targetKey == null ? terminal == targetTerminal
-                    : terminal == 0 && len == targetKey.length && Arrays.equals(key, 0, len, targetKey, 0, len)) {
+        }
+        if (from < 0) {
+            if (!found && targetKey == null && terminal == targetTerminal) {
                 found = true;
             }
             return;
@@ -251,13 +288,13 @@ final class LoopGraph {
             case STOPPED -> arrive(STOP, null, 0, 0);
             case CHANGED -> {
                 x.afterChange();
-                arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.ITERATE), 0);
+                arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), 0);
             }
             case DEFERRED -> {
                 x.afterDeferred();
-                arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.ITERATE), 0);
+                arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), 0);
             }
-            default -> arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.WAIT), 0);
+            default -> arriveAt(codec.encode(phase, LoopStateCodec.WAIT), 0);
         }
     }
 
@@ -569,7 +606,9 @@ final class LoopGraph {
                         return;
                     }
                 }
-                int len = codec.encodeMid(phase, mask & ~(1L << id), x.movedInIteration(), x.deferred);
+                int len = reduce
+                        ? codec.encodeSwept(mid, c, mask & ~(1L << id), x.movedInIteration(), x.deferred)
+                        : codec.encodeMid(phase, mask & ~(1L << id), x.movedInIteration(), x.deferred);
                 children.add(Arrays.copyOf(codec.buffer(), len));
                 if (values != null) {
                     values.add(policy.script.taken());
@@ -665,7 +704,7 @@ final class LoopGraph {
         for (int bits = 0; bits < 1 << frees && !found && cut == null; bits++) {
             x.now = now;
             if (musts == 0 && bits == 0) {
-                arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.WAIT), w);
+                arriveAt(codec.encode(phase, LoopStateCodec.WAIT), w);
                 if (found) {
                     foundStep = new ExplorerDriver.TimeStep(now, new int[0]);
                 }
@@ -684,7 +723,7 @@ final class LoopGraph {
             for (int f : fin) {
                 x.byId.get(f >>> 16).finishAt[f & 0xffff] = now;
             }
-            arrive(0, codec.buffer(), codec.encode(phase, LoopStateCodec.ITERATE), w);
+            arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), w);
             if (found) {
                 foundStep = new ExplorerDriver.TimeStep(now, fin);
             }
@@ -727,12 +766,17 @@ final class LoopGraph {
         long pending = 0;
         int saved = from;
         from = -1;
+        // the stored keys are canonical: each step is found again from the state the run really
+        // reached, and reaches a state whose canonical form is the next node's
+        int[] key = rootKey;
         try {
             for (int i = 0; i < path.length; i++) {
                 if (terminal == PREDICATE && predicateAtNode && i == path.length - 1) {
                     break; // it holds in the last node's state: the replay stops on reaching it
                 }
-                int[] key = states.key(path[i]);
+                if (i > 0) {
+                    key = foundKey;
+                }
                 targetKey = i + 1 < path.length ? states.key(path[i + 1]) : null;
                 targetTerminal = terminal;
                 found = false;

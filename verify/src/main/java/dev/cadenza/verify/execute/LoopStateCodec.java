@@ -1,6 +1,5 @@
 package dev.cadenza.verify.execute;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,7 +35,12 @@ final class LoopStateCodec {
     private final ComponentState[] pool;
     private int[] buf = new int[256];
     private int len;
-    private final List<Integer> connections = new ArrayList<>();
+    /** The connections of the key being written (no boxing: this runs once per state reached). */
+    private int[] connections = new int[64];
+    private int connectionCount;
+    /** Where each instance's part of the last key written starts; at [n], its connections' count. */
+    private int[] partStart = new int[65];
+    private int parts;
     /** The predicate observed, whose "started"/"ended" flags end every key (null: none). */
     PredicateWatch watch;
 
@@ -105,25 +109,30 @@ final class LoopStateCodec {
             put((int) (remaining >>> 32));
             put((int) remaining);
         }
-        connections.clear();
-        for (ComponentState c : x.byId) {
+        connectionCount = 0;
+        parts = 0;
+        for (int i = 0, n = x.byId.size(); i < n; i++) {
+            ComponentState c = x.byId.get(i);
+            partStart[parts++] = len;
             putComponent(c);
             for (int p = 0; p < c.connections.size(); p++) {
                 if (!c.type.roles[p].isUse()) {
-                    for (Connection k : c.connections.get(p)) {
-                        connections.add(k.provider.id << 26 | k.providePort << 16 | k.user.id << 10 | k.usePort);
+                    List<Connection> l = c.connections.get(p);
+                    for (int j = 0; j < l.size(); j++) {
+                        Connection k = l.get(j);
+                        if (connectionCount == connections.length) {
+                            connections = Arrays.copyOf(connections, connectionCount * 2);
+                        }
+                        connections[connectionCount++] = k.provider.id << 26 | k.providePort << 16 | k.user.id << 10 | k.usePort;
                     }
                 }
             }
         }
-        int[] cs = new int[connections.size()];
-        for (int i = 0; i < cs.length; i++) {
-            cs[i] = connections.get(i);
-        }
-        Arrays.sort(cs);
-        put(cs.length);
-        for (int k : cs) {
-            put(k);
+        partStart[parts] = len;
+        Arrays.sort(connections, 0, connectionCount);
+        put(connectionCount);
+        for (int i = 0; i < connectionCount; i++) {
+            put(connections[i]);
         }
         if (watch != null) {
             // flags no field of the execution holds, which the predicate reads: two runs merged at one key
@@ -133,13 +142,55 @@ final class LoopStateCodec {
         return len;
     }
 
+    /** Where each instance's part of the last key read starts; at [n], its connections' count. */
+    private int[] readStart = new int[65];
+
+    /**
+     * The key of the state after a sweep of {@code c} from the mid-iteration key {@code mid} (the
+     * last key read): the same as {@link #encodeMid}, written from {@code mid} with only what a sweep
+     * with the order reductions on may change — the loop's flags, {@code c}'s own part and the
+     * predicate's flags (a sweep writes nothing of another instance, and connections change only in
+     * the program phase: {@link LoopGraph}'s grouping rests on the same facts).
+     */
+    int encodeSwept(int[] mid, ComponentState c, long remaining, boolean changed, boolean deferred) {
+        len = 0;
+        put((mid[0] & 1) | ITERATE << 1 | (x.blocked ? 1 : 0) << 2 | (x.forceNotice ? 1 : 0) << 3
+                | (x.forceAll ? 1 : 0) << 4 | 1 << 5 | (changed ? 1 : 0) << 6 | (deferred ? 1 : 0) << 7);
+        put(x.pc);
+        put(x.byId.size());
+        put((int) (remaining >>> 32));
+        put((int) remaining);
+        int s = readStart[c.id];
+        int e = readStart[c.id + 1];
+        copy(mid, len, s - len);
+        putComponent(c);
+        copy(mid, e, mid.length - e - (watch != null ? 1 : 0));
+        if (watch != null) {
+            put(watch.flags);
+        }
+        return len;
+    }
+
+    private void copy(int[] from, int at, int count) {
+        if (len + count > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(len + count, buf.length * 2));
+        }
+        System.arraycopy(from, at, buf, len, count);
+        len += count;
+    }
+
+    /** Where instance {@code k}'s part of the last key written starts; at {@code k = n}, the connections' count. */
+    int partStart(int k) {
+        return partStart[k];
+    }
+
     /** One instance's part of a key: its own fields (the sweep of a component changes nothing else). */
     private void putComponent(ComponentState c) {
         put((c.deleted ? 1 : 0) | (c.inActive ? 1 : 0) << 1 | (c.initialized ? 1 : 0) << 2
                 | (c.initRunning ? 1 : 0) << 3 | (c.initDock ? 1 : 0) << 4 | (c.behavior + 2) << 8);
         put(c.queue.size());
-        for (int b : c.queue) {
-            put(b);
+        for (int i = 0; i < c.queue.size(); i++) {
+            put(c.queue.get(i));
         }
         bits(c.marked);
         bits(c.visited);
@@ -234,7 +285,8 @@ final class LoopStateCodec {
         x.programEnded = false;
         x.deferred = false;
         x.dirty = false;
-        if (x.byId.size() != n) {
+        boolean rebuilt = x.byId.size() != n;
+        if (rebuilt) {
             x.byId.clear();
             x.byName.clear();
             for (int k = 0; k < n; k++) {
@@ -246,26 +298,75 @@ final class LoopStateCodec {
         x.active.clear();
         for (int k = 0; k < n; k++) {
             ComponentState c = x.byId.get(k);
+            readStart[k] = at;
             getComponent(c);
-            for (List<Connection> l : c.connections) {
-                l.clear();
-            }
             if (c.inActive) {
                 x.active.add(c);
             }
         }
+        readStart[n] = at;
         int cs = get();
-        for (int i = 0; i < cs; i++) {
-            int k = get();
-            ComponentState p = x.byId.get(k >>> 26);
-            ComponentState u = x.byId.get((k >>> 10) & 63);
-            Connection con = new Connection(p, (k >>> 16) & 1023, u, k & 1023, -1);
-            p.connections.get(con.providePort).add(con);
-            u.connections.get(con.usePort).add(con);
+        if (!rebuilt && sameConnections(cs)) {
+            // the connections the execution holds are the key's already (most states of an iteration
+            // share them: only the program changes them): kept, no object made
+            at += cs;
+        } else {
+            for (int k = 0; k < n; k++) {
+                for (List<Connection> l : x.byId.get(k).connections) {
+                    l.clear();
+                }
+            }
+            for (ComponentState c : pool) {
+                if (c != null) {
+                    for (List<Connection> l : c.connections) {
+                        l.clear();
+                    }
+                }
+            }
+            for (int i = 0; i < cs; i++) {
+                int k = get();
+                ComponentState p = x.byId.get(k >>> 26);
+                ComponentState u = x.byId.get((k >>> 10) & 63);
+                Connection con = new Connection(p, (k >>> 16) & 1023, u, k & 1023, -1);
+                p.connections.get(con.providePort).add(con);
+                u.connections.get(con.usePort).add(con);
+            }
         }
         if (watch != null) {
             watch.flags = get();
         }
+    }
+
+    /**
+     * Whether the connections the execution holds now are exactly the {@code cs} written at
+     * {@link #at} in the key being read (compared as the sorted codes {@link #encode} writes;
+     * the instances were just restored, so a connection's ends are the key's instances).
+     */
+    private boolean sameConnections(int cs) {
+        connectionCount = 0;
+        for (int i = 0, n = x.byId.size(); i < n; i++) {
+            ComponentState c = x.byId.get(i);
+            for (int p = 0; p < c.connections.size(); p++) {
+                if (!c.type.roles[p].isUse()) {
+                    List<Connection> l = c.connections.get(p);
+                    for (int j = 0; j < l.size(); j++) {
+                        Connection k = l.get(j);
+                        if (connectionCount == cs || k.user.id >= n || x.byId.get(k.user.id) != k.user) {
+                            return false;
+                        }
+                        if (connectionCount == connections.length) {
+                            connections = Arrays.copyOf(connections, connectionCount * 2);
+                        }
+                        connections[connectionCount++] = k.provider.id << 26 | k.providePort << 16 | k.user.id << 10 | k.usePort;
+                    }
+                }
+            }
+        }
+        if (connectionCount != cs) {
+            return false;
+        }
+        Arrays.sort(connections, 0, connectionCount);
+        return Arrays.equals(connections, 0, cs, in, at, at + cs);
     }
 
     private void getComponent(ComponentState c) {

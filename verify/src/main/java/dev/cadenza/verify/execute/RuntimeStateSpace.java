@@ -39,6 +39,12 @@ import java.util.Arrays;
  * left of an iteration depends on nothing else. Within a sweep every order of the enter and leave
  * phases is tried; the start and end phases are not ordered, since every order gives the same
  * state ({@link ExplorerPolicy} says why; {@link #withoutReductions()} tries them all).</li>
+ * <li><b>Symmetry.</b> Alike bundles of instances that the executor cannot tell apart (same
+ * compiled types, the program left mapped onto itself, nothing of them observed) are permuted
+ * into a canonical order before a key is stored ({@link LoopSymmetry}): one key per orbit. The
+ * permutations are automorphisms of the loop's graph that keep every edge's time and every end,
+ * so deadlocks, ends and the earliest and latest ones are the same; runs are found again from
+ * the states the executor really reaches ({@link LoopGraph#run}).</li>
  * <li><b>States.</b> {@link LoopStateCodec} writes what determines the future, threads' times
  * relative to now: two runs that reach the same key have the same futures, shifted in time.</li>
  * <li><b>Predicates</b> ({@link #reach}) are observed after every single move, not at the states
@@ -57,22 +63,32 @@ public final class RuntimeStateSpace {
     private final Budget budget;
     private final boolean reduce;
     private final boolean strictTies;
+    private final boolean symmetric;
 
-    private RuntimeStateSpace(Executor executor, Budget budget, boolean reduce, boolean strictTies) {
+    private RuntimeStateSpace(Executor executor, Budget budget, boolean reduce, boolean strictTies, boolean symmetric) {
         this.executor = executor;
         this.budget = budget;
         this.reduce = reduce;
         this.strictTies = strictTies;
+        this.symmetric = symmetric;
     }
 
     /** The state space of {@code executor}'s subject, explored within {@code budget}. */
     public static RuntimeStateSpace of(Executor executor, Budget budget) {
-        return new RuntimeStateSpace(executor, budget, true, false);
+        return new RuntimeStateSpace(executor, budget, true, false, true);
     }
 
-    /** The same without the order reductions of the start and end phases (every order tried). */
+    /**
+     * The same without the order reductions of the start and end phases (every order tried) and
+     * without the symmetry of alike bundles (every state stored as it is).
+     */
     public RuntimeStateSpace withoutReductions() {
-        return new RuntimeStateSpace(executor, budget, false, strictTies);
+        return new RuntimeStateSpace(executor, budget, false, strictTies, false);
+    }
+
+    /** The same without the symmetry of alike bundles alone ({@link LoopSymmetry}), the order reductions kept. */
+    RuntimeStateSpace withoutSymmetry() {
+        return new RuntimeStateSpace(executor, budget, reduce, strictTies, false);
     }
 
     /**
@@ -82,7 +98,7 @@ public final class RuntimeStateSpace {
      * the executor on the grid only, not for durations off it (docs/verify.md).
      */
     RuntimeStateSpace withStrictTies() {
-        return new RuntimeStateSpace(executor, budget, reduce, true);
+        return new RuntimeStateSpace(executor, budget, reduce, true, symmetric);
     }
 
     /** Why the state space cannot explore this subject, or null. */
@@ -136,7 +152,7 @@ public final class RuntimeStateSpace {
         if (no != null) {
             return new DeadlockSearch.Unanswered(no, new StateSpaceStatistics(0, 0, 0, "-", 0, no));
         }
-        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies);
+        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, null, symmetric);
         Meter m = budget.start("states");
         g.explore(m, true);
         StateSpaceStatistics s = statistics(g, m);
@@ -164,7 +180,7 @@ public final class RuntimeStateSpace {
         if (no != null) {
             return new PredicateSearch.Unanswered(no, new StateSpaceStatistics(0, 0, 0, "-", 0, no));
         }
-        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, predicate);
+        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, predicate, symmetric);
         Meter m = budget.start("states");
         g.explore(m, false);
         StateSpaceStatistics s = statistics(g, m);
@@ -188,7 +204,7 @@ public final class RuntimeStateSpace {
             return new FinishTimes(null, null, null, null, false, false, false,
                     new StateSpaceStatistics(0, 0, 0, "-", 0, no));
         }
-        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies);
+        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, null, symmetric);
         Meter m = budget.start("states");
         g.explore(m, false);
         StateSpaceStatistics s = statistics(g, m);

@@ -1,0 +1,541 @@
+package dev.cadenza.verify.execute;
+
+import dev.cadenza.core.model.Instruction;
+import dev.cadenza.core.model.Semantics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Alike bundles of instances (hosts 2..n of a deployment) that the runtime's loop cannot tell
+ * apart, and the canonical form of a {@link LoopStateCodec} key under their permutations: the
+ * runtime's state space stores one key per orbit (docs/verify.md, "Symmetry in the runtime's
+ * state space").
+ *
+ * <p>Names only propose the bundles: an instance {@code apt3} is member {@code apt} of bundle
+ * {@code 3}. Bundles with the same members of the same compiled types form a class. A
+ * permutation π of a class's bundles (renaming every member to the same member of the image
+ * bundle) is then decided on what the executor runs: the rules read instances only through
+ * their compiled types, their state and their connections (no rule compares ids or names;
+ * every order a name would give, the state space enumerates), and the state and the connections
+ * are in the key, which π permutes. What is left is the program: π must map what is still to run
+ * of it, from the state's program counter, onto itself, up to what the executor cannot tell
+ * apart ({@link #sameProgram}). Then every run from a state s, renamed by π, is a run from π(s)
+ * with the same times and ends, and the converse: the loop's graph has π as an automorphism
+ * on the states at that counter (and at every later one, since what is left only shrinks).
+ * A class with a bundle the observed predicate reads, or with a connection between two different
+ * bundles, is not used (the predicate would tell them apart; the canonical form below would not
+ * be unique, which the re-derivation of runs needs).
+ *
+ * <p>Canonical form: in each usable class, the bundles are sorted by their members' parts of
+ * the key followed by their connections written relative to the bundle (a member's index, or the
+ * other end's id when it is in no bundle); the key is rewritten with the bundles in that order.
+ * Two keys of one orbit have the same sorted sequence of bundle descriptions, and bundles with
+ * equal descriptions hold equal parts and equal connections, so they give the same key: the form
+ * is unique per orbit.
+ */
+final class LoopSymmetry {
+
+    /** [class][bundle][member]: the instance ids (bundles in index order, members in name order). */
+    private final int[][][] classes;
+    private final List<Instruction> program;
+    private final int prefixEnd;
+    private final boolean concertoD;
+    private final List<CompiledType> types;
+    private final Map<String, Integer> idOf = new HashMap<>();
+    /** [class][pc]: 0 not decided, 1 usable from there, 2 not. */
+    private final byte[][] usable;
+    /** For tests only: use every class at every program counter, the program unchecked (a broken rule). */
+    static boolean uncheckedForTests;
+
+    private LoopSymmetry(int[][][] classes, Executor e) {
+        this.classes = classes;
+        this.program = e.instructions();
+        this.prefixEnd = e.prefixLength();
+        this.concertoD = e.semantics() == Semantics.CONCERTO_D;
+        this.types = e.addedTypes();
+        for (int i = 0; i < e.addedNames().size(); i++) {
+            idOf.put(e.addedNames().get(i), i);
+        }
+        this.usable = new byte[classes.length][program.size() + 1];
+    }
+
+    /** The symmetry of {@code e}'s subject with {@code watch}'s instances fixed, or null when there is none. */
+    static LoopSymmetry of(Executor e, PredicateWatch watch) {
+        List<String> names = e.addedNames();
+        List<CompiledType> types = e.addedTypes();
+        // proposed by names: bundle index -> member name -> id
+        TreeMap<Long, TreeMap<String, Integer>> bundles = new TreeMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            int k = n.length();
+            while (k > 0 && Character.isDigit(n.charAt(k - 1))) {
+                k--;
+            }
+            if (k == n.length() || k == 0 || n.length() - k > 9) {
+                continue;
+            }
+            long index = Long.parseLong(n.substring(k));
+            bundles.computeIfAbsent(index, x -> new TreeMap<>()).put(n.substring(0, k), i);
+        }
+        int[] bundleOf = new int[names.size()];
+        Arrays.fill(bundleOf, -1);
+        List<int[]> all = new ArrayList<>();
+        List<String> signature = new ArrayList<>();
+        for (TreeMap<String, Integer> b : bundles.values()) {
+            int[] ids = new int[b.size()];
+            StringBuilder sig = new StringBuilder();
+            int m = 0;
+            boolean watched = false;
+            for (Map.Entry<String, Integer> en : b.entrySet()) {
+                ids[m++] = en.getValue();
+                // the compiled type itself (one per component type), not its name
+                sig.append(en.getKey()).append(':').append(System.identityHashCode(types.get(en.getValue()))).append(';');
+                watched |= watch != null && watch.visible(en.getValue());
+            }
+            if (watched) {
+                continue; // the predicate reads it: it stays where it is
+            }
+            for (int id : ids) {
+                bundleOf[id] = all.size();
+            }
+            all.add(ids);
+            signature.add(sig.toString());
+        }
+        // bundles alone of their kind are never moved: they count as instances in no bundle
+        Map<String, Integer> kinds = new HashMap<>();
+        for (String sig : signature) {
+            kinds.merge(sig, 1, Integer::sum);
+        }
+        // a connection between two bundles that may move: both are left out (see the class comment)
+        boolean[] linked = new boolean[all.size()];
+        for (Instruction i : e.instructions()) {
+            if (i instanceof Instruction.Con c) {
+                Integer a = index(names, c.provider().instance());
+                Integer u = index(names, c.user().instance());
+                if (a != null && u != null && bundleOf[a] >= 0 && bundleOf[u] >= 0 && bundleOf[a] != bundleOf[u]
+                        && kinds.get(signature.get(bundleOf[a])) > 1 && kinds.get(signature.get(bundleOf[u])) > 1) {
+                    linked[bundleOf[a]] = true;
+                    linked[bundleOf[u]] = true;
+                }
+            }
+        }
+        Map<String, List<int[]>> bySignature = new java.util.LinkedHashMap<>();
+        for (int b = 0; b < all.size(); b++) {
+            if (!linked[b]) {
+                bySignature.computeIfAbsent(signature.get(b), x -> new ArrayList<>()).add(all.get(b));
+            }
+        }
+        List<int[][]> out = new ArrayList<>();
+        for (List<int[]> c : bySignature.values()) {
+            if (c.size() >= 2) {
+                out.add(c.toArray(new int[0][]));
+            }
+        }
+        return out.isEmpty() ? null : new LoopSymmetry(out.toArray(new int[0][][]), e);
+    }
+
+    private static Integer index(List<String> names, String n) {
+        int i = names.indexOf(n);
+        return i < 0 ? null : i;
+    }
+
+    int classCount() {
+        return classes.length;
+    }
+
+    // ---- the program ------------------------------------------------------------------------------
+
+    /** Whether class {@code c}'s permutations map what is left of the program from {@code pc} onto itself. */
+    boolean usableAt(int c, int pc) {
+        if (uncheckedForTests) {
+            return true;
+        }
+        if (usable[c][pc] == 0) {
+            boolean ok = true;
+            // the transpositions of neighbouring bundles generate every permutation of the class
+            for (int b = 0; b + 1 < classes[c].length && ok; b++) {
+                Map<String, String> swap = new HashMap<>();
+                for (int m = 0; m < classes[c][b].length; m++) {
+                    String p = nameOf(classes[c][b][m]);
+                    String q = nameOf(classes[c][b + 1][m]);
+                    swap.put(p, q);
+                    swap.put(q, p);
+                }
+                ok = sameProgram(pc, n -> swap.getOrDefault(n, n));
+            }
+            usable[c][pc] = (byte) (ok ? 1 : 2);
+        }
+        return usable[c][pc] == 1;
+    }
+
+    private String nameOf(int id) {
+        for (Map.Entry<String, Integer> e : idOf.entrySet()) {
+            if (e.getValue() == id) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalStateException("no instance " + id);
+    }
+
+    /**
+     * Whether the program from {@code pc}, renamed by {@code rename}, is the program from
+     * {@code pc} up to what the executor cannot tell apart. The rest is cut into blocks (never
+     * across the end of a program the subject runs after):
+     * <ul>
+     * <li>a run of {@code add}, {@code con} and {@code pushB}: each finishes at once, so the run is
+     * applied whole in one program phase; its effect is the instances added (each takes the id
+     * of its name: the program adds each name once, in the executor's order), the connections
+     * made and, per instance, the behaviors pushed in their order — compared as such;</li>
+     * <li>a {@code waitAll} followed by {@code dcon}s and {@code del}s (not under Concerto-D) that
+     * provably never block once it passes ({@link #neverBlocks}): applied whole at once too, the
+     * same connections removed and instances deleted in any order — compared as two sets;</li>
+     * <li>any other instruction: compared as it is, at its place.</li>
+     * </ul>
+     */
+    boolean sameProgram(int pc, UnaryOperator<String> rename) {
+        int k = pc;
+        while (k < program.size()) {
+            int stop = k < prefixEnd ? prefixEnd : program.size();
+            Instruction i = program.get(k);
+            if (immediate(i)) {
+                int end = k;
+                while (end < stop && immediate(program.get(end))) {
+                    end++;
+                }
+                if (!immediateEffect(k, end, UnaryOperator.identity()).equals(immediateEffect(k, end, rename))) {
+                    return false;
+                }
+                k = end;
+            } else if (i instanceof Instruction.WaitAll && !concertoD) {
+                int end = k + 1;
+                while (end < stop && (program.get(end) instanceof Instruction.Dcon
+                        || program.get(end) instanceof Instruction.Del)) {
+                    end++;
+                }
+                if (end > k + 1) {
+                    if (!neverBlocks(k, end)
+                            || !barrierEffect(k + 1, end, UnaryOperator.identity()).equals(barrierEffect(k + 1, end, rename))) {
+                        return false;
+                    }
+                }
+                k = end;
+            } else {
+                if (!text(i, UnaryOperator.identity()).equals(text(i, rename))) {
+                    return false;
+                }
+                k++;
+            }
+        }
+        return true;
+    }
+
+    private static boolean immediate(Instruction i) {
+        return i instanceof Instruction.Add || i instanceof Instruction.Con || i instanceof Instruction.PushB;
+    }
+
+    private List<String> immediateEffect(int from, int to, UnaryOperator<String> rename) {
+        List<String> adds = new ArrayList<>();
+        List<String> cons = new ArrayList<>();
+        TreeMap<String, List<String>> pushes = new TreeMap<>();
+        for (int k = from; k < to; k++) {
+            Instruction i = program.get(k);
+            if (i instanceof Instruction.PushB p) {
+                pushes.computeIfAbsent(rename.apply(p.instance()), x -> new ArrayList<>()).add(p.behavior());
+            } else if (i instanceof Instruction.Add) {
+                adds.add(text(i, rename));
+            } else {
+                cons.add(text(i, rename));
+            }
+        }
+        adds.sort(null);
+        cons.sort(null);
+        List<String> out = new ArrayList<>(adds);
+        out.add("|");
+        out.addAll(cons);
+        out.add("|");
+        out.add(pushes.toString());
+        return out;
+    }
+
+    private List<String> barrierEffect(int from, int to, UnaryOperator<String> rename) {
+        List<String> out = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            out.add(text(program.get(k), rename));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * Whether the {@code dcon}s and {@code del}s after the {@code waitAll} at {@code wait} (up to
+     * {@code end}) all finish as soon as it passes, whatever the state. When it passes no instance
+     * is active, so no thread runs (a component with a running thread is active) and none starts
+     * before the program phase ends. A {@code dcon} waits while its use port has users; a use port
+     * bound to transitions only (no place, no group) has users only while one of them runs: it
+     * finishes. A {@code del} waits while its instance is active (none is) or connected: the
+     * connections at a program counter are those the program made before it minus those it
+     * removed (only instructions change them, and every instruction before the counter
+     * finished), so whether the instance still has one after the {@code dcon}s before the
+     * {@code del} is known here. A {@code dcon} of a connection that is not there is an error
+     * either way: refused.
+     */
+    private boolean neverBlocks(int wait, int end) {
+        List<String> connected = new ArrayList<>();
+        for (int k = 0; k < end; k++) {
+            Instruction i = program.get(k);
+            if (i instanceof Instruction.Con c) {
+                connected.add(c.provider().instance() + "." + c.provider().port() + ">" + c.user().instance() + "."
+                        + c.user().port());
+            } else if (i instanceof Instruction.Dcon d) {
+                String s = d.provider().instance() + "." + d.provider().port() + ">" + d.user().instance() + "."
+                        + d.user().port();
+                if (k > wait) {
+                    if (!connected.contains(s) || !transitionsOnly(d.user().instance(), d.user().port())) {
+                        return false;
+                    }
+                }
+                connected.remove(s);
+            } else if (i instanceof Instruction.Del d && k > wait) {
+                for (String s : connected) {
+                    int gt = s.indexOf('>');
+                    if (s.substring(0, s.indexOf('.')).equals(d.instance())
+                            || s.substring(gt + 1, s.indexOf('.', gt)).equals(d.instance())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean transitionsOnly(String instance, String port) {
+        Integer id = idOf.get(instance);
+        if (id == null) {
+            return false;
+        }
+        CompiledType t = types.get(id);
+        int p = t.port(port);
+        if (p < 0) {
+            return false;
+        }
+        for (int[] deps : t.placeDeps) {
+            for (int d : deps) {
+                if (d == p) {
+                    return false;
+                }
+            }
+        }
+        for (int[] deps : t.groupDeps) {
+            for (int d : deps) {
+                if (d == p) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String text(Instruction i, UnaryOperator<String> r) {
+        if (i instanceof Instruction.Add a) {
+            return "add " + r.apply(a.instance()) + ":" + a.type();
+        } else if (i instanceof Instruction.Del d) {
+            return "del " + r.apply(d.instance());
+        } else if (i instanceof Instruction.Con c) {
+            return "con " + r.apply(c.provider().instance()) + "." + c.provider().port() + " "
+                    + r.apply(c.user().instance()) + "." + c.user().port();
+        } else if (i instanceof Instruction.Dcon c) {
+            return "dcon " + r.apply(c.provider().instance()) + "." + c.provider().port() + " "
+                    + r.apply(c.user().instance()) + "." + c.user().port();
+        } else if (i instanceof Instruction.PushB p) {
+            return "pushB " + r.apply(p.instance()) + " " + p.behavior();
+        } else if (i instanceof Instruction.Wait w) {
+            return "wait " + r.apply(w.instance());
+        }
+        return "waitAll";
+    }
+
+    // ---- the canonical form -------------------------------------------------------------------------
+
+    private int[] out = new int[256];
+    private int[] perm = new int[64];
+    private int[] order = new int[64];
+    private int[] desc = new int[1024];
+    private int[] descStart = new int[65];
+    private int[] conns = new int[64];
+
+    /**
+     * The canonical form of the boundary key just written by {@code codec} into {@code key[0..len)}
+     * (its parts' offsets are the codec's): {@code key} itself when no usable permutation moves
+     * it, else a buffer of this object (valid until the next call) of the same length.
+     */
+    int[] canonical(int[] key, int len, LoopStateCodec codec) {
+        int n = key[2];
+        int pc = key[1];
+        boolean moved = false;
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        for (int c = 0; c < classes.length; c++) {
+            int[][] bs = classes[c];
+            if (!usableAt(c, pc)) {
+                continue; // the program tells them apart
+            }
+            // a member is added in all bundles or in none (the adds left are mapped onto themselves)
+            int dl = 0;
+            for (int b = 0; b < bs.length; b++) {
+                descStart[b] = dl;
+                dl = describe(bs[b], key, codec, dl);
+            }
+            descStart[bs.length] = dl;
+            for (int b = 0; b < bs.length; b++) {
+                order[b] = b;
+            }
+            // insertion sort of the bundles by description (classes are small)
+            for (int i = 1; i < bs.length; i++) {
+                int v = order[i];
+                int j = i - 1;
+                while (j >= 0 && compare(order[j], v) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = v;
+            }
+            for (int slot = 0; slot < bs.length; slot++) {
+                int from = order[slot];
+                if (from != slot) {
+                    moved = true;
+                }
+                for (int m = 0; m < bs[slot].length; m++) {
+                    if (bs[from][m] < n) {
+                        perm[bs[from][m]] = bs[slot][m];
+                    }
+                }
+            }
+        }
+        if (!moved) {
+            return key;
+        }
+        if (out.length < len) {
+            out = new int[Math.max(len, out.length * 2)];
+        }
+        int head = codec.partStart(0);
+        System.arraycopy(key, 0, out, 0, head);
+        // perm: old id -> new id; write the parts by new id
+        int[] inv = order; // reuse: inv[new] = old
+        for (int i = 0; i < n; i++) {
+            inv[perm[i]] = i;
+        }
+        int at = head;
+        for (int k = 0; k < n; k++) {
+            int o = inv[k];
+            int s = codec.partStart(o);
+            int l = codec.partStart(o + 1) - s;
+            System.arraycopy(key, s, out, at, l);
+            at += l;
+        }
+        int cs = codec.partStart(n);
+        int count = key[cs];
+        out[at++] = count;
+        if (conns.length < count) {
+            conns = new int[count * 2];
+        }
+        for (int i = 0; i < count; i++) {
+            int k = key[cs + 1 + i];
+            int p = perm[k >>> 26];
+            int u = perm[(k >>> 10) & 63];
+            conns[i] = p << 26 | (k & (1023 << 16)) | u << 10 | (k & 1023);
+        }
+        Arrays.sort(conns, 0, count);
+        System.arraycopy(conns, 0, out, at, count);
+        at += count;
+        int tail = cs + 1 + count;
+        System.arraycopy(key, tail, out, at, len - tail);
+        return out;
+    }
+
+    /** Bundle {@code ids}' description: its members' parts, then its connections relative to it (sorted). */
+    private int describe(int[] ids, int[] key, LoopStateCodec codec, int dl) {
+        int n = key[2];
+        for (int id : ids) {
+            if (id >= n) {
+                continue; // not added yet: in no bundle of the class (see canonical)
+            }
+            int s = codec.partStart(id);
+            int l = codec.partStart(id + 1) - s;
+            ensure(dl + l + 1);
+            desc[dl++] = l;
+            System.arraycopy(key, s, desc, dl, l);
+            dl += l;
+        }
+        int cs = codec.partStart(n);
+        int count = key[cs];
+        int first = dl;
+        for (int i = 0; i < count; i++) {
+            int k = key[cs + 1 + i];
+            int p = member(ids, k >>> 26);
+            int u = member(ids, (k >>> 10) & 63);
+            if (p < 0 && u < 0) {
+                continue;
+            }
+            // an end in the bundle as its member index (+64), any other end as its id (in no bundle of a
+            // usable class: see of())
+            int pe = p >= 0 ? 64 + p : k >>> 26;
+            int ue = u >= 0 ? 64 + u : (k >>> 10) & 63;
+            ensure(dl + 3);
+            desc[dl++] = pe << 8 | ue;
+            desc[dl++] = (k >>> 16) & 1023;
+            desc[dl++] = k & 1023;
+        }
+        sortTriples(first, dl);
+        return dl;
+    }
+
+    private void ensure(int size) {
+        if (desc.length < size) {
+            desc = Arrays.copyOf(desc, Math.max(size, desc.length * 2));
+        }
+    }
+
+    private void sortTriples(int from, int to) {
+        for (int i = from + 3; i < to; i += 3) {
+            int j = i;
+            while (j > from && compareTriple(j - 3, j) > 0) {
+                for (int t = 0; t < 3; t++) {
+                    int v = desc[j + t];
+                    desc[j + t] = desc[j - 3 + t];
+                    desc[j - 3 + t] = v;
+                }
+                j -= 3;
+            }
+        }
+    }
+
+    private int compareTriple(int a, int b) {
+        for (int t = 0; t < 3; t++) {
+            int c = Integer.compare(desc[a + t], desc[b + t]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static int member(int[] ids, int id) {
+        for (int m = 0; m < ids.length; m++) {
+            if (ids[m] == id) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    private int compare(int a, int b) {
+        return Arrays.compare(desc, descStart[a], descStart[a + 1], desc, descStart[b], descStart[b + 1]);
+    }
+}
