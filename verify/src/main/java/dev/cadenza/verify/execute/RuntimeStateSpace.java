@@ -82,9 +82,6 @@ public final class RuntimeStateSpace {
 
     /** Why the state space cannot explore this subject, or null. */
     private String refusal() {
-        if (executor.step().max().signum() > 0) {
-            return "the runtime's state space counts no step cost (step " + executor.step() + ")";
-        }
         if (executor.addedNames().size() > 64) {
             return "the runtime's state space explores at most 64 instances";
         }
@@ -96,9 +93,12 @@ public final class RuntimeStateSpace {
         return null;
     }
 
-    /** The grid: the greatest common divisor of every interval bound, in ticks (1 when all are 0). */
+    /**
+     * The grid: the greatest common divisor of every interval bound and of the step's bounds, in
+     * ticks (1 when all are 0).
+     */
     long unit() {
-        long g = 0;
+        long g = gcd(executor.scale().ticks(executor.step().min()), executor.scale().ticks(executor.step().max()));
         for (CompiledType t : executor.addedTypes()) {
             for (int k = 0; k < t.minTicks.length; k++) {
                 g = gcd(g, t.minTicks[k]);
@@ -196,6 +196,7 @@ public final class RuntimeStateSpace {
         Arrays.fill(dist, Long.MAX_VALUE);
         int[] via = new int[n];
         Arrays.fill(via, -1);
+        long[] viaWeight = new long[n];
         dist[0] = 0;
         Heap heap = new Heap();
         heap.push(0, 0);
@@ -218,6 +219,7 @@ public final class RuntimeStateSpace {
                 } else if (t >= 0 && nd < dist[t]) {
                     dist[t] = nd;
                     via[t] = v;
+                    viaWeight[t] = g.weight[e];
                     heap.push(nd, t);
                 }
             }
@@ -226,7 +228,12 @@ public final class RuntimeStateSpace {
         Run fastest = null;
         if (bestNode >= 0) {
             min = seconds(best, g.unit);
-            fastest = g.run(chain(via, bestNode), LoopGraph.FINISH);
+            int[] path = chain(via, bestNode);
+            long[] weights = new long[path.length];
+            for (int i = 0; i + 1 < path.length; i++) {
+                weights[i] = viaWeight[path[i + 1]];
+            }
+            fastest = g.run(path, weights, LoopGraph.FINISH);
         }
         // max: longest path in the graph, if it has no cycle and no deadlock or stop
         boolean cycle = hasCycle(g);
@@ -235,6 +242,7 @@ public final class RuntimeStateSpace {
         if (!cycle && !g.deadlockSeen && !g.stopSeen && bestNode >= 0) {
             long[] longest = new long[n];
             int[] next = new int[n];
+            long[] nextWeight = new long[n];
             for (int v : postOrder(g)) {
                 long l = Long.MIN_VALUE;
                 int nx = -1;
@@ -244,6 +252,7 @@ public final class RuntimeStateSpace {
                     if (cand > l) {
                         l = cand;
                         nx = t;
+                        nextWeight[v] = g.weight[e];
                     }
                 }
                 longest[v] = l;
@@ -255,11 +264,13 @@ public final class RuntimeStateSpace {
                 len++;
             }
             int[] path = new int[len];
+            long[] weights = new long[len];
             len = 0;
             for (int v = 0; v >= 0; v = next[v]) {
+                weights[len] = nextWeight[v];
                 path[len++] = v;
             }
-            slowest = g.run(path, LoopGraph.FINISH);
+            slowest = g.run(path, weights, LoopGraph.FINISH);
         }
         return new FinishTimes(min, max, fastest, slowest, g.deadlockSeen, g.stopSeen, cycle, s);
     }
