@@ -41,10 +41,16 @@ import java.util.Arrays;
  * state ({@link ExplorerPolicy} says why; {@link #withoutReductions()} tries them all).</li>
  * <li><b>States.</b> {@link LoopStateCodec} writes what determines the future, threads' times
  * relative to now: two runs that reach the same key have the same futures, shifted in time.</li>
+ *
+ * <li><b>Steps.</b> With a step cost [a, b] (the model's, {@code --step}, Concerto-D's 50 ms) every
+ * iteration after one that moved takes a grid step in [a, b], and the quiet loop steps until a
+ * thread has finished (a step of 0 reaches the finish itself), as {@code SimulatedDriver} does;
+ * the grid also divides a and b. A thread that ends inside a step is noticed by the next end phase
+ * whatever its instant, one that ends with it is a race ({@link LoopGraph}'s {@code stepBy};
+ * docs/verify.md, "Steps: iterations that take time", says why the grid keeps the answers).</li>
  * </ul>
  *
- * <p>Not explored: a step cost (iterations that take time; the answer is then
- * {@link DeadlockSearch.Unanswered}), more than 64 instances.
+ * <p>Not explored: more than 64 instances, more than 1024 ports of a type.
  */
 public final class RuntimeStateSpace {
 
