@@ -115,7 +115,23 @@ public final class Subject {
     }
 
     public boolean stateSpace() {
-        return stateSpace && replayable();
+        return stateSpace && explorable();
+    }
+
+    /**
+     * Replay is on and the executor reads the model as the translation does (no refusing): the
+     * runtime's state space can answer for it, with or without a step cost.
+     */
+    public boolean explorable() {
+        return replay && model != null && !options.refusing();
+    }
+
+    /**
+     * Iterations take time (a step above 0): the net's instants are not the loop's, so no net run is
+     * replayed; where the runtime's state space is on it answers instead (RuntimeReplay).
+     */
+    public boolean stepCost() {
+        return model != null && model.effectiveStep().max().signum() > 0;
     }
 
     /**

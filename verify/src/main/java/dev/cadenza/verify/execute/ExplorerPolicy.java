@@ -252,7 +252,7 @@ final class ExplorerPolicy implements Policy {
     @Override
     public long step(long now, long min, long max) {
         if (max != 0) {
-            throw new IllegalStateException("the state space counts no step cost");
+            throw new IllegalStateException("the state space's driver takes the steps itself");
         }
         return 0;
     }

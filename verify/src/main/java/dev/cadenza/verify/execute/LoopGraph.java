@@ -49,6 +49,9 @@ final class LoopGraph {
     private final int prefixEnd;
     private final int programEnd;
     final int rootPhase;
+    /** The step's bounds in grid units (both 0: iterations take no time). */
+    private final long stepLo;
+    private final long stepHi;
 
     final LoopStateStore states = new LoopStateStore();
     private final LoopStateStore memo = new LoopStateStore();
@@ -109,8 +112,14 @@ final class LoopGraph {
         }
         this.reduceStarts = reduce && !providesByTransitions;
         this.policy = new ExplorerPolicy(reduce, reduceStarts, strictTies);
-        this.x = new Execution(executor, policy, false, new ExplorerDriver(policy), ExecutionObserver.NONE);
+        this.x = new Execution(executor, policy, false, new ExplorerDriver(policy, executor.step().max().signum() > 0),
+                ExecutionObserver.NONE);
         policy.x = x;
+        if (x.stepMin % unit != 0 || x.stepMax % unit != 0) {
+            throw new IllegalStateException("the step is off the grid of " + unit + " ticks");
+        }
+        this.stepLo = x.stepMin / unit;
+        this.stepHi = x.stepMax / unit;
         this.codec = new LoopStateCodec(x, unit, executor.addedNames(), executor.addedTypes());
         this.watched = watched;
         this.watch = watched == null ? null : new PredicateWatch(watched, executor.addedNames(), executor.addedTypes());
@@ -215,6 +224,8 @@ final class LoopGraph {
     /** Finding a path: the key (or terminal) the step must reach, and what was found. */
     private int[] targetKey;
     private int targetTerminal;
+    /** The time the step must take, in grid units (-1: any; with a step cost two steps may reach one key). */
+    private long targetWeight = -1;
     private boolean found;
 
     /**
@@ -237,9 +248,10 @@ final class LoopGraph {
         if (terminal == 0) {
             int[] own = key;
             key = canonical(key, len);
-            if (from < 0 && !found && targetKey != null && len == targetKey.length
-                    && Arrays.equals(key, 0, len, targetKey, 0, len)) {
-                // the run goes on from the state it really reached (of the target's orbit)
+            if (from < 0 && !found && targetKey != null && (targetWeight < 0 || w == targetWeight)
+                    && len == targetKey.length && Arrays.equals(key, 0, len, targetKey, 0, len)) {
+                // the run goes on from the state it really reached (of the target's orbit); with a
+                // step cost, by a step of the path's own length (two lengths may reach one key)
                 found = true;
                 foundKey = Arrays.copyOf(own, len);
                 return;
@@ -288,14 +300,153 @@ final class LoopGraph {
             case STOPPED -> arrive(STOP, null, 0, 0);
             case CHANGED -> {
                 x.afterChange();
-                arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), 0);
+                afterMove();
             }
             case DEFERRED -> {
                 x.afterDeferred();
-                arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), 0);
+                afterMove();
             }
             default -> arriveAt(codec.encode(phase, LoopStateCodec.WAIT), 0);
         }
+    }
+
+    /**
+     * The next iteration after one that moved something (or deferred a race): at once when steps
+     * are free; else after the iteration's step, each grid duration s in [a, b] (SimulatedDriver's
+     * {@code afterChange}), with the threads that finish during it ({@link #stepBy}).
+     */
+    private void afterMove() {
+        if (stepHi == 0) {
+            arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), 0);
+            return;
+        }
+        for (long s = stepLo; s <= stepHi && !found && cut == null; s++) {
+            if (s == 0) {
+                boolean before = found;
+                arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), 0);
+                if (!before && found) {
+                    foundStep = ExplorerDriver.TimeStep.atEnd(0, new int[0]);
+                }
+            } else {
+                stepBy(s, false);
+            }
+        }
+    }
+
+    /**
+     * One step of s ≥ 1 grid units between two iterations: the clock moves on by s, and each thread
+     * whose end is still open either runs on (unless it reaches its maximum: it must end), or
+     * ends strictly inside the step (at a grid instant where it has run within [a, b]: the next
+     * end phase notices it whatever the instant, so one such state stands for all of them), or
+     * ends exactly at the step's end (a race for the next end phase). Every combination is tried.
+     * {@code waiting}: the step follows a quiet iteration; when no thread ends in it the loop
+     * waits again (the executor's quiet loop skips that iteration), else the next iteration runs.
+     */
+    private void stepBy(long s, boolean waiting) {
+        long now0 = x.now;
+        int n = 0;
+        int[] ids = new int[8];
+        int[] options = new int[8];
+        long[] earliest = new long[8];
+        long combos = 1;
+        for (ComponentState c : x.byId) {
+            for (int t = 0; t < c.running.length; t++) {
+                if (!c.running[t] || c.abandoned[t] || c.finishAt[t] != Long.MAX_VALUE) {
+                    continue;
+                }
+                if (n == ids.length) {
+                    ids = Arrays.copyOf(ids, n * 2);
+                    options = Arrays.copyOf(options, n * 2);
+                    earliest = Arrays.copyOf(earliest, n * 2);
+                }
+                long e = (now0 - c.startedAt[t]) / unit;
+                long a = c.type.minTicks[t] / unit;
+                long b = c.type.maxTicks[t] < 0 ? -1 : c.type.maxTicks[t] / unit;
+                int o = 0;
+                if (b < 0 || e + s < b) {
+                    o |= 1; // runs on
+                }
+                long lo = Math.max(1, a - e);
+                long hi = b < 0 ? s - 1 : Math.min(s - 1, b - e);
+                if (lo <= hi) {
+                    o |= 2; // ends inside the step
+                    earliest[n] = lo;
+                }
+                if (e + s >= a && (b < 0 || e + s <= b)) {
+                    o |= 4; // ends with the step
+                }
+                if (o == 0) {
+                    throw new IllegalStateException("a thread that ran " + e + " units of [" + a + ", " + b
+                            + "] has no end in a step of " + s);
+                }
+                ids[n] = c.id << 16 | t;
+                options[n] = o;
+                combos *= Integer.bitCount(o);
+                if (combos > 1 << 20) {
+                    cut = "threads may end in " + combos + "+ ways during one step: beyond what the state space tries";
+                    return;
+                }
+                n++;
+            }
+        }
+        long w = phase == 0 ? 0 : s;
+        long to = now0 + s * unit;
+        int[] choice = new int[n];
+        for (int i = 0; i < n; i++) {
+            choice[i] = Integer.lowestOneBit(options[i]);
+        }
+        while (!found && cut == null) {
+            int ending = 0;
+            for (int i = 0; i < n; i++) {
+                ComponentState c = x.byId.get(ids[i] >>> 16);
+                int t = ids[i] & 0xffff;
+                switch (choice[i]) {
+                    case 2 -> {
+                        c.finishAt[t] = now0 + earliest[i] * unit;
+                        ending++;
+                    }
+                    case 4 -> {
+                        c.finishAt[t] = to;
+                        ending++;
+                    }
+                    default -> c.finishAt[t] = Long.MAX_VALUE;
+                }
+            }
+            x.now = to;
+            boolean before = found;
+            int kind = waiting && ending == 0 ? LoopStateCodec.WAIT : LoopStateCodec.ITERATE;
+            arriveAt(codec.encode(phase, kind), w);
+            if (!before && found) {
+                int[] fin = new int[ending];
+                long[] at = new long[ending];
+                int k = 0;
+                for (int i = 0; i < n; i++) {
+                    if (choice[i] != 1) {
+                        fin[k] = ids[i];
+                        at[k++] = (choice[i] == 2 ? earliest[i] : s) * unit;
+                    }
+                }
+                foundStep = new ExplorerDriver.TimeStep(s * unit, fin, at);
+            }
+            // the next combination (mixed radix over each thread's options)
+            int i = 0;
+            while (i < n) {
+                int next = options[i] & ~((choice[i] << 1) - 1);
+                if (next != 0) {
+                    choice[i] = Integer.lowestOneBit(next);
+                    break;
+                }
+                choice[i] = Integer.lowestOneBit(options[i]);
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            x.byId.get(ids[i] >>> 16).finishAt[ids[i] & 0xffff] = Long.MAX_VALUE;
+        }
+        x.now = now0;
     }
 
     // ---- an iteration ---------------------------------------------------------------------------------
@@ -655,6 +806,19 @@ final class LoopGraph {
         if (watch != null) {
             watch.active = false; // no move while time passes: the readings stay as they were
         }
+        if (stepLo == 0) {
+            // free steps, or a step of 0 in the quiet loop: the clock reaches the next finish itself
+            jump();
+        }
+        // the quiet loop's steps (SimulatedDriver.whenQuiet): each takes s in [a, b]; the loop goes
+        // on until a thread has finished (the iterations it skips would change nothing)
+        for (long s = Math.max(1, stepLo); s <= stepHi && !found && cut == null; s++) {
+            stepBy(s, true);
+        }
+    }
+
+    /** Free steps: the clock goes to the first grid instant where a thread may finish (see {@link #pass}). */
+    private void jump() {
         int n = 0;
         int[] ids = new int[8];
         long[] e = new long[8];
@@ -706,7 +870,7 @@ final class LoopGraph {
             if (musts == 0 && bits == 0) {
                 arriveAt(codec.encode(phase, LoopStateCodec.WAIT), w);
                 if (found) {
-                    foundStep = new ExplorerDriver.TimeStep(now, new int[0]);
+                    foundStep = ExplorerDriver.TimeStep.atEnd(now, new int[0]);
                 }
                 continue;
             }
@@ -725,12 +889,13 @@ final class LoopGraph {
             }
             arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), w);
             if (found) {
-                foundStep = new ExplorerDriver.TimeStep(now, fin);
+                foundStep = ExplorerDriver.TimeStep.atEnd(now, fin);
             }
             for (int f : fin) {
                 x.byId.get(f >>> 16).finishAt[f & 0xffff] = Long.MAX_VALUE;
             }
         }
+        x.now = 0;
     }
 
     private ExplorerDriver.TimeStep foundStep;
@@ -747,6 +912,14 @@ final class LoopGraph {
      * runs).
      */
     Run run(int[] path, int terminal) {
+        return run(path, null, terminal);
+    }
+
+    /**
+     * The same, each step taking the time {@code weights[i]} says (grid units; from node i to node
+     * i + 1): the path of a min or max must be the one whose times were summed.
+     */
+    Run run(int[] path, long[] weights, int terminal) {
         ExplorerPolicy replay = new ExplorerPolicy(reduce, reduceStarts, strictTies);
         PredicateWatch replayWatch = watched == null ? null
                 : new PredicateWatch(watched, executor.addedNames(), executor.addedTypes());
@@ -758,7 +931,7 @@ final class LoopGraph {
             replay.halting = terminal == PREDICATE;
         }
         replay.componentOrders = new ArrayDeque<>();
-        ExplorerDriver driver = new ExplorerDriver(replay);
+        ExplorerDriver driver = new ExplorerDriver(replay, stepHi > 0);
         driver.steps = new ArrayDeque<>();
         int[] values = new int[64];
         int[] options = new int[64];
@@ -778,20 +951,28 @@ final class LoopGraph {
                     key = foundKey;
                 }
                 targetKey = i + 1 < path.length ? states.key(path[i + 1]) : null;
+                targetWeight = weights == null || i + 1 >= path.length ? -1 : weights[i];
                 targetTerminal = terminal;
                 found = false;
+                foundStep = null;
                 if (LoopStateCodec.kind(key) == LoopStateCodec.WAIT) {
                     pass(key);
                     check(i);
-                    pending += foundStep.ticks();
                     if (foundStep.finishing().length > 0) {
-                        driver.steps.add(new ExplorerDriver.TimeStep(pending, foundStep.finishing()));
+                        // the executor's quiet loop: one wait from the quiet iteration to the first finish
+                        driver.steps.add(foundStep.after(pending));
                         pending = 0;
+                    } else {
+                        pending += foundStep.ticks();
                     }
                     continue;
                 }
                 iterate(key);
                 check(i);
+                if (foundStep != null) {
+                    // the step after an iteration that moved something (steps cost time)
+                    driver.steps.add(foundStep);
+                }
                 if (sweptAny) {
                     // the swept components in their order, then the waiting ones (whose sweeps change nothing)
                     String[] order = new String[Long.bitCount(iterationActive)];
@@ -821,6 +1002,7 @@ final class LoopGraph {
         } finally {
             from = saved;
             targetKey = null;
+            targetWeight = -1;
         }
         replay.script = ChoiceScript.replaying(Arrays.copyOf(values, count), Arrays.copyOf(options, count));
         try {

@@ -15,8 +15,9 @@ import java.util.List;
  * token counts, ports' {@code nb_users} and refusing flags, whether it is initialized, deleted,
  * active); the connections, as a sorted set (the rules only ask "some connection active / locked",
  * so their order in a port's list does not matter); and per running thread its time relative to
- * now: "finishes now" (its end is decided: only whether it is noticed is open) or how long it
- * has run, in units of the state space's grid — capped at its minimum when its interval has no
+ * now: "finishes now" (its end is decided: only whether it is noticed is open), "finished
+ * before now" (during the last iteration's step, when steps cost time: noticed by the next end
+ * phase, whatever the instant) or how long it has run, in units of the state space's grid — capped at its minimum when its interval has no
  * maximum (from then on every future is the same). The absolute clock, the iteration count and
  * the events' causes are left out: no rule reads them (causes only explain a run). The active set
  * is written as a flag per instance: its order in the runtime's list only feeds the orders a
@@ -203,6 +204,9 @@ final class LoopStateCodec {
             if (c.running[t]) {
                 if (c.finishAt[t] == x.now) {
                     put(1);
+                } else if (c.finishAt[t] < x.now) {
+                    // finished during the last step, before this instant: the next end phase notices it
+                    put(3);
                 } else {
                     long ran = x.now - c.startedAt[t];
                     if (ran % unit != 0) {
@@ -264,7 +268,8 @@ final class LoopStateCodec {
 
     /**
      * Restores the execution to the state of {@code key}, with the clock at 0: a thread that has
-     * run e units started at -e·unit; one that finishes now finishes at 0; one whose end is open
+     * run e units started at -e·unit; one that finishes now finishes at 0 (one that finished before now,
+     * at -unit); one whose end is open
      * finishes at {@link Long#MAX_VALUE} until the state space decides it.
      */
     void decode(int[] key) {
@@ -397,9 +402,12 @@ final class LoopStateCodec {
                 c.runningCount++;
                 int v = get();
                 c.startIteration[t] = -1;
-                if ((v & 1) != 0) {
+                if (v == 1) {
                     c.startedAt[t] = 0;
                     c.finishAt[t] = 0;
+                } else if (v == 3) {
+                    c.startedAt[t] = -unit;
+                    c.finishAt[t] = -unit;
                 } else {
                     c.startedAt[t] = -(long) (v >>> 1) * unit;
                     c.finishAt[t] = Long.MAX_VALUE;

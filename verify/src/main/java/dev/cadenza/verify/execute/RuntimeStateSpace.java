@@ -52,10 +52,15 @@ import java.util.Arrays;
  * one of its readings is never merged with another order), so every value it takes between two
  * moves of any run is seen ({@link PredicateWatch}; docs/verify.md, "Predicates in the runtime's
  * state space").</li>
+ * <li><b>Steps.</b> With a step cost [a, b] (the model's, {@code --step}, Concerto-D's 50 ms) every
+ * iteration after one that moved takes a grid step in [a, b], and the quiet loop steps until a
+ * thread has finished (a step of 0 reaches the finish itself), as {@code SimulatedDriver} does;
+ * the grid also divides a and b. A thread that ends inside a step is noticed by the next end phase
+ * whatever its instant, one that ends with it is a race ({@link LoopGraph}'s {@code stepBy};
+ * docs/verify.md, "Steps: iterations that take time", says why the grid keeps the answers).</li>
  * </ul>
  *
- * <p>Not explored: a step cost (iterations that take time; the answer is then
- * {@link DeadlockSearch.Unanswered}), more than 64 instances.
+ * <p>Not explored: more than 64 instances, more than 1024 ports of a type.
  */
 public final class RuntimeStateSpace {
 
@@ -103,9 +108,6 @@ public final class RuntimeStateSpace {
 
     /** Why the state space cannot explore this subject, or null. */
     private String refusal() {
-        if (executor.step().max().signum() > 0) {
-            return "the runtime's state space counts no step cost (step " + executor.step() + ")";
-        }
         if (executor.addedNames().size() > 64) {
             return "the runtime's state space explores at most 64 instances";
         }
@@ -117,9 +119,12 @@ public final class RuntimeStateSpace {
         return null;
     }
 
-    /** The grid: the greatest common divisor of every interval bound, in ticks (1 when all are 0). */
+    /**
+     * The grid: the greatest common divisor of every interval bound and of the step's bounds, in
+     * ticks (1 when all are 0).
+     */
     long unit() {
-        long g = 0;
+        long g = gcd(executor.scale().ticks(executor.step().min()), executor.scale().ticks(executor.step().max()));
         for (CompiledType t : executor.addedTypes()) {
             for (int k = 0; k < t.minTicks.length; k++) {
                 g = gcd(g, t.minTicks[k]);
@@ -217,6 +222,7 @@ public final class RuntimeStateSpace {
         Arrays.fill(dist, Long.MAX_VALUE);
         int[] via = new int[n];
         Arrays.fill(via, -1);
+        long[] viaWeight = new long[n];
         dist[0] = 0;
         Heap heap = new Heap();
         heap.push(0, 0);
@@ -239,6 +245,7 @@ public final class RuntimeStateSpace {
                 } else if (t >= 0 && nd < dist[t]) {
                     dist[t] = nd;
                     via[t] = v;
+                    viaWeight[t] = g.weight[e];
                     heap.push(nd, t);
                 }
             }
@@ -247,7 +254,12 @@ public final class RuntimeStateSpace {
         Run fastest = null;
         if (bestNode >= 0) {
             min = seconds(best, g.unit);
-            fastest = g.run(chain(via, bestNode), LoopGraph.FINISH);
+            int[] path = chain(via, bestNode);
+            long[] weights = new long[path.length];
+            for (int i = 0; i + 1 < path.length; i++) {
+                weights[i] = viaWeight[path[i + 1]];
+            }
+            fastest = g.run(path, weights, LoopGraph.FINISH);
         }
         // max: longest path in the graph, if it has no cycle and no deadlock or stop
         boolean cycle = hasCycle(g);
@@ -256,6 +268,7 @@ public final class RuntimeStateSpace {
         if (!cycle && !g.deadlockSeen && !g.stopSeen && bestNode >= 0) {
             long[] longest = new long[n];
             int[] next = new int[n];
+            long[] nextWeight = new long[n];
             for (int v : postOrder(g)) {
                 long l = Long.MIN_VALUE;
                 int nx = -1;
@@ -265,6 +278,7 @@ public final class RuntimeStateSpace {
                     if (cand > l) {
                         l = cand;
                         nx = t;
+                        nextWeight[v] = g.weight[e];
                     }
                 }
                 longest[v] = l;
@@ -276,11 +290,13 @@ public final class RuntimeStateSpace {
                 len++;
             }
             int[] path = new int[len];
+            long[] weights = new long[len];
             len = 0;
             for (int v = 0; v >= 0; v = next[v]) {
+                weights[len] = nextWeight[v];
                 path[len++] = v;
             }
-            slowest = g.run(path, LoopGraph.FINISH);
+            slowest = g.run(path, weights, LoopGraph.FINISH);
         }
         return new FinishTimes(min, max, fastest, slowest, g.deadlockSeen, g.stopSeen, cycle, s);
     }

@@ -82,6 +82,13 @@ final class BoundsReplay {
     }
 
     private static Held holdByReplay(Subject subject, BoundsReport r, SourcePosition position) {
+        if (!subject.replayable() && subject.stepCost() && subject.stateSpace() && r.reachable() && r.min() != null
+                && r.max() != null) {
+            // with a step no net run is replayed (its instants are not the loop's): the net's bounds
+            // bracket the runtime's, and its state space gives the exact ones (hold)
+            return new Held(r.withRuntime(new RuntimeBounds(false, false, RuntimeReplay.STEP_NOT_REPLAYED
+                    + ": the net's min is only a lower bound of the runtime's, its max only an upper bound")), null);
+        }
         if (!subject.replayable() || !r.reachable() || r.min() == null || r.minRun() == null
                 || (r.max() == null && !r.unbounded())) {
             return new Held(r, null);
@@ -142,7 +149,7 @@ final class BoundsReplay {
      * counterexample of {@code within T} when it ends after T (or deadlocks).
      */
     static Run slowRunOfTheRuntime(Subject subject) {
-        if (!subject.replayable()) {
+        if (!subject.replayable() && !(subject.stepCost() && subject.stateSpace())) {
             return null;
         }
         try {

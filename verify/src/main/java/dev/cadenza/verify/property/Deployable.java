@@ -209,7 +209,8 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             if (!(v instanceof Verdict.Inconclusive first)) {
                 return v;
             }
-            Verdict on = searchOn(subject, tn, goal, m, first, stuck.statistics());
+            // with a step no net run is replayed: other dead markings would tell nothing more
+            Verdict on = subject.stepCost() ? first : searchOn(subject, tn, goal, m, first, stuck.statistics());
             if (!(on instanceof Verdict.Inconclusive)) {
                 return on;
             }

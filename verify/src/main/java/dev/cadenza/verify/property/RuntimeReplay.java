@@ -140,7 +140,15 @@ final class RuntimeReplay {
 
     /** Replays {@code netRun} (a run of the net in model terms) and says whether it shows {@code expected}. */
     static Outcome replay(Subject subject, Run netRun, Expectation expected) {
-        if (!subject.replayable() || netRun == null) {
+        if (netRun == null) {
+            return new Outcome(Kind.NOT_REPLAYED, null, null);
+        }
+        if (!subject.replayable()) {
+            if (subject.stepCost() && subject.stateSpace() && settledByTheStateSpace(expected)) {
+                // with a step the net's run is not the loop's (its moves take [0, b] each, loosely):
+                // nothing to replay, but the runtime's state space answers for every run of the loop
+                return new Outcome(Kind.NOT_REPRODUCED, null, STEP_NOT_REPLAYED);
+            }
             return new Outcome(Kind.NOT_REPLAYED, null, null);
         }
         if (expected instanceof Expectation.Unreadable u) {
@@ -175,6 +183,15 @@ final class RuntimeReplay {
             }
         }
         return new Outcome(Kind.NOT_REPRODUCED, null, null);
+    }
+
+    /** Why a run of the net is not replayed with a step cost (the state space answers instead). */
+    static final String STEP_NOT_REPLAYED = "with a step cost the net's instants are not the runtime loop's: not replayed";
+
+    /** What the runtime's state space answers when the replay cannot: a deadlock, an end, a predicate it observes. */
+    private static boolean settledByTheStateSpace(Expectation e) {
+        return e instanceof Expectation.Deadlock || e instanceof Expectation.Finishes
+                || e instanceof Expectation.Reaches r && r.states().loopPredicate() != null;
     }
 
     /** The runtime itself stopped the run (Concerto-D): a failed del, or the process ended with its program. */
@@ -270,7 +287,7 @@ final class RuntimeReplay {
         List<String> partial = new ArrayList<>();
         partial.add("the net's run (not reproduced by the runtime's loop):");
         partial.addAll(c.lines());
-        return new Verdict.Inconclusive(notReproduced + " (" + ORDERS + " orders tried in the executor;"
+        return new Verdict.Inconclusive(notReproduced + " (" + tried(o) + ";"
                 + " --no-replay reports the net's run as violated)", partial,
                 s.answeredBy(by(subject, s) + ", " + NOT_REPRODUCED));
     }
@@ -303,8 +320,14 @@ final class RuntimeReplay {
         List<String> partial = new ArrayList<>();
         partial.add("the net's run (not reproduced by the runtime's loop):");
         partial.addAll(found.witness().lines());
-        return new Verdict.Inconclusive(notReproduced + " (" + ORDERS + " orders tried in the executor)", partial,
+        return new Verdict.Inconclusive(notReproduced + " (" + tried(o) + ")", partial,
                 s.answeredBy(by(subject, s) + ", " + NOT_REPRODUCED));
+    }
+
+    /** What the replay tried, for an inconclusive verdict: orders, or why it could not (a step cost). */
+    static String tried(Outcome o) {
+        return o.why() != null ? o.why() + ", and the runtime's state space did not answer"
+                : ORDERS + " orders tried in the executor";
     }
 
     /** {@code summary (confirmed: how)}, before a closing colon if it has one. */

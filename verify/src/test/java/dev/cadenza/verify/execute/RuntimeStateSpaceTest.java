@@ -103,15 +103,6 @@ class RuntimeStateSpaceTest {
         assertInstanceOf(DeadlockSearch.Absent.class, RuntimeStateSpace.of(x, Budget.unlimited()).deadlock());
     }
 
-    /** A step cost is not explored: no answer, with the reason. */
-    @Test
-    void aStepCostIsRefused() {
-        Model m = Examples.parse(WAITS_FOREVER).withStep(new Duration(BigDecimal.ZERO, new BigDecimal("0.05")));
-        DeadlockSearch d = RuntimeStateSpace.of(Executor.of(m, "a"), Budget.unlimited()).deadlock();
-        DeadlockSearch.Unanswered u = assertInstanceOf(DeadlockSearch.Unanswered.class, d);
-        assertTrue(u.reason().contains("step"), u.reason());
-    }
-
     /** A cut search is no answer (never "none"), and says why: a state budget, and a heap that would not hold the next table. */
     @Test
     void aCutSearchIsNoAnswer() {
