@@ -14,7 +14,18 @@ class GaleraStateSpaceProbe {
 
     @Test
     void toGalera() {
-        Executor x = Executor.of(Examples.example("galera.cdz"), "to_galera");
+        // -Dprobe.semantics=concerto-d, -Dprobe.step=a,b: the same under Concerto-D or with a step cost
+        dev.cadenza.core.model.Model m = Examples.example("galera.cdz");
+        if ("concerto-d".equals(System.getProperty("probe.semantics"))) {
+            m = m.withSemantics(dev.cadenza.core.model.Semantics.CONCERTO_D);
+        }
+        String step = System.getProperty("probe.step");
+        if (step != null) {
+            String[] ab = step.split(",");
+            m = m.withStep(new dev.cadenza.core.model.Duration(new java.math.BigDecimal(ab[0].trim()),
+                    new java.math.BigDecimal(ab[1].trim())));
+        }
+        Executor x = Executor.of(m, System.getProperty("probe.program", "to_galera"));
         long budget = Long.getLong("probe.states", 3_000_000);
         double seconds = Double.parseDouble(System.getProperty("probe.seconds", "240"));
         RuntimeStateSpace s = RuntimeStateSpace.of(x, Budget.of(budget, seconds));
