@@ -110,6 +110,8 @@ final class ExploreCommand implements Callable<Integer> {
         ClassGraphStatistics s;
         try {
             s = new StateClassGraph(net).explore(limitOptions.budget());
+        } catch (dev.cadenza.petri.classes.NetTooLargeException e) {
+            throw NetFiles.tooLarge(file, e);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }

@@ -34,10 +34,11 @@ final class ModelBounds {
     }
 
     static int run(Path file, ModelOptions options, SubjectChoice subject, Budget budget, boolean reduce,
-                   String deployment,
+                   ReplayOption replay, String deployment,
                    boolean windows, boolean json, PrintWriter out) {
         Model m = options.load(file);
-        Subject s = new Subject(m, subject.of(m), new StateClassEngine(reduce), budget).reduction(reduce);
+        Subject s = new Subject(m, subject.of(m), new StateClassEngine(reduce), budget).reduction(reduce)
+                .replay(replay.on()).stateSpace(replay.stateSpace());
         // a conflict-free assembly: exact bounds by critical-path arithmetic, no exploration
         ConflictFreeDeployment fast = deployment == null ? ConflictFreeDeployment.of(m, s.name()) : null;
         boolean quick = fast != null && fast.applies();
@@ -55,6 +56,14 @@ final class ModelBounds {
         // the engine, or the stage that answered for it (the conflict-free net's earliest and latest runs)
         String answeredBy = quick ? CriticalPathAnswers.MODE
                 : r.statistics().stage() != null ? r.statistics().stage() : "state classes";
+        // held to the runtime as check holds its bounds: the same numbers and words in both commands
+        // (JSON: answered_by stays the net's engine; bounds.runtime says what the runtime did)
+        String runtimeStage = null;
+        if (reason == null && deployment == null) {
+            TimeBoundsProperty.Held held = TimeBoundsProperty.heldToTheRuntime(s, r);
+            r = held.report();
+            runtimeStage = held.runtimeStage();
+        }
         int exit = r.complete() && reason == null ? ExitCode.OK : ExitCode.INCONCLUSIVE;
         if (json) {
             Map<String, Object> o = JsonValues.envelope("bounds", file);
@@ -80,6 +89,9 @@ final class ModelBounds {
             TimeBoundsProperty.lines(r).forEach(l -> out.println("  " + l));
             out.println("  answered by: " + answeredBy + (quick ? "" : " (" + r.statistics().states() + " classes, "
                     + r.statistics().millis() + " ms)"));
+            if (runtimeStage != null) {
+                out.println("  held to the runtime: " + runtimeStage);
+            }
         }
         out.flush();
         return exit;

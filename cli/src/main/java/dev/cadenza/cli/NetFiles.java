@@ -37,4 +37,16 @@ final class NetFiles {
         throw new UserInputException(file + ": cannot tell the format of a file with " + ending
                 + "; net files end in .net (TINA time Petri nets) or .pnml (PNML P/T nets)");
     }
+
+    /**
+     * A net too large for the timed engines, as one line placed where the file writes the
+     * element (a .net; a .pnml names it without a position), with what would work instead.
+     */
+    static UserInputException tooLarge(Path file, dev.cadenza.petri.classes.NetTooLargeException e) {
+        String problem = e.getMessage() + "; the untimed marking graph takes it (cadenza explore --untimed)";
+        if (file.toString().toLowerCase(Locale.ROOT).endsWith(".net")) {
+            return new UserInputException(TinaNetReader.placed(file, e.transition(), e.place(), problem).getMessage());
+        }
+        return new UserInputException(file + ": " + problem);
+    }
 }

@@ -3,7 +3,7 @@ package dev.cadenza.cli;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --no-replay} (check, report): the net's verdicts as the net gives them. By default every
+ * {@code --no-replay} (check, report, bounds of a model): the net's verdicts as the net gives them. By default every
  * verdict that rests on one run of the net (a deadlock, a counterexample, a witness, the fastest
  * and slowest runs of bounds) is replayed in the executor first, and one the runtime's loop does
  * not reproduce is inconclusive, or a bound only (docs/verify.md, "Zero-time moves") — unless
@@ -28,5 +28,13 @@ final class ReplayOption {
 
     boolean stateSpace() {
         return !noStateSpace;
+    }
+
+    /** A net (.net) has no runtime to replay in: the options are refused rather than ignored. */
+    void refuseFor(java.nio.file.Path file) {
+        if (off || noStateSpace) {
+            throw new UserInputException(file + ": " + (off ? "--no-replay" : "--no-state-space")
+                    + " applies to a model (.cdz), whose runs the runtime replays; a net's bounds are the net's");
+        }
     }
 }

@@ -269,4 +269,27 @@ class CheckCommandTest {
         CliRun off = check(f.toString(), "--no-replay", "--json");
         assertTrue(!off.out().contains("\"runtime\""), off.out());
     }
+
+    /** {@code cadenza bounds} holds its bounds to the runtime as {@code check} does: the same words, the same switches. */
+    @Test
+    void theBoundsCommandSaysWhatCheckSays() throws IOException {
+        Path f = dir.resolve("race3.cdz");
+        Files.writeString(f, ZERO_TIME_RACE);
+        CliRun exact = CliRun.of("bounds", f.toString());
+        assertEquals(0, exact.exit(), exact.out() + exact.err());
+        assertTrue(exact.out().contains("min 1 s, max 1 s, exact for the runtime (the runtime's state space"), exact.out());
+        assertTrue(exact.out().contains("held to the runtime: the runtime's state space"), exact.out());
+        CliRun replayOnly = CliRun.of("bounds", f.toString(), "--no-state-space");
+        assertTrue(replayOnly.out().contains("min 1 s, max not known for the runtime (inf in the net)"), replayOnly.out());
+        CliRun json = CliRun.of("bounds", f.toString(), "--json");
+        assertTrue(json.out().contains("\"runtime\": {\"min\": \"attained\", \"max\": \"at most\", \"note\": "),
+                json.out());
+        CliRun off = CliRun.of("bounds", f.toString(), "--no-replay", "--json");
+        assertTrue(!off.out().contains("\"runtime\""), off.out());
+        Path net = dir.resolve("n.net");
+        Files.writeString(net, "net n\ntr t [1,2] p -> q\npl p (1)\n");
+        CliRun onNet = CliRun.of("bounds", net.toString(), "--no-replay");
+        assertEquals(2, onNet.exit(), onNet.out());
+        assertTrue(onNet.err().contains("--no-replay applies to a model (.cdz)"), onNet.err());
+    }
 }

@@ -61,6 +61,28 @@ class InputWordsCommandTest {
         assertFalse(Files.exists(dir.resolve("g.svg")));
     }
 
+    /**
+     * A weight or marking the timed engines cannot count (over 2^30) is placed where the file
+     * writes it, though only the engine meets the limit (the untimed marking graph takes it).
+     */
+    @Test
+    void aNetTooLargeForTheTimedEnginesIsPlacedInTheFile() throws IOException {
+        Path p = dir.resolve("big.net");
+        Files.writeString(p, "net big\ntr t [1,2] p*2000000000 -> q\npl p (2000000000)\n");
+        for (String command : List.of("bounds", "explore")) {
+            CliRun r = CliRun.of(command, p.toString());
+            assertEquals(2, r.exit(), r.out() + r.err());
+            assertEquals(p + ":2:12: the weight 2000000000 of the arc between t and p is too large for the timed"
+                    + " engines (at most 2^30 tokens); the untimed marking graph takes it (cadenza explore --untimed)\n",
+                    r.err());
+        }
+        assertEquals(0, CliRun.of("explore", p.toString(), "--untimed").exit());
+        Files.writeString(p, "net big\ntr t [1,2] p -> q\npl p (2000000000)\n");
+        CliRun marking = CliRun.of("bounds", p.toString());
+        assertEquals(2, marking.exit(), marking.err());
+        assertTrue(marking.err().startsWith(p + ":3:7: the marking 2000000000 of place p is too large"), marking.err());
+    }
+
     @Test
     void anIntervalTooLargeOnTheCommandLineIsPlacedInTheOption() {
         CliRun r = CliRun.of("check", CliRun.example("server-client.cdz"), "--interval", "Server.allocate=[0.00001,9999]");

@@ -121,7 +121,7 @@ public final class PersistentTimeBounds {
         if (goal != null) {
             var g = new dev.cadenza.petri.reach.MarkingGraphExplorer(net).budget(budget)
                     .target(new Predicate.And(target, new Predicate.Not(new Predicate.Dead())).compile(names))
-                    .stubborn(true).cap(Math.max(1, cap - markings)).explore();
+                    .stubborn(true).symmetric(true).cap(Math.max(1, cap - markings)).explore();
             markings += g.statistics().markings();
             if (g.target().isPresent() || g.statistics().limit() != Limit.NONE) {
                 return aside("the target may hold before the end", markings);

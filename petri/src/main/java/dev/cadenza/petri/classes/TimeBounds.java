@@ -42,6 +42,10 @@ public final class TimeBounds {
 
     private boolean reduceZeroTime;
 
+    private boolean reduceSymmetry;
+
+    private long cap = Long.MAX_VALUE;
+
     public TimeBounds(PetriNet net) {
         this.net = new TimedNet(net);
     }
@@ -53,6 +57,28 @@ public final class TimeBounds {
      */
     public TimeBounds reducingZeroTimeInterleavings(boolean on) {
         this.reduceZeroTime = on;
+        return this;
+    }
+
+    /**
+     * Explore up to the net's proven symmetry: one class per orbit of alike bundles
+     * ({@link BundleSymmetry}, under which the target keeps its truth value). Every stored class is a
+     * permutation π(c) of a reached class c by an automorphism π of the net that keeps the target,
+     * so c and π(c) have the same runs up to π, the same times, and reach the target at the same
+     * instants: the min and max time, reachability and divergence are those of the full graph.
+     * Witness runs are mapped back through the permutations and replay on the net as given.
+     */
+    public TimeBounds reducingSymmetries(boolean on) {
+        this.reduceSymmetry = on;
+        return this;
+    }
+
+    /**
+     * Store at most {@code classes} of the budget (both searches together): a cheap first attempt
+     * that gives way to another stage; at the cap the result is cut ({@link Limit#CLASSES}).
+     */
+    public TimeBounds capped(long classes) {
+        this.cap = classes;
         return this;
     }
 
@@ -80,7 +106,7 @@ public final class TimeBounds {
     }
 
     private TimeBoundsResult run(CompiledPredicate target, Budget budget, boolean withMax) {
-        Meter meter = budget.start("classes");
+        Meter meter = cap == Long.MAX_VALUE ? budget.start("classes") : budget.start("classes", cap);
         Search min = null;
         Search max = null;
         try {
@@ -92,14 +118,15 @@ public final class TimeBounds {
             if (!meter.mayAllocate(setupBytes())) {
                 return new TimeBoundsResult(false, null, null, null, null, null, Limit.MEMORY, 0, meter.seconds());
             }
-            min = new Search(true, target, meter, 0);
+            BundleSymmetry sym = symmetry(target);
+            min = new Search(true, target, meter, 0, sym);
             min.run();
             if (min.limit != Limit.NONE || min.best < 0 || !withMax) {
                 return minimumOnly(min, meter);
             }
             TimeValue minValue = new TimeValue(net.unscale(min.dist[min.best]), min.bestAttained);
             TimedTrace minTrace = TraceScheduler.schedule(net, min.path(min.best), true, !min.bestAttained);
-            max = new Search(false, target, meter, min.store.count());
+            max = new Search(false, target, meter, min.store.count(), sym);
             max.run();
             long classes = (long) min.store.count() + max.store.count();
             if (max.limit != Limit.NONE) {
@@ -121,6 +148,15 @@ public final class TimeBounds {
         } finally {
             meter.finish(classes(min, max));
         }
+    }
+
+    /** The proven symmetry fixing the target's places, or null (off, or none found). */
+    private BundleSymmetry symmetry(CompiledPredicate target) {
+        if (!reduceSymmetry) {
+            return null;
+        }
+        BundleSymmetry sym = BundleSymmetry.of(net.net, target);
+        return sym.isTrivial() ? null : sym;
     }
 
     private static long classes(Search min, Search max) {
@@ -191,8 +227,13 @@ public final class TimeBounds {
         final int[] key;
         /** Safe [0,0] transitions (fired alone), or null without the reduction. */
         final boolean[] safe;
+        /** Moves each class to its orbit's representative, or null without symmetry. */
+        final ClassCanonizer canon;
+        final BundleSymmetry sym;
 
-        Search(boolean minimum, CompiledPredicate target, Meter meter, long before) {
+        Search(boolean minimum, CompiledPredicate target, Meter meter, long before, BundleSymmetry sym) {
+            this.sym = sym;
+            this.canon = sym == null ? null : new ClassCanonizer(sym, net.transitions);
             this.minimum = minimum;
             this.target = target;
             this.safe = reduceZeroTime ? ZeroTimeReduction.safeTransitions(net, target) : null;
@@ -214,6 +255,9 @@ public final class TimeBounds {
             System.arraycopy(net.initialMarking, 0, key, 0, places);
             System.arraycopy(d0, 0, key, places, d0.length);
             keepOneSide(key, places, dim0);
+            if (canon != null) {
+                canon.canonicalize(key, places, dim0, enabled, k0);
+            }
             store.add(key, places + dim0 * dim0);
             record(0, 0, -1, -1, 0);
             if (minimum) {
@@ -408,6 +452,9 @@ public final class TimeBounds {
             System.arraycopy(step.nextDomain, 0, key, places, nd * nd);
             keepOneSide(key, places, nd);
             long gain = normalize(key, places, nd);
+            if (canon != null) {
+                canon.canonicalize(key, places, nd, step.nextEnabled, step.nextCount);
+            }
             long d = dist[id] + gain;
             int r = store.add(key, places + nd * nd);
             int child = r >= 0 ? r : -r - 1;
@@ -550,7 +597,65 @@ public final class TimeBounds {
             for (int i = 0; i < p.length; i++) {
                 p[i] = rev.get(p.length - 1 - i);
             }
-            return p;
+            return canon == null ? p : unpermute(id, p);
+        }
+
+        /**
+         * The path of representatives as a run of the net. Along the stored path each successor
+         * was moved by some π_i to its representative; recomputing it (the canonical form is a
+         * function of the class) gives π_i again. With σ the map from the current representative's
+         * bundles to the run's, the run fires σ(t) and σ becomes σ ∘ π_i⁻¹: the run's class is
+         * always σ(representative), so each σ(t) is enabled and firable where the run is.
+         */
+        private int[] unpermute(int id, int[] p) {
+            int[] chain = new int[p.length + 1];
+            int c = id;
+            for (int i = p.length; i >= 0; i--) {
+                chain[i] = c;
+                c = parent[c];
+            }
+            int classes = sym.places.length;
+            int[][] sigma = new int[classes][];
+            int[][] next = new int[classes][];
+            // the initial class, moved as run() moved it
+            int k0 = net.enabledList(net.initialMarking, enabled);
+            int dim0 = k0 + 2;
+            int[] d0 = new int[dim0 * dim0];
+            step.initialDomain(enabled, k0, d0);
+            System.arraycopy(net.initialMarking, 0, key, 0, places);
+            System.arraycopy(d0, 0, key, places, d0.length);
+            keepOneSide(key, places, dim0);
+            canon.canonicalize(key, places, dim0, enabled, k0);
+            for (int x = 0; x < classes; x++) {
+                sigma[x] = canon.order[x].clone();
+                next[x] = new int[sigma[x].length];
+            }
+            int[] run = new int[p.length];
+            for (int i = 0; i < p.length; i++) {
+                int t = p[i];
+                int tc = sym.transitionClass[t];
+                run[i] = tc < 0 ? t : sym.transitions[tc][sigma[tc][sym.transitionBundle[t]]][sym.transitionLocal[t]];
+                int k = load(chain[i]);
+                int fi = java.util.Arrays.binarySearch(enabled, 0, k, t);
+                int nd = step.fire(marking, enabled, k, store.page(chain[i]), store.offset(chain[i]) + places, fi);
+                System.arraycopy(step.nextMarking, 0, key, 0, places);
+                System.arraycopy(step.nextDomain, 0, key, places, nd * nd);
+                keepOneSide(key, places, nd);
+                normalize(key, places, nd);
+                canon.canonicalize(key, places, nd, step.nextEnabled, step.nextCount);
+                assert Arrays.equals(key, 0, places + nd * nd, store.page(chain[i + 1]),
+                        store.offset(chain[i + 1]), store.offset(chain[i + 1]) + places + nd * nd)
+                        : "the representative is a function of the class";
+                for (int x = 0; x < classes; x++) {
+                    for (int r = 0; r < sigma[x].length; r++) {
+                        next[x][r] = sigma[x][canon.order[x][r]];
+                    }
+                    int[] swap = sigma[x];
+                    sigma[x] = next[x];
+                    next[x] = swap;
+                }
+            }
+            return run;
         }
     }
 

@@ -97,7 +97,7 @@ public final class TimedNet {
             preStart[t] = pi;
             postStart[t] = oi;
             for (Arc a : tr.inputs()) {
-                int w = toInt(a.weight(), "arc weight");
+                int w = weight(a, tr);
                 if (a.kind() == ArcKind.INHIBITOR) {
                     inhibitPlace[ii] = a.place();
                     inhibitBelow[ii++] = w;
@@ -112,7 +112,7 @@ public final class TimedNet {
             }
             for (Arc a : tr.outputs()) {
                 postPlace[oi] = a.place();
-                postWeight[oi++] = toInt(a.weight(), "arc weight");
+                postWeight[oi++] = weight(a, tr);
             }
             TimeInterval iv = tr.interval();
             lower[t] = Bound.of(-scaled(iv.lower(), tr), iv.lowerOpen());
@@ -132,7 +132,12 @@ public final class TimedNet {
         postStart[transitions] = oi;
         initialMarking = new int[places];
         for (int p = 0; p < places; p++) {
-            initialMarking[p] = toInt(net.place(p).initialTokens(), "marking of " + net.place(p).name());
+            long m = net.place(p).initialTokens();
+            if (m > MAX_TOKENS) {
+                throw new NetTooLargeException("the marking " + m + " of place " + net.place(p).name()
+                        + " is too large for the timed engines (at most 2^30 tokens)", null, net.place(p).name());
+            }
+            initialMarking[p] = (int) m;
         }
     }
 
@@ -158,11 +163,16 @@ public final class TimedNet {
         return v.longValueExact();
     }
 
-    private static int toInt(long v, String what) {
-        if (v > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException(what + " " + v + " is too large (at most 2^30)");
+    /** Token counts of the timed engines: a sum of two still fits an int. */
+    static final long MAX_TOKENS = Integer.MAX_VALUE / 2;
+
+    private int weight(Arc a, Transition tr) {
+        if (a.weight() > MAX_TOKENS) {
+            String place = net.place(a.place()).name();
+            throw new NetTooLargeException("the weight " + a.weight() + " of the arc between " + tr.name() + " and "
+                    + place + " is too large for the timed engines (at most 2^30 tokens)", tr.name(), place);
         }
-        return (int) v;
+        return (int) a.weight();
     }
 
     public PetriNet net() {

@@ -66,6 +66,35 @@ public final class TinaNetReader {
         return r.build(defaultName);
     }
 
+    /**
+     * {@code problem}, placed where {@code file} first writes the arc between {@code transition}
+     * and {@code place} (or, when {@code transition} is null, the marking of {@code place}): for
+     * a limit that only an engine meets, after the file was read (an arc weight too large for the
+     * timed engines, which the untimed marking graph takes). Without a position when the file no
+     * longer reads or does not write it.
+     */
+    public static NetFormatException placed(Path file, String transition, String place, String problem) {
+        try {
+            TinaNetReader r = new TinaNetReader(file.toString(),
+                    NetText.normalise(NetText.decode(file.toString(), Files.readAllBytes(file))));
+            r.parse();
+            Token at = null;
+            if (transition == null) {
+                PlaceDecl p = r.places.get(place);
+                at = p == null ? null : p.markingAt;
+            } else {
+                TransitionDecl t = r.transitions.get(transition);
+                at = t == null ? null : t.arcAt.get(place);
+            }
+            if (at != null) {
+                return new NetFormatException(file.toString(), at.line(), at.col(), problem);
+            }
+        } catch (IOException | NetFormatException e) {
+            // the file changed since it was read: say the problem without a position
+        }
+        return new NetFormatException(file.toString(), problem);
+    }
+
     // ---------------------------------------------------------------- declarations
 
     private void parse() {
@@ -111,6 +140,9 @@ public final class TinaNetReader {
             }
             decl.marking = marking;
             decl.markingSet = true;
+            if (decl.markingAt == null) {
+                decl.markingAt = m;
+            }
         }
         if (!startsArc(peek())) {
             return;
@@ -121,6 +153,7 @@ public final class TinaNetReader {
             Token tt = next();
             String tr = name(tt, "a transition name");
             ArcSpec a = arcSuffix(false);
+            transition(tr).arcAt.putIfAbsent(p, tt);
             add(tt, () -> transition(tr).addOutput(p, a.weight));
         }
         expect(Kind.ARROW, "'->' between the transitions feeding " + p + " and those it feeds");
@@ -128,6 +161,7 @@ public final class TinaNetReader {
             Token tt = next();
             String tr = name(tt, "a transition name");
             ArcSpec a = arcSuffix(true);
+            transition(tr).arcAt.putIfAbsent(p, tt);
             add(tt, () -> transition(tr).addInput(p, a.kind, a.weight));
         }
     }
@@ -158,6 +192,7 @@ public final class TinaNetReader {
             String p = name(pt, "a place name");
             place(p);
             ArcSpec a = arcSuffix(true);
+            decl.arcAt.putIfAbsent(p, pt);
             add(pt, () -> decl.addInput(p, a.kind, a.weight));
         }
         expect(Kind.ARROW, "'->' between the input and output places of " + tname);
@@ -166,6 +201,7 @@ public final class TinaNetReader {
             String p = name(pt, "a place name");
             place(p);
             ArcSpec a = arcSuffix(false);
+            decl.arcAt.putIfAbsent(p, pt);
             add(pt, () -> decl.addOutput(p, a.weight));
         }
     }
@@ -341,6 +377,8 @@ public final class TinaNetReader {
     private static final class PlaceDecl extends Node {
         long marking;
         boolean markingSet;
+        /** Where the marking was first written. */
+        Token markingAt;
 
         PlaceDecl(String name) {
             super(name);
@@ -354,6 +392,8 @@ public final class TinaNetReader {
         TimeInterval interval;
         /** Where the interval was written, for an error about its size. */
         Token intervalAt;
+        /** Where each arc (by place) was first written, for an error about its weight. */
+        final Map<String, Token> arcAt = new LinkedHashMap<>();
         final Map<String, Long> normalIn = new LinkedHashMap<>();
         final Map<String, Long> readIn = new LinkedHashMap<>();
         final Map<String, Long> inhibitIn = new LinkedHashMap<>();

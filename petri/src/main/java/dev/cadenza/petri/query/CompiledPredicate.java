@@ -65,6 +65,52 @@ public abstract sealed class CompiledPredicate
         return this instanceof Fixed f && !f.value;
     }
 
+    /**
+     * Whether the predicate has the same truth value in m and in π·m (the marking whose place
+     * {@code map[p]} holds m(p)) for every marking m; {@code map} is an involution of the places (a
+     * swap of bundles). Decided on a normal form: conjunctions and disjunctions flattened and their
+     * parts sorted (both are associative and commutative), each comparison's terms sorted by place;
+     * equal forms of the predicate and of its renaming mean equal truth functions. A false answer
+     * may be too cautious (it only costs a symmetry), never a true one.
+     */
+    public final boolean invariantUnder(int[] map) {
+        return normalForm(this, null).equals(normalForm(this, map));
+    }
+
+    private static String normalForm(CompiledPredicate p, int[] map) {
+        if (p instanceof Linear l) {
+            java.util.TreeMap<Integer, Long> terms = new java.util.TreeMap<>();
+            for (int i = 0; i < l.places.length; i++) {
+                int q = map == null ? l.places[i] : map[l.places[i]];
+                terms.merge(q, l.coefficients[i], Long::sum);
+            }
+            terms.values().removeIf(c -> c == 0);
+            return "(" + terms + l.constant + l.operator + ")";
+        }
+        if (p instanceof Binary b) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            flatten(b, b.conjunction, map, parts);
+            java.util.Collections.sort(parts);
+            return (b.conjunction ? "and" : "or") + parts;
+        }
+        if (p instanceof Negation n) {
+            return "not" + normalForm(n.operand, map);
+        }
+        if (p instanceof IsDead) {
+            return "dead";
+        }
+        return String.valueOf(((Fixed) p).value);
+    }
+
+    private static void flatten(CompiledPredicate p, boolean conjunction, int[] map, java.util.List<String> out) {
+        if (p instanceof Binary b && b.conjunction == conjunction) {
+            flatten(b.left, conjunction, map, out);
+            flatten(b.right, conjunction, map, out);
+        } else {
+            out.add(normalForm(p, map));
+        }
+    }
+
     static CompiledPredicate of(Predicate p, NameResolver resolver) {
         if (p instanceof Predicate.Comparison c) {
             return Linear.of(c, resolver);

@@ -107,6 +107,16 @@ public final class CompiledNet {
         return net;
     }
 
+    private dev.cadenza.petri.classes.BundleSymmetry.Candidates symmetry;
+
+    /** The net's symmetry candidates, read once for the many searches of one compiled net. */
+    synchronized dev.cadenza.petri.classes.BundleSymmetry.Candidates symmetryCandidates() {
+        if (symmetry == null) {
+            symmetry = dev.cadenza.petri.classes.BundleSymmetry.candidates(net);
+        }
+        return symmetry;
+    }
+
     public int placeCount() {
         return places;
     }

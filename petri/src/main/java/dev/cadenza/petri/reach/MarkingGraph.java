@@ -1,6 +1,7 @@
 package dev.cadenza.petri.reach;
 
 import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.classes.BundleSymmetry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,12 @@ public final class MarkingGraph {
     private final int firstDead;
     private final int target;
 
-    MarkingGraph(CompiledNet net, MarkingStore store, ExplorationStatistics statistics, int firstDead, int target) {
+    /** The symmetry the markings were stored up to (null: none): paths are mapped back through it. */
+    private final BundleSymmetry sym;
+
+    MarkingGraph(CompiledNet net, MarkingStore store, ExplorationStatistics statistics, int firstDead, int target,
+            BundleSymmetry sym) {
+        this.sym = sym;
         this.net = net;
         this.store = store;
         this.statistics = statistics;
@@ -73,10 +79,44 @@ public final class MarkingGraph {
             length++;
         }
         int[] path = new int[length];
+        int[] chain = new int[length + 1];
+        chain[length] = state;
         for (int s = state, i = length - 1; s != 0; s = store.parent(s), i--) {
             path[i] = store.via(s);
+            chain[i] = store.parent(s);
         }
-        return path;
+        return sym == null ? path : unpermute(path, chain);
+    }
+
+    /**
+     * The stored path, fired from representatives, as a run of the net: each successor was moved
+     * by some π_i to its representative, recomputed here (the sort is a function of the marking);
+     * σ tells which bundle of the run each slot of the current representative stands for, and
+     * the run fires σ(t).
+     */
+    private int[] unpermute(int[] path, int[] chain) {
+        int[][] order = sym.newOrder();
+        long[] scratch = new long[net.places];
+        long[] m = net.initial.clone();
+        sym.sortMarking(m, order, scratch);
+        int[][] sigma = new int[order.length][];
+        for (int c = 0; c < order.length; c++) {
+            sigma[c] = order[c].clone();
+        }
+        int[] run = new int[path.length];
+        for (int i = 0; i < path.length; i++) {
+            int t = path[i];
+            run[i] = sym.runTransition(t, sigma);
+            store.unpack(chain[i], m);
+            for (int e = net.effectStart[t]; e < net.effectStart[t + 1]; e++) {
+                m[net.effectPlace[e]] += net.effectDelta[e];
+            }
+            if (!sym.sortMarking(m, order, scratch)) {
+                continue;
+            }
+            sym.follow(sigma, order);
+        }
+        return run;
     }
 
     /** The same path as transition names, as the user knows them. */

@@ -1,6 +1,7 @@
 package dev.cadenza.petri.reach;
 
 import dev.cadenza.petri.PetriNet;
+import dev.cadenza.petri.classes.BundleSymmetry;
 import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.limit.Limit;
 import dev.cadenza.petri.limit.Meter;
@@ -32,6 +33,7 @@ public final class MarkingGraphExplorer {
     private CompiledPredicate target;
     private boolean stubborn;
     private long cap = Long.MAX_VALUE;
+    private boolean symmetric;
 
     public MarkingGraphExplorer(PetriNet net) {
         this(CompiledNet.of(net));
@@ -68,6 +70,21 @@ public final class MarkingGraphExplorer {
      */
     public MarkingGraphExplorer stubborn(boolean on) {
         this.stubborn = on;
+        return this;
+    }
+
+    /**
+     * Store one marking per orbit of the net's proven symmetry of alike bundles
+     * ({@link BundleSymmetry}, under which the target keeps its truth value): each successor is
+     * moved to its representative π(m) (bundles sorted by their marking) before it is stored.
+     * With or without stubborn sets, the target (and a deadlock) stays reachable exactly when it
+     * was: every stored marking is π of a reachable one, π an automorphism of the net keeping the
+     * target, so what is reachable from it is π of what is reachable from the original; the
+     * stubborn sets' argument is an induction on the length of a path to the target from any
+     * stored marking, and π keeps that length. Paths are mapped back to runs of the net.
+     */
+    public MarkingGraphExplorer symmetric(boolean on) {
+        this.symmetric = on;
         return this;
     }
 
@@ -113,6 +130,11 @@ public final class MarkingGraphExplorer {
         final int[] enabled = new int[net.transitions];
         final int[] chosen = new int[net.transitions];
         final StubbornSets stubbornSets = stubborn ? new StubbornSets(net, target) : null;
+        final BundleSymmetry sym;
+        final int[][] order;
+        final long[] scratch = new long[net.places];
+        final long[] moved = new long[net.places];
+        final long[] initial;
         int found = -1;
         int overflowPlace;
         long overflowValue;
@@ -133,12 +155,19 @@ public final class MarkingGraphExplorer {
 
         Run(Meter meter) {
             this.meter = meter;
-            this.store = new MarkingStore(MarkingLayout.forInitial(net.initial), meter);
+            BundleSymmetry s = symmetric ? BundleSymmetry.of(net.symmetryCandidates(), target) : null;
+            this.sym = s == null || s.isTrivial() ? null : s;
+            this.order = sym == null ? null : sym.newOrder();
+            this.initial = net.initial.clone();
+            if (sym != null) {
+                sym.sortMarking(initial, order, scratch);
+            }
+            this.store = new MarkingStore(MarkingLayout.forInitial(initial), meter);
         }
 
         MarkingGraph run() {
             long[] packed = new long[store.layout().words];
-            store.layout().pack(net.initial, packed, 0);
+            store.layout().pack(initial, packed, 0);
             if (store.add(packed, -1, -1) == MarkingStore.REFUSED) {
                 stop = store.refusal();
                 return finish(0);
@@ -239,6 +268,21 @@ public final class MarkingGraphExplorer {
                     return widen(overflowPlace, overflowValue);
                 }
             }
+            if (sym != null) {
+                final long[] mv = moved;
+                final long[] max = layout.max;
+                for (int i = 0; i < fired; i++) {
+                    layout.unpack(succ, i * words, mv);
+                    if (sym.sortMarking(mv, order, scratch)) {
+                        for (int p = 0; p < mv.length; p++) {
+                            if (mv[p] > max[p]) {
+                                return widen(p, mv[p]);
+                            }
+                        }
+                        layout.pack(mv, succ, i * words);
+                    }
+                }
+            }
             if (total > maxTokensInMarking) {
                 maxTokensInMarking = total;
             }
@@ -319,7 +363,7 @@ public final class MarkingGraphExplorer {
                     maxTokens, maxTokensInMarking, depth, stop, seconds, store.bytes(),
                     store.layout().bytesPerMarking(), repacks);
             assert stop != Limit.NONE || found >= 0 || expanded == store.size();
-            return new MarkingGraph(net, store, stats, firstDead, found);
+            return new MarkingGraph(net, store, stats, firstDead, found, sym);
         }
     }
 }

@@ -228,7 +228,7 @@ public final class Persistence {
             return new Answer(false, Limit.CLASSES, null, null, 0);
         }
         MarkingGraph g = new MarkingGraphExplorer(compiled).budget(budget).target(target.compile(PLACES))
-                .stubborn(true).cap(cap).explore();
+                .stubborn(true).symmetric(true).cap(cap).explore();
         long markings = g.statistics().markings();
         if (g.target().isPresent()) {
             return new Answer(false, Limit.NONE, "a reachable marking " + what, g.pathTo(g.target().get()), markings);

@@ -7,6 +7,7 @@ import dev.cadenza.petri.classes.TimeBoundsResult;
 import dev.cadenza.petri.classes.TimeValue;
 import dev.cadenza.petri.classes.TimedTrace;
 import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.query.CompiledPredicate;
 import dev.cadenza.petri.query.Predicate;
 
 import java.util.ArrayList;
@@ -39,23 +40,50 @@ public final class StateClassEngine implements TimedEngine {
 
     @Override
     public TargetTimes timeTo(PetriNet net, Predicate target, Budget budget) {
-        long t0 = System.currentTimeMillis();
-        TargetTimes fast = conflictFree(net, target, budget, true, t0);
-        if (fast != null) {
-            return fast;
-        }
-        TimeBoundsResult r = bounds(net).compute(Targets.compile(target), budget);
-        return times(net, r, t0);
+        return search(net, target, budget, true, Long.MAX_VALUE);
     }
 
     @Override
     public TargetTimes reach(PetriNet net, Predicate target, Budget budget) {
+        return reach(net, target, budget, Long.MAX_VALUE);
+    }
+
+    @Override
+    public TargetTimes reach(PetriNet net, Predicate target, Budget budget, long cap) {
+        return search(net, target, budget, false, cap);
+    }
+
+    /**
+     * The conflict-free fast path, then the state classes. When the fast path's searches are cut
+     * at their first try ({@link #FAST_PATH_TRY} markings: a net that is not persistent, its clash
+     * deep in an untimed graph that grows with every order of alike hosts), the state classes get
+     * a try ({@link #CLASSES_TRY}); only then does the fast path get its whole cap. Each answer is
+     * a complete search's; the tries only choose the order.
+     */
+    private TargetTimes search(PetriNet net, Predicate target, Budget budget, boolean withMax, long cap) {
         long t0 = System.currentTimeMillis();
-        TargetTimes fast = conflictFree(net, target, budget, false, t0);
+        TargetTimes fast = cutAtTry.containsKey(net) ? null : conflictFree(net, target, budget, withMax, t0,
+                FAST_PATH_TRY);
         if (fast != null) {
             return fast;
         }
-        TimeBoundsResult r = bounds(net).reach(Targets.compile(target), budget);
+        if (reduce && !notPersistent.containsKey(net)) {
+            cutAtTry.put(net, Boolean.TRUE); // the next question on this net starts with the classes' try
+        }
+        CompiledPredicate goal = Targets.compile(target);
+        if (reduce && !notPersistent.containsKey(net) && cap > CLASSES_TRY) {
+            TimeBoundsResult r = withMax ? bounds(net).capped(CLASSES_TRY).compute(goal, budget)
+                    : bounds(net).capped(CLASSES_TRY).reach(goal, budget);
+            if (r.complete() || budget.spent() != dev.cadenza.petri.limit.Limit.NONE) {
+                return times(net, r, t0);
+            }
+            fast = conflictFree(net, target, budget, withMax, t0, FAST_PATH_CAP);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        TimeBoundsResult r = withMax ? bounds(net).capped(cap).compute(goal, budget)
+                : bounds(net).capped(cap).reach(goal, budget);
         return times(net, r, t0);
     }
 
@@ -66,16 +94,17 @@ public final class StateClassEngine implements TimedEngine {
      * steps aside. What its searches stored is not charged twice: the state classes draw on what
      * is left either way.
      */
-    private TargetTimes conflictFree(PetriNet net, Predicate target, Budget budget, boolean withMax, long t0) {
+    private TargetTimes conflictFree(PetriNet net, Predicate target, Budget budget, boolean withMax, long t0,
+            long fastCap) {
         if (!reduce || notPersistent.containsKey(net)) {
             return null;
         }
         // with a class budget, a failed attempt may not eat what the state classes will need
-        long cap = budget.limitsClasses() ? Math.min(FAST_PATH_CAP, budget.classesLeft() / 4) : FAST_PATH_CAP;
+        long cap = budget.limitsClasses() ? Math.min(fastCap, budget.classesLeft() / 4) : fastCap;
         PersistentTimeBounds.Answer a = new PersistentTimeBounds(net).compute(target, Targets.RESOLVER, budget,
                 Math.max(1, cap), withMax);
         if (!a.answered()) {
-            if (a.notPersistent()) {
+            if (a.notPersistent() || fastCap == FAST_PATH_CAP) {
                 notPersistent.put(net, Boolean.TRUE); // whatever the target: not tried again on this net
             }
             return null;
@@ -85,6 +114,10 @@ public final class StateClassEngine implements TimedEngine {
                 t.statistics().answeredBy(PersistentTimeBounds.STAGE));
     }
 
+    /** Nets whose fast path was cut at its first try. */
+    private final java.util.Map<PetriNet, Boolean> cutAtTry =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     /** Nets the fast path found not persistent (or could not settle): each is tried once. */
     private final java.util.Map<PetriNet, Boolean> notPersistent =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
@@ -92,8 +125,12 @@ public final class StateClassEngine implements TimedEngine {
     /** Markings the conflict-free fast path's untimed searches may store before it gives way. */
     private static final long FAST_PATH_CAP = 2_000_000;
 
+    /** The fast path's first try, and the state classes' before the fast path's whole cap. */
+    private static final long FAST_PATH_TRY = 250_000;
+    private static final long CLASSES_TRY = 500_000;
+
     private TimeBounds bounds(PetriNet net) {
-        return new TimeBounds(net).reducingZeroTimeInterleavings(reduce);
+        return new TimeBounds(net).reducingZeroTimeInterleavings(reduce).reducingSymmetries(reduce);
     }
 
     /** petri's answer in verify's terms, keeping exactly what petri says is certain. */

@@ -29,4 +29,13 @@ public interface TimedEngine {
     default TargetTimes reach(PetriNet net, Predicate target, Budget budget) {
         return timeTo(net, target, budget);
     }
+
+    /**
+     * The same, storing at most {@code cap} classes (a cheap attempt before another stage): at the
+     * cap the search stops cut ({@code Limit.CLASSES}), as at the budget's own limit. Engines
+     * that cannot stop there search as {@link #reach} does.
+     */
+    default TargetTimes reach(PetriNet net, Predicate target, Budget budget, long cap) {
+        return reach(net, target, budget);
+    }
 }

@@ -9,7 +9,7 @@ import dev.cadenza.petri.reach.MarkingGraphExplorer;
 
 /**
  * Reachability on the marking graph of a net read without time (every interval [0, ∞[), with
- * petri's stubborn sets unless switched off: a marking where the target holds is found exactly
+ * petri's stubborn sets and the symmetry of alike bundles unless switched off: a marking where the target holds is found exactly
  * when one is reachable (the stubborn sets keep every deadlock and every target marking). The
  * path found is a firing sequence of the full net.
  *
@@ -48,7 +48,7 @@ public final class UntimedSearch {
     public static Answer reach(PetriNet net, Predicate target, Budget budget, boolean stubborn, long cap) {
         long t0 = System.currentTimeMillis();
         MarkingGraph g = new MarkingGraphExplorer(net).budget(budget).target(Targets.compile(target))
-                .stubborn(stubborn).cap(cap).explore();
+                .stubborn(stubborn).symmetric(stubborn).cap(cap).explore();
         ExplorationStatistics s = g.statistics();
         Statistics stats = new Statistics(s.markings(), s.edges(), s.limit(), System.currentTimeMillis() - t0);
         return new Answer(g.target().map(g::pathTo).orElse(null), stats);

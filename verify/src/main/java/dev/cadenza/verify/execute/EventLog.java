@@ -58,6 +58,17 @@ final class EventLog {
     private final ExecutionObserver observer;
     private final TimeScale scale;
 
+    /**
+     * Told every event right after it is recorded, with the state the rules have built so far
+     * (for {@link RuntimeStateSpace}'s observation of a predicate after every single move); null
+     * when nobody watches.
+     */
+    interface Probe {
+        void recorded(byte kind, ComponentState c, int element);
+    }
+
+    Probe probe;
+
     EventLog(boolean full, Policy policy, boolean tellPolicy, List<ComponentState> components, List<String> instructions,
              ExecutionObserver observer, TimeScale scale) {
         this.full = full;
@@ -116,7 +127,11 @@ final class EventLog {
             observer.event(KINDS[k], c == null ? null : c.name,
                     k == INSTRUCTION ? instructions.get(element) : elementName(k, c, element), scale.secondsAsDouble(t));
         }
-        return size++;
+        int index = size++;
+        if (probe != null) {
+            probe.recorded(k, c, element);
+        }
+        return index;
     }
 
     private String elementName(byte k, ComponentState c, int e) {

@@ -59,6 +59,9 @@ final class Execution {
     boolean dirty;
     private final ExecutionObserver observer;
 
+    /** The places marked when the subject's program starts (empty unless it runs after another). */
+    Map<String, Set<String>> subjectInitial = Map.of();
+
     /** Set once the run must stop (a failed or timed-out action, an interrupt): nothing starts any more. */
     StopCause stopping;
     private volatile boolean interrupted;
@@ -100,14 +103,17 @@ final class Execution {
             }
             // times are measured from the start of the later program (as Subject does for check)
             initial = markedPlaces();
+            EventLog.Probe probe = log.probe;
             log = new EventLog(log.full, policy, policy.wantsEvents(), byId, executor.instructionTexts(), observer,
                     executor.scale());
+            log.probe = probe;
             lastInstruction = -1;
             for (ComponentState c : byId) {
                 resetCauses(c);
             }
             now = 0;
         }
+        subjectInitial = initial;
         policy.subjectStarts();
         try {
             Outcome o = loop(program.size());

@@ -212,6 +212,22 @@ public final class Executor {
         return x.log.toRun(subject, o.initial(), end(o), scale);
     }
 
+    /**
+     * The same, stopped where a {@link PredicateWatch.Halt} is thrown (the predicate watched holds,
+     * or a replayed path is at its end): the run up to there, ending {@link RunEnd.Cut} with
+     * {@code why}.
+     */
+    Run runUntilHalted(Policy policy, Driver driver, java.util.function.Consumer<Execution> prepare, String why) {
+        Execution x = new Execution(this, policy, true, driver, ExecutionObserver.NONE);
+        prepare.accept(x);
+        try {
+            Execution.Outcome o = x.run();
+            return x.log.toRun(subject, o.initial(), end(o), scale);
+        } catch (PredicateWatch.Halt h) {
+            return x.log.toRun(subject, x.subjectInitial, new RunEnd.Cut(scale.seconds(x.now), why), scale);
+        }
+    }
+
     /** What many sampled runs need of one run: how it ended, when, and its critical chain. */
     public record Summary(boolean finished, boolean deadlock, long endTicks, BitSet critical, String stopped) {
     }

@@ -44,6 +44,9 @@ final class ExplorerDriver extends Driver {
     @Override
     long whenQuiet(Execution x, long next) {
         TimeStep s = steps == null ? null : steps.poll();
+        if (s == null && policy.halting) {
+            throw new PredicateWatch.Halt();
+        }
         if (s == null) {
             throw new IllegalStateException("a replayed path has no time step where the loop waits");
         }

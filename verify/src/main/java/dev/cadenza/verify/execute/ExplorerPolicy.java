@@ -28,6 +28,14 @@ final class ExplorerPolicy implements Policy {
     /** When replaying: the components' order of each iteration, by name. */
     ArrayDeque<String[]> componentOrders;
 
+    /**
+     * The predicate observed, or null: its visible items are ordered even where the phase needs
+     * no order for the state it ends in (the states between the moves differ).
+     */
+    PredicateWatch watch;
+    /** A replay that stops where the recorded path ends ({@link PredicateWatch.Halt}) instead of failing there. */
+    boolean halting;
+
     /** Ties noticed as the default policies notice them: all at once after a quiet iteration. */
     private final boolean strictTies;
 
@@ -50,6 +58,9 @@ final class ExplorerPolicy implements Policy {
                     throw new IllegalStateException("the state space sweeps the components itself");
                 }
                 String[] wanted = componentOrders.poll();
+                if (wanted == null && halting) {
+                    throw new PredicateWatch.Halt();
+                }
                 if (wanted == null || wanted.length != n) {
                     throw new IllegalStateException("a replayed iteration has other components than recorded");
                 }
@@ -72,14 +83,48 @@ final class ExplorerPolicy implements Policy {
             case END -> {
                 if (!reduceEnds) {
                     script.permute(items, n);
+                } else {
+                    permuteVisible(items, n, x.byName.get(instance));
                 }
             }
             case START -> {
                 if (!reduceStarts) {
                     script.permute(items, n);
+                } else {
+                    permuteVisible(items, n, x.byName.get(instance));
                 }
             }
             default -> script.permute(items, n);
+        }
+    }
+
+    /**
+     * An end or start phase that needs no order for its final state, with a predicate observed:
+     * the items whose transition the predicate reads are ordered among themselves (every order,
+     * in the places they hold), the others stay where they are. Why that keeps every value the
+     * predicate takes between two moves: the items commute (each acts the same in every order),
+     * and only the visible ones change a reading, each always by the same change; so the readings
+     * after each move depend only on the order of the visible items, and every such order is tried.
+     */
+    private void permuteVisible(int[] items, int n, ComponentState c) {
+        if (watch == null || n < 2 || !watch.visible(c.id)) {
+            return;
+        }
+        int[] at = new int[n];
+        int[] values = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (watch.visibleTransition(c.id, items[i])) {
+                at[k] = i;
+                values[k++] = items[i];
+            }
+        }
+        if (k < 2) {
+            return;
+        }
+        script.permute(values, k);
+        for (int j = 0; j < k; j++) {
+            items[at[j]] = values[j];
         }
     }
 
@@ -119,10 +164,15 @@ final class ExplorerPolicy implements Policy {
         }
         int[] cls = new int[k];
         boolean self = connectedToItself(c);
+        boolean watched = watch != null && watch.visible(c.id);
         for (int i = 0; i < k; i++) {
             cls[i] = i;
             for (int j = 0; j < i; j++) {
-                if (self || placeOf[i] == placeOf[j] || shareGroup(c.type, placeOf[i], placeOf[j])) {
+                // with a predicate observed, the items whose place it reads form one class: their
+                // order among themselves decides the readings between the moves (the other classes
+                // commute with them and change no reading)
+                if (self || placeOf[i] == placeOf[j] || shareGroup(c.type, placeOf[i], placeOf[j])
+                        || watched && watch.visiblePlace(c.id, placeOf[i]) && watch.visiblePlace(c.id, placeOf[j])) {
                     int from = cls[i];
                     int to = cls[j];
                     for (int m = 0; m <= i; m++) {
@@ -176,6 +226,13 @@ final class ExplorerPolicy implements Policy {
             }
         }
         return false;
+    }
+
+    @Override
+    public void subjectStarts() {
+        if (watch != null) {
+            watch.activate();
+        }
     }
 
     @Override

@@ -36,6 +36,8 @@ final class LoopGraph {
     static final int FINISH = -1;
     static final int DEADLOCK = -2;
     static final int STOP = -3;
+    /** For {@link #run}: the path ends inside its last node's iteration, where the observed predicate holds. */
+    static final int PREDICATE = -4;
 
     final Executor executor;
     final long unit;
@@ -67,7 +69,18 @@ final class LoopGraph {
 
     private final boolean strictTies;
 
+    /** The predicate observed after every move (null: none), and the node whose iteration (or state) reaches it. */
+    final PredicateWatch watch;
+    private final LoopPredicate watched;
+    int predicateNode = -1;
+    /** The predicate holds at {@link #predicateNode}'s state itself (the subject's first state). */
+    boolean predicateAtNode;
+
     LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies) {
+        this(executor, unit, reduce, strictTies, null);
+    }
+
+    LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies, LoopPredicate watched) {
         this.strictTies = strictTies;
         this.executor = executor;
         this.unit = unit;
@@ -87,6 +100,14 @@ final class LoopGraph {
         this.x = new Execution(executor, policy, false, new ExplorerDriver(policy), ExecutionObserver.NONE);
         policy.x = x;
         this.codec = new LoopStateCodec(x, unit, executor.addedNames(), executor.addedTypes());
+        this.watched = watched;
+        this.watch = watched == null ? null : new PredicateWatch(watched, executor.addedNames(), executor.addedTypes());
+        if (watch != null) {
+            watch.x = x;
+            x.log.probe = watch;
+            codec.watch = watch;
+            policy.watch = watch;
+        }
         this.prefixEnd = executor.prefixLength();
         this.programEnd = executor.instructions().size();
         this.rootPhase = prefixEnd > 0 ? 0 : 1;
@@ -103,7 +124,7 @@ final class LoopGraph {
         this.meter = meter;
         int len = codec.encode(rootPhase, LoopStateCodec.ITERATE);
         add(codec.buffer(), len, -1);
-        for (int v = 0; v < states.size() && cut == null; v++) {
+        for (int v = 0; v < states.size() && cut == null && predicateNode < 0; v++) {
             if (stopAtDeadlock && deadlockNode >= 0) {
                 break;
             }
@@ -251,11 +272,34 @@ final class LoopGraph {
     private void iterate(int[] key) {
         phase = LoopStateCodec.phase(key);
         codec.decode(key);
+        if (watch != null) {
+            // the state itself first (the subject's first state has no move before it), then every move
+            watch.active = phase == 1;
+            watch.seen = false;
+            if (watch.active) {
+                watch.load();
+                if (from >= 0 && watch.holds()) {
+                    predicateNode = from;
+                    predicateAtNode = true;
+                    return;
+                }
+            }
+        }
         x.log.clear();
         policy.script.reset();
         Execution.Step s = x.beginIteration(end(phase));
         sweptAny = s == null;
         foundDepth = 0;
+        if (watch != null && watch.seen) {
+            // a move of the program phase made it hold (no rule of it changes a reading today; kept exact anyway)
+            sweptAny = false;
+            if (from >= 0) {
+                predicateNode = from;
+            } else if (targetKey == null && targetTerminal == PREDICATE) {
+                found = true;
+            }
+            return;
+        }
         if (s != null) {
             leaf(s);
             return;
@@ -354,6 +398,25 @@ final class LoopGraph {
                 }
             }
         }
+        if (watch != null) {
+            // the components the observed predicate reads sweep in every order among themselves: the
+            // order of their sweeps decides the readings between the moves (docs/verify.md)
+            int first = -1;
+            for (long m = mask; m != 0; m &= m - 1) {
+                int id = Long.numberOfTrailingZeros(m);
+                if (watch.visible(id)) {
+                    if (first < 0) {
+                        first = id;
+                    } else {
+                        int a = find(id);
+                        int b = find(first);
+                        if (a != b) {
+                            unionParent[a] = b;
+                        }
+                    }
+                }
+            }
+        }
         long left = mask;
         while (left != 0) {
             int root = find(Long.numberOfTrailingZeros(left));
@@ -429,7 +492,7 @@ final class LoopGraph {
     }
 
     private void sweepFrom(int[] mid) {
-        if (found || cut != null) {
+        if (found || cut != null || from >= 0 && predicateNode >= 0) {
             return;
         }
         if (from >= 0) {
@@ -472,6 +535,7 @@ final class LoopGraph {
             codec.decode(mid);
             ComponentState c = x.byId.get(id);
             int[] saved = codec.saveComponent(c);
+            int flags = watch == null ? 0 : watch.flags;
             do {
                 if (reduce) {
                     codec.restoreComponent(c, saved);
@@ -479,9 +543,32 @@ final class LoopGraph {
                     // without reductions, nothing is assumed of what a sweep writes: the whole state is restored
                     codec.decode(mid);
                 }
+                if (watch != null) {
+                    watch.flags = flags;
+                    watch.load();
+                    watch.seen = false;
+                }
                 x.resumeIteration(LoopStateCodec.changed(mid), LoopStateCodec.deferredFlag(mid));
                 x.sweepOne(c);
                 sweeps++;
+                if (watch != null && watch.seen) {
+                    // the predicate held after one of this sweep's moves
+                    if (from >= 0) {
+                        predicateNode = from;
+                        return;
+                    }
+                    if (targetKey == null && targetTerminal == PREDICATE) {
+                        found = true;
+                        foundDepth = depth + 1;
+                        foundComponents = Arrays.copyOf(stackComponent, depth + 1);
+                        foundComponents[depth] = id;
+                        foundValues = Arrays.copyOf(stackValues, depth + 1);
+                        foundValues[depth] = policy.script.taken();
+                        foundOptions = Arrays.copyOf(stackOptions, depth + 1);
+                        foundOptions[depth] = policy.script.takenOptions();
+                        return;
+                    }
+                }
                 int len = codec.encodeMid(phase, mask & ~(1L << id), x.movedInIteration(), x.deferred);
                 children.add(Arrays.copyOf(codec.buffer(), len));
                 if (values != null) {
@@ -526,6 +613,9 @@ final class LoopGraph {
     private void pass(int[] key) {
         phase = LoopStateCodec.phase(key);
         codec.decode(key);
+        if (watch != null) {
+            watch.active = false; // no move while time passes: the readings stay as they were
+        }
         int n = 0;
         int[] ids = new int[8];
         long[] e = new long[8];
@@ -619,6 +709,15 @@ final class LoopGraph {
      */
     Run run(int[] path, int terminal) {
         ExplorerPolicy replay = new ExplorerPolicy(reduce, reduceStarts, strictTies);
+        PredicateWatch replayWatch = watched == null ? null
+                : new PredicateWatch(watched, executor.addedNames(), executor.addedTypes());
+        if (replayWatch != null) {
+            // the same visibility as the exploration (the same choice points), and the run stops
+            // right after the move that makes the predicate hold
+            replay.watch = replayWatch;
+            replayWatch.halting = terminal == PREDICATE;
+            replay.halting = terminal == PREDICATE;
+        }
         replay.componentOrders = new ArrayDeque<>();
         ExplorerDriver driver = new ExplorerDriver(replay);
         driver.steps = new ArrayDeque<>();
@@ -630,6 +729,9 @@ final class LoopGraph {
         from = -1;
         try {
             for (int i = 0; i < path.length; i++) {
+                if (terminal == PREDICATE && predicateAtNode && i == path.length - 1) {
+                    break; // it holds in the last node's state: the replay stops on reaching it
+                }
                 int[] key = states.key(path[i]);
                 targetKey = i + 1 < path.length ? states.key(path[i + 1]) : null;
                 targetTerminal = terminal;
@@ -678,7 +780,19 @@ final class LoopGraph {
         }
         replay.script = ChoiceScript.replaying(Arrays.copyOf(values, count), Arrays.copyOf(options, count));
         try {
-            return executor.run(replay, driver, e -> replay.x = e);
+            if (terminal == PREDICATE) {
+                return executor.runUntilHalted(replay, driver, e -> {
+                    replay.x = e;
+                    replayWatch.x = e;
+                    e.log.probe = replayWatch;
+                }, "the predicate holds");
+            }
+            return executor.run(replay, driver, e -> {
+                replay.x = e;
+                if (replayWatch != null) {
+                    replayWatch.x = e;
+                }
+            });
         } catch (ResolutionException e) {
             return null;
         }

@@ -37,6 +37,8 @@ final class LoopStateCodec {
     private int[] buf = new int[256];
     private int len;
     private final List<Integer> connections = new ArrayList<>();
+    /** The predicate observed, whose "started"/"ended" flags end every key (null: none). */
+    PredicateWatch watch;
 
     LoopStateCodec(Execution x, long unit, List<String> names, List<CompiledType> types) {
         this.x = x;
@@ -122,6 +124,11 @@ final class LoopStateCodec {
         put(cs.length);
         for (int k : cs) {
             put(k);
+        }
+        if (watch != null) {
+            // flags no field of the execution holds, which the predicate reads: two runs merged at one key
+            // must agree on them (each is set once, so they add at most a factor 2 per flag)
+            put(watch.flags);
         }
         return len;
     }
@@ -255,6 +262,9 @@ final class LoopStateCodec {
             Connection con = new Connection(p, (k >>> 16) & 1023, u, k & 1023, -1);
             p.connections.get(con.providePort).add(con);
             u.connections.get(con.usePort).add(con);
+        }
+        if (watch != null) {
+            watch.flags = get();
         }
     }
 

@@ -147,6 +147,32 @@ public final class RuntimeStateSpace {
     }
 
     /**
+     * Whether some run of the loop passes through a state where {@code predicate} holds — observed
+     * after every single move of the subject's program, not only at the states kept — with the
+     * executor's run that gets there (cut right after the move that makes it hold), or none from a
+     * complete search. The order reductions stay on but keep every order of the moves the
+     * predicate sees ({@link PredicateWatch}; docs/verify.md, "Predicates in the runtime's state
+     * space"); {@link #withoutReductions()} tries every order of everything.
+     */
+    public PredicateSearch reach(LoopPredicate predicate) {
+        String no = refusal();
+        if (no != null) {
+            return new PredicateSearch.Unanswered(no, new StateSpaceStatistics(0, 0, 0, "-", 0, no));
+        }
+        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, predicate);
+        Meter m = budget.start("states");
+        g.explore(m, false);
+        StateSpaceStatistics s = statistics(g, m);
+        if (g.predicateNode >= 0) {
+            return new PredicateSearch.Found(g.run(g.pathTo(g.predicateNode), LoopGraph.PREDICATE), s);
+        }
+        if (g.cut != null) {
+            return new PredicateSearch.Unanswered(g.cut, s);
+        }
+        return new PredicateSearch.Absent(s);
+    }
+
+    /**
      * The exact earliest and latest end over every run of the loop, with runs that attain them
      * (min: shortest path to an end; max: longest path, unbounded when a deadlock, a stop or a
      * cycle is reachable).

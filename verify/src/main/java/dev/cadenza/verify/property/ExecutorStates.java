@@ -6,6 +6,7 @@ import dev.cadenza.petri.query.CompiledPredicate;
 import dev.cadenza.petri.query.LinearExpression;
 import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.engine.Targets;
+import dev.cadenza.verify.execute.LoopPredicate;
 import dev.cadenza.verify.trace.Run;
 import dev.cadenza.verify.trace.RunEvent;
 import dev.cadenza.verify.translate.Provenance;
@@ -57,11 +58,15 @@ final class ExecutorStates {
     private final Reading[] readings;
     private final int size;
 
-    private ExecutorStates(CompiledPredicate predicate, int[] places, Reading[] readings, int size) {
+    /** Why the runtime's state space cannot observe it (the observers' counts are read as flags), or null. */
+    private final String notAFlagTest;
+
+    private ExecutorStates(CompiledPredicate predicate, int[] places, Reading[] readings, int size, String notAFlagTest) {
         this.predicate = predicate;
         this.places = places;
         this.readings = readings;
         this.size = size;
+        this.notAFlagTest = notAFlagTest;
     }
 
     /** The predicate {@code p} (over {@code tn}'s places) readable on executor runs, or the reason it is not. */
@@ -83,7 +88,100 @@ final class ExecutorStates {
             rs[k] = r;
         }
         int size = tn.net().placeCount();
-        return new Either(new ExecutorStates(Targets.compile(p), idx, rs, size), null);
+        Set<Integer> observers = new TreeSet<>();
+        for (int k = 0; k < idx.length; k++) {
+            if (rs[k].kind() == STARTED || rs[k].kind() == ENDED) {
+                observers.add(idx[k]);
+            }
+        }
+        return new Either(new ExecutorStates(Targets.compile(p), idx, rs, size, flagTest(p, observers)), null);
+    }
+
+    /**
+     * Whether every comparison that reads an observer ("c.t started", "c.t ended": how often it
+     * did) reads it alone and cannot tell 1 from any larger count — as {@code sequence}'s
+     * {@code started >= 1 and ended = 0} — so that the runtime's state space, which keeps them as
+     * flags set once, observes the same predicate: null if so, else why not. A comparison of one
+     * term {@code c·x + k1 op k2} (c ≠ 0) has one truth value for every x beyond |k1| + |k2| + 1,
+     * so trying x from 1 to there settles it.
+     */
+    private static String flagTest(Predicate p, Set<Integer> observers) {
+        if (p instanceof Predicate.Comparison c) {
+            boolean reads = false;
+            for (LinearExpression e : List.of(c.left(), c.right())) {
+                for (LinearExpression.Term t : e.terms()) {
+                    reads |= observers.contains(Integer.parseInt(t.name().substring(1)));
+                }
+            }
+            if (!reads) {
+                return null;
+            }
+            int terms = c.left().terms().size() + c.right().terms().size();
+            LinearExpression.Term t = c.left().terms().isEmpty() ? null : c.left().terms().get(0);
+            long sign = 1;
+            if (t == null) {
+                t = c.right().terms().get(0);
+                sign = -1;
+            }
+            if (terms != 1 || t.coefficient() == 0) {
+                return "it compares an order observer with other counts";
+            }
+            long k = c.left().constant() - c.right().constant();
+            long bound = Math.abs(c.left().constant()) + Math.abs(c.right().constant()) + 2;
+            boolean first = c.operator().holds(sign * t.coefficient() + k);
+            for (long x = 2; x <= bound; x++) {
+                if (c.operator().holds(sign * t.coefficient() * x + k) != first) {
+                    return "it tells how often a step started or ended, beyond once";
+                }
+            }
+            return null;
+        } else if (p instanceof Predicate.And a) {
+            String l = flagTest(a.left(), observers);
+            return l != null ? l : flagTest(a.right(), observers);
+        } else if (p instanceof Predicate.Or o) {
+            String l = flagTest(o.left(), observers);
+            return l != null ? l : flagTest(o.right(), observers);
+        } else if (p instanceof Predicate.Not n) {
+            return flagTest(n.operand(), observers);
+        }
+        return null;
+    }
+
+    /**
+     * The same predicate as the runtime's state space observes it
+     * ({@link dev.cadenza.verify.execute.RuntimeStateSpace#reach}), or null when it cannot (an
+     * observer count it would read as a flag). The readings are the same as {@link #trace}'s.
+     */
+    LoopPredicate loopPredicate() {
+        if (notAFlagTest != null) {
+            return null;
+        }
+        List<LoopPredicate.Reading> out = new ArrayList<>();
+        for (Reading r : readings) {
+            LoopPredicate.Reads k = switch (r.kind()) {
+                case MARKED -> LoopPredicate.Reads.MARKED;
+                case RUNNING -> LoopPredicate.Reads.RUNNING;
+                case SUM_MARKED -> LoopPredicate.Reads.MARKED_COUNT;
+                case STARTED -> LoopPredicate.Reads.STARTED;
+                default -> LoopPredicate.Reads.ENDED;
+            };
+            out.add(new LoopPredicate.Reading(k, r.instance(), r.element(),
+                    r.places() == null ? null : List.of(r.places())));
+        }
+        long[] m = new long[size];
+        int[] at = places;
+        CompiledPredicate test = predicate;
+        return new LoopPredicate(out, values -> {
+            for (int j = 0; j < at.length; j++) {
+                m[at[j]] = values[j];
+            }
+            return test.test(m, false);
+        });
+    }
+
+    /** Why {@link #loopPredicate()} is null, or null. */
+    String whyNotObserved() {
+        return notAFlagTest;
     }
 
     /** A readable predicate, or why not. */

@@ -27,24 +27,56 @@ final class Reachability {
     static final long STAGE_CAP = 4_000_000;
 
     /**
+     * The first, cheap tries of the two stages: the untimed search up to this many markings, then
+     * the timed engine up to {@link #TIMED_TRY} classes, before the untimed stage gets its whole
+     * cap. Hosts that run alike make the untimed graph grow with every order of their progress
+     * (galera, n = 8: past 4 M markings even up to symmetry) while time keeps them in step (the
+     * state classes answer with 4,000): neither stage is always the cheaper, so each gets a
+     * small try first. Every stage's "unreachable" is exact; the tries only choose the order.
+     */
+    static final long UNTIMED_TRY = 250_000;
+    static final long TIMED_TRY = 500_000;
+
+    /**
      * "Is p reachable?" where reaching p is bad (a deadlock, a forbidden state, an order broken,
      * AG's negation). With reductions on, the untimed marking graph with stubborn sets is asked
      * first: every timed run is an untimed run and "dead" means the same in both, so p unreachable
      * untimed is p unreachable timed, and that answer is returned with the stage named in its
      * statistics. Reachable untimed proves nothing (time may rule the run out), nor does a stage
      * cut at its cap: then the engine answers, and the stage's work is added to its statistics.
+     * The stages take turns ({@link #UNTIMED_TRY}, {@link #TIMED_TRY}, then the whole cap, then the
+     * engine with the whole budget); an answer is only ever a complete search's.
      */
     static TargetTimes searchBad(Subject subject, TranslatedNet tn, Predicate p) {
         if (!subject.reduction()) {
             return search(subject, tn, p);
         }
-        UntimedSearch.Answer u = UntimedSearch.reach(tn.net(), p, subject.budget(), true, STAGE_CAP);
+        UntimedSearch.Answer u = UntimedSearch.reach(tn.net(), p, subject.budget(), true, UNTIMED_TRY);
         if (u.unreachable()) {
             return TargetTimes.notFound(u.statistics().answeredBy(UntimedSearch.STAGE));
         }
-        TargetTimes t = search(subject, tn, p);
+        if (!u.found() && subject.budget().spent() == dev.cadenza.petri.limit.Limit.NONE) {
+            // cut at its try: the timed engine's try, then the untimed stage's whole cap
+            TargetTimes first = subject.engine().reach(tn.net(), p, subject.budget(), TIMED_TRY);
+            if (first.statistics().complete()) {
+                return withStage(first, u.statistics());
+            }
+            Statistics tried = u.statistics().plus(first.statistics());
+            UntimedSearch.Answer again = UntimedSearch.reach(tn.net(), p, subject.budget(), true, STAGE_CAP);
+            Statistics a = again.statistics();
+            // the tries' cuts are not this search's: only its own limit says whether it is complete
+            u = new UntimedSearch.Answer(again.path(), new Statistics(a.states() + tried.states(),
+                    a.edges() + tried.edges(), a.limit(), a.millis() + tried.millis(), a.stage()));
+            if (u.unreachable()) {
+                return TargetTimes.notFound(u.statistics().answeredBy(UntimedSearch.STAGE));
+            }
+        }
+        return withStage(search(subject, tn, p), u.statistics());
+    }
+
+    /** The engine's answer, with the untimed stage's work added to its statistics. */
+    private static TargetTimes withStage(TargetTimes t, Statistics b) {
         Statistics a = t.statistics();
-        Statistics b = u.statistics();
         // the stage's limit (its cap) is not the engine's: only the engine's says what is certain
         Statistics both = new Statistics(a.states() + b.states(), a.edges() + b.edges(), a.limit(),
                 a.millis() + b.millis(), a.stage());

@@ -33,10 +33,13 @@ import java.util.List;
  * net, might be the runtime's. So a violation or a witness not reproduced is {@code inconclusive},
  * never {@code holds} nor {@code violated}; a bound not reproduced is only a bound.
  *
- * <p><b>The second stage</b> ({@link #exhaustive}): when every order fails, the point where an
- * exhaustive exploration of the runtime's loop (verify.execute's, being built) is to be asked
- * the same question about every run of the runtime — it would turn "not reproduced" into a proof
- * either way (or a cut search). Until it is wired in, it answers "unknown".
+ * <p><b>The second stage</b> ({@link RuntimeStateSpaceStage}): when every order fails, the runtime's
+ * state space — every run of the executor's loop — is asked the same question: whether a
+ * deadlock, a bound (by the callers of {@code deployable}, {@code bounds}, {@code within}) or a
+ * state where the predicate holds ({@link #violation}, {@link #witness}: {@code forbidden},
+ * {@code sequence}, {@code AG}, {@code EF}, {@code parallel}) is the runtime's. A complete answer
+ * replaces the net's ({@code violated} or {@code holds}, with the loop's own run); a cut one leaves
+ * the verdict {@code inconclusive}.
  *
  * <p>Only where the executor and the net time the same runs ({@link Subject#replayable()}): no
  * step cost (with a step the loop's timing is the executor's alone, and the net's instants are not
@@ -171,23 +174,7 @@ final class RuntimeReplay {
                         + dev.cadenza.verify.report.Times.format(o.at().add(o.within())) + " in the executor");
             }
         }
-        Boolean settled = exhaustive(subject, expected);
-        if (settled != null && settled) {
-            return new Outcome(Kind.REPRODUCED, null, null);
-        }
         return new Outcome(Kind.NOT_REPRODUCED, null, null);
-    }
-
-    /**
-     * The second stage: whether some run of the runtime's loop shows {@code expected} (true),
-     * none does (false), or unknown (null). Not wired in yet: the exhaustive exploration of the
-     * runtime's loop (verify.execute, issue 13) is to be asked here — deadlock reachable, predicate
-     * reachable, min/max time to finish, each complete or cut. A "false" from a complete
-     * exploration would let a caller say {@code holds} where today it says {@code inconclusive};
-     * callers treat null and false alike for now.
-     */
-    static Boolean exhaustive(Subject subject, Expectation expected) {
-        return null;
     }
 
     /** The runtime itself stopped the run (Concerto-D): a failed del, or the process ended with its program. */
@@ -276,6 +263,10 @@ final class RuntimeReplay {
             return o.why() == null ? found : new Verdict.Violated(c, s.answeredBy(by(subject, s) + ", not replayed: "
                     + o.why()));
         }
+        Verdict settled = RuntimeStateSpaceStage.violation(subject, found, expected);
+        if (settled != null) {
+            return settled;
+        }
         List<String> partial = new ArrayList<>();
         partial.add("the net's run (not reproduced by the runtime's loop):");
         partial.addAll(c.lines());
@@ -304,6 +295,10 @@ final class RuntimeReplay {
         if (!o.notReproduced()) {
             return o.why() == null ? found : new Verdict.Holds(found.details(), s.answeredBy(by(subject, s)
                     + ", not replayed: " + o.why()), found.witness(), found.bounds());
+        }
+        Verdict settled = RuntimeStateSpaceStage.witness(subject, found, expected);
+        if (settled != null) {
+            return settled;
         }
         List<String> partial = new ArrayList<>();
         partial.add("the net's run (not reproduced by the runtime's loop):");

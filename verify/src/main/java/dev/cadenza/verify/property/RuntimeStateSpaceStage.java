@@ -6,6 +6,8 @@ import dev.cadenza.verify.engine.Statistics;
 import dev.cadenza.verify.execute.DeadlockSearch;
 import dev.cadenza.verify.execute.Executor;
 import dev.cadenza.verify.execute.FinishTimes;
+import dev.cadenza.verify.execute.LoopPredicate;
+import dev.cadenza.verify.execute.PredicateSearch;
 import dev.cadenza.verify.execute.RuntimeStateSpace;
 import dev.cadenza.verify.report.Times;
 
@@ -96,6 +98,73 @@ final class RuntimeStateSpaceStage {
         lines.add("(the net deadlocks only by ordering zero-time moves as the runtime's loop never does;"
                 + " --no-replay shows its run)");
         return new Verdict.Holds(lines, stats);
+    }
+
+    // ---- predicates ----------------------------------------------------------------------------------
+
+    /**
+     * Whether some run of the runtime's loop reaches {@code states}' predicate (observed after every
+     * move: {@link RuntimeStateSpace#reach}); null where the stage does not apply or the predicate is
+     * not one the state space observes.
+     */
+    static PredicateSearch reach(Subject subject, ExecutorStates states) {
+        if (!subject.stateSpace()) {
+            return null;
+        }
+        LoopPredicate p = states.loopPredicate();
+        RuntimeStateSpace space = p == null ? null : space(subject);
+        return space == null ? null : space.reach(p);
+    }
+
+    /**
+     * A state the net reaches (a violation: {@code forbidden}, {@code sequence}, {@code AG}) that no
+     * replay reproduced: {@code violated} with a run of the runtime's loop that reaches it, or
+     * {@code holds} when a complete exploration finds none; null when the stage does not answer
+     * (cut, refused, not observable: the replay's {@code inconclusive} stands).
+     */
+    static Verdict violation(Subject subject, Verdict.Violated net, RuntimeReplay.Expectation expected) {
+        if (!(expected instanceof RuntimeReplay.Expectation.Reaches r)) {
+            return null;
+        }
+        PredicateSearch search = reach(subject, r.states());
+        Statistics stats = net.statistics().answeredBy(RuntimeReplay.by(subject, net.statistics()) + ", " + STAGE);
+        if (search instanceof PredicateSearch.Found f && f.run() != null) {
+            return new Verdict.Violated(new Counterexample(net.counterexample().summary() + " (a run of the runtime's"
+                    + " loop, found in " + STAGE + ", " + f.statistics().describe() + "; the net's run is not one of"
+                    + " the runtime's)", f.run()), stats);
+        }
+        if (search instanceof PredicateSearch.Absent a) {
+            return new Verdict.Holds(List.of("no run of the runtime's loop violates it: " + STAGE + " explored"
+                    + " completely (" + a.statistics().describe() + "), the state after every move observed",
+                    "(the net reaches it only by ordering zero-time moves as the runtime's loop never does;"
+                            + " --no-replay shows its run)"), stats);
+        }
+        return null;
+    }
+
+    /**
+     * A witness of the net ({@code EF}, {@code parallel}) that no replay reproduced: {@code holds}
+     * with a run of the runtime's loop that reaches the predicate, or {@code violated} when a
+     * complete exploration finds none; null when the stage does not answer.
+     */
+    static Verdict witness(Subject subject, Verdict.Holds net, RuntimeReplay.Expectation expected) {
+        if (!(expected instanceof RuntimeReplay.Expectation.Reaches r)) {
+            return null;
+        }
+        PredicateSearch search = reach(subject, r.states());
+        Statistics stats = net.statistics().answeredBy(RuntimeReplay.by(subject, net.statistics()) + ", " + STAGE);
+        if (search instanceof PredicateSearch.Found f && f.run() != null) {
+            Counterexample w = new Counterexample(net.witness().summary() + " (a run of the runtime's loop, found"
+                    + " in " + STAGE + ", " + f.statistics().describe() + ")", f.run());
+            return new Verdict.Holds(w.lines(), stats, w, net.bounds());
+        }
+        if (search instanceof PredicateSearch.Absent a) {
+            return new Verdict.Violated(Counterexample.of("no run of the runtime's loop reaches it: " + STAGE
+                    + " explored completely (" + a.statistics().describe() + "), the state after every move"
+                    + " observed; the net's witness orders zero-time moves as the runtime's loop never does"
+                    + " (--no-replay shows it)"), stats);
+        }
+        return null;
     }
 
     /** The runtime's exact bounds from a complete exploration of its state space, or null. */

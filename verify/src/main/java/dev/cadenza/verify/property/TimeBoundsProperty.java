@@ -56,6 +56,26 @@ public record TimeBoundsProperty(SourcePosition position) implements Property {
                 : r.statistics().answeredBy(by(subject, r) + ", " + replay), null, r);
     }
 
+    /**
+     * {@code r}, complete and reaching the end, held to the runtime as {@code check} holds it
+     * (its fastest and slowest runs replayed in the executor, the runtime's state space where a
+     * replay fails; {@link BoundsReplay}), for {@code cadenza bounds}: the same numbers and words
+     * as {@code check}'s bounds. The subject's replay and state-space switches decide what runs.
+     * Returns the report with {@link BoundsReport#runtime()} set (unchanged when nothing was
+     * replayed) and the stage that answered for the runtime, or null.
+     */
+    public static Held heldToTheRuntime(Subject subject, BoundsReport r) {
+        if (!r.complete() || !r.reachable()) {
+            return new Held(r, null);
+        }
+        BoundsReplay.Held held = BoundsReplay.hold(subject, r, new SourcePosition(subject.model().file(), 0, 0));
+        return new Held(held.report(), held.answeredBy());
+    }
+
+    /** Bounds held to the runtime, and the stage that answered for it (null: not replayed). */
+    public record Held(BoundsReport report, String runtimeStage) {
+    }
+
     /** What a cut search still established: a run to the end, the exact min. */
     public static List<String> partial(BoundsReport r) {
         List<String> out = new ArrayList<>();

@@ -47,6 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * violation shown by the executor's all-maximum run ends after T. An {@code inconclusive} verdict
  * that says "not reproduced" is one the net alone calls violated ({@code --no-replay}). A bound
  * the replay calls attained is the time an executor run, following the net's run, finishes at.
+ * A verdict of the runtime's state space: a violation shows the executor's own run, which reaches
+ * the deadlock, the forbidden state or the broken order (this test's reading) while the net is
+ * violated too; a {@code holds} is not contradicted by 20 sampled executor runs.
  * On failure jqwik prints the tape (and its seed); the model is in the message.
  */
 class ReplayedVerdictsProperties {
@@ -136,7 +139,13 @@ class ReplayedVerdictsProperties {
                 if (space) {
                     // a run the executor made in the state space (not a replay of the net's): it must show
                     // the violation itself, and the net, whose runs include the runtime's, must be violated too
-                    assertTrue(p instanceof Within || ce.end() instanceof RunEnd.Deadlock, why);
+                    if (p instanceof Forbidden || p instanceof Sequence) {
+                        // a predicate: the run of the loop reaches it, by this test's own reading
+                        assertTrue(somewhere(ce, predicate(p, forbidden, i, x, j, y)), "said reached in the runtime's"
+                                + " state space, but its run does not show it: " + why + "\n" + String.join("\n", ce.lines()));
+                    } else {
+                        assertTrue(p instanceof Within || ce.end() instanceof RunEnd.Deadlock, why);
+                    }
                     assertTrue(!(p instanceof Within) || !(ce.end() instanceof RunEnd.Finished)
                             || ce.duration().compareTo(fraction(limit)) > 0, why);
                     Verdict net = p.check(new Subject(m, "gen", new StateClassEngine(), Budget.of(300_000, 60))
@@ -154,6 +163,11 @@ class ReplayedVerdictsProperties {
                 // run of the executor may contradict it
                 for (long seed = 0; seed < 20; seed++) {
                     Run r = executor.run(Policies.sampledAnyOrder(seed));
+                    if (p instanceof Forbidden || p instanceof Sequence) {
+                        assertTrue(!somewhere(r, predicate(p, forbidden, i, x, j, y)), "holds by the state space, but"
+                                + " an executor run reaches it: " + why + "\n" + String.join("\n", r.lines()));
+                        continue;
+                    }
                     assertTrue(r.end() instanceof RunEnd.Finished, "holds by the state space, but an executor run "
                             + r.end().describe() + ": " + why);
                     if (p instanceof Within) {
@@ -248,6 +262,41 @@ class ReplayedVerdictsProperties {
                 seen = holdsAt(r, ce.duration(), s -> s.started(after) > 0 && s.ended(before) == 0);
             }
             if (seen) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The bad states of forbidden (both places) or of sequence (the later step started, the earlier not ended). */
+    private static Predicate<State> predicate(Property p, String forbidden, int i, int tx, int j, int ty) {
+        if (p instanceof Forbidden) {
+            String[] parts = forbidden.split(" and ");
+            return s -> s.marked(parts[0]) && s.marked(parts[1]);
+        }
+        String before = "c" + i + ".t" + tx;
+        String after = "c" + j + ".t" + ty;
+        return s -> s.started(after) > 0 && s.ended(before) == 0;
+    }
+
+    /** Some state of {@code r} (the first, or one after an event) satisfies {@code p}, at any instant. */
+    static boolean somewhere(Run r, Predicate<State> p) {
+        State s = new State();
+        r.initial().forEach((c, ps) -> ps.forEach(q -> s.in.put(c + "." + q, 1)));
+        if (p.test(s)) {
+            return true;
+        }
+        for (RunEvent e : r.events()) {
+            if (e instanceof RunEvent.PlaceEntered q) {
+                s.in.put(q.instance() + "." + q.place(), 1);
+            } else if (e instanceof RunEvent.PlaceLeft q) {
+                s.in.put(q.instance() + "." + q.place(), 0);
+            } else if (e instanceof RunEvent.TransitionStarted q) {
+                s.started.merge(q.instance() + "." + q.transition(), 1, Integer::sum);
+            } else if (e instanceof RunEvent.TransitionEnded q) {
+                s.ended.merge(q.instance() + "." + q.transition(), 1, Integer::sum);
+            }
+            if (p.test(s)) {
                 return true;
             }
         }

@@ -1,0 +1,127 @@
+package dev.cadenza.verify.execute;
+
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.verify.Examples;
+import dev.cadenza.verify.trace.Run;
+import dev.cadenza.verify.trace.RunEnd;
+import dev.cadenza.verify.trace.RunEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Predicates observed in the runtime's state space, on tiny models checked by hand: a predicate
+ * that holds only between two moves of one sweep, and only in one order of a phase the reductions
+ * do not order for its end state; one that never holds; and the run found, cut where it holds.
+ */
+class PredicateStateSpaceTest {
+
+    /**
+     * c leaves p0 and starts b and c in one start phase, in some order (a Python set): "b runs and c
+     * has not started" holds only between the two starts of that sweep, and only when b starts
+     * first; the other way round likewise. At every state the state space keeps (iteration
+     * boundaries) both run or both ended, so reading the stored states only would find neither.
+     */
+    static final String FORK = """
+            component C {
+              places p0, p1, p2
+              initial p0
+              behavior deploy {
+                b: p0 -> p1 [1, 1]
+                c: p0 -> p2 [1, 1]
+              }
+            }
+            assembly gen {
+              k: C
+            }
+            """;
+
+    private static LoopPredicate runsWithoutTheOther(String runs, String other) {
+        return new LoopPredicate(List.of(
+                new LoopPredicate.Reading(LoopPredicate.Reads.RUNNING, "k", runs, null),
+                new LoopPredicate.Reading(LoopPredicate.Reads.STARTED, "k", other, null)),
+                v -> v[0] == 1 && v[1] == 0);
+    }
+
+    private static RuntimeStateSpace space(String text) {
+        return RuntimeStateSpace.of(Executor.of(Examples.parse(text), "gen"), Budget.of(100_000, 20));
+    }
+
+    @Test
+    void aPredicateTrueOnlyBetweenTwoStartsOfOneSweepIsFoundInEitherOrder() {
+        for (String[] bc : List.of(new String[] {"b", "c"}, new String[] {"c", "b"})) {
+            for (RuntimeStateSpace s : List.of(space(FORK), space(FORK).withoutReductions())) {
+                PredicateSearch r = s.reach(runsWithoutTheOther(bc[0], bc[1]));
+                PredicateSearch.Found f = assertInstanceOf(PredicateSearch.Found.class, r, r.toString());
+                Run run = f.run();
+                // cut right after the first start: the last event is bc[0]'s start, bc[1] not started
+                assertInstanceOf(RunEnd.Cut.class, run.end(), String.join("\n", run.lines()));
+                RunEvent last = run.events().get(run.events().size() - 1);
+                RunEvent.TransitionStarted st = assertInstanceOf(RunEvent.TransitionStarted.class, last);
+                assertEquals(bc[0], st.transition());
+                assertTrue(run.events().stream().noneMatch(e -> e instanceof RunEvent.TransitionStarted t
+                        && t.transition().equals(bc[1])));
+            }
+        }
+    }
+
+    /** Both running and one of them ended: never (they start in one sweep and end at the same instant, 1). */
+    @Test
+    void aPredicateNoRunReachesIsAbsentFromACompleteSearch() {
+        LoopPredicate p = new LoopPredicate(List.of(
+                new LoopPredicate.Reading(LoopPredicate.Reads.MARKED, "k", "p1", null),
+                new LoopPredicate.Reading(LoopPredicate.Reads.MARKED, "k", "p0", null)),
+                v -> v[0] == 1 && v[1] == 1);
+        for (RuntimeStateSpace s : List.of(space(FORK), space(FORK).withoutReductions())) {
+            PredicateSearch r = s.reach(p);
+            assertInstanceOf(PredicateSearch.Absent.class, r, r.toString());
+            assertTrue(r.statistics().complete());
+        }
+    }
+
+    /**
+     * Two components, each starting a [0, 0] transition in its first sweep: "y started while x has
+     * not ended" (sequence x before y) needs y's sweep before x's end is noticed — when k2 sweeps
+     * before k1 in the iteration, or k1's end is left for a later phase (a thread race). The two
+     * components share nothing (the reductions would sweep them in one order only); observed, they
+     * are ordered both ways, and the answer is the full exploration's.
+     */
+    static final String TWO = """
+            component A {
+              places a0, a1
+              initial a0
+              behavior deploy {
+                x: a0 -> a1 [0, 0]
+              }
+            }
+            assembly gen {
+              k1: A
+              k2: A
+            }
+            """;
+
+    @Test
+    void anOrderBrokenBetweenUnconnectedComponentsIsFound() {
+        LoopPredicate p = new LoopPredicate(List.of(
+                new LoopPredicate.Reading(LoopPredicate.Reads.ENDED, "k1", "x", null),
+                new LoopPredicate.Reading(LoopPredicate.Reads.STARTED, "k2", "x", null)),
+                v -> v[1] == 1 && v[0] == 0);
+        for (RuntimeStateSpace s : List.of(space(TWO), space(TWO).withoutReductions())) {
+            assertInstanceOf(PredicateSearch.Found.class, s.reach(p));
+        }
+    }
+
+    /** A search cut by its budget answers nothing (never "absent"). */
+    @Test
+    void aCutSearchIsNoAnswer() {
+        Executor x = Executor.of(Examples.example("galera.cdz"), "to_galera");
+        PredicateSearch r = RuntimeStateSpace.of(x, Budget.ofClasses(500)).reach(new LoopPredicate(List.of(
+                new LoopPredicate.Reading(LoopPredicate.Reads.MARKED, "nobody", "nowhere", null)), v -> v[0] == 1));
+        PredicateSearch.Unanswered u = assertInstanceOf(PredicateSearch.Unanswered.class, r);
+        assertTrue(u.reason().contains("state budget"), u.reason());
+    }
+}
