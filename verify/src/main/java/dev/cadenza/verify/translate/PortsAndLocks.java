@@ -242,44 +242,40 @@ final class PortsAndLocks extends TranslationPart {
     }
 
     /**
-     * Concerto-D's refusing state (HEAD component.py:765-783, 800-808, 964, 978, 995-1007), as the
-     * executor reads it. A provide port's flag {@code c.p.refusing} is raised by every attempt to
-     * leave a place bound to it (or a place whose leave deactivates a group bound to it), made
-     * whether or not a lock then keeps the provider there, and stays raised after the leave; it is
-     * cleared only by entering a bound place (or activating a bound group) again.
+     * Concerto-D's refusing state (HEAD component.py:765-783, 800-801, 995-1007), as the executor
+     * reads it. A provide port's flag {@code c.p.refusing} is raised by every attempt to leave a
+     * place bound to it (or a place whose leave deactivates a group bound to it), made whether or not
+     * a lock then keeps the provider there, and stays raised after the leave; it is cleared only by
+     * entering a bound place (or activating a bound group) again.
      *
-     * <p>Raising. An attempt either leaves (no lock) or stays (a connected user in use): in the
-     * runtime the raise and the lock check come in one sweep, nothing in between. So each move that
-     * takes a token from the port's bound places or group flags (a leave, a fused leave-and-start, a
-     * group's {@code .off} copy) raises the flag itself — split into {@code .raises.p} (flag down:
-     * raise it) and {@code .raised.p} (up) — and for the attempt a lock holds, a step
-     * {@code ….want.p.U} per user U that can lock it: enabled exactly when the move is, locks aside
-     * (it reads what the move consumes and reads and is inhibited by what it is inhibited by: no lock
-     * arc is there yet), while U is in use (and connected to p, when U has several providers over the
-     * program), and the flag is down; it raises it. Every runtime attempt is thus one net step at the
-     * same instant (a locked one within a step of the lock and the move being possible, as the
-     * runtime's next sweep makes it), and the net has no refusing state the runtime lacks but for
-     * zero-time orders; a leave that raises several ports' flags has a copy per port and flag.
+     * <p>Raising: for each move that takes a token from the port's bound places or group flags (a
+     * leave, a fused leave-and-start, a group's {@code .off} copy) a step {@code ….want.p} that is
+     * enabled exactly when that move is, locks aside (it reads what the move consumes and reads, and
+     * is inhibited by what it is inhibited by: at this point no lock arc is there yet), and by the
+     * flag being down; it raises it. The move itself then reads the flag: in the runtime the raise
+     * comes in the same sweep just before the leave, so every runtime run is a net run (the want, then
+     * at once the leave); the net also lets other moves come between, and under a step cost the two
+     * take up to one step each: more runs, none lost. A leave that raises several ports' flags has a
+     * want per port (the runtime raises them together; the net may interleave).
      *
      * <p>Clearing: a move that adds a token to the port's bound places or group flags is split into a
      * copy that lowers the flag ({@code .clears.p}) and one that finds it down ({@code .keeps.p}).
      * Such moves are zero-time steps (an enter, a group's {@code .on} copy, {@code _init}'s enter:
      * ComponentPlaces fuses no end with an enter into such a place), so no clock is lost when the
-     * flag changes under them (under a step cost a clock restarted by a change only lets the move
-     * come later: more runs, none lost). Program steps are not split: the only ones adding a token
-     * to an instance's places add the instance, whose flags are down.
+     * flag changes under them. Program steps are not split: the only ones adding a token to an
+     * instance's places add the instance, whose flags are down.
      *
      * <p>Users: the enters guarded by a place- or group-bound use port are inhibited by the flag
      * ({@link #useGuards}).
      */
     void concertoDRefusing() {
         List<ProvideNet> ports = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (InstanceNet c : instances.values()) {
             for (ProvideNet p : c.provides.values()) {
                 if (p.refusing >= 0) {
                     ports.add(p);
-                    keys.add(c.name + "." + p.port.name());
+                    names.add(p.port.name());
                 }
             }
         }
@@ -294,40 +290,30 @@ final class PortsAndLocks extends TranslationPart {
                 continue;
             }
             List<TransitionDraft> variants = new ArrayList<>(List.of(t));
+            List<Integer> reads = new ArrayList<>();
             for (int i = 0; i < ports.size(); i++) {
                 ProvideNet p = ports.get(i);
-                String port = p.port.name();
                 long delta = delta(t, p.set);
                 if (delta < 0) {
-                    for (String u : usersOf.getOrDefault(keys.get(i), Set.of())) {
-                        int dot = u.indexOf('.');
-                        int using = instances.get(u.substring(0, dot)).uses.get(u.substring(dot + 1)).using;
-                        TransitionDraft want = new TransitionDraft(t.name + ".want." + port + "." + u,
-                                wantProvenance(t), moves(1));
-                        t.consume.forEach((place, weight) -> want.read(place, weight));
-                        t.read.forEach(want::read);
-                        t.inhibit.forEach(want::inhibit);
-                        want.read(using);
-                        if (candidates.getOrDefault(u, Set.of()).size() > 1) {
-                            want.read(connection(keys.get(i), u));
-                        }
-                        want.inhibit(p.refusing).produce(p.refusing);
-                        wants.add(want);
-                    }
-                }
-                if (delta != 0) {
+                    TransitionDraft want = new TransitionDraft(t.name + ".want." + names.get(i), wantProvenance(t),
+                            moves(1));
+                    t.consume.forEach((place, weight) -> want.read(place, weight));
+                    t.read.forEach(want::read);
+                    t.inhibit.forEach(want::inhibit);
+                    want.inhibit(p.refusing).produce(p.refusing);
+                    wants.add(want);
+                    reads.add(p.refusing);
+                } else if (delta > 0) {
                     List<TransitionDraft> next = new ArrayList<>();
                     for (TransitionDraft v : variants) {
-                        if (delta < 0) {
-                            next.add(v.copy(v.name + ".raises." + port).inhibit(p.refusing).produce(p.refusing));
-                            next.add(v.copy(v.name + ".raised." + port).read(p.refusing));
-                        } else {
-                            next.add(v.copy(v.name + ".clears." + port).consume(p.refusing));
-                            next.add(v.copy(v.name + ".keeps." + port).inhibit(p.refusing));
-                        }
+                        next.add(v.copy(v.name + ".clears." + names.get(i)).consume(p.refusing));
+                        next.add(v.copy(v.name + ".keeps." + names.get(i)).inhibit(p.refusing));
                     }
                     variants = next;
                 }
+            }
+            for (TransitionDraft v : variants) {
+                reads.forEach(v::read);
             }
             result.addAll(variants);
         }
