@@ -17,6 +17,10 @@ import java.util.ArrayDeque;
  * of the phase reads) and the start phase when no port bound to a transition is a provide port
  * (each start reads whether its use ports are served — the providers' counts, which starts do not
  * change — and writes its own dock, thread and use ports' counts).
+ *
+ * <p>With a predicate observed ({@link #watch}), those phases still order the items whose moves
+ * change one of its readings, and the enter and leave phases put all such items in one class: the
+ * same final state, but the states between the moves differ, and the predicate is read there.
  */
 final class ExplorerPolicy implements Policy {
 

@@ -41,6 +41,11 @@ import java.util.Arrays;
  * state ({@link ExplorerPolicy} says why; {@link #withoutReductions()} tries them all).</li>
  * <li><b>States.</b> {@link LoopStateCodec} writes what determines the future, threads' times
  * relative to now: two runs that reach the same key have the same futures, shifted in time.</li>
+ * <li><b>Predicates</b> ({@link #reach}) are observed after every single move, not at the states
+ * kept; the reductions then keep every order of the moves the predicate sees (a move that changes
+ * one of its readings is never merged with another order), so every value it takes between two
+ * moves of any run is seen ({@link PredicateWatch}; docs/verify.md, "Predicates in the runtime's
+ * state space").</li>
  * </ul>
  *
  * <p>Not explored: a step cost (iterations that take time; the answer is then

@@ -34,7 +34,7 @@ final class Reachability {
      * state classes answer with 4,000): neither stage is always the cheaper, so each gets a
      * small try first. Every stage's "unreachable" is exact; the tries only choose the order.
      */
-    static final long UNTIMED_TRY = 250_000;
+    static final long UNTIMED_TRY = 100_000;
     static final long TIMED_TRY = 500_000;
 
     /**

@@ -61,13 +61,41 @@ public record Sequence(List<TransitionRef> steps, SourcePosition position) imple
             Verdict.Violated found = new Verdict.Violated(Counterexample.of(which, r.minRun(), tn, false),
                     r.statistics());
             // held to the runtime first: the executor's run must start B while A has not ended, then
-            return RuntimeReplay.violation(subject, found, RuntimeReplay.reaches(tn, bad, found.counterexample().run()),
+            Verdict v = RuntimeReplay.violation(subject, found, RuntimeReplay.reaches(tn, bad, found.counterexample().run()),
                     "the net starts the later step first along this run, but it orders zero-time moves in a way the"
                             + " Concerto runtime's loop did not reproduce; the runtime may keep the order");
+            return n > 1 ? runtimesPair(v, which, tn, started, ended) : v;
         }
         if (!r.statistics().complete()) {
             return Reachability.inconclusive(subject, r.statistics());
         }
         return new Verdict.Holds(List.of("in every run"), r.statistics());
+    }
+
+    /**
+     * A violation found in the runtime's state space is the loop's own run, which may break another
+     * pair than the net's run did: the summary names the pair broken where that run ends (it is cut
+     * right after the move that breaks the order).
+     */
+    private Verdict runtimesPair(Verdict v, String which, TranslatedNet tn, int[] started, int[] ended) {
+        if (!(v instanceof Verdict.Violated viol) || viol.counterexample().run() == null || which.isEmpty()
+                || v.statistics().stage() == null || !v.statistics().stage().endsWith(RuntimeStateSpaceStage.STAGE)) {
+            return v;
+        }
+        Counterexample c = viol.counterexample();
+        for (int i = 0; i < started.length; i++) {
+            ExecutorStates states = ExecutorStates.of(tn, Targets.and(Targets.marked(started[i]),
+                    Targets.unmarked(ended[i]))).states();
+            if (states == null) {
+                return v;
+            }
+            var trace = states.trace(c.run());
+            if (trace.holds().get(trace.holds().size() - 1)) {
+                String mine = steps.get(i + 1) + " starts before " + steps.get(i) + " has ended";
+                return mine.equals(which) ? v : new Verdict.Violated(new Counterexample(
+                        c.summary().replace(which, mine), c.run(), c.untimed(), c.loopsTo()), v.statistics());
+            }
+        }
+        return v;
     }
 }

@@ -5,7 +5,10 @@ import dev.cadenza.verify.Examples;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 
-/** By hand only (-Dprobe=true): the state space of galera's to_galera, with what it found and cost. */
+/**
+ * By hand only (-Dprobe=true): the state space of galera's to_galera, with what it found and cost;
+ * -Dprobe.sequence=true also observes check's sequence predicate in it (RuntimeStateSpace.reach).
+ */
 @EnabledIfSystemProperty(named = "probe", matches = "true")
 class GaleraStateSpaceProbe {
 
@@ -20,6 +23,16 @@ class GaleraStateSpaceProbe {
         System.err.println("deadlock: " + d.getClass().getSimpleName() + " " + d.statistics().describe());
         if (d instanceof DeadlockSearch.Found f && f.run() != null) {
             System.err.println(String.join("\n", f.run().lines()));
+        }
+        if (Boolean.getBoolean("probe.sequence")) {
+            // check's `sequence mariadb1.restore before mariadb2.start`: restore not ended, start started
+            LoopPredicate broken = new LoopPredicate(java.util.List.of(
+                    new LoopPredicate.Reading(LoopPredicate.Reads.ENDED, "mariadb1", "restore", null),
+                    new LoopPredicate.Reading(LoopPredicate.Reads.STARTED, "mariadb2", "start", null)),
+                    v -> v[1] == 1 && v[0] == 0);
+            PredicateSearch r = s.reach(broken);
+            System.err.println("sequence mariadb1.restore before mariadb2.start broken: " + r.getClass().getSimpleName()
+                    + " " + r.statistics().describe());
         }
         if (Boolean.getBoolean("probe.bounds")) {
             FinishTimes f = s.finishTimes();

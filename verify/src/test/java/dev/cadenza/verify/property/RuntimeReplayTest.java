@@ -176,6 +176,25 @@ class RuntimeReplayTest {
     }
 
     /**
+     * Three steps: the net's run breaks the second pair (again before halt has ended), which no
+     * replay reproduces; the loop's run the state space finds breaks the first (halt starts while
+     * pause's [0, 0] thread is not yet noticed finished), and the summary names that pair.
+     */
+    @Test
+    void aLongerSequenceNamesThePairTheRuntimesRunBreaks() throws IOException {
+        Sequence p = new Sequence(List.of(new TransitionRef("u", "pause", SourcePosition.NONE),
+                new TransitionRef("p", "halt", SourcePosition.NONE), new TransitionRef("u", "again", SourcePosition.NONE)),
+                SourcePosition.NONE);
+        Verdict.Violated net = assertInstanceOf(Verdict.Violated.class, p.check(zeroTimeRace(false)));
+        assertTrue(net.counterexample().summary().startsWith("u.again starts before p.halt has ended"),
+                net.counterexample().summary());
+        Verdict.Violated v = assertInstanceOf(Verdict.Violated.class, p.check(zeroTimeRace(true)));
+        assertTrue(v.statistics().stage().endsWith(", " + RuntimeStateSpaceStage.STAGE), v.statistics().stage());
+        assertTrue(v.counterexample().summary().startsWith("p.halt starts before u.pause has ended"),
+                v.counterexample().summary());
+    }
+
+    /**
      * A witness only the net makes proves nothing: inconclusive, never holds, after the replay alone;
      * the runtime's state space, complete, finds no run of the loop reaching it: violated.
      */
