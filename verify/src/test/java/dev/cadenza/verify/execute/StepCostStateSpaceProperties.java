@@ -68,7 +68,7 @@ class StepCostStateSpaceProperties {
     }
 
     @Property(tries = 300)
-    void assembliesWithAStep(@ForAll("tapes") List<Integer> tape, @ForAll @IntRange(min = 0, max = 2) int a,
+    void assembliesWithAStep(@ForAll("tapes") List<Integer> tape, @ForAll @IntRange(min = 1, max = 2) int a,
                              @ForAll @IntRange(min = 0, max = 2) int w) {
         Assume.that(a + w > 0);
         String text = Design.read(new Tape(tape)).text();
@@ -76,7 +76,7 @@ class StepCostStateSpaceProperties {
     }
 
     @Property(tries = 300)
-    void programsWithAStep(@ForAll("tapes") List<Integer> tape, @ForAll @IntRange(min = 0, max = 2) int a,
+    void programsWithAStep(@ForAll("tapes") List<Integer> tape, @ForAll @IntRange(min = 1, max = 2) int a,
                            @ForAll @IntRange(min = 0, max = 2) int w) {
         Assume.that(a + w > 0);
         String text = Prog.read(new Tape(tape)).text();
@@ -91,7 +91,7 @@ class StepCostStateSpaceProperties {
 
     @Property(tries = 150)
     void withAStepTheReductionsKeepTheAnswers(@ForAll("tapes") List<Integer> tape,
-                                              @ForAll @IntRange(min = 0, max = 2) int a,
+                                              @ForAll @IntRange(min = 1, max = 2) int a,
                                               @ForAll @IntRange(min = 0, max = 2) int w) {
         Assume.that(a + w > 0);
         String text = Prog.read(new Tape(tape)).text();
