@@ -659,6 +659,70 @@ public final class TimeBounds {
         }
     }
 
+    /** A binary min-heap of (long key, int value) without boxing. */
+    private static final class LongHeap {
+        private long[] keys = new long[64];
+        private int[] values = new int[64];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** What the next push would allocate. */
+        long growthBytes() {
+            return size == keys.length ? 2L * keys.length * (Long.BYTES + Integer.BYTES) : 0;
+        }
+
+        long topKey() {
+            return keys[0];
+        }
+
+        void push(long key, int value) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int p = (i - 1) >>> 1;
+                if (keys[p] <= key) {
+                    break;
+                }
+                keys[i] = keys[p];
+                values[i] = values[p];
+                i = p;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        int pop() {
+            int top = values[0];
+            long key = keys[--size];
+            int value = values[size];
+            int i = 0;
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && keys[c + 1] < keys[c]) {
+                    c++;
+                }
+                if (keys[c] >= key) {
+                    break;
+                }
+                keys[i] = keys[c];
+                values[i] = values[c];
+                i = c;
+            }
+            keys[i] = key;
+            values[i] = value;
+            return top;
+        }
+    }
+
     /** A FIFO of ints over a growing ring. */
     private static final class IntQueue {
         private int[] items = new int[64];

@@ -1,6 +1,5 @@
 package dev.cadenza.verify.execute;
 
-import dev.cadenza.petri.classes.LongHeap;
 import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.limit.Meter;
 import dev.cadenza.verify.trace.Run;
@@ -232,11 +231,11 @@ public final class RuntimeStateSpace {
         Arrays.fill(via, -1);
         long[] viaWeight = new long[n];
         dist[0] = 0;
-        LongHeap heap = new LongHeap();
+        Heap heap = new Heap();
         heap.push(0, 0);
         long best = Long.MAX_VALUE;
         int bestNode = -1;
-        while (!heap.isEmpty()) {
+        while (heap.size > 0) {
             long d = heap.topKey();
             int v = heap.pop();
             if (d > dist[v]) {
@@ -390,4 +389,63 @@ public final class RuntimeStateSpace {
         }
         return Arrays.copyOf(out, count);
     }
+
+    /** A binary min-heap of (time, node), primitive arrays. */
+    private static final class Heap {
+        long[] keys = new long[64];
+        int[] nodes = new int[64];
+        int size;
+
+        void push(long k, int v) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                nodes = Arrays.copyOf(nodes, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int p = (i - 1) >>> 1;
+                if (keys[p] <= k) {
+                    break;
+                }
+                keys[i] = keys[p];
+                nodes[i] = nodes[p];
+                i = p;
+            }
+            keys[i] = k;
+            nodes[i] = v;
+        }
+
+        long topKey() {
+            return keys[0];
+        }
+
+        int pop() {
+            int top = nodes[0];
+            size--;
+            if (size > 0) {
+                long k = keys[size];
+                int v = nodes[size];
+                int i = 0;
+                while (true) {
+                    int c = 2 * i + 1;
+                    if (c >= size) {
+                        break;
+                    }
+                    if (c + 1 < size && keys[c + 1] < keys[c]) {
+                        c++;
+                    }
+                    if (keys[c] >= k) {
+                        break;
+                    }
+                    keys[i] = keys[c];
+                    nodes[i] = nodes[c];
+                    i = c;
+                }
+                keys[i] = k;
+                nodes[i] = v;
+            }
+            return top;
+        }
+    }
+
 }
