@@ -237,6 +237,23 @@ final class LoopGraph {
     }
 
     /**
+     * The key the per-iteration memo stores for a state inside an iteration: one per orbit of the
+     * symmetry, as at the boundaries. What the rest of an iteration can do from (state, components
+     * left) is, renamed by a permutation π the symmetry proves, what it can do from their images
+     * under π (the same rules read the same parts; π maps the program left onto itself), and the
+     * iteration's ends reached are stored canonical: so the outcomes of an orbit's first member
+     * are, up to the orbit, those of every member, and the others are not followed. The
+     * exploration itself goes on from the keys really reached (runs are re-derived from them).
+     */
+    private int[] canonicalMid(int[] mid) {
+        if (symmetry == null) {
+            return mid;
+        }
+        codec.scanParts(mid);
+        return symmetry.canonical(mid, mid.length, codec);
+    }
+
+    /**
      * A step reaches the boundary state the codec just wrote ({@code len} ints): its buffer is taken
      * after writing, since writing may have grown it.
      */
@@ -690,7 +707,7 @@ final class LoopGraph {
                 return;
             }
         }
-        if (memo.add(mid, mid.length) < 0) {
+        if (memo.add(canonicalMid(mid), mid.length) < 0) {
             return;
         }
         long mask = LoopStateCodec.remaining(mid);

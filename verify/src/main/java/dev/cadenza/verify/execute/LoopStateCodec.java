@@ -185,6 +185,42 @@ final class LoopStateCodec {
         return partStart[k];
     }
 
+    /**
+     * Reads where each instance's part of {@code key} starts into {@link #partStart}, as if the key
+     * had just been written: for a key written from another one ({@link #encodeSwept}), whose
+     * offsets were never computed. Skips each part by the lengths {@link #putComponent} writes.
+     */
+    void scanParts(int[] key) {
+        int n = key[2];
+        if (n > 64) {
+            throw new IllegalStateException("more than 64 instances in a key");
+        }
+        int p = mid(key) ? 5 : 3;
+        for (int k = 0; k < n; k++) {
+            partStart[k] = p;
+            ComponentState c = instance(k);
+            p += 2 + key[p + 1];
+            p += words(c.marked.length) * 2 + words(c.odock.length) * 2;
+            int running = 0;
+            for (int w = 0, e = words(c.running.length); w < e; w++) {
+                running += Integer.bitCount(key[p++]);
+            }
+            p += words(c.refusing.length) + running + c.groupTokens.length + c.nbUsers.length;
+        }
+        partStart[n] = p;
+        parts = n;
+        if (p + 1 + key[p] + (watch != null ? 1 : 0) != key.length) {
+            // the parts' lengths must add up to the key: a skip that disagrees with putComponent
+            // would rename the wrong ints, so it stops here instead of merging unlike states
+            throw new IllegalStateException("a key's parts do not add up: " + p + " + connections " + key[p]
+                    + " != " + key.length);
+        }
+    }
+
+    private static int words(int bits) {
+        return (bits + 31) >>> 5;
+    }
+
     /** One instance's part of a key: its own fields (the sweep of a component changes nothing else). */
     private void putComponent(ComponentState c) {
         put((c.deleted ? 1 : 0) | (c.inActive ? 1 : 0) << 1 | (c.initialized ? 1 : 0) << 2

@@ -370,9 +370,11 @@ final class LoopSymmetry {
     private int[] conns = new int[64];
 
     /**
-     * The canonical form of the boundary key just written by {@code codec} into {@code key[0..len)}
-     * (its parts' offsets are the codec's): {@code key} itself when no usable permutation moves
-     * it, else a buffer of this object (valid until the next call) of the same length.
+     * The canonical form of the key just written by {@code codec} into {@code key[0..len)} (its
+     * parts' offsets are the codec's: {@link LoopStateCodec#scanParts} for a key it did not write):
+     * {@code key} itself when no usable permutation moves it, else a buffer of this object (valid
+     * until the next call) of the same length. A boundary key, or a key inside an iteration, whose
+     * set of components left to sweep is renamed with the parts (see {@link LoopGraph}'s memo).
      */
     int[] canonical(int[] key, int len, LoopStateCodec codec) {
         int n = key[2];
@@ -426,6 +428,17 @@ final class LoopSymmetry {
         }
         int head = codec.partStart(0);
         System.arraycopy(key, 0, out, 0, head);
+        if (LoopStateCodec.mid(key)) {
+            // the components left to sweep, renamed with their parts
+            long left = LoopStateCodec.remaining(key);
+            long renamed = 0;
+            for (long m = left; m != 0; m &= m - 1) {
+                int id = Long.numberOfTrailingZeros(m);
+                renamed |= 1L << (id < n ? perm[id] : id);
+            }
+            out[3] = (int) (renamed >>> 32);
+            out[4] = (int) renamed;
+        }
         // perm: old id -> new id; write the parts by new id
         int[] inv = order; // reuse: inv[new] = old
         for (int i = 0; i < n; i++) {
@@ -462,6 +475,7 @@ final class LoopSymmetry {
     /** Bundle {@code ids}' description: its members' parts, then its connections relative to it (sorted). */
     private int describe(int[] ids, int[] key, LoopStateCodec codec, int dl) {
         int n = key[2];
+        long left = LoopStateCodec.mid(key) ? LoopStateCodec.remaining(key) : 0;
         for (int id : ids) {
             if (id >= n) {
                 continue; // not added yet: in no bundle of the class (see canonical)
@@ -469,7 +483,8 @@ final class LoopSymmetry {
             int s = codec.partStart(id);
             int l = codec.partStart(id + 1) - s;
             ensure(dl + l + 1);
-            desc[dl++] = l;
+            // inside an iteration, whether the member is still to sweep belongs to it as its part does
+            desc[dl++] = l | (int) ((left >>> id) & 1) << 30;
             System.arraycopy(key, s, desc, dl, l);
             dl += l;
         }

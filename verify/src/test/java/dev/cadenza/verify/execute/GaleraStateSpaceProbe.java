@@ -15,7 +15,14 @@ class GaleraStateSpaceProbe {
     @Test
     void toGalera() {
         // -Dprobe.semantics=concerto-d, -Dprobe.step=a,b: the same under Concerto-D or with a step cost
-        dev.cadenza.core.model.Model m = Examples.example("galera.cdz");
+        String file = System.getProperty("probe.file");
+        dev.cadenza.core.model.Model m;
+        try {
+            m = file == null ? Examples.example("galera.cdz")
+                    : Examples.parse(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         if ("concerto-d".equals(System.getProperty("probe.semantics"))) {
             m = m.withSemantics(dev.cadenza.core.model.Semantics.CONCERTO_D);
         }
