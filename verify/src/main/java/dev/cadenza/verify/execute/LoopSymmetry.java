@@ -63,7 +63,20 @@ final class LoopSymmetry {
             idOf.put(e.addedNames().get(i), i);
         }
         this.usable = new byte[classes.length][program.size() + 1];
+        java.util.Arrays.fill(place, -1);
+        int bundle = 0;
+        for (int[][] bs : classes) {
+            for (int[] ids : bs) {
+                for (int m = 0; m < ids.length; m++) {
+                    place[ids[m]] = bundle << 8 | m;
+                }
+                bundle++;
+            }
+        }
     }
+
+    /** Per instance id: its bundle (numbered over every class) << 8 | its member index, or -1. */
+    private final int[] place = new int[64];
 
     /** The symmetry of {@code e}'s subject with {@code watch}'s instances fixed, or null when there is none. */
     static LoopSymmetry of(Executor e, PredicateWatch watch) {
@@ -541,13 +554,10 @@ final class LoopSymmetry {
         return 0;
     }
 
-    private static int member(int[] ids, int id) {
-        for (int m = 0; m < ids.length; m++) {
-            if (ids[m] == id) {
-                return m;
-            }
-        }
-        return -1;
+    /** The member index of {@code id} in bundle {@code ids}, or -1 (one lookup: this runs per connection and bundle). */
+    private int member(int[] ids, int id) {
+        int at = place[id];
+        return at >= 0 && (at & 255) < ids.length && ids[at & 255] == id ? at & 255 : -1;
     }
 
     private int compare(int a, int b) {
