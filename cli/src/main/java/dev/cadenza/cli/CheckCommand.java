@@ -102,12 +102,17 @@ final class CheckCommand implements Callable<Integer> {
         return subjects(m, budget, reduce, replay, true);
     }
 
+    /** The part of the time left one exploration of the runtime's state space may take in check and report. */
+    static final double STATE_SPACE_SHARE = 0.5;
+
     /** The same, with the runtime's state space explored where a replay fails or not ({@code --no-state-space}). */
     static Function<String, Subject> subjects(Model m, Budget budget, boolean reduce, boolean replay,
                                               boolean stateSpace) {
         Map<String, Subject> cache = new HashMap<>();
+        // the runtime's state space settles what the net left open; under --timeout it may take half the
+        // time left, so that the verdicts after it still get the net's answers
         return n -> cache.computeIfAbsent(n, k -> new Subject(m, k, new StateClassEngine(reduce), budget)
-                .reduction(reduce).replay(replay).stateSpace(stateSpace));
+                .reduction(reduce).replay(replay).stateSpace(stateSpace).stateSpaceShare(STATE_SPACE_SHARE));
     }
 
     /**

@@ -52,6 +52,7 @@ public final class Subject {
     private final String name;
     private final TimedEngine engine;
     private final Budget budget;
+    private double stateSpaceShare = 1;
     private final Map<Mode, TranslatedNet> nets = new EnumMap<>(Mode.class);
     /** Why a translation could not be made at the budget's limit: asked again, the same answer. */
     private final Map<Mode, LimitReachedException> cut = new EnumMap<>(Mode.class);
@@ -116,6 +117,24 @@ public final class Subject {
 
     public boolean stateSpace() {
         return stateSpace && explorable();
+    }
+
+    /**
+     * The part of the time left (under {@code --timeout}) that one exploration of the runtime's
+     * state space may take: 1 where it is the command's only question ({@code bounds}), less in
+     * {@code check}, where the verdicts after it should not all be cut because a second opinion on
+     * one of them could not finish (docs/verify.md, "The runtime's state space").
+     */
+    public Subject stateSpaceShare(double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("a share is in (0, 1], not " + fraction);
+        }
+        this.stateSpaceShare = fraction;
+        return this;
+    }
+
+    public double stateSpaceShare() {
+        return stateSpaceShare;
     }
 
     /**

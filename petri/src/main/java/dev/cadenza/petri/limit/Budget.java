@@ -27,10 +27,12 @@ public final class Budget {
     private final long maxClasses;
     private final double timeoutSeconds;
     private final MemoryProbe memory;
-    private final long startNanos = System.nanoTime();
+    private final long startNanos;
     private final long deadline;
-    private final AtomicLong spent = new AtomicLong();
+    private final AtomicLong spent;
     private volatile String unit = "classes";
+    /** For a {@link #share}: why its own, earlier deadline ends a search (null: the command's). */
+    private final String shareReason;
 
     private Budget(long maxClasses, double timeoutSeconds, MemoryProbe memory) {
         if (maxClasses < 1) {
@@ -42,8 +44,44 @@ public final class Budget {
         this.maxClasses = maxClasses;
         this.timeoutSeconds = timeoutSeconds;
         this.memory = memory;
+        this.startNanos = System.nanoTime();
+        this.spent = new AtomicLong();
+        this.shareReason = null;
         this.deadline = Double.isInfinite(timeoutSeconds) || timeoutSeconds * 1e9 >= Long.MAX_VALUE / 2.0
                 ? Long.MAX_VALUE : startNanos + (long) (timeoutSeconds * 1e9);
+    }
+
+    private Budget(Budget whole, long deadline, String shareReason) {
+        this.maxClasses = whole.maxClasses;
+        this.timeoutSeconds = whole.timeoutSeconds;
+        this.memory = whole.memory;
+        this.startNanos = whole.startNanos;
+        this.spent = whole.spent;
+        this.shareReason = shareReason;
+        this.deadline = deadline;
+    }
+
+    /**
+     * A part of this budget for a search that only settles what an earlier one left open, with
+     * questions after it: the same account of classes (what it stores is charged here) and the
+     * same heap, but a deadline {@code fraction} of the time left from now, so that a search that
+     * cannot finish does not take the time of every question after it. Cut there, its searches say
+     * so ({@code who} used up its share), never that the command's time did. Without a time limit,
+     * this budget itself: nothing is shared then, every search may run to the heap.
+     */
+    public Budget share(double fraction, String who) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("a share is in (0, 1], not " + fraction);
+        }
+        if (!limitsTime() || fraction == 1) {
+            return this;
+        }
+        double left = secondsLeft();
+        long end = System.nanoTime() + (long) (left * fraction * 1e9);
+        String why = String.format(Locale.ROOT, "%s used up its share of the time budget (%.0f%% of the %.1f s"
+                + " left of --timeout %s s when it started; the questions after it keep the rest)", who, fraction * 100,
+                left, seconds(timeoutSeconds));
+        return new Budget(this, Math.min(end, deadline), why);
     }
 
     /** No limit but the heap: the default of every command. */
@@ -173,7 +211,9 @@ public final class Budget {
             case NONE -> "complete";
             case CLASSES -> String.format(Locale.ROOT, "the class budget of the command (--max-classes %,d) was used up",
                     maxClasses);
-            case TIME -> "the time budget of the command (--timeout " + seconds(timeoutSeconds) + " s) ran out";
+            case TIME -> shareReason != null && System.nanoTime() - startNanos < (long) (timeoutSeconds * 1e9)
+                    ? shareReason
+                    : "the time budget of the command (--timeout " + seconds(timeoutSeconds) + " s) ran out";
             case MEMORY -> String.format(Locale.ROOT, "the heap (%s) would not hold the next step; give Java more"
                     + " memory (CADENZA_JAVA_OPTS=-Xmx…) or set --max-classes", bytes(memory.maxHeap()));
             case TOKENS -> "a place would hold more than 2^62 tokens";

@@ -218,7 +218,7 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             // the loop, when it can (RuntimeStateSpaceStage says why it may)
             Verdict settled = deployment == null || noneFinishesOutside(subject, tn, goal)
                     ? RuntimeStateSpaceStage.deadlock(subject, stuck.statistics()) : null;
-            return settled != null ? settled : on;
+            return settled != null ? settled : RuntimeStateSpaceStage.unsettled(subject, on);
         }
         if (!stuck.statistics().complete()) {
             return Reachability.inconclusive(subject, stuck.statistics());

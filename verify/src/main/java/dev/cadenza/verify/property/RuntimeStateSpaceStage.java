@@ -61,7 +61,7 @@ final class RuntimeStateSpaceStage {
         } catch (RuntimeException e) {
             return null; // a model the executor does not take: nothing to explore
         }
-        RuntimeStateSpace s = RuntimeStateSpace.of(x, subject.budget());
+        RuntimeStateSpace s = RuntimeStateSpace.of(x, subject.budget().share(subject.stateSpaceShare(), STAGE));
         return subject.reduction() ? s : s.withoutReductions();
     }
 
@@ -98,6 +98,25 @@ final class RuntimeStateSpaceStage {
         lines.add("(the net deadlocks only by ordering zero-time moves as the runtime's loop never does;"
                 + " --no-replay shows its run)");
         return new Verdict.Holds(lines, stats);
+    }
+
+    /**
+     * {@code on} (the net's inconclusive answer) with what the state space said when it was explored
+     * for this subject and did not settle the question (cut by a limit or by its share of the time,
+     * or refused): the user learns that it was tried and what would let it finish.
+     */
+    static Verdict unsettled(Subject subject, Verdict on) {
+        if (!(on instanceof Verdict.Inconclusive i) || !subject.stateSpace()) {
+            return on;
+        }
+        FinishTimes f = subject.runtimeFinishTimes(() -> null);
+        if (f == null || f.complete()) {
+            return on;
+        }
+        List<String> partial = new ArrayList<>();
+        partial.add(STAGE + " did not settle it: " + f.statistics().describe());
+        partial.addAll(i.partial());
+        return new Verdict.Inconclusive(i.reason(), partial, i.statistics(), i.bounds());
     }
 
     // ---- predicates ----------------------------------------------------------------------------------
