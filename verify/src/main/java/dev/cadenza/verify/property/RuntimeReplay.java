@@ -280,11 +280,11 @@ final class RuntimeReplay {
             return o.why() == null ? found : new Verdict.Violated(c, s.answeredBy(by(subject, s) + ", not replayed: "
                     + o.why()));
         }
-        Verdict settled = RuntimeStateSpaceStage.violation(subject, found, expected);
+        List<String> partial = new ArrayList<>();
+        Verdict settled = RuntimeStateSpaceStage.violation(subject, found, expected, partial);
         if (settled != null) {
             return settled;
         }
-        List<String> partial = new ArrayList<>();
         partial.add("the net's run (not reproduced by the runtime's loop):");
         partial.addAll(c.lines());
         return new Verdict.Inconclusive(notReproduced + " (" + tried(o) + ";"
@@ -313,11 +313,11 @@ final class RuntimeReplay {
             return o.why() == null ? found : new Verdict.Holds(found.details(), s.answeredBy(by(subject, s)
                     + ", not replayed: " + o.why()), found.witness(), found.bounds());
         }
-        Verdict settled = RuntimeStateSpaceStage.witness(subject, found, expected);
+        List<String> partial = new ArrayList<>();
+        Verdict settled = RuntimeStateSpaceStage.witness(subject, found, expected, partial);
         if (settled != null) {
             return settled;
         }
-        List<String> partial = new ArrayList<>();
         partial.add("the net's run (not reproduced by the runtime's loop):");
         partial.addAll(found.witness().lines());
         return new Verdict.Inconclusive(notReproduced + " (" + tried(o) + ")", partial,

@@ -139,9 +139,11 @@ final class RuntimeStateSpaceStage {
      * A state the net reaches (a violation: {@code forbidden}, {@code sequence}, {@code AG}) that no
      * replay reproduced: {@code violated} with a run of the runtime's loop that reaches it, or
      * {@code holds} when a complete exploration finds none; null when the stage does not answer
-     * (cut, refused, not observable: the replay's {@code inconclusive} stands).
+     * (cut, refused, not observable: the replay's {@code inconclusive} stands; a search that was
+     * run and cut says so in {@code notes}).
      */
-    static Verdict violation(Subject subject, Verdict.Violated net, RuntimeReplay.Expectation expected) {
+    static Verdict violation(Subject subject, Verdict.Violated net, RuntimeReplay.Expectation expected,
+                             List<String> notes) {
         if (!(expected instanceof RuntimeReplay.Expectation.Reaches r)) {
             return null;
         }
@@ -158,15 +160,18 @@ final class RuntimeStateSpaceStage {
                     "(the net reaches it only by ordering zero-time moves as the runtime's loop never does;"
                             + " --no-replay shows its run)"), stats);
         }
+        note(search, notes);
         return null;
     }
 
     /**
      * A witness of the net ({@code EF}, {@code parallel}) that no replay reproduced: {@code holds}
      * with a run of the runtime's loop that reaches the predicate, or {@code violated} when a
-     * complete exploration finds none; null when the stage does not answer.
+     * complete exploration finds none; null when the stage does not answer ({@code notes} says why
+     * when it ran).
      */
-    static Verdict witness(Subject subject, Verdict.Holds net, RuntimeReplay.Expectation expected) {
+    static Verdict witness(Subject subject, Verdict.Holds net, RuntimeReplay.Expectation expected,
+                           List<String> notes) {
         if (!(expected instanceof RuntimeReplay.Expectation.Reaches r)) {
             return null;
         }
@@ -183,7 +188,16 @@ final class RuntimeStateSpaceStage {
                     + " observed; the net's witness orders zero-time moves as the runtime's loop never does"
                     + " (--no-replay shows it)"), stats);
         }
+        note(search, notes);
         return null;
+    }
+
+    /** A search that ran and did not answer, told in the verdict's details. */
+    private static void note(PredicateSearch search, List<String> notes) {
+        if (search instanceof PredicateSearch.Unanswered u) {
+            notes.add(STAGE + " did not settle it: " + (u.statistics() == null || u.statistics().complete() ? u.reason()
+                    : u.statistics().describe()));
+        }
     }
 
     /** The runtime's exact bounds from a complete exploration of its state space, or null. */
