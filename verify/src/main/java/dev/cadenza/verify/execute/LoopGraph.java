@@ -79,6 +79,8 @@ final class LoopGraph {
     /** The predicate holds at {@link #predicateNode}'s state itself (the subject's first state). */
     boolean predicateAtNode;
 
+    /** The per-iteration memo stores canonical keys too (tests switch it off to compare). */
+    boolean iterationSymmetry = true;
     /** Alike bundles stored one key per orbit (null: none, or not asked). */
     final LoopSymmetry symmetry;
     /** The initial state's own key (the stored one may be its canonical form). */
@@ -246,7 +248,7 @@ final class LoopGraph {
      * exploration itself goes on from the keys really reached (runs are re-derived from them).
      */
     private int[] canonicalMid(int[] mid) {
-        if (symmetry == null) {
+        if (symmetry == null || !iterationSymmetry) {
             return mid;
         }
         codec.scanParts(mid);

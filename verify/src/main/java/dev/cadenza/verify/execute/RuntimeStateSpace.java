@@ -91,6 +91,25 @@ public final class RuntimeStateSpace {
         return new RuntimeStateSpace(executor, budget, false, strictTies, false);
     }
 
+    /** Whether the per-iteration memo stores one key per orbit too (else only the boundary states do). */
+    private boolean iterationSymmetry = true;
+
+    /**
+     * The same with the symmetry at the iteration boundaries only, the states inside an iteration
+     * stored as they are: for tests, which compare the two (same states, same answers).
+     */
+    RuntimeStateSpace withoutIterationSymmetry() {
+        RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
+        s.iterationSymmetry = false;
+        return s;
+    }
+
+    private LoopGraph graph(LoopPredicate watched) {
+        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, watched, symmetric);
+        g.iterationSymmetry = iterationSymmetry;
+        return g;
+    }
+
     /** The same without the symmetry of alike bundles alone ({@link LoopSymmetry}), the order reductions kept. */
     RuntimeStateSpace withoutSymmetry() {
         return new RuntimeStateSpace(executor, budget, reduce, strictTies, false);
@@ -164,7 +183,7 @@ public final class RuntimeStateSpace {
         if (no != null) {
             return new DeadlockSearch.Unanswered(no, new StateSpaceStatistics(0, 0, 0, "-", 0, no));
         }
-        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, null, symmetric);
+        LoopGraph g = graph(null);
         Meter m = budget.start("states");
         g.explore(m, true);
         StateSpaceStatistics s = statistics(g, m);
@@ -192,7 +211,7 @@ public final class RuntimeStateSpace {
         if (no != null) {
             return new PredicateSearch.Unanswered(no, new StateSpaceStatistics(0, 0, 0, "-", 0, no));
         }
-        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, predicate, symmetric);
+        LoopGraph g = graph(predicate);
         Meter m = budget.start("states");
         g.explore(m, false);
         StateSpaceStatistics s = statistics(g, m);
@@ -216,7 +235,7 @@ public final class RuntimeStateSpace {
             return new FinishTimes(null, null, null, null, false, false, false,
                     new StateSpaceStatistics(0, 0, 0, "-", 0, no));
         }
-        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, null, symmetric);
+        LoopGraph g = graph(null);
         Meter m = budget.start("states");
         g.explore(m, false);
         StateSpaceStatistics s = statistics(g, m);

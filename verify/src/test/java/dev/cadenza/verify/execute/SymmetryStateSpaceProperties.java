@@ -268,4 +268,55 @@ class SymmetryStateSpaceProperties {
             }
         }
     }
+
+    static final AtomicInteger ITERATION_MODELS = new AtomicInteger();
+    static final AtomicLong SWEEPS_ON = new AtomicLong();
+    static final AtomicLong SWEEPS_OFF = new AtomicLong();
+
+    /**
+     * The per-iteration memo's symmetry against the same exploration with the symmetry at the
+     * iteration boundaries only: both store the same quotient, so the same states (not only the
+     * same answers), with no more sweeps run; deadlocks, stops, min and max, and an observed
+     * predicate the same. Both sides are symmetric, so the larger models the full comparison
+     * skips fit here.
+     */
+    @Property(tries = 300)
+    void theIterationSymmetryKeepsTheQuotient(@ForAll("tapes") List<Integer> tape) {
+        Tape t = new Tape(tape);
+        String text = hosts(t);
+        Executor x = Executor.of(Examples.parse(text), "gen");
+        RuntimeStateSpace on = RuntimeStateSpace.of(x, Budget.of(4 * BUDGET, 30));
+        RuntimeStateSpace off = on.withoutIterationSymmetry();
+        FinishTimes a = on.finishTimes();
+        FinishTimes b = off.finishTimes();
+        if (!a.complete() || !b.complete()) {
+            return;
+        }
+        String why = text + "\nwith: [" + a.min() + ", " + a.max() + "] " + a.statistics().describe()
+                + "\nwithout: [" + b.min() + ", " + b.max() + "] " + b.statistics().describe();
+        ITERATION_MODELS.incrementAndGet();
+        SWEEPS_ON.addAndGet(a.statistics().sweeps());
+        SWEEPS_OFF.addAndGet(b.statistics().sweeps());
+        assertEquals(b.statistics().states(), a.statistics().states(), why);
+        assertTrue(a.statistics().sweeps() <= b.statistics().sweeps(), why);
+        assertEquals(b.min(), a.min(), why);
+        assertEquals(b.max(), a.max(), why);
+        assertEquals(b.deadlockReachable(), a.deadlockReachable(), why);
+        assertEquals(b.stopReachable(), a.stopReachable(), why);
+        assertEquals(b.runsForever(), a.runsForever(), why);
+        Case c = PredicateStateSpaceProperties.randomPredicate(x, t);
+        PredicateSearch pa = RuntimeStateSpace.of(x, Budget.of(4 * BUDGET, 30)).reach(c.predicate());
+        PredicateSearch pb = RuntimeStateSpace.of(x, Budget.of(4 * BUDGET, 30)).withoutIterationSymmetry()
+                .reach(c.predicate());
+        if (!(pa instanceof PredicateSearch.Unanswered) && !(pb instanceof PredicateSearch.Unanswered)) {
+            assertEquals(pb instanceof PredicateSearch.Found, pa instanceof PredicateSearch.Found,
+                    why + "\npredicate: " + c);
+        }
+    }
+
+    @AfterContainer
+    static void iterationCounts() {
+        System.err.println("SymmetryStateSpaceProperties, inside iterations: " + ITERATION_MODELS
+                + " models compared, " + SWEEPS_ON + " sweeps with the memo's symmetry, " + SWEEPS_OFF + " without");
+    }
 }
