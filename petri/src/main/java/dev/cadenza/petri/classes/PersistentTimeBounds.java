@@ -66,7 +66,12 @@ public final class PersistentTimeBounds {
     /** How verdicts name this answer. */
     public static final String STAGE = "conflict-free net, earliest and latest runs";
 
-    /** {@code result} null: the fast path stepped aside ({@code why}); {@code markings}: work of its searches. */
+    /**
+     * {@code result} null: the fast path stepped aside ({@code why}); {@code markings}: work of its
+     * searches; {@code notPersistent}: a clash was found, so no target will do on this net. A
+     * persistence check cut by its cap is not that: a larger cap may settle it (the state classes'
+     * engine gives the fast path a small try first, then its whole cap).
+     */
     public record Answer(TimeBoundsResult result, String why, long markings, boolean notPersistent) {
 
         public boolean answered() {
@@ -116,7 +121,8 @@ public final class PersistentTimeBounds {
         Persistence.Answer p = new Persistence(net).check(null, budget, cap);
         long markings = p.markings();
         if (!p.proven()) {
-            return notPersistent(p.clash() != null ? p.clash() : "the persistence check was cut", markings);
+            return p.clash() != null ? notPersistent(p.clash(), markings)
+                    : aside("the persistence check was cut", markings);
         }
         if (goal != null) {
             var g = new dev.cadenza.petri.reach.MarkingGraphExplorer(net).budget(budget)
@@ -143,7 +149,7 @@ public final class PersistentTimeBounds {
         return new Answer(null, why, markings, false);
     }
 
-    /** Stepped aside because the net is not persistent (or that was not settled): whatever the target. */
+    /** Stepped aside because the net is not persistent (a clash found): whatever the target. */
     private static Answer notPersistent(String why, long markings) {
         return new Answer(null, why, markings, true);
     }

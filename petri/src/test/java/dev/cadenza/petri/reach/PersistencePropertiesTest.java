@@ -49,6 +49,49 @@ class PersistencePropertiesTest {
         same(net, seed);
     }
 
+    /**
+     * The same with stops, as Concerto-D's translation has them: a place every transition is
+     * inhibited by, raised by one or two transitions guarded by random places and weights (often
+     * never enabled, which the check asks first and then leaves them out of its searches; when
+     * enabled, they clash with whatever else is).
+     */
+    @Property(tries = 800)
+    void alsoWithStops(@ForAll("terminating") PetriNet net, @ForAll long seed) {
+        PetriNet stopped = withStops(net, new Random(seed));
+        NaiveExplorer full = new NaiveExplorer(stopped, 20_000);
+        int stop = stopped.placeIndex("stop");
+        Statistics.label("a stop fires").collect(full.complete
+                && full.reached.keySet().stream().anyMatch(m -> m.get(stop) > 0));
+        same(stopped, seed);
+    }
+
+    static PetriNet withStops(PetriNet net, Random r) {
+        List<dev.cadenza.petri.Place> places = new java.util.ArrayList<>(net.places());
+        int stop = places.size();
+        places.add(new dev.cadenza.petri.Place("stop", null, 0));
+        Arc inhibited = new Arc(stop, 1, ArcKind.INHIBITOR);
+        List<Transition> ts = new java.util.ArrayList<>();
+        for (Transition t : net.transitions()) {
+            List<Arc> in = new java.util.ArrayList<>(t.inputs());
+            in.add(inhibited);
+            ts.add(new Transition(t.name(), t.label(), t.interval(), in, t.outputs()));
+        }
+        int stops = 1 + r.nextInt(2);
+        for (int k = 0; k < stops; k++) {
+            List<Arc> in = new java.util.ArrayList<>();
+            int a = r.nextInt(stop);
+            in.add(new Arc(a, 1 + r.nextInt(3), r.nextBoolean() ? ArcKind.READ : ArcKind.NORMAL));
+            int b = r.nextInt(stop);
+            if (b != a && r.nextBoolean()) {
+                in.add(new Arc(b, 1 + r.nextInt(3), r.nextBoolean() ? ArcKind.READ : ArcKind.NORMAL));
+            }
+            in.add(inhibited);
+            ts.add(new Transition("stops." + k, null, dev.cadenza.petri.TimeInterval.closed(0, 1), in,
+                    List.of(Arc.normal(stop, 1))));
+        }
+        return new PetriNet(net.name(), places, ts);
+    }
+
     private static void same(PetriNet net, long seed) {
         NaiveExplorer full = new NaiveExplorer(net, 20_000);
         if (!full.complete) {

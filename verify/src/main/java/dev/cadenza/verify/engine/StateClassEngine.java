@@ -22,6 +22,8 @@ import java.util.List;
 public final class StateClassEngine implements TimedEngine {
 
     private final boolean reduce;
+    private final long fastPathTry;
+    private final long classesTry;
 
     /** With the zero-time reduction (the default). */
     public StateClassEngine() {
@@ -30,7 +32,14 @@ public final class StateClassEngine implements TimedEngine {
 
     /** {@code reduce}: false for {@code --no-reduction}, every interleaving of [0,0] moves explored. */
     public StateClassEngine(boolean reduce) {
+        this(reduce, FAST_PATH_TRY, CLASSES_TRY);
+    }
+
+    /** With other sizes for the first tries (tests: the turns on nets small enough to run). */
+    StateClassEngine(boolean reduce, long fastPathTry, long classesTry) {
         this.reduce = reduce;
+        this.fastPathTry = fastPathTry;
+        this.classesTry = classesTry;
     }
 
     @Override
@@ -63,7 +72,7 @@ public final class StateClassEngine implements TimedEngine {
     private TargetTimes search(PetriNet net, Predicate target, Budget budget, boolean withMax, long cap) {
         long t0 = System.currentTimeMillis();
         TargetTimes fast = cutAtTry.containsKey(net) ? null : conflictFree(net, target, budget, withMax, t0,
-                FAST_PATH_TRY);
+                fastPathTry);
         if (fast != null) {
             return fast;
         }
@@ -71,9 +80,9 @@ public final class StateClassEngine implements TimedEngine {
             cutAtTry.put(net, Boolean.TRUE); // the next question on this net starts with the classes' try
         }
         CompiledPredicate goal = Targets.compile(target);
-        if (reduce && !notPersistent.containsKey(net) && cap > CLASSES_TRY) {
-            TimeBoundsResult r = withMax ? bounds(net).capped(CLASSES_TRY).compute(goal, budget)
-                    : bounds(net).capped(CLASSES_TRY).reach(goal, budget);
+        if (reduce && !notPersistent.containsKey(net) && cap > classesTry) {
+            TimeBoundsResult r = withMax ? bounds(net).capped(classesTry).compute(goal, budget)
+                    : bounds(net).capped(classesTry).reach(goal, budget);
             if (r.complete() || budget.spent() != dev.cadenza.petri.limit.Limit.NONE) {
                 return times(net, r, t0);
             }
@@ -118,7 +127,7 @@ public final class StateClassEngine implements TimedEngine {
     private final java.util.Map<PetriNet, Boolean> cutAtTry =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
-    /** Nets the fast path found not persistent (or could not settle): each is tried once. */
+    /** Nets the fast path found not persistent, or could not settle with its whole cap: not tried again. */
     private final java.util.Map<PetriNet, Boolean> notPersistent =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
