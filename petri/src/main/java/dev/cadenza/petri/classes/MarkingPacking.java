@@ -15,7 +15,11 @@ final class MarkingPacking {
 
     /** Writes the key of m into out; returns its length. out must hold m.length + 1 ints. */
     static int pack(int[] m, int[] out) {
-        int n = m.length;
+        return pack(m, m.length, out);
+    }
+
+    /** The key of the marking m[0, n) (a longer buffer's head); out must hold n + 1 ints. */
+    static int pack(int[] m, int n, int[] out) {
         int or = 0;
         for (int i = 0; i < n; i++) {
             or |= m[i];
