@@ -166,8 +166,10 @@ public final class TimeBounds {
     /**
      * What one search allocates before its first class: buffers of the largest domain (one row
      * and column per transition, plus the reference and the elapsed-time variable) and the
-     * firing rules' transition-by-transition table. Checked up front: for a net of tens of
-     * thousands of transitions they alone would not fit (or not even be indexable by an int).
+     * firing rules' transition-by-transition table (six such buffers: the whole key, its stored
+     * form, the decoded domain, the successor's, the first class's and a margin). Checked up
+     * front: for a net of tens of thousands of transitions they alone would not fit (or not even
+     * be indexable by an int).
      */
     private long setupBytes() {
         long dim = net.transitions + 2L;
@@ -175,7 +177,7 @@ public final class TimeBounds {
         if (cells > Integer.MAX_VALUE - 8) {
             return Long.MAX_VALUE;
         }
-        return 4 * cells * Integer.BYTES + (long) net.transitions * net.transitions;
+        return 6 * cells * Integer.BYTES + (long) net.transitions * net.transitions;
     }
 
     /**
