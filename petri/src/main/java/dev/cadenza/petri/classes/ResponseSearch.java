@@ -101,6 +101,8 @@ public final class ResponseSearch {
         final int[] marking = new int[places];
         int[] parent = new int[1024];
         int[] fired = new int[1024];
+        // the domain of the class being expanded, decoded from its stored form (DomainCodec)
+        final int[] d = new int[maxDim * maxDim];
 
         int k0 = tn.enabledList(tn.initialMarking, enabled);
         int dim0 = k0 + 1;
@@ -115,7 +117,7 @@ public final class ResponseSearch {
             int off = classes.offset(id);
             System.arraycopy(arena, off, marking, 0, places);
             int dim = arena[off + places];
-            int dOff = off + places + 1;
+            DomainCodec.decode(arena, off + places + 1, classes.length(id) - places - 1, dim, false, d);
             int k = tn.enabledList(marking, enabled);
             if (k != dim - 1) {
                 throw new IllegalStateException("class " + id + ": " + k + " enabled, domain of " + (dim - 1));
@@ -132,7 +134,7 @@ public final class ResponseSearch {
                 if (forced ? t != disarm : (t == disarm || (t == arm && !mayArm))) {
                     continue;
                 }
-                if (!FiringDomain.firable(arena, dOff, k, dim, fi)) {
+                if (!FiringDomain.firable(d, 0, k, dim, fi)) {
                     continue;
                 }
                 stored[0] = classes.count();
@@ -143,8 +145,6 @@ public final class ResponseSearch {
                 if (limit != Limit.NONE) {
                     return new Result(false, false, null, classes.count(), limit, meter.seconds());
                 }
-                // the domain lives in the arena, which add() may grow: copy the class out first
-                int[] d = Arrays.copyOfRange(arena, dOff, dOff + dim * dim);
                 int nd = step.fire(marking, enabled, k, d, 0, fi);
                 edges++;
                 int r = classes.add(key, keyOf(step.nextMarking, step.nextDomain, nd, key));
@@ -163,9 +163,6 @@ public final class ResponseSearch {
                     stored[0] = classes.count();
                     return new Result(true, true, trace, classes.count(), Limit.NONE, meter.seconds());
                 }
-                arena = classes.page(id);
-                off = classes.offset(id);
-                dOff = off + places + 1;
             }
         }
         stored[0] = classes.count();
@@ -175,8 +172,7 @@ public final class ResponseSearch {
     private static int keyOf(int[] marking, int[] domain, int dim, int[] key) {
         System.arraycopy(marking, 0, key, 0, marking.length);
         key[marking.length] = dim;
-        System.arraycopy(domain, 0, key, marking.length + 1, dim * dim);
-        return marking.length + 1 + dim * dim;
+        return marking.length + 1 + DomainCodec.encode(domain, 0, dim, false, key, marking.length + 1);
     }
 
     private static int[] path(int id, int[] parent, int[] fired) {

@@ -66,8 +66,9 @@ public final class StateClassGraph {
         // A class is stored as [marking id][domain]: markings live once in their own table,
         // which also counts them, so classes sharing a marking do not repeat it.
         final int[] key = new int[1 + maxDim * maxDim];
-        // Where every bound fits in 16 bits (small integer intervals: the usual case) two DBM
-        // entries share an int: half the memory, half the hashing and comparing.
+        // The domain is stored in DomainCodec's form: column and row 0 and the few entries they
+        // do not imply. Where every bound fits in 16 bits (small integer intervals: the usual
+        // case) those entries take 16 bits each.
         final boolean packed = tn.maxBoundValue < PACKED_LIMIT;
         final int[] domain = new int[maxDim * maxDim];
 
@@ -77,7 +78,7 @@ public final class StateClassGraph {
         step.initialDomain(enabled, k0, d0);
         final int[] packedMarking = new int[places + 1];
         key[0] = markings.add(packedMarking, MarkingPacking.pack(tn.initialMarking, packedMarking));
-        classes.add(key, 1 + store(d0, d0.length, key, packed));
+        classes.add(key, 1 + DomainCodec.encode(d0, 0, dim0, packed, key, 1));
         parent[0] = -1;
         fired[0] = -1;
 
@@ -95,16 +96,9 @@ public final class StateClassGraph {
                 continue;
             }
             int dim = k + 1;
-            final int[] d;
-            final int dOff;
-            if (packed) {
-                unpack(arena, off + 1, dim * dim, domain);
-                d = domain;
-                dOff = 0;
-            } else {
-                d = arena;
-                dOff = off + 1;
-            }
+            DomainCodec.decode(arena, off + 1, classes.length(id) - 1, dim, packed, domain);
+            final int[] d = domain;
+            final int dOff = 0;
             for (int fi = 0; fi < k; fi++) {
                 if (!FiringDomain.firable(d, dOff, k, dim, fi)) {
                     continue;
@@ -121,13 +115,7 @@ public final class StateClassGraph {
                 edges++;
                 int mid = markings.add(packedMarking, MarkingPacking.pack(step.nextMarking, packedMarking));
                 key[0] = mid >= 0 ? mid : -mid - 1;
-                int r;
-                if (packed) {
-                    int len = 1 + ((nd * nd + 1) >> 1);
-                    r = classes.add(key, len, packWithHash(step.nextDomain, nd * nd, key, len));
-                } else {
-                    r = classes.add(key, 1 + store(step.nextDomain, nd * nd, key, false));
-                }
+                int r = classes.add(key, 1 + DomainCodec.encode(step.nextDomain, 0, nd, packed, key, 1));
                 if (r >= 0) {
                     if (r == parent.length) {
                         parent = java.util.Arrays.copyOf(parent, r * 2);
@@ -160,61 +148,8 @@ public final class StateClassGraph {
         return classes.count() + 1 >= parent.length ? 2L * 2 * parent.length * Integer.BYTES : 0;
     }
 
-    /** Bounds whose |value| is below this are stored as 16-bit halves. */
+    /** Bounds whose |value| is below this are stored as 16-bit halves (DomainCodec's halves mode). */
     static final long PACKED_LIMIT = 16_000;
-    private static final int PACKED_INF = 0x7FFF;
-
-    /** Copies a domain into key[1..], packed or not; returns how many ints it took. */
-    private static int store(int[] domain, int n, int[] key, boolean packed) {
-        if (!packed) {
-            System.arraycopy(domain, 0, key, 1, n);
-            return n;
-        }
-        int w = 1;
-        for (int i = 0; i < n; i += 2) {
-            int lo = domain[i] == Bound.INF ? PACKED_INF : domain[i];
-            int hi = i + 1 < n ? (domain[i + 1] == Bound.INF ? PACKED_INF : domain[i + 1]) : 0;
-            key[w++] = (lo & 0xFFFF) | (hi << 16);
-        }
-        return w - 1;
-    }
-
-    /**
-     * The packed store of the hot path: writes key[1..len) from the domain and returns
-     * ClassStore.hash(key, len), computed on the way instead of in a second pass.
-     */
-    private static int packWithHash(int[] domain, int n, int[] key, int len) {
-        final int c = ClassStore.HASH_MULTIPLIER;
-        int h = (len + key[0]) * c;
-        int w = 1;
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            int lo = domain[i] == Bound.INF ? PACKED_INF : domain[i];
-            int hi = domain[i + 1] == Bound.INF ? PACKED_INF : domain[i + 1];
-            int v = (lo & 0xFFFF) | (hi << 16);
-            key[w++] = v;
-            h = (h + v) * c;
-        }
-        if (i < n) {
-            int lo = domain[i] == Bound.INF ? PACKED_INF : domain[i];
-            int v = lo & 0xFFFF;
-            key[w++] = v;
-            h = (h + v) * c;
-        }
-        return h;
-    }
-
-    private static void unpack(int[] src, int off, int n, int[] out) {
-        for (int i = 0; i < n; i += 2) {
-            int v = src[off + (i >> 1)];
-            int lo = (short) v;
-            out[i] = lo == PACKED_INF ? Bound.INF : lo;
-            if (i + 1 < n) {
-                int hi = v >> 16;
-                out[i + 1] = hi == PACKED_INF ? Bound.INF : hi;
-            }
-        }
-    }
 
     /** The transitions fired from the initial class to class {@code id}: schedule it with {@link TraceScheduler}. */
     public int[] path(int id) {

@@ -166,8 +166,10 @@ public final class TimeBounds {
     /**
      * What one search allocates before its first class: buffers of the largest domain (one row
      * and column per transition, plus the reference and the elapsed-time variable) and the
-     * firing rules' transition-by-transition table. Checked up front: for a net of tens of
-     * thousands of transitions they alone would not fit (or not even be indexable by an int).
+     * firing rules' transition-by-transition table (six such buffers: the whole key, its stored
+     * form, the decoded domain, the successor's, the first class's and a margin). Checked up
+     * front: for a net of tens of thousands of transitions they alone would not fit (or not even
+     * be indexable by an int).
      */
     private long setupBytes() {
         long dim = net.transitions + 2L;
@@ -175,7 +177,7 @@ public final class TimeBounds {
         if (cells > Integer.MAX_VALUE - 8) {
             return Long.MAX_VALUE;
         }
-        return 4 * cells * Integer.BYTES + (long) net.transitions * net.transitions;
+        return 6 * cells * Integer.BYTES + (long) net.transitions * net.transitions;
     }
 
     /**
@@ -207,7 +209,14 @@ public final class TimeBounds {
         final Meter meter;
         /** Classes stored by the searches before this one, on the same meter. */
         final long before;
-        final ClassStore store = new ClassStore(places() + (net.transitions + 2) * (net.transitions + 2));
+        /**
+         * Shapes as [marking id][domain in DomainCodec's form]: the markings live once in their own
+         * table (many shapes share one), the domain as column and row 0 plus the entries those do
+         * not imply. Both forms are functions of the shape and lossless, so equal keys are equal
+         * shapes, as with whole keys.
+         */
+        final ClassStore store = new ClassStore(1 + (net.transitions + 2) * (net.transitions + 2));
+        final ClassStore markings = new ClassStore(places() + 1);
         final FiringDomain step = new FiringDomain(net, 1);
         long[] dist = new long[256];
         int[] parent = new int[256];
@@ -224,7 +233,15 @@ public final class TimeBounds {
         final int places = places();
         final int[] marking = new int[places];
         final int[] enabled = new int[net.transitions];
+        /** A shape whole: the marking in [0, places), the domain after it (what the canonizer permutes). */
         final int[] key;
+        /** The stored form of {@link #key}. */
+        final int[] stored;
+        final int[] packedMarking;
+        /** The domain of the shape last {@link #load}ed, decoded. */
+        final int[] domain;
+        /** Which shape {@link #domain} holds. */
+        int loaded = -1;
         /** Safe [0,0] transitions (fired alone), or null without the reduction. */
         final boolean[] safe;
         /** Moves each class to its orbit's representative, or null without symmetry. */
@@ -241,6 +258,9 @@ public final class TimeBounds {
             this.before = before;
             int maxDim = net.transitions + 2;
             key = new int[places + maxDim * maxDim];
+            stored = new int[1 + maxDim * maxDim];
+            packedMarking = new int[places + 1];
+            domain = new int[maxDim * maxDim];
         }
 
         void run() {
@@ -258,7 +278,7 @@ public final class TimeBounds {
             if (canon != null) {
                 canon.canonicalize(key, places, dim0, enabled, k0);
             }
-            store.add(key, places + dim0 * dim0);
+            store.add(stored, storedForm(dim0));
             record(0, 0, -1, -1, 0);
             if (minimum) {
                 dijkstra();
@@ -404,7 +424,7 @@ public final class TimeBounds {
             int alone = -1;
             if (safe != null) {
                 for (int fi = 0; fi < k && alone < 0; fi++) {
-                    if (safe[enabled[fi]] && FiringDomain.firable(store.page(id), store.offset(id) + places, k, dim, fi)) {
+                    if (safe[enabled[fi]] && FiringDomain.firable(domain, 0, k, dim, fi)) {
                         alone = fi;
                     }
                 }
@@ -416,7 +436,7 @@ public final class TimeBounds {
                 }
             }
             for (int fi = 0; fi < k; fi++) {
-                if (fi == alone || !FiringDomain.firable(store.page(id), store.offset(id) + places, k, dim, fi)) {
+                if (fi == alone || !FiringDomain.firable(domain, 0, k, dim, fi)) {
                     continue;
                 }
                 int r = fireOne(id, k, fi, heap, queue);
@@ -437,17 +457,17 @@ public final class TimeBounds {
 
         /** Fires the transition at position fi of shape id: STOP at a limit, DIVERGED, or whether the child is NEW. */
         private int fireOne(int id, int k, int fi, LongHeap heap, IntQueue queue) {
-            int[] arena = store.page(id);
-            int dOff = store.offset(id) + places;
+            assert loaded == id;
             limit = meter.check(before + store.count());
-            if (limit == Limit.NONE && !fits(store.nextGrowthBytes(key.length) + perShapeGrowthBytes()
+            if (limit == Limit.NONE && !fits(store.nextGrowthBytes(stored.length)
+                    + markings.nextGrowthBytes(packedMarking.length) + perShapeGrowthBytes()
                     + (minimum ? heap.growthBytes() : queue.growthBytes()))) {
                 limit = Limit.MEMORY;
             }
             if (limit != Limit.NONE) {
                 return STOP;
             }
-            int nd = step.fire(marking, enabled, k, arena, dOff, fi);
+            int nd = step.fire(marking, enabled, k, domain, 0, fi);
             System.arraycopy(step.nextMarking, 0, key, 0, places);
             System.arraycopy(step.nextDomain, 0, key, places, nd * nd);
             keepOneSide(key, places, nd);
@@ -456,7 +476,7 @@ public final class TimeBounds {
                 canon.canonicalize(key, places, nd, step.nextEnabled, step.nextCount);
             }
             long d = dist[id] + gain;
-            int r = store.add(key, places + nd * nd);
+            int r = store.add(stored, storedForm(nd));
             int child = r >= 0 ? r : -r - 1;
             if (r >= 0) {
                 record(child, d, id, enabled[fi], pathLength[id] + 1);
@@ -515,10 +535,40 @@ public final class TimeBounds {
             pathLength[id] = len;
         }
 
-        /** Loads the marking and enabled list of a shape; returns the number enabled. */
+        /** Loads the marking, enabled list and domain of a shape; returns the number enabled. */
         private int load(int id) {
-            System.arraycopy(store.page(id), store.offset(id), marking, 0, places);
-            return net.enabledList(marking, enabled);
+            int[] page = store.page(id);
+            int off = store.offset(id);
+            int mid = page[off];
+            MarkingPacking.unpack(markings.page(mid), markings.offset(mid), marking);
+            int k = net.enabledList(marking, enabled);
+            DomainCodec.decode(page, off + 1, store.length(id) - 1, k + 2, false, domain);
+            loaded = id;
+            return k;
+        }
+
+        /**
+         * Writes into {@link #stored} the stored form of the shape in {@link #key} (domain of
+         * dimension dim), adding its marking to the marking table; returns its length.
+         */
+        private int storedForm(int dim) {
+            int mid = markings.add(packedMarking, MarkingPacking.pack(key, places, packedMarking));
+            stored[0] = mid >= 0 ? mid : -mid - 1;
+            return 1 + DomainCodec.encode(key, places, dim, false, stored, 1);
+        }
+
+        /** Whether the shape in {@link #key} (domain of dimension dim) is the one stored as {@code id}. */
+        private boolean isStored(int id, int dim) {
+            int[] page = store.page(id);
+            int off = store.offset(id);
+            int mid = page[off];
+            int n = MarkingPacking.pack(key, places, packedMarking);
+            if (markings.length(mid) != n || !Arrays.equals(packedMarking, 0, n, markings.page(mid),
+                    markings.offset(mid), markings.offset(mid) + n)) {
+                return false;
+            }
+            int len = DomainCodec.encode(key, places, dim, false, stored, 1);
+            return store.length(id) == 1 + len && Arrays.equals(stored, 1, 1 + len, page, off + 1, off + 1 + len);
         }
 
         private boolean isTarget(int k) {
@@ -527,18 +577,18 @@ public final class TimeBounds {
 
         /** The bound on E that the search optimises: D[σ][0] (−E ≤) for min, D[0][σ] (E ≤) for max. */
         private int sigmaBound(int id, int k) {
+            assert loaded == id;
             int dim = k + 2;
-            int off = store.offset(id) + places;
             int s = dim - 1;
-            return minimum ? store.page(id)[off + s * dim] : store.page(id)[off + s];
+            return minimum ? domain[s * dim] : domain[s];
         }
 
         /** No enabled transition has a finite upper bound: time can pass forever in this class. */
         private boolean timeCanDiverge(int id, int k) {
+            assert loaded == id;
             int dim = k + 2;
-            int off = store.offset(id) + places;
             for (int j = 1; j <= k; j++) {
-                if (store.page(id)[off + j * dim] != Bound.INF) {
+                if (domain[j * dim] != Bound.INF) {
                     return false;
                 }
             }
@@ -637,15 +687,13 @@ public final class TimeBounds {
                 run[i] = tc < 0 ? t : sym.transitions[tc][sigma[tc][sym.transitionBundle[t]]][sym.transitionLocal[t]];
                 int k = load(chain[i]);
                 int fi = java.util.Arrays.binarySearch(enabled, 0, k, t);
-                int nd = step.fire(marking, enabled, k, store.page(chain[i]), store.offset(chain[i]) + places, fi);
+                int nd = step.fire(marking, enabled, k, domain, 0, fi);
                 System.arraycopy(step.nextMarking, 0, key, 0, places);
                 System.arraycopy(step.nextDomain, 0, key, places, nd * nd);
                 keepOneSide(key, places, nd);
                 normalize(key, places, nd);
                 canon.canonicalize(key, places, nd, step.nextEnabled, step.nextCount);
-                assert Arrays.equals(key, 0, places + nd * nd, store.page(chain[i + 1]),
-                        store.offset(chain[i + 1]), store.offset(chain[i + 1]) + places + nd * nd)
-                        : "the representative is a function of the class";
+                assert isStored(chain[i + 1], nd) : "the representative is a function of the class";
                 for (int x = 0; x < classes; x++) {
                     for (int r = 0; r < sigma[x].length; r++) {
                         next[x][r] = sigma[x][canon.order[x][r]];
