@@ -6,6 +6,7 @@ import dev.cadenza.verify.trace.Run;
 import org.apache.commons.math3.fraction.BigFraction;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Every run of the runtime's loop, explored exhaustively: the executor's own rules run from
@@ -230,6 +231,15 @@ public final class RuntimeStateSpace {
      * cycle is reachable).
      */
     public FinishTimes finishTimes() {
+        return finishTimes(null);
+    }
+
+    /**
+     * {@link #finishTimes()}, handing the graph explored to {@code explored} (when not null): tests
+     * compare two explorations' quotients edge by edge, since the answers alone can hide an edge
+     * lost where another node's edge reaches the same state.
+     */
+    FinishTimes finishTimes(Consumer<LoopGraph> explored) {
         String no = refusal();
         if (no != null) {
             return new FinishTimes(null, null, null, null, false, false, false,
@@ -238,6 +248,9 @@ public final class RuntimeStateSpace {
         LoopGraph g = graph(null);
         Meter m = budget.start("states");
         g.explore(m, false);
+        if (explored != null) {
+            explored.accept(g);
+        }
         StateSpaceStatistics s = statistics(g, m);
         if (g.cut != null) {
             return new FinishTimes(null, null, null, null, g.deadlockSeen, g.stopSeen, false, s);
