@@ -1069,6 +1069,14 @@ final class LoopGraph {
             });
         } catch (ResolutionException e) {
             return null;
+        } catch (IllegalStateException e) {
+            // the executor's replay did not follow the recorded path (seen once, under the order
+            // reductions, on a tie of two threads the predicate reads: a replayed iteration had
+            // other components active than the explored one). The graph's answer stands — it is
+            // the complete exploration's — but there is no run to show, and every caller then
+            // keeps its earlier answer rather than show a run that is not the executor's
+            // (PredicateStateSpaceTest.aRunTheReplayDoesNotFollowIsNotShown)
+            return null;
         }
     }
 

@@ -194,6 +194,10 @@ final class RuntimeStateSpaceStage {
 
     /** A search that ran and did not answer, told in the verdict's details. */
     private static void note(PredicateSearch search, List<String> notes) {
+        if (search instanceof PredicateSearch.Found f && f.run() == null) {
+            notes.add(STAGE + " reaches it (" + f.statistics().describe() + "), but the executor's replay did not"
+                    + " follow the path found, so no run of the loop is shown and the verdict is not settled");
+        }
         if (search instanceof PredicateSearch.Unanswered u) {
             notes.add(STAGE + " did not settle it: " + (u.statistics() == null || u.statistics().complete() ? u.reason()
                     : u.statistics().describe()));

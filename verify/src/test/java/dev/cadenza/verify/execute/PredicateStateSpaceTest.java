@@ -124,4 +124,55 @@ class PredicateStateSpaceTest {
         PredicateSearch.Unanswered u = assertInstanceOf(PredicateSearch.Unanswered.class, r);
         assertTrue(u.reason().contains("state budget"), u.reason());
     }
+
+    /**
+     * A known gap (found by PredicateStateSpaceProperties, jqwik seed 6150031127336488096): under the
+     * order reductions the state space finds "c1.t1 ended and c1.t0 not" (the two threads of an AND
+     * split tie at 3 s) but the executor's replay of its path meets an iteration with other components
+     * active than the explored one. It must not crash, and must not show a run that is not the
+     * executor's: Found (the complete exploration's answer, which the full exploration confirms with
+     * a run) and no run, which every caller treats as "not settled".
+     */
+    @Test
+    void aRunTheReplayDoesNotFollowIsNotShown() {
+        String text = """
+                component C0 {
+                  places q0 q1 q2 q3
+                  initial q0
+                  behavior deploy {
+                    t0: q0 -> q1 [0, 0]
+                    t1: q0 -> q2 [0, 0]
+                    t2: q0 -> q3 [1, 1]
+                  }
+                  provide p0 at q0, q1
+                }
+                component C1 {
+                  places q0 q1 q2
+                  initial q0
+                  behavior deploy {
+                    t0: q0 -> q1 [1, 3]
+                    t1: q0 -> q2 [3, 3]
+                  }
+                  group g { q1 }
+                }
+                assembly gen {
+                  c0: C0
+                  c1: C1
+                }
+                """;
+        Executor x = Executor.of(Examples.parse(text), "gen");
+        LoopPredicate p = new LoopPredicate(List.of(
+                new LoopPredicate.Reading(LoopPredicate.Reads.ENDED, "c1", "t1", null),
+                new LoopPredicate.Reading(LoopPredicate.Reads.ENDED, "c1", "t0", null)),
+                v -> v[0] == 1 && v[1] == 0);
+        PredicateSearch full = RuntimeStateSpace.of(x, Budget.of(100_000, 20)).withoutReductions().reach(p);
+        PredicateSearch.Found f = assertInstanceOf(PredicateSearch.Found.class, full);
+        assertTrue(f.run() != null, "the full exploration shows its run");
+        PredicateSearch reduced = RuntimeStateSpace.of(x, Budget.of(100_000, 20)).reach(p);
+        PredicateSearch.Found r = assertInstanceOf(PredicateSearch.Found.class, reduced);
+        if (r.run() != null) {
+            // once the replay follows it (the gap closed), the run must show the predicate
+            assertTrue(r.run().end() instanceof RunEnd.Cut, String.join("\n", r.run().lines()));
+        }
+    }
 }
