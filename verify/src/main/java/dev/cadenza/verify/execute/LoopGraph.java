@@ -732,40 +732,17 @@ final class LoopGraph {
                 break;
             }
         }
-        // Every candidate's sweeps are run first, from one decoding of mid, and followed after: a sweep
-        // changes only its own component and the loop's flags (see groups), so restoring the component
-        // (and resuming the flags) after its sweeps gives mid back for the next candidate. Without the
-        // reductions nothing is assumed of what a sweep writes: mid is decoded again for every script.
-        int count = Long.bitCount(candidates);
-        int[] ids = new int[count];
-        @SuppressWarnings("unchecked")
-        List<int[]>[] childrenOf = new List[count];
-        @SuppressWarnings("unchecked")
-        List<int[]>[] valuesOf = new List[count];
-        @SuppressWarnings("unchecked")
-        List<int[]>[] optionsOf = new List[count];
-        if (reduce) {
-            codec.decode(mid);
-        }
-        int midFlags = watch == null ? 0 : watch.flags;
-        int slot = 0;
-        for (long m = candidates; m != 0; m &= m - 1, slot++) {
+        for (long m = candidates; m != 0; m &= m - 1) {
             int id = Long.numberOfTrailingZeros(m);
             List<int[]> children = new ArrayList<>();
             List<int[]> values = from < 0 ? new ArrayList<>() : null;
             List<int[]> options = from < 0 ? new ArrayList<>() : null;
-            ids[slot] = id;
-            childrenOf[slot] = children;
-            valuesOf[slot] = values;
-            optionsOf[slot] = options;
             policy.script.reset();
-            if (!reduce) {
-                codec.decode(mid);
-            }
+            // a sweep changes only its own component and the loop's flags (see groups): restore those alone
+            codec.decode(mid);
             ComponentState c = x.byId.get(id);
             int[] saved = codec.saveComponent(c);
-            // mid's flags (decoding sets them; the last candidate's sweeps may have changed them since)
-            int flags = reduce ? midFlags : watch == null ? 0 : watch.flags;
+            int flags = watch == null ? 0 : watch.flags;
             do {
                 if (reduce) {
                     codec.restoreComponent(c, saved);
@@ -817,17 +794,11 @@ final class LoopGraph {
                     return;
                 }
             } while (policy.script.next());
-            if (reduce) {
-                codec.restoreComponent(c, saved);
-            }
-        }
-        for (slot = 0; slot < count; slot++) {
-            List<int[]> children = childrenOf[slot];
             for (int k = 0; k < children.size() && !found; k++) {
-                stackComponent[depth] = ids[slot];
-                if (valuesOf[slot] != null) {
-                    stackValues[depth] = valuesOf[slot].get(k);
-                    stackOptions[depth] = optionsOf[slot].get(k);
+                stackComponent[depth] = id;
+                if (values != null) {
+                    stackValues[depth] = values.get(k);
+                    stackOptions[depth] = options.get(k);
                 }
                 depth++;
                 sweepFrom(children.get(k));
