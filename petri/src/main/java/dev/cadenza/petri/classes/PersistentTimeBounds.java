@@ -66,16 +66,44 @@ public final class PersistentTimeBounds {
     /** How verdicts name this answer. */
     public static final String STAGE = "conflict-free net, earliest and latest runs";
 
+    /** Why the fast path gave no answer: what a caller may conclude for its next questions on the net. */
+    public enum Aside {
+        /** It answered. */
+        NONE,
+        /** A reason of this target or of the net's runs (an unbounded interval, a long run): no search was cut. */
+        TARGET,
+        /**
+         * The earliest run ended in a dead marking where the target does not hold. With a target
+         * that implies "dead", a class search that then finds the target reachable proves the net
+         * not persistent: in a persistent net every maximal run ends in the one marking M of the
+         * earliest run (the Keller argument below), so a second dead marking cannot be reached.
+         */
+        END_MISSES_TARGET,
+        /** A search reached its cap: a larger cap may settle it. */
+        CUT,
+        /** A clash was found: no target will do on this net. */
+        NOT_PERSISTENT
+    }
+
     /**
-     * {@code result} null: the fast path stepped aside ({@code why}); {@code markings}: work of its
-     * searches; {@code notPersistent}: a clash was found, so no target will do on this net. A
-     * persistence check cut by its cap is not that: a larger cap may settle it (the state classes'
-     * engine gives the fast path a small try first, then its whole cap).
+     * {@code result} null: the fast path stepped aside ({@code why}, {@code aside}); {@code
+     * markings}: work of its searches; {@code persistent}: the persistence check was proven
+     * (whatever the target: a caller may pass it back with {@link #knownPersistent}).
      */
-    public record Answer(TimeBoundsResult result, String why, long markings, boolean notPersistent) {
+    public record Answer(TimeBoundsResult result, String why, long markings, Aside aside, boolean persistent) {
 
         public boolean answered() {
             return result != null;
+        }
+
+        /** A clash was found: no target will do on this net. */
+        public boolean notPersistent() {
+            return aside == Aside.NOT_PERSISTENT;
+        }
+
+        /** A search was cut by its cap, not stepped aside for a reason of the net or the target. */
+        public boolean cut() {
+            return aside == Aside.CUT;
         }
     }
 
@@ -83,9 +111,23 @@ public final class PersistentTimeBounds {
     private static final int MAX_STEPS = 1_000_000;
 
     private final PetriNet net;
+    private final boolean knownPersistent;
 
     public PersistentTimeBounds(PetriNet net) {
+        this(net, false);
+    }
+
+    private PersistentTimeBounds(PetriNet net, boolean knownPersistent) {
         this.net = net;
+        this.knownPersistent = knownPersistent;
+    }
+
+    /**
+     * The same fast path on a net an earlier {@link Answer#persistent()} of this net proved
+     * persistent: condition 1 does not depend on the target, so its check is not run again.
+     */
+    public PersistentTimeBounds knownPersistent() {
+        return new PersistentTimeBounds(net, true);
     }
 
     /**
@@ -106,7 +148,8 @@ public final class PersistentTimeBounds {
         CompiledPredicate goal = target == null ? null : target.compile(names);
         Run early = simulate(tn, goal, true);
         if (early.why != null) {
-            return early.clash ? notPersistent(early.why, 0) : aside(early.why, 0);
+            return early.clash ? notPersistent(early.why, 0)
+                    : new Answer(null, early.why, 0, early.endMisses ? Aside.END_MISSES_TARGET : Aside.TARGET, false);
         }
         Run late = null;
         if (withMax) {
@@ -118,19 +161,26 @@ public final class PersistentTimeBounds {
                 return aside("the earliest and latest runs end in different markings", 0);
             }
         }
-        Persistence.Answer p = new Persistence(net).check(null, budget, cap);
-        long markings = p.markings();
-        if (!p.proven()) {
-            return p.clash() != null ? notPersistent(p.clash(), markings)
-                    : aside("the persistence check was cut", markings);
+        long markings = 0;
+        if (!knownPersistent) {
+            Persistence.Answer p = new Persistence(net).check(null, budget, cap);
+            markings = p.markings();
+            if (!p.proven()) {
+                return p.clash() != null ? notPersistent(p.clash(), markings)
+                        : new Answer(null, "the persistence check was cut", markings, Aside.CUT, false);
+            }
         }
         if (goal != null) {
             var g = new dev.cadenza.petri.reach.MarkingGraphExplorer(net).budget(budget)
                     .target(new Predicate.And(target, new Predicate.Not(new Predicate.Dead())).compile(names))
                     .stubborn(true).symmetric(true).cap(Math.max(1, cap - markings)).explore();
             markings += g.statistics().markings();
-            if (g.target().isPresent() || g.statistics().limit() != Limit.NONE) {
-                return aside("the target may hold before the end", markings);
+            if (g.target().isPresent()) {
+                return new Answer(null, "the target may hold before the end", markings, Aside.TARGET, true);
+            }
+            if (g.statistics().limit() != Limit.NONE) {
+                return new Answer(null, "the search for the target before the end was cut", markings, Aside.CUT,
+                        true);
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -138,20 +188,21 @@ public final class PersistentTimeBounds {
         TimedTrace minTrace = early.trace(tn, early.endEps != 0);
         if (!withMax) {
             return new Answer(new TimeBoundsResult(true, min, null, minTrace, null, null, Limit.NONE, markings,
-                    seconds), null, markings, false);
+                    seconds), null, markings, Aside.NONE, true);
         }
         TimeValue max = new TimeValue(tn.unscale(late.endValue), late.endEps == 0);
         return new Answer(new TimeBoundsResult(true, min, max, minTrace, late.trace(tn, late.endEps != 0), null,
-                Limit.NONE, markings, seconds), null, markings, false);
+                Limit.NONE, markings, seconds), null, markings, Aside.NONE, true);
     }
 
+    /** Stepped aside for a reason of the net's runs or the target, found before any search was cut. */
     private static Answer aside(String why, long markings) {
-        return new Answer(null, why, markings, false);
+        return new Answer(null, why, markings, Aside.TARGET, false);
     }
 
     /** Stepped aside because the net is not persistent (a clash found): whatever the target. */
     private static Answer notPersistent(String why, long markings) {
-        return new Answer(null, why, markings, true);
+        return new Answer(null, why, markings, Aside.NOT_PERSISTENT, false);
     }
 
     /** One simulated run: the firings, their times (value and ε-count), the end; {@code why} when it does not qualify. */
@@ -166,6 +217,8 @@ public final class PersistentTimeBounds {
         String why;
         /** {@code why} is a clash seen on the run: the net is not persistent. */
         boolean clash;
+        /** It ended dead in a marking where the target does not hold. */
+        boolean endMisses;
 
         void add(int t, long v, long e) {
             if (length == fired.length) {
@@ -324,6 +377,7 @@ public final class PersistentTimeBounds {
         }
         if (goal != null && !goal.test(m, true)) {
             run.why = "the run ends where the target does not hold";
+            run.endMisses = true;
             return run;
         }
         run.end = m;

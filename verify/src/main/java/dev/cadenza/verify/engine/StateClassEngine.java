@@ -66,58 +66,84 @@ public final class StateClassEngine implements TimedEngine {
      * The conflict-free fast path, then the state classes. When the fast path's searches are cut
      * at their first try ({@link #FAST_PATH_TRY} markings: a net that is not persistent, its clash
      * deep in an untimed graph that grows with every order of alike hosts), the state classes get
-     * a try ({@link #CLASSES_TRY}); only then does the fast path get its whole cap. Each answer is
-     * a complete search's; the tries only choose the order.
+     * a try ({@link #CLASSES_TRY}); only then does the fast path get its whole cap. A fast path
+     * that stepped aside for a reason of the target (say, a `parallel` witness that holds before
+     * the end) was not cut: the next question on the net starts with the fast path again, and its
+     * state classes are not tried twice. Each answer is a complete search's; the tries only choose
+     * the order.
      */
     private TargetTimes search(PetriNet net, Predicate target, Budget budget, boolean withMax, long cap) {
         long t0 = System.currentTimeMillis();
-        TargetTimes fast = cutAtTry.containsKey(net) ? null : conflictFree(net, target, budget, withMax, t0,
-                fastPathTry);
-        if (fast != null) {
-            return fast;
+        PersistentTimeBounds.Answer fast = cutAtTry.containsKey(net) ? null
+                : conflictFree(net, target, budget, withMax, fastPathTry);
+        if (fast != null && fast.answered()) {
+            return answered(net, fast, t0);
         }
-        if (reduce && !notPersistent.containsKey(net)) {
-            cutAtTry.put(net, Boolean.TRUE); // the next question on this net starts with the classes' try
-        }
+        boolean endMisses = fast != null && fast.aside() == PersistentTimeBounds.Aside.END_MISSES_TARGET;
         CompiledPredicate goal = Targets.compile(target);
-        if (reduce && !notPersistent.containsKey(net) && cap > classesTry) {
+        if (reduce && cutAtTry.containsKey(net) && !notPersistent.containsKey(net) && cap > classesTry) {
             TimeBoundsResult r = withMax ? bounds(net).capped(classesTry).compute(goal, budget)
                     : bounds(net).capped(classesTry).reach(goal, budget);
             if (r.complete() || budget.spent() != dev.cadenza.petri.limit.Limit.NONE) {
                 return times(net, r, t0);
             }
-            fast = conflictFree(net, target, budget, withMax, t0, FAST_PATH_CAP);
-            if (fast != null) {
-                return fast;
+            fast = conflictFree(net, target, budget, withMax, FAST_PATH_CAP);
+            if (fast != null && fast.answered()) {
+                return answered(net, fast, t0);
             }
         }
         TimeBoundsResult r = withMax ? bounds(net).capped(cap).compute(goal, budget)
                 : bounds(net).capped(cap).reach(goal, budget);
+        if (endMisses && r.reachable() && impliesDead(target)) {
+            // two dead markings: the earliest run's, where the target fails, and this one, where it
+            // holds; a persistent net has one (PersistentTimeBounds.Aside.END_MISSES_TARGET), so the
+            // fast path will not answer any question on this net
+            notPersistent.put(net, Boolean.TRUE);
+        }
         return times(net, r, t0);
     }
 
+    /** Every marking that satisfies the target is dead (read off its form; false when unsure). */
+    private static boolean impliesDead(Predicate p) {
+        return p instanceof Predicate.Dead
+                || p instanceof Predicate.And and && (impliesDead(and.left()) || impliesDead(and.right()));
+    }
+
     /**
-     * With reductions on, the answer of petri's {@link PersistentTimeBounds} when its conditions
-     * hold (a conflict-free net, the target reached exactly at its one end: the earliest and the
-     * latest runs give the exact min and max), named as the stage that answered; null when it
-     * steps aside. What its searches stored is not charged twice: the state classes draw on what
-     * is left either way.
+     * With reductions on, the answer of petri's {@link PersistentTimeBounds} (a conflict-free net,
+     * the target reached exactly at its one end: the earliest and the latest runs give the exact
+     * min and max), or why it stepped aside; null when it is not tried on this net. What its
+     * searches stored is not charged twice: the state classes draw on what is left either way. A
+     * net proven persistent once is not checked again (the condition does not depend on the target).
      */
-    private TargetTimes conflictFree(PetriNet net, Predicate target, Budget budget, boolean withMax, long t0,
+    private PersistentTimeBounds.Answer conflictFree(PetriNet net, Predicate target, Budget budget, boolean withMax,
             long fastCap) {
         if (!reduce || notPersistent.containsKey(net)) {
             return null;
         }
         // with a class budget, a failed attempt may not eat what the state classes will need
         long cap = budget.limitsClasses() ? Math.min(fastCap, budget.classesLeft() / 4) : fastCap;
-        PersistentTimeBounds.Answer a = new PersistentTimeBounds(net).compute(target, Targets.RESOLVER, budget,
-                Math.max(1, cap), withMax);
-        if (!a.answered()) {
-            if (a.notPersistent() || fastCap == FAST_PATH_CAP) {
-                notPersistent.put(net, Boolean.TRUE); // whatever the target: not tried again on this net
-            }
-            return null;
+        PersistentTimeBounds fastPath = persistent.containsKey(net) ? new PersistentTimeBounds(net).knownPersistent()
+                : new PersistentTimeBounds(net);
+        PersistentTimeBounds.Answer a = fastPath.compute(target, Targets.RESOLVER, budget, Math.max(1, cap), withMax);
+        if (a.persistent()) {
+            persistent.put(net, Boolean.TRUE);
         }
+        if (a.notPersistent() || a.cut() && fastCap == FAST_PATH_CAP) {
+            notPersistent.put(net, Boolean.TRUE); // whatever the target: not tried again on this net
+        } else if (a.cut()) {
+            cutAtTry.put(net, Boolean.TRUE); // the next question on this net starts with the classes' try
+        }
+        return a;
+    }
+
+    /** Whether no question on this net goes to the fast path any more (tests). */
+    boolean fastPathRetired(PetriNet net) {
+        return notPersistent.containsKey(net);
+    }
+
+    /** The fast path's answer, named as the stage that answered. */
+    private static TargetTimes answered(PetriNet net, PersistentTimeBounds.Answer a, long t0) {
         TargetTimes t = times(net, a.result(), t0);
         return new TargetTimes(t.reachable(), t.min(), t.max(), t.unbounded(), t.minRun(), t.maxRun(),
                 t.statistics().answeredBy(PersistentTimeBounds.STAGE));
@@ -129,6 +155,10 @@ public final class StateClassEngine implements TimedEngine {
 
     /** Nets the fast path found not persistent, or could not settle with its whole cap: not tried again. */
     private final java.util.Map<PetriNet, Boolean> notPersistent =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** Nets the fast path proved persistent: later questions skip that check. */
+    private final java.util.Map<PetriNet, Boolean> persistent =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** Markings the conflict-free fast path's untimed searches may store before it gives way. */
