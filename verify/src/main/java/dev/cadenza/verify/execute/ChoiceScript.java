@@ -20,6 +20,12 @@ final class ChoiceScript {
     private int[] options = new int[64];
     private int length;
     private int position;
+    /**
+     * Set while replaying a sweep the state space did not run (a waiting component's): such a sweep
+     * must meet no choice, since it has none recorded; taking one would shift every later choice
+     * of the run onto the wrong choice point.
+     */
+    String frozen;
 
     /** Back to the first choice, keeping the recorded ones (the next run from the same state). */
     void rewind() {
@@ -36,6 +42,10 @@ final class ChoiceScript {
     int choose(int n) {
         if (n <= 1) {
             return 0;
+        }
+        if (frozen != null) {
+            throw new IllegalStateException("a replayed run met a choice of " + n + " options in a sweep of " + frozen
+                    + ", which the state space did not sweep (it waits): the state space and the executor disagree");
         }
         if (position < length) {
             if (options[position] != n) {

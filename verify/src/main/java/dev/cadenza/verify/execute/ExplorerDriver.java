@@ -52,6 +52,7 @@ final class ExplorerDriver extends Driver {
         if (min == 0 && max == 0) {
             return x.now;
         }
+        policy.sweeping(c.name);
         if (min == 0 && policy.script.choose(2) == 0) {
             return x.now;
         }

@@ -29,8 +29,18 @@ final class ExplorerPolicy implements Policy {
     private final boolean reduceStarts;
     /** The execution the policy chooses for (it reads which items of a phase can act). */
     Execution x;
-    /** When replaying: the components' order of each iteration, by name. */
-    ArrayDeque<String[]> componentOrders;
+    /**
+     * A replayed iteration's order of components, by name: the first {@code swept} are those the
+     * state space swept, in its order; the rest it did not sweep (waiting components, whose sweeps
+     * change nothing; or, where a predicate's run stops inside the iteration, those after the stop).
+     */
+    record IterationOrder(String[] names, int swept) {
+    }
+
+    /** When replaying: the components' order of each iteration. */
+    ArrayDeque<IterationOrder> componentOrders;
+    /** When replaying: the running iteration's order (its unswept tail may make no choice). */
+    private IterationOrder current;
 
     /**
      * The predicate observed, or null: its visible items are ordered even where the phase needs
@@ -61,10 +71,12 @@ final class ExplorerPolicy implements Policy {
                 if (componentOrders == null) {
                     throw new IllegalStateException("the state space sweeps the components itself");
                 }
-                String[] wanted = componentOrders.poll();
-                if (wanted == null && halting) {
+                IterationOrder recorded = componentOrders.poll();
+                if (recorded == null && halting) {
                     throw new PredicateWatch.Halt();
                 }
+                String[] wanted = recorded == null ? null : recorded.names();
+                current = recorded;
                 if (wanted == null || wanted.length != n) {
                     throw new IllegalStateException("a replayed iteration has other components than recorded");
                 }
@@ -82,24 +94,52 @@ final class ExplorerPolicy implements Policy {
                     items[i] = found;
                 }
             }
-            case ENTER -> permuteActing(items, n, x.byName.get(instance), true);
-            case LEAVE -> permuteActing(items, n, x.byName.get(instance), false);
+            case ENTER -> {
+                sweeping(instance);
+                permuteActing(items, n, x.byName.get(instance), true);
+            }
+            case LEAVE -> {
+                sweeping(instance);
+                permuteActing(items, n, x.byName.get(instance), false);
+            }
             case END -> {
+                sweeping(instance);
                 if (!reduceEnds) {
                     script.permute(items, n);
                 } else {
-                    permuteVisible(items, n, x.byName.get(instance));
+                    permuteVisible(items, n, x.byName.get(instance), true);
                 }
             }
             case START -> {
+                sweeping(instance);
                 if (!reduceStarts) {
                     script.permute(items, n);
                 } else {
-                    permuteVisible(items, n, x.byName.get(instance));
+                    permuteVisible(items, n, x.byName.get(instance), false);
                 }
             }
             default -> script.permute(items, n);
         }
+    }
+
+    /**
+     * Replaying: the choices that follow are {@code instance}'s. A component the state space did
+     * not sweep in this iteration has no choices recorded there, so its sweep must take none
+     * ({@link ChoiceScript#frozen}): it would take the next sweep's choices and the run would
+     * silently leave the path. Nothing to do while exploring.
+     */
+    void sweeping(String instance) {
+        if (current == null) {
+            return;
+        }
+        String[] names = current.names();
+        for (int i = current.swept(); i < names.length; i++) {
+            if (names[i].equals(instance)) {
+                script.frozen = instance;
+                return;
+            }
+        }
+        script.frozen = null;
     }
 
     /**
@@ -109,8 +149,15 @@ final class ExplorerPolicy implements Policy {
      * predicate takes between two moves: the items commute (each acts the same in every order),
      * and only the visible ones change a reading, each always by the same change; so the readings
      * after each move depend only on the order of the visible items, and every such order is tried.
+     *
+     * <p>In an end phase only the items that can act are ordered ({@code ends}): a thread still
+     * running after this instant, or abandoned, is skipped by the rule without any effect wherever it
+     * stands, and stays so through the phase (no end changes another thread's finish or the clock).
+     * Not only fewer orders: it is what lets the state space leave a waiting component unswept
+     * (LoopGraph.waiting: every thread still running) — such a sweep then meets no choice at all,
+     * so the executor's replay, which sweeps it, takes no choice recorded for another sweep.
      */
-    private void permuteVisible(int[] items, int n, ComponentState c) {
+    private void permuteVisible(int[] items, int n, ComponentState c, boolean ends) {
         if (watch == null || n < 2 || !watch.visible(c.id)) {
             return;
         }
@@ -118,7 +165,11 @@ final class ExplorerPolicy implements Policy {
         int[] values = new int[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (watch.visibleTransition(c.id, items[i])) {
+            int t = items[i];
+            if (ends && (c.finishAt[t] > x.now || c.abandoned[t])) {
+                continue;
+            }
+            if (watch.visibleTransition(c.id, t)) {
                 at[k] = i;
                 values[k++] = items[i];
             }
@@ -241,11 +292,13 @@ final class ExplorerPolicy implements Policy {
 
     @Override
     public boolean noticeNow(TransitionChoice t, boolean sameIteration, long now) {
+        sweeping(t.instance());
         return script.choose(2) == 0;
     }
 
     @Override
     public boolean noticeWhenForced(TransitionChoice t, long now) {
+        sweeping(t.instance());
         return strictTies || script.choose(2) == 0;
     }
 
