@@ -1045,6 +1045,13 @@ final class LoopGraph {
             });
         } catch (ResolutionException e) {
             return null;
+        } catch (IllegalStateException e) {
+            // the replay left the recorded path: a bug of ours (the one known, a waiting component's
+            // sweep taking recorded choices, is fixed, and the replay now throws at the first choice
+            // a sweep the exploration did not make meets). The user still gets every other verdict:
+            // no run is shown and the caller keeps its unsettled answer, saying why
+            // (RuntimeStateSpaceStage.note); the property tests fail on any Found without a run
+            return null;
         }
     }
 
