@@ -254,7 +254,7 @@ class PredicateStateSpaceProperties {
             for (PredicateSearch s : List.of(on, off)) {
                 if (s instanceof PredicateSearch.Found f) {
                     Run r = f.run();
-                    // the executor's replay follows every path found (LoopGraph.run throws if it does not)
+                    // the executor's replay follows every path found (where it does not, LoopGraph.run gives no run: a bug)
                     assertNotNull(r, why);
                     int k = firstHolding(c, r);
                     assertTrue(k >= 0, why + "\n" + String.join("\n", r.lines()));
