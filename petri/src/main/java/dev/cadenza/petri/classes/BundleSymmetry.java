@@ -418,14 +418,25 @@ public final class BundleSymmetry {
         return pp;
     }
 
-    /** Whether mapping {@code from}'s places through pp gives exactly {@code to}'s arcs. */
+    /**
+     * Whether mapping {@code from}'s places through pp gives exactly {@code to}'s arcs: as many
+     * arcs, each mapped arc among {@code to}'s. A transition has a handful of arcs and a swap asks
+     * this of every live transition, so the match is a scan, without a set per transition.
+     */
     private static boolean sameArcs(List<Arc> from, List<Arc> to, int[] pp) {
-        if (from.size() != to.size()) {
+        int n = from.size();
+        if (n != to.size()) {
             return false;
         }
-        Set<Arc> target = new java.util.HashSet<>(to);
-        for (Arc a : from) {
-            if (!target.contains(new Arc(pp[a.place()], a.weight(), a.kind()))) {
+        for (int x = 0; x < n; x++) {
+            Arc a = from.get(x);
+            int place = pp[a.place()];
+            boolean found = false;
+            for (int y = 0; y < n && !found; y++) {
+                Arc b = to.get(y);
+                found = b.place() == place && b.weight() == a.weight() && b.kind() == a.kind();
+            }
+            if (!found) {
                 return false;
             }
         }

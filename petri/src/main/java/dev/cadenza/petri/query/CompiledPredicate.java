@@ -59,10 +59,19 @@ public abstract sealed class CompiledPredicate
             return true;
         }
         if (this instanceof Binary b) {
-            return b.conjunction ? b.left.holdsOnlyWhenDead() || b.right.holdsOnlyWhenDead()
-                    : b.left.holdsOnlyWhenDead() && b.right.holdsOnlyWhenDead();
+            return b.onlyWhenDead; // read at every stubborn set's interest: kept, not walked again
         }
         return this instanceof Fixed f && !f.value;
+    }
+
+    private static boolean onlyWhenDead(CompiledPredicate left, CompiledPredicate right, boolean conjunction) {
+        return conjunction ? left.holdsOnlyWhenDead() || right.holdsOnlyWhenDead()
+                : left.holdsOnlyWhenDead() && right.holdsOnlyWhenDead();
+    }
+
+    /** How many place readings one test costs at most: which side of a conjunction to test first. */
+    int cost() {
+        return 1;
     }
 
     /**
@@ -135,6 +144,11 @@ public abstract sealed class CompiledPredicate
 
         /** Its number among the predicate's comparisons ({@link #atoms()}). */
         private int atom = -1;
+
+        @Override
+        int cost() {
+            return 1 + places.length;
+        }
 
         @Override
         public void markReadPlaces(boolean[] read) {
@@ -250,18 +264,39 @@ public abstract sealed class CompiledPredicate
             this.left = left;
             this.right = right;
             this.conjunction = conjunction;
+            this.onlyWhenDead = onlyWhenDead(left, right, conjunction);
+            this.cost = (int) Math.min(Integer.MAX_VALUE, (long) left.cost() + right.cost());
+            boolean rightFirst = right.cost() < left.cost();
+            this.first = rightFirst ? right : left;
+            this.second = rightFirst ? left : right;
+        }
+
+        private final boolean onlyWhenDead;
+        private final int cost;
+        /**
+         * The cheaper side is tested first: the parts have no effects, so either order gives the
+         * same value, and the cheap one often settles it (the persistence check's targets, "some
+         * clash among many, and t enabled", are written with t's enabling last for the stubborn
+         * sets' interest, which this order leaves alone).
+         */
+        private final CompiledPredicate first;
+        private final CompiledPredicate second;
+
+        @Override
+        int cost() {
+            return cost;
         }
 
         @Override
         public boolean test(int[] marking, boolean dead) {
-            return conjunction ? left.test(marking, dead) && right.test(marking, dead)
-                    : left.test(marking, dead) || right.test(marking, dead);
+            return conjunction ? first.test(marking, dead) && second.test(marking, dead)
+                    : first.test(marking, dead) || second.test(marking, dead);
         }
 
         @Override
         public boolean test(long[] marking, boolean dead) {
-            return conjunction ? left.test(marking, dead) && right.test(marking, dead)
-                    : left.test(marking, dead) || right.test(marking, dead);
+            return conjunction ? first.test(marking, dead) && second.test(marking, dead)
+                    : first.test(marking, dead) || second.test(marking, dead);
         }
     }
 
@@ -275,6 +310,11 @@ public abstract sealed class CompiledPredicate
 
         Negation(CompiledPredicate operand) {
             this.operand = operand;
+        }
+
+        @Override
+        int cost() {
+            return operand.cost();
         }
 
         @Override
