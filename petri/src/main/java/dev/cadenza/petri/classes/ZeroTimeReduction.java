@@ -45,9 +45,20 @@ final class ZeroTimeReduction {
 
     /** safe[t] by the rule above; {@code target} null means termination (reads no place). */
     static boolean[] safeTransitions(TimedNet net, CompiledPredicate target) {
+        return safeTransitions(net, target == null ? new CompiledPredicate[0] : new CompiledPredicate[] {target});
+    }
+
+    /**
+     * safe[t] by the rule above for the union V of the places {@code targets} read (none: termination).
+     * Invisible to V is invisible to each target, since each reads a subset of V; rules 1–3 do not
+     * mention the target. So the argument above holds for every target at once: one search with
+     * these transitions fired alone keeps each target's first instant, min and max
+     * ({@link TimeBounds#reachEach}).
+     */
+    static boolean[] safeTransitions(TimedNet net, CompiledPredicate[] targets) {
         int n = net.transitions;
         boolean[] read = new boolean[net.places];
-        if (target != null) {
+        for (CompiledPredicate target : targets) {
             target.markReadPlaces(read);
         }
         // per place, the transitions with any arc on it: the only candidates for a clash
