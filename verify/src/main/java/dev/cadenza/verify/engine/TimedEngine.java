@@ -38,4 +38,19 @@ public interface TimedEngine {
     default TargetTimes reach(PetriNet net, Predicate target, Budget budget, long cap) {
         return reach(net, target, budget);
     }
+
+    /**
+     * {@link #reach(PetriNet, Predicate, Budget, long)} for each of {@code targets}, answers in their
+     * order. Each answer is what that search alone would say (the same reachability, and a fastest
+     * run when one is found); an engine may explore once for all, and charge the budget once (its
+     * statistics then count the shared exploration). This default asks one by one.
+     */
+    default java.util.List<TargetTimes> reachEach(PetriNet net, java.util.List<Predicate> targets, Budget budget,
+            long cap) {
+        java.util.List<TargetTimes> out = new java.util.ArrayList<>(targets.size());
+        for (Predicate t : targets) {
+            out.add(cap == Long.MAX_VALUE ? reach(net, t, budget) : reach(net, t, budget, cap));
+        }
+        return out;
+    }
 }
