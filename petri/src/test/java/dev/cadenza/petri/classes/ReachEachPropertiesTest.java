@@ -8,6 +8,7 @@ import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.query.CompiledPredicate;
 import dev.cadenza.petri.query.NameResolver;
 import dev.cadenza.petri.query.PredicateParser;
+import dev.cadenza.petri.testing.RandomNets;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
@@ -63,6 +64,49 @@ class ReachEachPropertiesTest {
                 }
             }
         }
+    }
+
+    /**
+     * The same on random terminating nets ({@link RandomNets#terminating}: many [0,0] transitions, so
+     * the zero-time reduction fires some alone; open and fractional bounds half of the time), targets
+     * over any places: what one target reads must stay visible for the others.
+     */
+    @Property(tries = 1500)
+    void eachTargetGetsItsOwnSearchsAnswerOnTerminatingNets(@ForAll long seed) {
+        Random r = new Random(seed);
+        PetriNet net = RandomNets.terminating(r, r.nextBoolean());
+        List<CompiledPredicate> targets = new ArrayList<>();
+        for (int n = 2 + r.nextInt(4); n > 0; n--) {
+            targets.add(PredicateParser.parse(placePredicate(r, net, 0)).compile(NameResolver.of(net)));
+        }
+        List<TimeBoundsResult> shared = reduced(net).reachEach(targets, Budget.ofClasses(300_000));
+        for (int i = 0; i < targets.size(); i++) {
+            TimeBoundsResult full = new TimeBounds(net).reach(targets.get(i), Budget.ofClasses(300_000));
+            if (!full.complete()) {
+                continue;
+            }
+            TimeBoundsResult mine = shared.get(i);
+            String where = "target " + i + " (seed " + seed + ")";
+            assertTrue(mine.complete(), "the shared search cut where the full one completed: " + where);
+            Statistics.label("reachable").collect(full.reachable());
+            assertEquals(full.reachable(), mine.reachable(), "reachable: " + where);
+            assertEquals(full.min(), mine.min(), "min: " + where);
+            if (mine.reachable()) {
+                assertRunReaches(net, mine.minTrace(), targets.get(i), where);
+            }
+        }
+    }
+
+    private static String placePredicate(Random r, PetriNet net, int depth) {
+        String p = net.place(r.nextInt(net.placeCount())).name();
+        return switch (r.nextInt(depth < 2 ? 6 : 3)) {
+            case 0 -> p + " >= 1";
+            case 1 -> p + " = 0";
+            case 2 -> "dead";
+            case 3 -> "(" + placePredicate(r, net, depth + 1) + ") and (" + placePredicate(r, net, depth + 1) + ")";
+            case 4 -> "(" + placePredicate(r, net, depth + 1) + ") or (" + placePredicate(r, net, depth + 1) + ")";
+            default -> "not (" + placePredicate(r, net, depth + 1) + ")";
+        };
     }
 
     @Property(tries = 800)
@@ -126,6 +170,57 @@ class ReachEachPropertiesTest {
         assertEquals(List.of("t1"), names(r.get(0).minTrace()));
         assertEquals(List.of("t1", "t2"), names(r.get(2).minTrace()));
         assertEquals(r.get(0).classes(), r.get(2).classes(), "one exploration: one count");
+    }
+
+    /**
+     * u and v, [0,0] and independent, both fire at 0. The first target reads neither's places: alone,
+     * both would be safe and fired one order only, skipping the marking where v has fired and u not —
+     * the only one where the second target holds. Its places stay visible for the one search.
+     */
+    @Test
+    void whatOneTargetReadsStaysVisibleForTheOthers() {
+        PetriNet.Builder b = PetriNet.builder("orders");
+        int a = b.place("a", 1);
+        int a2 = b.place("a2", 0);
+        int c = b.place("c", 1);
+        int c2 = b.place("c2", 0);
+        b.place("never", 0);
+        b.transition("u", TimeInterval.closed(0, 0), List.of(Arc.normal(a, 1)), List.of(Arc.normal(a2, 1)));
+        b.transition("v", TimeInterval.closed(0, 0), List.of(Arc.normal(c, 1)), List.of(Arc.normal(c2, 1)));
+        PetriNet net = b.build();
+        NameResolver names = NameResolver.of(net);
+        for (String first : new String[] {"never >= 1", "dead"}) {
+            List<CompiledPredicate> targets = List.of(PredicateParser.parse(first).compile(names),
+                    PredicateParser.parse("a >= 1 and c2 >= 1").compile(names));
+            List<TimeBoundsResult> r = reduced(net).reachEach(targets, Budget.unlimited());
+            assertTrue(r.get(1).reachable(), first + ": the order v then u is explored");
+            assertEquals(List.of("v"), names(r.get(1).minTrace()));
+        }
+    }
+
+    /**
+     * Two alike copies; the first target is symmetric in them, the second names one (c1 done, c2 not).
+     * Up to the symmetry of the first alone, "c1 done first" and "c2 done first" are one class, stored
+     * as whichever comes first: the second target may never be seen. The swap must keep both.
+     */
+    @Test
+    void aSwapIsUsedOnlyWhenEveryTargetKeepsItsValue() {
+        PetriNet.Builder b = PetriNet.builder("copies");
+        for (int i = 1; i <= 2; i++) {
+            int p = b.place("c" + i + ".qa", 1);
+            int q = b.place("c" + i + ".qb", 0);
+            b.transition("c" + i + ".ua", TimeInterval.closed(1, 2), List.of(Arc.normal(p, 1)), List.of(Arc.normal(q, 1)));
+        }
+        PetriNet net = b.build();
+        NameResolver names = NameResolver.of(net);
+        for (String second : new String[] {"c1.qb >= 1 and c2.qa >= 1", "c2.qb >= 1 and c1.qa >= 1"}) {
+            List<CompiledPredicate> targets = List.of(PredicateParser.parse("c1.qb + c2.qb >= 2").compile(names),
+                    PredicateParser.parse(second).compile(names));
+            List<TimeBoundsResult> r = reduced(net).reachEach(targets, Budget.unlimited());
+            assertTrue(r.get(0).reachable());
+            assertTrue(r.get(1).reachable(), second);
+            assertRunReaches(net, r.get(1).minTrace(), targets.get(1), second);
+        }
     }
 
     private static List<String> names(TimedTrace t) {
