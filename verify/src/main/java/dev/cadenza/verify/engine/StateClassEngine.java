@@ -67,7 +67,8 @@ public final class StateClassEngine implements TimedEngine {
      * conflict-free fast path's try, or the classes' try before its whole cap), each target goes
      * through it alone, as {@link #reach} would take it: the fast path answers per target, and the
      * turns are search's. Once search would go straight to the state classes with this cap (the fast
-     * path cut at its try on this net, or found not conflict-free), the targets left
+     * path retired on this net, or cut at its try there and this cap no more than the classes'
+     * try), the targets left
      * share one exploration (petri's {@code TimeBounds.reachEach}, whose comment says why each gets
      * its own search's answer: the reductions keep visible what any of them reads), charged once, and
      * each answer is named {@code state classes, one exploration for N predicates}. Without the
@@ -106,8 +107,11 @@ public final class StateClassEngine implements TimedEngine {
      * or not conflict-free), no classes' try before the fast path's whole cap. Follows search's turns.
      */
     private boolean straightToClasses(PetriNet net, long cap) {
-        boolean persistentMaybe = !notPersistent.containsKey(net);
-        return !(persistentMaybe && !cutAtTry.containsKey(net)) && !(persistentMaybe && cap > classesTry);
+        boolean cut = cutAtTry.containsKey(net);
+        boolean retired = notPersistent.containsKey(net);
+        boolean fastPathFirst = !cut && !retired; // search: conflictFree unless cutAtTry; null when retired
+        boolean classesTryFirst = cut && !retired && cap > classesTry; // search's classes' try
+        return !fastPathFirst && !classesTryFirst;
     }
 
     /**
