@@ -44,7 +44,7 @@ class SharedSearchesProperties {
 
     private static final SourcePosition HERE = SourcePosition.NONE;
 
-    @net.jqwik.api.Property(tries = 300)
+    @net.jqwik.api.Property(tries = 500)
     void togetherAsAloneAsWithoutReductions(@ForAll long seed) {
         Random r = new Random(seed);
         int comps = 2 + r.nextInt(2);
