@@ -184,7 +184,7 @@ public final class TimeBounds {
         long classes = min.store.count();
         int best = min.bests[i];
         if (best < 0) {
-            // never settled without a class: not found is unreachable only when the search ran to its end
+            // none found: unreachable when the search ran to its end (no limit), else nothing is known
             return new TimeBoundsResult(false, null, null, null, null, null, min.limit, classes, meter.seconds());
         }
         boolean attained = min.attainedAt[i];

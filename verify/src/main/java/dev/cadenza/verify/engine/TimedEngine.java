@@ -4,6 +4,9 @@ import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.query.Predicate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What the properties need from an exploration engine: the exact min and max time to first
  * reach a target, with witness runs. Every property reduces to it: reachability is "min
@@ -45,9 +48,8 @@ public interface TimedEngine {
      * run when one is found); an engine may explore once for all, and charge the budget once (its
      * statistics then count the shared exploration). This default asks one by one.
      */
-    default java.util.List<TargetTimes> reachEach(PetriNet net, java.util.List<Predicate> targets, Budget budget,
-            long cap) {
-        java.util.List<TargetTimes> out = new java.util.ArrayList<>(targets.size());
+    default List<TargetTimes> reachEach(PetriNet net, List<Predicate> targets, Budget budget, long cap) {
+        List<TargetTimes> out = new ArrayList<>(targets.size());
         for (Predicate t : targets) {
             out.add(cap == Long.MAX_VALUE ? reach(net, t, budget) : reach(net, t, budget, cap));
         }
