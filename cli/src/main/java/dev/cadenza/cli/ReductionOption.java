@@ -10,14 +10,15 @@ import picocli.CommandLine.Option;
  * {@code --no-reduction} (taken by every command that explores): switches off every reduction
  * of the searches — the stubborn sets of the marking graph, the untimed first stage of the
  * safety properties, the zero-time reduction and the symmetry of alike bundles in both graphs, the
- * conflict-free fast path — so that each explores every
- * interleaving. The answers are the same (docs/verify.md says why each reduction keeps them);
+ * conflict-free fast path, the one exploration a block's forbidden and AG questions share — so
+ * that each question has its own search over every interleaving. The answers are the same (docs/verify.md says why each reduction keeps them);
  * the option is there to cross-check that and to measure what the reductions save.
  */
 final class ReductionOption {
 
     @Option(names = "--no-reduction", description = "Explore every interleaving: no stubborn sets, no untimed first"
-            + " stage, no zero-time reduction, no symmetry reduction. Same answers, more states; for cross-checks and measurements.")
+            + " stage, no zero-time reduction, no symmetry reduction, one search per question. Same answers, more states;"
+            + " for cross-checks and measurements.")
     boolean off;
 
     boolean on() {

@@ -61,6 +61,8 @@ public final class Subject {
     private boolean reduction = true;
     private boolean replay = true;
     private boolean stateSpace = true;
+    /** The searches the questions of the block being checked share (null: each searches alone). */
+    private dev.cadenza.verify.property.SharedSearches sharedSearches;
     /** The runtime's state space's finish times, explored at most once per subject (null: not yet). */
     private dev.cadenza.verify.execute.FinishTimes runtimeFinishTimes;
 
@@ -164,6 +166,25 @@ public final class Subject {
             runtimeFinishTimes = explore.get();
         }
         return runtimeFinishTimes;
+    }
+
+    /**
+     * The searches the questions of one verify block share ({@code forbidden} and {@code AG}: one
+     * exploration of the state classes for all), set by {@link Verifier#check} for the block it
+     * checks; null (the default, and for a property checked alone): each question searches alone.
+     */
+    public Subject sharedSearches(dev.cadenza.verify.property.SharedSearches shared) {
+        this.sharedSearches = shared;
+        return this;
+    }
+
+    public dev.cadenza.verify.property.SharedSearches sharedSearches() {
+        return sharedSearches;
+    }
+
+    /** Whether {@code tn} is this subject's net of {@code mode}, already made (nothing is translated). */
+    public boolean isNet(TranslatedNet tn, Mode mode) {
+        return tn != null && nets.get(mode) == tn;
     }
 
     /**

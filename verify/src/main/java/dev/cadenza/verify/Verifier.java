@@ -13,6 +13,7 @@ import dev.cadenza.verify.property.Property;
 import dev.cadenza.verify.property.Query;
 import dev.cadenza.verify.property.Response;
 import dev.cadenza.verify.property.Sequence;
+import dev.cadenza.verify.property.SharedSearches;
 import dev.cadenza.verify.property.TimeBoundsProperty;
 import dev.cadenza.verify.property.Verdict;
 import dev.cadenza.verify.property.Within;
@@ -78,15 +79,26 @@ public final class Verifier {
         List<Result> out = new ArrayList<>();
         // a conflict-free assembly answers deployable/bounds/within by arithmetic (linear time)
         ConflictFreeDeployment fast = ConflictFreeDeployment.of(subject.model(), subject.name());
+        List<Property> properties = new ArrayList<>();
         for (PropertySpec spec : block.properties()) {
-            Property p = property(spec);
-            long t0 = System.nanoTime();
-            Optional<Verdict> quick = CriticalPathAnswers.answer(p, fast, subject.model());
-            Verdict v = quick.isPresent() ? quick.get() : checkOrCut(p, subject);
-            // the stage that answered (the untimed first stage) when it was not the engine
-            String mode = quick.isPresent() ? CriticalPathAnswers.MODE
-                    : v.statistics().stage() != null ? v.statistics().stage() : p.mode(subject);
-            out.add(new Result(subject.name(), p, v, mode, (System.nanoTime() - t0) / 1_000_000));
+            properties.add(property(spec));
+        }
+        // the block's forbidden and AG questions share their timed search (the first of them to be
+        // checked runs it for all; its time column shows it); verdicts still come in the block's order
+        SharedSearches earlier = subject.sharedSearches();
+        subject.sharedSearches(SharedSearches.of(properties));
+        try {
+            for (Property p : properties) {
+                long t0 = System.nanoTime();
+                Optional<Verdict> quick = CriticalPathAnswers.answer(p, fast, subject.model());
+                Verdict v = quick.isPresent() ? quick.get() : checkOrCut(p, subject);
+                // the stage that answered (the untimed first stage) when it was not the engine
+                String mode = quick.isPresent() ? CriticalPathAnswers.MODE
+                        : v.statistics().stage() != null ? v.statistics().stage() : p.mode(subject);
+                out.add(new Result(subject.name(), p, v, mode, (System.nanoTime() - t0) / 1_000_000));
+            }
+        } finally {
+            subject.sharedSearches(earlier);
         }
         return out;
     }

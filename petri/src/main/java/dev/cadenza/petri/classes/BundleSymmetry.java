@@ -209,6 +209,17 @@ public final class BundleSymmetry {
 
     /** The symmetry of the candidates' net keeping {@code target}'s truth value, or {@link #NONE}. */
     public static BundleSymmetry of(Candidates c, CompiledPredicate target) {
+        return keepingEach(c, target == null ? new CompiledPredicate[0] : new CompiledPredicate[] {target});
+    }
+
+    /**
+     * The symmetry of the candidates' net under which every one of {@code targets} keeps its truth
+     * value, or {@link #NONE}: a swap is kept only when each target is invariant under it. The group a
+     * class generates is then made of products of swaps each target is invariant under, so each
+     * target is invariant under the whole group, and the argument of {@link TimeBounds#reducingSymmetries}
+     * holds for every target of one search ({@link TimeBounds#reachEach}).
+     */
+    static BundleSymmetry keepingEach(Candidates c, CompiledPredicate[] targets) {
         Set<String> assigned = new java.util.HashSet<>();
         List<int[][]> classPlaces = new ArrayList<>();
         List<int[][]> classTransitions = new ArrayList<>();
@@ -223,7 +234,7 @@ public final class BundleSymmetry {
                     continue;
                 }
                 int[] pp = c.swap(i, j);
-                if (pp != null && (target == null || target.invariantUnder(pp))) {
+                if (pp != null && invariant(targets, pp)) {
                     members.add(j);
                 }
             }
@@ -243,6 +254,15 @@ public final class BundleSymmetry {
         }
         return new BundleSymmetry(classPlaces.toArray(new int[0][][]), classTransitions.toArray(new int[0][][]),
                 c.net.placeCount(), c.net.transitionCount());
+    }
+
+    private static boolean invariant(CompiledPredicate[] targets, int[] placeMap) {
+        for (CompiledPredicate t : targets) {
+            if (!t.invariantUnder(placeMap)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A net's names read into indices, and its swaps proven (or refused) on demand, once each. */

@@ -105,6 +105,98 @@ public final class TimeBounds {
         return run(target, budget, false);
     }
 
+    /**
+     * For each of {@code targets}, what {@link #reach} would answer of it alone — whether it is
+     * reachable, and if so the exact min time and a fastest run to it — from one exploration that
+     * watches them all: the questions of a verify block about the same net share the search
+     * instead of making it once each.
+     *
+     * <p><b>The reductions keep each answer.</b> Each reduction is sound for a set V of places the
+     * question may read ({@link ZeroTimeReduction}: a safe transition touches no place of V) or for
+     * a group of permutations the question is invariant under ({@link BundleSymmetry}). Here V is the
+     * union of the places every target reads, and the group is made of swaps every target is
+     * invariant under. A reduction sound for V is sound for any predicate reading a subset of V: the
+     * arguments only use "the predicate's value does not change when a place outside V changes" (the
+     * skipped markings differ from visited ones only off V) and "the predicate keeps its value under
+     * π", and both hold for each target. So the reduced graph has, for every target, the same min
+     * time to it as the full graph, as the single search's graph does (only with a few more classes:
+     * what one target reads stays visible for all).
+     *
+     * <p><b>One Dijkstra for all.</b> Classes are popped in order of their min elapsed time, as for one
+     * target. A target is <em>open</em> until a class is popped later than its best class (then,
+     * as the single search stops there, its min is exact and its fastest run fixed: it is
+     * <em>settled</em>). A class is expanded unless every open target holds in it (the single search
+     * does not expand its target's classes; a class expanded for another target only adds paths
+     * that pass through a class where this target already holds, and those are never shorter than
+     * the class they pass through). Each target's best class is the first popped where it holds,
+     * at the least time, a non-strict bound preferred, as in the single search; its parent links
+     * pass through no other class where it holds: such a class is popped before, at a time no
+     * greater, and its bound is non-strict whenever one after it at the same time is (time only
+     * grows along a path), so it would have been kept instead. The search stops when every target
+     * is settled or nothing is left to pop.
+     *
+     * <p><b>At a limit</b> a target settled before it keeps its exact answer (the single search
+     * would have stopped there, complete); one found but not settled gets its run and no min; one
+     * not found is cut, never unreachable. Every result counts the classes of the whole exploration.
+     */
+    public List<TimeBoundsResult> reachEach(List<CompiledPredicate> targets, Budget budget) {
+        CompiledPredicate[] each = targets.toArray(new CompiledPredicate[0]);
+        for (CompiledPredicate t : each) {
+            if (t == null) {
+                throw new IllegalArgumentException("every target is a predicate (termination: dead)");
+            }
+        }
+        Meter meter = cap == Long.MAX_VALUE ? budget.start("classes") : budget.start("classes", cap);
+        Search min = null;
+        try {
+            Limit spent = budget.spent();
+            if (spent != Limit.NONE) {
+                return cut(each.length, spent, 0, meter);
+            }
+            if (!meter.mayAllocate(setupBytes())) {
+                return cut(each.length, Limit.MEMORY, 0, meter);
+            }
+            min = new Search(each, meter, symmetry(each));
+            min.run();
+            List<TimeBoundsResult> out = new ArrayList<>(each.length);
+            for (int i = 0; i < each.length; i++) {
+                out.add(answerOf(min, i, meter));
+            }
+            return out;
+        } catch (OutOfMemoryError e) {
+            // every growth is checked first (Search.fits); this is the net under that guard
+            return cut(each.length, Limit.MEMORY, classes(min, null), meter);
+        } finally {
+            meter.finish(classes(min, null));
+        }
+    }
+
+    private static List<TimeBoundsResult> cut(int n, Limit limit, long classes, Meter meter) {
+        List<TimeBoundsResult> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new TimeBoundsResult(false, null, null, null, null, null, limit, classes, meter.seconds()));
+        }
+        return out;
+    }
+
+    /** Target i's answer after the shared search, keeping what is certain of it (see {@link #reachEach}). */
+    private TimeBoundsResult answerOf(Search min, int i, Meter meter) {
+        long classes = min.store.count();
+        int best = min.bests[i];
+        if (best < 0) {
+            // none found: unreachable when the search ran to its end (no limit), else nothing is known
+            return new TimeBoundsResult(false, null, null, null, null, null, min.limit, classes, meter.seconds());
+        }
+        boolean attained = min.attainedAt[i];
+        int[] path = min.path(best);
+        TimedTrace trace = path == null ? null : TraceScheduler.schedule(net, path, true, !attained);
+        if (!min.settled[i] && min.limit != Limit.NONE) {
+            return new TimeBoundsResult(trace != null, null, null, trace, null, null, min.limit, classes, meter.seconds());
+        }
+        TimeValue minValue = new TimeValue(net.unscale(min.dist[best]), attained);
+        return new TimeBoundsResult(true, minValue, null, trace, null, null, Limit.NONE, classes, meter.seconds());
+    }
+
     private TimeBoundsResult run(CompiledPredicate target, Budget budget, boolean withMax) {
         Meter meter = cap == Long.MAX_VALUE ? budget.start("classes") : budget.start("classes", cap);
         Search min = null;
@@ -148,6 +240,15 @@ public final class TimeBounds {
         } finally {
             meter.finish(classes(min, max));
         }
+    }
+
+    /** The proven symmetry under which every target keeps its value, or null (off, or none found). */
+    private BundleSymmetry symmetry(CompiledPredicate[] targets) {
+        if (!reduceSymmetry) {
+            return null;
+        }
+        BundleSymmetry sym = BundleSymmetry.keepingEach(BundleSymmetry.candidates(net.net), targets);
+        return sym.isTrivial() ? null : sym;
     }
 
     /** The proven symmetry fixing the target's places, or null (off, or none found). */
@@ -206,6 +307,16 @@ public final class TimeBounds {
     private final class Search {
         final boolean minimum;
         final CompiledPredicate target;
+        /**
+         * The targets of a shared search ({@link #reachEach}), null for one target; with them, per
+         * target: its best class (-1: none yet), whether its bound there is attained, whether it
+         * is settled, and how many are still open.
+         */
+        final CompiledPredicate[] targets;
+        int[] bests;
+        boolean[] attainedAt;
+        boolean[] settled;
+        int open;
         final Meter meter;
         /** Classes stored by the searches before this one, on the same meter. */
         final long before;
@@ -249,11 +360,28 @@ public final class TimeBounds {
         final BundleSymmetry sym;
 
         Search(boolean minimum, CompiledPredicate target, Meter meter, long before, BundleSymmetry sym) {
+            this(minimum, target, null, meter, before, sym);
+        }
+
+        /** The min search for several targets at once ({@link #reachEach}). */
+        Search(CompiledPredicate[] targets, Meter meter, BundleSymmetry sym) {
+            this(true, null, targets, meter, 0, sym);
+            bests = new int[targets.length];
+            Arrays.fill(bests, -1);
+            attainedAt = new boolean[targets.length];
+            settled = new boolean[targets.length];
+            open = targets.length;
+        }
+
+        private Search(boolean minimum, CompiledPredicate target, CompiledPredicate[] targets, Meter meter, long before,
+                BundleSymmetry sym) {
             this.sym = sym;
             this.canon = sym == null ? null : new ClassCanonizer(sym, net.transitions);
             this.minimum = minimum;
             this.target = target;
-            this.safe = reduceZeroTime ? ZeroTimeReduction.safeTransitions(net, target) : null;
+            this.targets = targets;
+            this.safe = !reduceZeroTime ? null : targets != null ? ZeroTimeReduction.safeTransitions(net, targets)
+                    : ZeroTimeReduction.safeTransitions(net, target);
             this.meter = meter;
             this.before = before;
             int maxDim = net.transitions + 2;
@@ -280,7 +408,9 @@ public final class TimeBounds {
             }
             store.add(stored, storedForm(dim0));
             record(0, 0, -1, -1, 0);
-            if (minimum) {
+            if (targets != null) {
+                dijkstraEach();
+            } else if (minimum) {
                 dijkstra();
             } else {
                 longest();
@@ -310,6 +440,53 @@ public final class TimeBounds {
                     continue;
                 }
                 if (!expand(id, k, heap, null)) {
+                    return;
+                }
+            }
+        }
+
+        /**
+         * {@link #dijkstra} watching several targets ({@link #reachEach} says why each answer is the
+         * single search's): a target is settled once a class is popped later than its best one; a
+         * class is expanded unless every open target holds in it; the search ends when none is open.
+         */
+        private void dijkstraEach() {
+            LongHeap heap = new LongHeap();
+            heap.push(0, 0);
+            while (!heap.isEmpty()) {
+                long d = heap.topKey();
+                int id = heap.pop();
+                if (flag[id] || d > dist[id]) {
+                    continue;
+                }
+                for (int t = 0; t < targets.length; t++) {
+                    if (!settled[t] && bests[t] >= 0 && d > dist[bests[t]]) {
+                        settled[t] = true;
+                        open--;
+                    }
+                }
+                if (open == 0) {
+                    return;
+                }
+                flag[id] = true;
+                int k = load(id);
+                boolean needed = false;
+                for (int t = 0; t < targets.length; t++) {
+                    if (settled[t]) {
+                        continue;
+                    }
+                    if (!targets[t].test(marking, k == 0)) {
+                        needed = true;
+                        continue;
+                    }
+                    boolean attained = !Bound.isStrict(sigmaBound(id, k));
+                    int b = bests[t];
+                    if (b < 0 || d < dist[b] || (d == dist[b] && attained && !attainedAt[t])) {
+                        bests[t] = id;
+                        attainedAt[t] = attained;
+                    }
+                }
+                if (needed && !expand(id, k, heap, null)) {
                     return;
                 }
             }

@@ -75,6 +75,26 @@ public abstract sealed class CompiledPredicate
     }
 
     /**
+     * Whether {@code dead} occurs under an odd number of negations ({@code not dead and …}): the
+     * predicate may then hold in a marking because something is still enabled there, so it is not
+     * monotone in deadness. A predicate where {@code dead} occurs only positively that holds in a
+     * live marking holds in every dead marking with the same places.
+     */
+    public final boolean readsLiveness() {
+        return deadNegated(this, false);
+    }
+
+    private static boolean deadNegated(CompiledPredicate p, boolean negated) {
+        if (p instanceof IsDead) {
+            return negated;
+        }
+        if (p instanceof Binary b) {
+            return deadNegated(b.left, negated) || deadNegated(b.right, negated);
+        }
+        return p instanceof Negation n && deadNegated(n.operand, !negated);
+    }
+
+    /**
      * Whether the predicate has the same truth value in m and in π·m (the marking whose place
      * {@code map[p]} holds m(p)) for every marking m; {@code map} is an involution of the places (a
      * swap of bundles). Decided on a normal form: conjunctions and disjunctions flattened and their

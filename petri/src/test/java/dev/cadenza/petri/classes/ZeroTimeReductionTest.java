@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The zero-time reduction keeps every answer of {@link TimeBounds}: on random small nets with
@@ -27,6 +28,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * random place being marked, and whether it is reached, are those of the full class graph.
  */
 class ZeroTimeReductionTest {
+
+    /**
+     * c1.ua and c2.ua, [0,0] and independent: "not dead and c1.qa = 0" holds only after c1.ua and
+     * before c2.ua, a live marking that firing either alone first would skip. Both searches said
+     * unreachable until the reduction refused targets that read liveness (found by
+     * ReachEachPropertiesTest, seed -9750084).
+     */
+    @org.junit.jupiter.api.Test
+    void aTargetThatHoldsBecauseAMarkingIsLiveIsNotSkipped() {
+        PetriNet.Builder b = PetriNet.builder("live");
+        for (int i = 1; i <= 2; i++) {
+            int a = b.place("c" + i + ".qa", 1);
+            b.transition("c" + i + ".ua", TimeInterval.closed(0, 0), List.of(Arc.normal(a, 1)), List.of());
+        }
+        PetriNet net = b.build();
+        for (String text : new String[] {"not dead and c1.qa = 0", "c1.qa = 0 and not (dead or c2.qa = 0)"}) {
+            CompiledPredicate target = PredicateParser.parse(text).compile(NameResolver.of(net));
+            for (boolean withMax : new boolean[] {false, true}) {
+                TimeBounds tb = new TimeBounds(net).reducingZeroTimeInterleavings(true).reducingSymmetries(true);
+                TimeBoundsResult r = withMax ? tb.compute(target, Budget.unlimited()) : tb.reach(target, Budget.unlimited());
+                assertTrue(r.reachable(), text);
+                assertEquals(0, r.min().value().intValue(), text);
+            }
+        }
+        // read positively, deadness keeps the reduction: the dead marking is never skipped
+        CompiledPredicate dead = PredicateParser.parse("dead and c1.qa = 0").compile(NameResolver.of(net));
+        assertTrue(new TimeBounds(net).reducingZeroTimeInterleavings(true).reach(dead, Budget.unlimited()).reachable());
+    }
 
     /** A net drawn from a list of numbers (places 0..8, the first two marked). */
     record Spec(List<Integer> r) {

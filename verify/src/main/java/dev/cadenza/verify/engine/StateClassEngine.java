@@ -63,6 +63,58 @@ public final class StateClassEngine implements TimedEngine {
     }
 
     /**
+     * Several targets on one net. While {@link #search} would still take turns on this net (the
+     * conflict-free fast path's try, or the classes' try before its whole cap), each target goes
+     * through it alone, as {@link #reach} would take it: the fast path answers per target, and the
+     * turns are search's. Once search would go straight to the state classes with this cap (the fast
+     * path retired on this net, or cut at its try there and this cap no more than the classes'
+     * try), the targets left
+     * share one exploration (petri's {@code TimeBounds.reachEach}, whose comment says why each gets
+     * its own search's answer: the reductions keep visible what any of them reads), charged once, and
+     * each answer is named {@code state classes, one exploration for N predicates}. Without the
+     * reductions ({@code --no-reduction}) each target has its own search, as before.
+     */
+    @Override
+    public List<TargetTimes> reachEach(PetriNet net, List<Predicate> targets, Budget budget, long cap) {
+        if (!reduce) {
+            return TimedEngine.super.reachEach(net, targets, budget, cap);
+        }
+        List<TargetTimes> out = new ArrayList<>(targets.size());
+        int i = 0;
+        while (i < targets.size() && (targets.size() - i < 2 || !straightToClasses(net, cap))) {
+            out.add(search(net, targets.get(i++), budget, false, cap));
+        }
+        if (i == targets.size()) {
+            return out;
+        }
+        long t0 = System.currentTimeMillis();
+        List<CompiledPredicate> goals = new ArrayList<>();
+        for (Predicate t : targets.subList(i, targets.size())) {
+            goals.add(Targets.compile(t));
+        }
+        String by = name() + ", one exploration for " + goals.size() + " predicates";
+        for (TimeBoundsResult r : bounds(net).capped(cap).reachEach(goals, budget)) {
+            TargetTimes t = times(net, r, t0);
+            out.add(new TargetTimes(t.reachable(), t.min(), t.max(), t.unbounded(), t.minRun(), t.maxRun(),
+                    t.statistics().answeredBy(by)));
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@link #search} of a target on {@code net} with {@code cap} (reductions on) would go
+     * straight to the state classes with that cap: no fast path's try (cut at its try on this net,
+     * or not conflict-free), no classes' try before the fast path's whole cap. Follows search's turns.
+     */
+    private boolean straightToClasses(PetriNet net, long cap) {
+        boolean cut = cutAtTry.containsKey(net);
+        boolean retired = notPersistent.containsKey(net);
+        boolean fastPathFirst = !cut && !retired; // search: conflictFree unless cutAtTry; null when retired
+        boolean classesTryFirst = cut && !retired && cap > classesTry; // search's classes' try
+        return !fastPathFirst && !classesTryFirst;
+    }
+
+    /**
      * The conflict-free fast path, then the state classes. When the fast path's searches are cut
      * at their first try ({@link #FAST_PATH_TRY} markings: a net that is not persistent, its clash
      * deep in an untimed graph that grows with every order of alike hosts), the state classes get

@@ -5,8 +5,9 @@ import dev.cadenza.petri.limit.Limit;
 /**
  * What an exploration did: states (or classes) stored, edges, how long, and which limit stopped
  * it ({@link Limit#NONE}: it ran to its end, so what it did not find does not exist).
- * {@code stage}: which exploration gave the answer when it was not the subject's engine (the
- * untimed first stage, {@link UntimedSearch#STAGE}); null: the engine itself.
+ * {@code stage}: which exploration gave the answer when it was not the subject's engine alone (the
+ * untimed first stage, {@link UntimedSearch#STAGE}; the engine's one exploration for several
+ * predicates, {@code state classes, one exploration for N predicates}); null: the engine itself.
  */
 public record Statistics(long states, long edges, Limit limit, long millis, String stage) {
 

@@ -4,6 +4,9 @@ import dev.cadenza.petri.PetriNet;
 import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.petri.query.Predicate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What the properties need from an exploration engine: the exact min and max time to first
  * reach a target, with witness runs. Every property reduces to it: reachability is "min
@@ -37,5 +40,19 @@ public interface TimedEngine {
      */
     default TargetTimes reach(PetriNet net, Predicate target, Budget budget, long cap) {
         return reach(net, target, budget);
+    }
+
+    /**
+     * {@link #reach(PetriNet, Predicate, Budget, long)} for each of {@code targets}, answers in their
+     * order. Each answer is what that search alone would say (the same reachability, and a fastest
+     * run when one is found); an engine may explore once for all, and charge the budget once (its
+     * statistics then count the shared exploration). This default asks one by one.
+     */
+    default List<TargetTimes> reachEach(PetriNet net, List<Predicate> targets, Budget budget, long cap) {
+        List<TargetTimes> out = new ArrayList<>(targets.size());
+        for (Predicate t : targets) {
+            out.add(cap == Long.MAX_VALUE ? reach(net, t, budget) : reach(net, t, budget, cap));
+        }
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.cadenza.verify.property;
 
 import dev.cadenza.core.model.PredicateText;
+import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.predicate.ModelPredicate;
 import dev.cadenza.verify.translate.TranslatedNet;
@@ -23,8 +24,12 @@ public record Forbidden(PredicateText predicate) implements Property {
 
     public Verdict check(Subject subject) {
         TranslatedNet tn = subject.net(Subject.Mode.TIMED);
-        return Reachability.mustNotReach(subject, tn,
-                ModelPredicate.compile(predicate.text(), predicate.position(), tn.backMap()),
-                "reachable: " + predicate.text(), "no reachable state satisfies it");
+        return Reachability.mustNotReach(subject, tn, bad(tn), "reachable: " + predicate.text(),
+                "no reachable state satisfies it");
+    }
+
+    /** What must not be reachable on the subject's timed net (the search {@link SharedSearches} shares). */
+    Predicate bad(TranslatedNet tn) {
+        return ModelPredicate.compile(predicate.text(), predicate.position(), tn.backMap());
     }
 }

@@ -62,10 +62,7 @@ public record Query(String formula, boolean untimed, SourcePosition formulaAt, S
                     + " formulas are decided on the marking graph, without time: write query untimed \"" + formula + "\"");
         }
         TranslatedNet tn = subject.net(Subject.Mode.TIMED);
-        // the operator, then the whole rest is the predicate
-        // (read as CTL without temporal operators, so that 'AG (p -> q)' reads too)
-        Predicate p = atom(ModelPredicate.compileCtl(m.group(2), new SourcePosition(formulaAt.file(), formulaAt.line(),
-                formulaAt.column() + m.start(2)), tn.backMap()));
+        Predicate p = statePredicate(m, tn);
         switch (m.group(1)) {
             case "AG":
                 return Reachability.mustNotReach(subject, tn, Targets.not(p),
@@ -100,6 +97,28 @@ public record Query(String formula, boolean untimed, SourcePosition formulaAt, S
                         + " zero-time moves in a way the Concerto runtime's loop did not reproduce; the runtime may"
                         + " meet it in every run");
         }
+    }
+
+    /**
+     * The predicate under the operator: the whole rest of the formula (read as CTL without temporal
+     * operators, so that 'AG (p -> q)' reads too).
+     */
+    private Predicate statePredicate(java.util.regex.Matcher m, TranslatedNet tn) {
+        return atom(ModelPredicate.compileCtl(m.group(2), new SourcePosition(formulaAt.file(), formulaAt.line(),
+                formulaAt.column() + m.start(2)), tn.backMap()));
+    }
+
+    /**
+     * For a timed {@code AG p}, what must not be reachable on the subject's timed net (not p: the
+     * search {@link SharedSearches} shares with the block's other such questions); null for any
+     * other query.
+     */
+    Predicate agBad(TranslatedNet tn) {
+        java.util.regex.Matcher m = PredicateCheck.TIMED.matcher(formula);
+        if (untimed || !m.matches() || !m.group(1).equals("AG")) {
+            return null;
+        }
+        return Targets.not(statePredicate(m, tn));
     }
 
     /** A state formula (no temporal operator) as one marking predicate. */

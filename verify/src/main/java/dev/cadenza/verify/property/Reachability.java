@@ -1,9 +1,12 @@
 package dev.cadenza.verify.property;
 
+import dev.cadenza.petri.limit.Budget;
+import dev.cadenza.petri.limit.Limit;
 import dev.cadenza.petri.query.Predicate;
 import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.engine.Statistics;
 import dev.cadenza.verify.engine.TargetTimes;
+import dev.cadenza.verify.engine.TimedEngine;
 import dev.cadenza.verify.engine.UntimedSearch;
 import dev.cadenza.verify.translate.TranslatedNet;
 
@@ -45,33 +48,80 @@ final class Reachability {
      * statistics. Reachable untimed proves nothing (time may rule the run out), nor does a stage
      * cut at its cap: then the engine answers, and the stage's work is added to its statistics.
      * The stages take turns ({@link #UNTIMED_TRY}, {@link #TIMED_TRY}, then the whole cap, then the
-     * engine with the whole budget); an answer is only ever a complete search's.
+     * engine with the whole budget); an answer is only ever a complete search's. When p is one of
+     * the predicates of the block's {@link SharedSearches}, its answer is theirs.
      */
     static TargetTimes searchBad(Subject subject, TranslatedNet tn, Predicate p) {
         if (!subject.reduction()) {
             return search(subject, tn, p);
         }
-        UntimedSearch.Answer u = UntimedSearch.reach(tn.net(), p, subject.budget(), true, UNTIMED_TRY);
-        if (u.unreachable()) {
-            return TargetTimes.notFound(u.statistics().answeredBy(UntimedSearch.STAGE));
-        }
-        if (!u.found() && subject.budget().spent() == dev.cadenza.petri.limit.Limit.NONE) {
-            // cut at its try: the timed engine's try, then the untimed stage's whole cap
-            TargetTimes first = subject.engine().reach(tn.net(), p, subject.budget(), TIMED_TRY);
-            if (first.statistics().complete()) {
-                return withStage(first, u.statistics());
+        SharedSearches shared = subject.sharedSearches();
+        TargetTimes answer = shared == null ? null : shared.answer(subject, tn, p);
+        return answer != null ? answer : searchBadEach(subject, tn, List.of(p)).get(0);
+    }
+
+    /**
+     * {@link #searchBad} for several predicates of one net, answers in their order, each the one its
+     * own search gives (the same verdict; a fastest run when reachable). The untimed stage stays per
+     * predicate, with its own stubborn sets (an interest set of the union would grow the graph for
+     * all); the timed turns of the predicates that reach them are asked of the engine together
+     * ({@link TimedEngine#reachEach}: one exploration of the state classes for all), first the try
+     * for those the untimed try left open, then the whole budget for those still open. A shared
+     * search cut by a limit leaves every predicate it had not settled unanswered (never "holds").
+     * With one predicate, exactly the turns above.
+     */
+    static List<TargetTimes> searchBadEach(Subject subject, TranslatedNet tn, List<Predicate> ps) {
+        Budget budget = subject.budget();
+        TargetTimes[] out = new TargetTimes[ps.size()];
+        UntimedSearch.Answer[] u = new UntimedSearch.Answer[ps.size()];
+        List<Integer> timedTry = new ArrayList<>();
+        List<Integer> timed = new ArrayList<>();
+        for (int i = 0; i < ps.size(); i++) {
+            u[i] = UntimedSearch.reach(tn.net(), ps.get(i), budget, true, UNTIMED_TRY);
+            if (u[i].unreachable()) {
+                out[i] = TargetTimes.notFound(u[i].statistics().answeredBy(UntimedSearch.STAGE));
+            } else if (!u[i].found() && budget.spent() == Limit.NONE) {
+                timedTry.add(i); // cut at its try: the timed engine's try, then the untimed stage's whole cap
+            } else {
+                timed.add(i);
             }
-            Statistics tried = u.statistics().plus(first.statistics());
-            UntimedSearch.Answer again = UntimedSearch.reach(tn.net(), p, subject.budget(), true, STAGE_CAP);
-            Statistics a = again.statistics();
-            // the tries' cuts are not this search's: only its own limit says whether it is complete
-            u = new UntimedSearch.Answer(again.path(), new Statistics(a.states() + tried.states(),
-                    a.edges() + tried.edges(), a.limit(), a.millis() + tried.millis(), a.stage()));
-            if (u.unreachable()) {
-                return TargetTimes.notFound(u.statistics().answeredBy(UntimedSearch.STAGE));
+        }
+        if (!timedTry.isEmpty()) {
+            List<TargetTimes> first = subject.engine().reachEach(tn.net(), pick(ps, timedTry), budget, TIMED_TRY);
+            for (int j = 0; j < timedTry.size(); j++) {
+                int i = timedTry.get(j);
+                if (first.get(j).statistics().complete()) {
+                    out[i] = withStage(first.get(j), u[i].statistics());
+                    continue;
+                }
+                Statistics tried = u[i].statistics().plus(first.get(j).statistics());
+                UntimedSearch.Answer again = UntimedSearch.reach(tn.net(), ps.get(i), budget, true, STAGE_CAP);
+                Statistics a = again.statistics();
+                // the tries' cuts are not this search's: only its own limit says whether it is complete
+                u[i] = new UntimedSearch.Answer(again.path(), new Statistics(a.states() + tried.states(),
+                        a.edges() + tried.edges(), a.limit(), a.millis() + tried.millis(), a.stage()));
+                if (u[i].unreachable()) {
+                    out[i] = TargetTimes.notFound(u[i].statistics().answeredBy(UntimedSearch.STAGE));
+                } else {
+                    timed.add(i);
+                }
             }
         }
-        return withStage(search(subject, tn, p), u.statistics());
+        if (!timed.isEmpty()) {
+            List<TargetTimes> last = subject.engine().reachEach(tn.net(), pick(ps, timed), budget, Long.MAX_VALUE);
+            for (int j = 0; j < timed.size(); j++) {
+                out[timed.get(j)] = withStage(last.get(j), u[timed.get(j)].statistics());
+            }
+        }
+        return List.of(out);
+    }
+
+    private static List<Predicate> pick(List<Predicate> ps, List<Integer> which) {
+        List<Predicate> out = new ArrayList<>(which.size());
+        for (int i : which) {
+            out.add(ps.get(i));
+        }
+        return out;
     }
 
     /** The engine's answer, with the untimed stage's work added to its statistics. */
