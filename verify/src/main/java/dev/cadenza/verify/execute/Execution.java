@@ -263,6 +263,8 @@ final class Execution {
         return next;
     }
 
+    /** The end of the program part the running iteration's program phase runs (the prefix's, or the whole program's). */
+    int iterationEnd;
     /** The log size when the running iteration began (a longer log: something moved). */
     private int before;
     /** Some component went idle in the running iteration. */
@@ -278,6 +280,7 @@ final class Execution {
      */
     Step beginIteration(int end) {
         iteration++;
+        iterationEnd = end;
         policy.beginIteration(now);
         deferred = false;
         dirty = false;

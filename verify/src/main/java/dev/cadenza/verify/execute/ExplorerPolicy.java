@@ -293,13 +293,139 @@ final class ExplorerPolicy implements Policy {
     @Override
     public boolean noticeNow(TransitionChoice t, boolean sameIteration, long now) {
         sweeping(t.instance());
+        if (secludedTies && secluded(x.byName.get(t.instance()))) {
+            return true;
+        }
         return script.choose(2) == 0;
     }
 
     @Override
     public boolean noticeWhenForced(TransitionChoice t, long now) {
         sweeping(t.instance());
-        return strictTies || script.choose(2) == 0;
+        if (strictTies || secludedTies && secluded(x.byName.get(t.instance()))) {
+            return true;
+        }
+        return script.choose(2) == 0;
+    }
+
+    /**
+     * Secluded ties are noticed at once, with no choice (set by {@link LoopGraph}: only with the
+     * reductions on, no step cost, ties not strict, not under Concerto-D; the replay sets it as the
+     * exploration did, so both meet the same choice points).
+     */
+    boolean secludedTies;
+
+    /**
+     * Tests only: every race of a component whose finished thread is all it can act on counts as
+     * secluded, whoever it is connected to and whatever the program does: a broken rule the
+     * properties must catch ({@code SecludedTiesStateSpaceProperties}, {@code -Dsecluded.broken=true}).
+     */
+    static boolean uncheckedForTests;
+
+    /**
+     * Whether the race of {@code c}'s finished thread is secluded: leaving it unnoticed can change
+     * nothing but when {@code c}'s own moves come, and no one else sees those before time passes.
+     * Three conditions, each checked on the state at the question and each lasting (with no step
+     * cost) until the clock moves:
+     * <ul>
+     *   <li>the thread is all {@code c} can act on: initialized, no active dock, no place it could
+     *       leave, no other running thread finished (so while it is left, {@code c}'s sweeps change
+     *       nothing, and {@code c}'s later choices are its own);</li>
+     *   <li>every instance at the far end of a connection of {@code c} is frozen: deleted, idle (out
+     *       of the active set: only a {@code pushB} of the program wakes it), or waiting (active, no
+     *       dock, nothing to leave, every running thread finishing later: its sweeps do nothing, and
+     *       no other sweep changes that); so nothing {@code c} reads of others moves, and no one
+     *       who moves reads {@code c} (the rules read another instance only through a connection);</li>
+     *   <li>the program cannot move: it is done with its part, or blocked on {@code waitAll} while
+     *       another instance waits (which stays active until the clock moves); so it reads nothing
+     *       of {@code c} ({@code wait}, {@code waitAll}) and changes nothing ({@code pushB},
+     *       {@code con}, {@code dcon}, {@code del}).</li>
+     * </ul>
+     * And {@code c} is not read by the observed predicate. Why noticing at once keeps every answer
+     * (every state where the clock moves, every end, every endless run, every value the predicate
+     * takes): docs/verify.md, "Secluded ties".
+     */
+    private boolean secluded(ComponentState c) {
+        if (c == null || watch != null && watch.visible(c.id) || !onlyThisEnd(c)) {
+            return false;
+        }
+        if (uncheckedForTests) {
+            return true;
+        }
+        for (int p = 0; p < c.connections.size(); p++) {
+            java.util.List<Connection> l = c.connections.get(p);
+            for (int j = 0; j < l.size(); j++) {
+                Connection k = l.get(j);
+                ComponentState o = k.provider == c ? k.user : k.provider;
+                if (o == c || !frozen(o)) {
+                    return false;
+                }
+            }
+        }
+        if (x.pc >= x.iterationEnd && !x.blocked) {
+            return true;
+        }
+        if (!x.blocked || x.pc >= x.program.size()
+                || !(x.program.get(x.pc) instanceof dev.cadenza.core.model.Instruction.WaitAll)) {
+            return false;
+        }
+        for (int i = 0, n = x.byId.size(); i < n; i++) {
+            ComponentState w = x.byId.get(i);
+            if (w != c && !w.deleted && w.inActive && waiting(w, x.now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code c} can act on one finished thread and nothing else. */
+    private boolean onlyThisEnd(ComponentState c) {
+        if (!c.initialized || c.initRunning || c.initDock || c.idocks > 0 || c.odocks > 0 || c.deleted) {
+            return false;
+        }
+        int finished = 0;
+        for (int t = 0; t < c.running.length; t++) {
+            if (c.running[t] && !c.abandoned[t] && c.finishAt[t] <= x.now) {
+                finished++;
+            }
+        }
+        if (finished != 1) {
+            return false;
+        }
+        for (int p = 0; p < c.marked.length; p++) {
+            if (c.marked[p] && !c.visited[p] && c.type.out(c.behavior, p).length > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean frozen(ComponentState o) {
+        return o.deleted || !o.inActive || waiting(o, x.now);
+    }
+
+    /**
+     * A component with nothing to do: initialized, no active dock, no place it could leave, and
+     * threads running that have not finished by {@code now}, so not idle either. Its sweep changes
+     * nothing and reads nothing but its own state, which no other sweep changes; it stays so until
+     * the clock moves (its threads' ends are fixed, and only its own sweeps change its places and
+     * docks).
+     */
+    static boolean waiting(ComponentState c, long now) {
+        if (!c.initialized || c.initRunning || c.initDock || c.idocks > 0 || c.odocks > 0 || c.runningCount == 0) {
+            return false;
+        }
+        for (int t = 0; t < c.running.length; t++) {
+            if (c.running[t] && c.finishAt[t] <= now) {
+                return false;
+            }
+        }
+        for (int p = 0; p < c.marked.length; p++) {
+            if (c.marked[p] && !c.visited[p] && c.type.out(c.behavior, p).length > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -122,6 +122,9 @@ final class LoopGraph {
         }
         this.stepLo = x.stepMin / unit;
         this.stepHi = x.stepMax / unit;
+        // secluded ties (ExplorerPolicy.secluded): the argument needs iterations that take no time,
+        // free answers to the forced question, and Concerto's rules (not Concerto-D's refusals and end)
+        policy.secludedTies = reduce && !strictTies && stepHi == 0 && !x.concertoD;
         this.codec = new LoopStateCodec(x, unit, executor.addedNames(), executor.addedTypes());
         this.watched = watched;
         this.watch = watched == null ? null : new PredicateWatch(watched, executor.addedNames(), executor.addedTypes());
@@ -533,20 +536,7 @@ final class LoopGraph {
      * fails on the running threads), which no other sweep changes: it is not swept at all.
      */
     private boolean waiting(ComponentState c) {
-        if (!c.initialized || c.initRunning || c.initDock || c.idocks > 0 || c.odocks > 0 || c.runningCount == 0) {
-            return false;
-        }
-        for (int t = 0; t < c.running.length; t++) {
-            if (c.running[t] && c.finishAt[t] <= x.now) {
-                return false;
-            }
-        }
-        for (int p = 0; p < c.marked.length; p++) {
-            if (c.marked[p] && !c.visited[p] && c.type.out(c.behavior, p).length > 0) {
-                return false;
-            }
-        }
-        return true;
+        return ExplorerPolicy.waiting(c, x.now);
     }
 
     /** The active components of the iteration, grouped (one group of all when not reducing). */
@@ -942,6 +932,7 @@ final class LoopGraph {
      */
     Run run(int[] path, long[] weights, int terminal) {
         ExplorerPolicy replay = new ExplorerPolicy(reduce, reduceStarts, strictTies);
+        replay.secludedTies = policy.secludedTies;
         PredicateWatch replayWatch = watched == null ? null
                 : new PredicateWatch(watched, executor.addedNames(), executor.addedTypes());
         if (replayWatch != null) {

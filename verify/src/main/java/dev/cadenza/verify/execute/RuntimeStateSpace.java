@@ -46,6 +46,13 @@ import java.util.function.Consumer;
  * permutations are automorphisms of the loop's graph that keep every edge's time and every end,
  * so deadlocks, ends and the earliest and latest ones are the same; runs are found again from
  * the states the executor really reaches ({@link LoopGraph#run}).</li>
+ * <li><b>Secluded ties.</b> A race of a component whose finished thread is all it can act on,
+ * whose connections all lead to frozen instances (idle, or waiting on threads that run on) and
+ * whose program cannot move before the clock does, is answered "notice now" with no choice
+ * ({@link ExplorerPolicy}): until time passes nothing else reads it or is read by it, so leaving
+ * its thread only moves its own zero-time moves to later iterations, reaching the same states
+ * where the clock moves, the same ends and endless runs (docs/verify.md, "Secluded ties"; not with
+ * a step cost, strict ties or Concerto-D; {@link #withoutSecludedTies()} for tests).</li>
  * <li><b>States.</b> {@link LoopStateCodec} writes what determines the future, threads' times
  * relative to now: two runs that reach the same key have the same futures, shifted in time.</li>
  * <li><b>Predicates</b> ({@link #reach}) are observed after every single move, not at the states
@@ -102,12 +109,30 @@ public final class RuntimeStateSpace {
     RuntimeStateSpace withoutIterationSymmetry() {
         RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
         s.iterationSymmetry = false;
+        s.secludedTies = secludedTies;
+        return s;
+    }
+
+    /** Whether secluded ties are noticed at once (with the reductions only; {@link ExplorerPolicy}). */
+    private boolean secludedTies = true;
+
+    /**
+     * The same with every race of a secluded tie tried both ways (the other reductions kept): for
+     * tests, which compare the two.
+     */
+    RuntimeStateSpace withoutSecludedTies() {
+        RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
+        s.iterationSymmetry = iterationSymmetry;
+        s.secludedTies = false;
         return s;
     }
 
     private LoopGraph graph(LoopPredicate watched) {
         LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, watched, symmetric);
         g.iterationSymmetry = iterationSymmetry;
+        if (!secludedTies) {
+            g.policy.secludedTies = false;
+        }
         return g;
     }
 

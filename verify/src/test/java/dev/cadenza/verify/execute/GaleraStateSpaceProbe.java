@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * By hand only (-Dprobe=true): the state space of galera's to_galera, with what it found and cost;
- * -Dprobe.sequence=true also observes check's sequence predicate in it (RuntimeStateSpace.reach).
+ * -Dprobe.sequence=true also observes check's sequence predicate in it (RuntimeStateSpace.reach);
+ * -Dprobe.file=/tmp/gN.cdz another galera (sed "s/param n = 3/param n = N/"); -Dprobe.noSecluded=true
+ * without the secluded ties.
  */
 @EnabledIfSystemProperty(named = "probe", matches = "true")
 class GaleraStateSpaceProbe {
@@ -36,6 +38,10 @@ class GaleraStateSpaceProbe {
         long budget = Long.getLong("probe.states", 3_000_000);
         double seconds = Double.parseDouble(System.getProperty("probe.seconds", "240"));
         RuntimeStateSpace s = RuntimeStateSpace.of(x, Budget.of(budget, seconds));
+        if (Boolean.getBoolean("probe.noSecluded")) {
+            // every race of a secluded tie tried both ways (ExplorerPolicy.secluded), to compare
+            s = s.withoutSecludedTies();
+        }
         System.err.println("unit " + s.unit() + " ticks");
         DeadlockSearch d = s.deadlock();
         System.err.println("deadlock: " + d.getClass().getSimpleName() + " " + d.statistics().describe());
