@@ -63,6 +63,7 @@ public final class Subject {
     private boolean stateSpace = true;
     /** The searches the questions of the block being checked share (null: each searches alone). */
     private dev.cadenza.verify.property.SharedSearches sharedSearches;
+    private boolean untimedTryCut;
     /** The runtime's state space's finish times, explored at most once per subject (null: not yet). */
     private dev.cadenza.verify.execute.FinishTimes runtimeFinishTimes;
 
@@ -180,6 +181,20 @@ public final class Subject {
 
     public dev.cadenza.verify.property.SharedSearches sharedSearches() {
         return sharedSearches;
+    }
+
+    /**
+     * Whether a cheap untimed try on one of this subject's nets was cut at its cap: its untimed graph
+     * outgrows the try (alike hosts progressing in every order), so the next questions try the state
+     * classes first, briefly ({@code Reachability}). A hint for the order of the stages only: every
+     * answer is still a complete search's.
+     */
+    public boolean untimedTryCut() {
+        return untimedTryCut;
+    }
+
+    public void noteUntimedTryCut() {
+        untimedTryCut = true;
     }
 
     /** Whether {@code tn} is this subject's net of {@code mode}, already made (nothing is translated). */

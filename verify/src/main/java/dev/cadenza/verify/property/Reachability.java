@@ -61,6 +61,15 @@ final class Reachability {
     }
 
     /**
+     * The state classes' brief first try, on a subject where an untimed try was already cut
+     * ({@link Subject#untimedTryCut}): there the untimed graph grows with every order of alike
+     * hosts while time keeps them in step, and each further untimed try would spend its whole
+     * {@link #UNTIMED_TRY} for nothing (galera, 8 hosts: 3 s each, where the classes answer in
+     * 4,000). Small, so that a question the untimed stage would have settled loses little.
+     */
+    static final long QUICK_TIMED_TRY = 20_000;
+
+    /**
      * {@link #searchBad} for several predicates of one net, answers in their order, each the one its
      * own search gives (the same verdict; a fastest run when reachable). The untimed stage stays per
      * predicate, with its own stubborn sets (an interest set of the union would grow the graph for
@@ -68,19 +77,52 @@ final class Reachability {
      * ({@link TimedEngine#reachEach}: one exploration of the state classes for all), first the try
      * for those the untimed try left open, then the whole budget for those still open. A shared
      * search cut by a limit leaves every predicate it had not settled unanswered (never "holds").
-     * With one predicate, exactly the turns above.
+     * With one predicate, exactly the turns above. Once an untimed try of the subject was cut, the
+     * state classes get a brief try ({@link #QUICK_TIMED_TRY}) before any of this. The order of the
+     * turns never changes an answer: each comes from a complete search, or is inconclusive.
      */
     static List<TargetTimes> searchBadEach(Subject subject, TranslatedNet tn, List<Predicate> ps) {
         Budget budget = subject.budget();
         TargetTimes[] out = new TargetTimes[ps.size()];
         UntimedSearch.Answer[] u = new UntimedSearch.Answer[ps.size()];
+        Statistics[] before = new Statistics[ps.size()];
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < ps.size(); i++) {
+            open.add(i);
+        }
+        if (subject.untimedTryCut()) {
+            List<TargetTimes> quick = subject.engine().reachEach(tn.net(), ps, budget, QUICK_TIMED_TRY);
+            open.clear();
+            for (int i = 0; i < ps.size(); i++) {
+                if (quick.get(i).statistics().complete() || budget.spent() != Limit.NONE) {
+                    out[i] = quick.get(i);
+                } else {
+                    before[i] = quick.get(i).statistics();
+                    open.add(i);
+                }
+            }
+        }
         List<Integer> timedTry = new ArrayList<>();
         List<Integer> timed = new ArrayList<>();
-        for (int i = 0; i < ps.size(); i++) {
+        boolean cutHere = false;
+        for (int i : open) {
+            if (cutHere) {
+                // a sibling's try was just cut on this very net: this one's would be too, for nothing
+                // (its stand-in answer is marked cut: it proves nothing)
+                u[i] = new UntimedSearch.Answer(null, before[i] != null ? before[i]
+                        : new Statistics(0, 0, Limit.CLASSES, 0, null));
+                timedTry.add(i);
+                continue;
+            }
             u[i] = UntimedSearch.reach(tn.net(), ps.get(i), budget, true, UNTIMED_TRY);
+            if (before[i] != null) {
+                u[i] = afterTries(u[i], before[i]);
+            }
             if (u[i].unreachable()) {
                 out[i] = TargetTimes.notFound(u[i].statistics().answeredBy(UntimedSearch.STAGE));
             } else if (!u[i].found() && budget.spent() == Limit.NONE) {
+                subject.noteUntimedTryCut();
+                cutHere = true;
                 timedTry.add(i); // cut at its try: the timed engine's try, then the untimed stage's whole cap
             } else {
                 timed.add(i);
@@ -95,11 +137,7 @@ final class Reachability {
                     continue;
                 }
                 Statistics tried = u[i].statistics().plus(first.get(j).statistics());
-                UntimedSearch.Answer again = UntimedSearch.reach(tn.net(), ps.get(i), budget, true, STAGE_CAP);
-                Statistics a = again.statistics();
-                // the tries' cuts are not this search's: only its own limit says whether it is complete
-                u[i] = new UntimedSearch.Answer(again.path(), new Statistics(a.states() + tried.states(),
-                        a.edges() + tried.edges(), a.limit(), a.millis() + tried.millis(), a.stage()));
+                u[i] = afterTries(UntimedSearch.reach(tn.net(), ps.get(i), budget, true, STAGE_CAP), tried);
                 if (u[i].unreachable()) {
                     out[i] = TargetTimes.notFound(u[i].statistics().answeredBy(UntimedSearch.STAGE));
                 } else {
@@ -114,6 +152,13 @@ final class Reachability {
             }
         }
         return List.of(out);
+    }
+
+    /** An untimed answer with the work of the tries before it added; only its own limit says whether it is complete. */
+    private static UntimedSearch.Answer afterTries(UntimedSearch.Answer a, Statistics tried) {
+        Statistics s = a.statistics();
+        return new UntimedSearch.Answer(a.path(), new Statistics(s.states() + tried.states(),
+                s.edges() + tried.edges(), s.limit(), s.millis() + tried.millis(), s.stage()));
     }
 
     private static List<Predicate> pick(List<Predicate> ps, List<Integer> which) {
