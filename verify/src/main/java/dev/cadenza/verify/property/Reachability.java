@@ -69,6 +69,11 @@ final class Reachability {
      */
     static final long QUICK_TIMED_TRY = 20_000;
 
+    /** The tries' sizes as used; tests shrink them so that small nets take every turn. */
+    static long untimedTryCap = UNTIMED_TRY;
+    static long timedTryCap = TIMED_TRY;
+    static long quickTryCap = QUICK_TIMED_TRY;
+
     /**
      * {@link #searchBad} for several predicates of one net, answers in their order, each the one its
      * own search gives (the same verdict; a fastest run when reachable). The untimed stage stays per
@@ -91,7 +96,7 @@ final class Reachability {
             open.add(i);
         }
         if (subject.untimedTryCut()) {
-            List<TargetTimes> quick = subject.engine().reachEach(tn.net(), ps, budget, QUICK_TIMED_TRY);
+            List<TargetTimes> quick = subject.engine().reachEach(tn.net(), ps, budget, quickTryCap);
             open.clear();
             for (int i = 0; i < ps.size(); i++) {
                 if (quick.get(i).statistics().complete() || budget.spent() != Limit.NONE) {
@@ -114,7 +119,7 @@ final class Reachability {
                 timedTry.add(i);
                 continue;
             }
-            u[i] = UntimedSearch.reach(tn.net(), ps.get(i), budget, true, UNTIMED_TRY);
+            u[i] = UntimedSearch.reach(tn.net(), ps.get(i), budget, true, untimedTryCap);
             if (before[i] != null) {
                 u[i] = afterTries(u[i], before[i]);
             }
@@ -129,7 +134,7 @@ final class Reachability {
             }
         }
         if (!timedTry.isEmpty()) {
-            List<TargetTimes> first = subject.engine().reachEach(tn.net(), pick(ps, timedTry), budget, TIMED_TRY);
+            List<TargetTimes> first = subject.engine().reachEach(tn.net(), pick(ps, timedTry), budget, timedTryCap);
             for (int j = 0; j < timedTry.size(); j++) {
                 int i = timedTry.get(j);
                 if (first.get(j).statistics().complete()) {

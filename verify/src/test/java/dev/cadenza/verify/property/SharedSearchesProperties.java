@@ -46,6 +46,35 @@ class SharedSearchesProperties {
 
     @net.jqwik.api.Property(tries = 500)
     void togetherAsAloneAsWithoutReductions(@ForAll long seed) {
+        compare(seed, false);
+    }
+
+    /**
+     * The same with every try cut at a few markings or classes, on a subject whose untimed try was
+     * cut before: each question first gets the brief try of the state classes, siblings skip their
+     * untimed try after the first is cut, then the timed try, the untimed stage's whole cap and the
+     * engine's whole budget — every turn of {@link Reachability#searchBadEach}, on small nets. The
+     * order of the turns must not change an answer.
+     */
+    @net.jqwik.api.Property(tries = 300)
+    void everyTurnAsWithoutReductions(@ForAll long seed) {
+        long u = Reachability.untimedTryCap;
+        long t = Reachability.timedTryCap;
+        long q = Reachability.quickTryCap;
+        Random tries = new Random(seed ^ 0x5DEECE66DL);
+        Reachability.untimedTryCap = 1 + tries.nextInt(20);
+        Reachability.timedTryCap = 1 + tries.nextInt(20);
+        Reachability.quickTryCap = 1 + tries.nextInt(20);
+        try {
+            compare(seed, true);
+        } finally {
+            Reachability.untimedTryCap = u;
+            Reachability.timedTryCap = t;
+            Reachability.quickTryCap = q;
+        }
+    }
+
+    private void compare(long seed, boolean afterCutTry) {
         Random r = new Random(seed);
         int comps = 2 + r.nextInt(2);
         int[] places = new int[comps];
@@ -63,13 +92,17 @@ class SharedSearchesProperties {
         VerifyBlock block = new VerifyBlock("gen", specs, HERE);
         String where = "seed " + seed + "\n" + text;
         Subject shared = subject(m, true);
+        Subject alone = subject(m, true);
+        if (afterCutTry) {
+            shared.noteUntimedTryCut();
+            alone.noteUntimedTryCut();
+        }
         List<Verifier.Result> together;
         try {
             together = Verifier.check(shared, block);
         } catch (LimitReachedException e) {
             return;
         }
-        Subject alone = subject(m, true);
         Subject full = subject(m, false);
         for (int i = 1; i < together.size(); i++) {
             Verifier.Result t = together.get(i);
