@@ -94,6 +94,22 @@ public final class BundleSymmetry {
         return places[c].length;
     }
 
+    /**
+     * Per place of the net, whether it belongs to a bundle: a move that changes none of these
+     * leaves a sorted marking sorted (every bundle's part, hence their order, is unchanged).
+     */
+    public boolean[] bundlePlaces(int placeCount) {
+        boolean[] in = new boolean[placeCount];
+        for (int[][] bundles : places) {
+            for (int[] ps : bundles) {
+                for (int p : ps) {
+                    in[p] = true;
+                }
+            }
+        }
+        return in;
+    }
+
     /** A scratch permutation per class (identity-sized), for {@link #sortMarking} and path mapping. */
     public int[][] newOrder() {
         int[][] o = new int[places.length][];

@@ -132,6 +132,8 @@ public final class MarkingGraphExplorer {
         final StubbornSets stubbornSets = stubborn ? new StubbornSets(net, target) : null;
         final BundleSymmetry sym;
         final int[][] order;
+        /** Per transition, whether its effect changes a place of some bundle (only then may a successor need sorting). */
+        final boolean[] movesBundle;
         final long[] scratch = new long[net.places];
         final long[] moved = new long[net.places];
         final long[] initial;
@@ -158,6 +160,15 @@ public final class MarkingGraphExplorer {
             BundleSymmetry s = symmetric ? BundleSymmetry.of(net.symmetryCandidates(), target) : null;
             this.sym = s == null || s.isTrivial() ? null : s;
             this.order = sym == null ? null : sym.newOrder();
+            this.movesBundle = new boolean[net.transitions];
+            if (sym != null) {
+                boolean[] inBundle = sym.bundlePlaces(net.places);
+                for (int t = 0; t < net.transitions; t++) {
+                    for (int e = net.effectStart[t]; e < net.effectStart[t + 1]; e++) {
+                        movesBundle[t] |= inBundle[net.effectPlace[e]];
+                    }
+                }
+            }
             this.initial = net.initial.clone();
             if (sym != null) {
                 sym.sortMarking(initial, order, scratch);
@@ -271,8 +282,18 @@ public final class MarkingGraphExplorer {
             if (sym != null) {
                 final long[] mv = moved;
                 final long[] max = layout.max;
+                final int[] effectPlace = n.effectPlace;
+                final long[] effectDelta = n.effectDelta;
                 for (int i = 0; i < fired; i++) {
-                    layout.unpack(succ, i * words, mv);
+                    int t = firedTransitions[i];
+                    if (!movesBundle[t]) {
+                        continue; // m is sorted and no bundle's part changed: the successor is sorted
+                    }
+                    // the successor unpacked as m plus t's effect (a copy, not an unpack field by field)
+                    System.arraycopy(m, 0, mv, 0, mv.length);
+                    for (int e = n.effectStart[t], end = n.effectStart[t + 1]; e < end; e++) {
+                        mv[effectPlace[e]] += effectDelta[e];
+                    }
                     if (sym.sortMarking(mv, order, scratch)) {
                         for (int p = 0; p < mv.length; p++) {
                             if (mv[p] > max[p]) {
