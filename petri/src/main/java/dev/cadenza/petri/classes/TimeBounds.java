@@ -171,6 +171,84 @@ public final class TimeBounds {
         }
     }
 
+    /**
+     * For each of {@code targets}: is it reachable, and if so <em>one</em> run to it (not the
+     * fastest: no min is given), from one depth-first search that stops as soon as every target
+     * is found. Where only the existence of a bad state matters (a deadlock, a forbidden state),
+     * this does not pay for {@link #reachEach}'s order (classes expanded by their elapsed time, so
+     * that the first run found is the fastest, on shapes that carry the elapsed time): it dives
+     * along one run and stops at the first class where the target holds.
+     *
+     * <p><b>What is explored.</b> Plain state classes (marking and firing domain, no elapsed-time
+     * variable): the class graph of Berthomieu and Diaz has exactly the reachable markings and the
+     * firable sequences of the net, so a target holds in a reachable marking iff it holds in some
+     * class of the graph, and the path to that class is a firable sequence, scheduled afterwards
+     * ({@link TraceScheduler}: its earliest dates, a real run or, when an open bound is met with
+     * equality, the limit of real runs). Fewer classes than the shapes of the min search: a shape
+     * is a class with its elapsed time, and classes alike but for it are one here.
+     *
+     * <p><b>The reductions keep each answer, whatever the order.</b> The same as {@link #reachEach}:
+     * safe [0,0] transitions for the union of the places the targets read, fired alone when that
+     * makes a new class ({@link ZeroTimeReduction}), and the symmetry every target keeps
+     * ({@link BundleSymmetry}). Their arguments are about reachability of markings and do not use
+     * the order of the search: a permuted run reaches the same markings off the invisible places,
+     * a class and its image under π reach the target alike, and the ignoring proviso (a reduced
+     * expansion only when its successor is new) needs only that class ids grow with insertion —
+     * following reduced expansions from any class, the ids grow, so a fully expanded class is
+     * reached, and a run to a target from a reduced class is found from its successor or from that
+     * fully expanded class (docs/verify.md, "Any run to a deadlock", spells it out).
+     *
+     * <p><b>At a limit</b> (a class cap, the budget's classes, time or memory) a target found before
+     * it keeps its run (reachable is proven); one not found is cut, never unreachable. A search that
+     * ends without a limit is complete: what it did not find is unreachable. Every result counts
+     * the classes of the whole search.
+     */
+    public List<TimeBoundsResult> reachAny(List<CompiledPredicate> targets, Budget budget) {
+        CompiledPredicate[] each = targets.toArray(new CompiledPredicate[0]);
+        for (CompiledPredicate t : each) {
+            if (t == null) {
+                throw new IllegalArgumentException("every target is a predicate (termination: dead)");
+            }
+        }
+        Meter meter = cap == Long.MAX_VALUE ? budget.start("classes") : budget.start("classes", cap);
+        AnyRunSearch any = null;
+        try {
+            Limit spent = budget.spent();
+            if (spent != Limit.NONE) {
+                return cut(each.length, spent, 0, meter);
+            }
+            if (!meter.mayAllocate(AnyRunSearch.setupBytes(net))) {
+                return cut(each.length, Limit.MEMORY, 0, meter);
+            }
+            boolean[] safe = reduceZeroTime ? ZeroTimeReduction.safeTransitions(net, each) : null;
+            any = new AnyRunSearch(net, each, meter, safe, symmetry(each));
+            any.run();
+            List<TimeBoundsResult> out = new ArrayList<>(each.length);
+            for (int i = 0; i < each.length; i++) {
+                long classes = any.classes();
+                if (any.found[i] < 0) {
+                    out.add(new TimeBoundsResult(false, null, null, null, null, null, any.limit, classes,
+                            meter.seconds()));
+                } else {
+                    TimedTrace trace = TraceScheduler.earliestRun(net, any.path(any.found[i]));
+                    out.add(new TimeBoundsResult(true, null, null, trace, null, null, Limit.NONE, classes,
+                            meter.seconds()));
+                }
+            }
+            return out;
+        } catch (OutOfMemoryError e) {
+            // every growth is checked first (AnyRunSearch.fireOne); this is the net under that guard
+            return cut(each.length, Limit.MEMORY, any == null ? 0 : any.classes(), meter);
+        } finally {
+            meter.finish(any == null ? 0 : any.classes());
+        }
+    }
+
+    /** {@link #reachAny} of one target. */
+    public TimeBoundsResult reachAny(CompiledPredicate target, Budget budget) {
+        return reachAny(List.of(target), budget).get(0);
+    }
+
     private static List<TimeBoundsResult> cut(int n, Limit limit, long classes, Meter meter) {
         List<TimeBoundsResult> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -7,9 +7,10 @@ import dev.cadenza.petri.limit.Limit;
  * witnesses.
  * <ul>
  * <li>{@code reachable}: a run to the target was found; {@code minTrace} is then that run (the
- * fastest when {@code min} is known). False with {@code limit} NONE: no run reaches the target;
+ * fastest when {@code min} is known; any run to it from {@link TimeBounds#reachAny}). False with {@code limit} NONE: no run reaches the target;
  * false at a limit: none was found before it, which proves nothing.</li>
- * <li>{@code min}: the exact minimum; null when unreachable or when the min search was cut.</li>
+ * <li>{@code min}: the exact minimum; null when unreachable, when the min search was cut, or
+ * when no min was asked for ({@link TimeBounds#reachAny}).</li>
  * <li>{@code max}: the exact maximum, infinite when some run can let time grow without bound
  * without reaching the target (maxTrace is then null and {@code divergence} says why); null when
  * not asked for ({@link TimeBounds#reach}), unreachable, or the search was cut.</li>

@@ -97,7 +97,7 @@ class ReachEachPropertiesTest {
         }
     }
 
-    private static String placePredicate(Random r, PetriNet net, int depth) {
+    static String placePredicate(Random r, PetriNet net, int depth) {
         String p = net.place(r.nextInt(net.placeCount())).name();
         return switch (r.nextInt(depth < 2 ? 6 : 3)) {
             case 0 -> p + " >= 1";
@@ -236,7 +236,7 @@ class ReachEachPropertiesTest {
     }
 
     /** Two to five targets over the copies' and the shared places (copy names, sums, dead, and/or/not). */
-    private static List<CompiledPredicate> targets(Random r, int k, PetriNet net) {
+    static List<CompiledPredicate> targets(Random r, int k, PetriNet net) {
         int n = 2 + r.nextInt(4);
         List<CompiledPredicate> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -270,7 +270,7 @@ class ReachEachPropertiesTest {
     }
 
     /** A valid schedule of the net (ScheduleReplay) ending in a marking where the target holds. */
-    private static void assertRunReaches(PetriNet net, TimedTrace trace, CompiledPredicate target, String where) {
+    static void assertRunReaches(PetriNet net, TimedTrace trace, CompiledPredicate target, String where) {
         assertNull(ScheduleReplay.check(net, trace), "the run replays: " + where);
         long[] m = net.initialMarking();
         for (TimedTrace.Step s : trace.steps()) {

@@ -18,6 +18,19 @@ final class ScheduleReplay {
     }
 
     static String check(PetriNet net, TimedTrace trace) {
+        return check(net, trace, false);
+    }
+
+    /**
+     * The same with open bounds taken as written: a transition fires strictly after an open eft
+     * and strictly before an open lft, and none is still enabled at its open lft when another
+     * fires. A trace not marked {@link TimedTrace#limit()} must pass this: it is a real run.
+     */
+    static String checkOpen(PetriNet net, TimedTrace trace) {
+        return check(net, trace, true);
+    }
+
+    private static String check(PetriNet net, TimedTrace trace, boolean open) {
         long[] m = net.initialMarking();
         int n = net.transitionCount();
         BigFraction[] since = new BigFraction[n];
@@ -32,14 +45,16 @@ final class ScheduleReplay {
             }
             for (int t = 0; t < n; t++) {
                 TimeInterval iv = net.transition(t).interval();
-                if (since[t] != null && iv.upper() != null && s.time().subtract(since[t]).compareTo(iv.upper()) > 0) {
+                int c = since[t] == null || iv.upper() == null ? -1 : s.time().subtract(since[t]).compareTo(iv.upper());
+                if (c > 0 || c == 0 && open && iv.upperOpen()) {
                     return net.transition(t).name() + " overstays its upper bound before " + s;
                 }
             }
             if (since[f] == null) {
                 return "fires disabled: " + s;
             }
-            if (s.time().subtract(since[f]).compareTo(net.transition(f).interval().lower()) < 0) {
+            int lo = s.time().subtract(since[f]).compareTo(net.transition(f).interval().lower());
+            if (lo < 0 || lo == 0 && open && net.transition(f).interval().lowerOpen()) {
                 return "fires before its lower bound: " + s;
             }
             now = s.time();
