@@ -49,7 +49,7 @@ public final class StateClassEngine implements TimedEngine {
 
     @Override
     public TargetTimes timeTo(PetriNet net, Predicate target, Budget budget) {
-        return search(net, target, budget, true, Long.MAX_VALUE);
+        return search(net, target, budget, true, false, Long.MAX_VALUE);
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class StateClassEngine implements TimedEngine {
 
     @Override
     public TargetTimes reach(PetriNet net, Predicate target, Budget budget, long cap) {
-        return search(net, target, budget, false, cap);
+        return search(net, target, budget, false, false, cap);
     }
 
     /**
@@ -76,13 +76,31 @@ public final class StateClassEngine implements TimedEngine {
      */
     @Override
     public List<TargetTimes> reachEach(PetriNet net, List<Predicate> targets, Budget budget, long cap) {
+        return shared(net, targets, budget, cap, false);
+    }
+
+    /**
+     * {@link #reachEach}'s turns, with petri's depth-first {@code TimeBounds.reachAny} wherever the
+     * state classes are explored (alone or shared): one run to each target, found without ordering
+     * the classes by time (petri's comment says why the reductions keep every target's
+     * reachability in any order). The conflict-free fast path answers as before (its run is the
+     * fastest, which is a run). Without the reductions ({@code --no-reduction}) each target has
+     * its own Dijkstra, the full exploration that the property tests compare this with.
+     */
+    @Override
+    public List<TargetTimes> reachAny(PetriNet net, List<Predicate> targets, Budget budget, long cap) {
+        return shared(net, targets, budget, cap, true);
+    }
+
+    /** reachEach ({@code any} false: fastest runs) or reachAny (any runs), as said there. */
+    private List<TargetTimes> shared(PetriNet net, List<Predicate> targets, Budget budget, long cap, boolean any) {
         if (!reduce) {
             return TimedEngine.super.reachEach(net, targets, budget, cap);
         }
         List<TargetTimes> out = new ArrayList<>(targets.size());
         int i = 0;
         while (i < targets.size() && (targets.size() - i < 2 || !straightToClasses(net, cap))) {
-            out.add(search(net, targets.get(i++), budget, false, cap));
+            out.add(search(net, targets.get(i++), budget, false, any, cap));
         }
         if (i == targets.size()) {
             return out;
@@ -93,7 +111,8 @@ public final class StateClassEngine implements TimedEngine {
             goals.add(Targets.compile(t));
         }
         String by = name() + ", one exploration for " + goals.size() + " predicates";
-        for (TimeBoundsResult r : bounds(net).capped(cap).reachEach(goals, budget)) {
+        TimeBounds classes = bounds(net).capped(cap);
+        for (TimeBoundsResult r : any ? classes.reachAny(goals, budget) : classes.reachEach(goals, budget)) {
             TargetTimes t = times(net, r, t0);
             out.add(new TargetTimes(t.reachable(), t.min(), t.max(), t.unbounded(), t.minRun(), t.maxRun(),
                     t.statistics().answeredBy(by)));
@@ -122,9 +141,11 @@ public final class StateClassEngine implements TimedEngine {
      * that stepped aside for a reason of the target (say, a `parallel` witness that holds before
      * the end) was not cut: the next question on the net starts with the fast path again, and its
      * state classes are not tried twice. Each answer is a complete search's; the tries only choose
-     * the order.
+     * the order. {@code any} (no max): the state classes are searched depth first for one run
+     * ({@link #reachAny}), not the fastest.
      */
-    private TargetTimes search(PetriNet net, Predicate target, Budget budget, boolean withMax, long cap) {
+    private TargetTimes search(PetriNet net, Predicate target, Budget budget, boolean withMax, boolean any,
+            long cap) {
         long t0 = System.currentTimeMillis();
         PersistentTimeBounds.Answer fast = cutAtTry.containsKey(net) ? null
                 : conflictFree(net, target, budget, withMax, fastPathTry);
@@ -134,8 +155,7 @@ public final class StateClassEngine implements TimedEngine {
         boolean endMisses = fast != null && fast.aside() == PersistentTimeBounds.Aside.END_MISSES_TARGET;
         CompiledPredicate goal = Targets.compile(target);
         if (reduce && cutAtTry.containsKey(net) && !notPersistent.containsKey(net) && cap > classesTry) {
-            TimeBoundsResult r = withMax ? bounds(net).capped(classesTry).compute(goal, budget)
-                    : bounds(net).capped(classesTry).reach(goal, budget);
+            TimeBoundsResult r = classes(net, goal, budget, withMax, any, classesTry);
             if (r.complete() || budget.spent() != dev.cadenza.petri.limit.Limit.NONE) {
                 return times(net, r, t0);
             }
@@ -144,8 +164,7 @@ public final class StateClassEngine implements TimedEngine {
                 return answered(net, fast, t0);
             }
         }
-        TimeBoundsResult r = withMax ? bounds(net).capped(cap).compute(goal, budget)
-                : bounds(net).capped(cap).reach(goal, budget);
+        TimeBoundsResult r = classes(net, goal, budget, withMax, any, cap);
         if (endMisses && r.reachable() && impliesDead(target)) {
             // two dead markings: the earliest run's, where the target fails, and this one, where it
             // holds; a persistent net has one (PersistentTimeBounds.Aside.END_MISSES_TARGET), so the
@@ -153,6 +172,13 @@ public final class StateClassEngine implements TimedEngine {
             notPersistent.put(net, Boolean.TRUE);
         }
         return times(net, r, t0);
+    }
+
+    /** The state classes' search: min and max, the fastest run, or ({@code any}) one run. */
+    private TimeBoundsResult classes(PetriNet net, CompiledPredicate goal, Budget budget, boolean withMax, boolean any,
+            long cap) {
+        TimeBounds b = bounds(net).capped(cap);
+        return withMax ? b.compute(goal, budget) : any ? b.reachAny(goal, budget) : b.reach(goal, budget);
     }
 
     /** Every marking that satisfies the target is dead (read off its form; false when unsure). */

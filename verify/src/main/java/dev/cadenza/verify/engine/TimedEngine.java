@@ -55,4 +55,16 @@ public interface TimedEngine {
         }
         return out;
     }
+
+    /**
+     * {@link #reachEach}, where one run to each target is witness enough (a deadlock, a forbidden
+     * state, an order broken): each answer has the same reachability as that target's own search,
+     * and when reachable <em>some</em> run to the target, not necessarily the fastest, and no min.
+     * An engine may search in any order that keeps reachability and stop at the first run found
+     * (the state classes: depth first). This default asks {@link #reachEach}, whose fastest runs are
+     * runs too.
+     */
+    default List<TargetTimes> reachAny(PetriNet net, List<Predicate> targets, Budget budget, long cap) {
+        return reachEach(net, targets, budget, cap);
+    }
 }

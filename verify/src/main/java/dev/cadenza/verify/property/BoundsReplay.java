@@ -19,7 +19,7 @@ import dev.cadenza.verify.translate.TranslatedNet;
  * runtime attains the min and it is exact for the runtime; not, the runtime's min is only "at
  * least" it. The slowest likewise ("at most"). An unbounded max is a run of the net that never
  * finishes: when a deadlock is reachable, the deadlock is held to the runtime as {@code deployable}
- * holds it (its fastest deadlock replayed, then up to {@link Deployable#DEAD_MARKINGS} more):
+ * holds it (the deadlock it finds replayed, then up to {@link Deployable#DEAD_MARKINGS} more):
  * confirmed, the runtime can wait for ever (attained); not reproduced, the net's infinity says
  * nothing about the runtime, and the note says so, instead of "a run takes unboundedly long".
  */

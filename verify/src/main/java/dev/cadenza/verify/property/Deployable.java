@@ -22,8 +22,8 @@ import org.apache.commons.math3.fraction.BigFraction;
  * interval is [0, ∞[, i.e. whatever the durations.
  *
  * <p>Method: a maximal run that does not finish either stops in a dead state that is not
- * finished (a deadlock: searched as the reachability of "dead and not finished", whose fastest
- * run is the counterexample) or goes on forever. Programs are straight-line and their pushes
+ * finished (a deadlock: searched as the reachability of "dead and not finished", one run to it
+ * the counterexample) or goes on forever. Programs are straight-line and their pushes
  * finite, so a run can only go on forever if some pushed behavior has a cycle of places; only
  * then (timed) is "the max time to finish is finite" checked too, which excludes runs that loop
  * or wait forever. Untimed with a cyclic behavior, that second part is not decided: the verdict
@@ -34,7 +34,9 @@ import org.apache.commons.math3.fraction.BigFraction;
  * is a first stage: no "dead and not finished" marking untimed means none timed (every timed run
  * is an untimed run; see {@link dev.cadenza.verify.engine.UntimedSearch}), which is the whole
  * verdict when no behavior loops, and exactly the first half of it otherwise. A deadlock found
- * untimed is not a timed one: the state classes then answer.
+ * untimed is not a timed one: the state classes then answer, searched depth first for one run to
+ * a deadlock ({@link Reachability#searchBadAny}: docs/verify.md, "Any run to a deadlock"), not the
+ * fastest; with {@code --no-reduction} in time order, the fastest run (the reference).
  */
 public record Deployable(String deployment, boolean untimed, SourcePosition position) implements Property {
 
@@ -97,9 +99,9 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             + " in a way the Concerto runtime's loop did not reproduce; the runtime may not deadlock";
 
     /**
-     * How many dead markings of the net are replayed, the fastest first, before the deadlock is
-     * left inconclusive: each costs one more search of the net and {@link RuntimeReplay#ORDERS}
-     * runs of the executor.
+     * How many dead markings of the net are replayed, in the order the searches find them, before
+     * the deadlock is left inconclusive: each costs one more search of the net and
+     * {@link RuntimeReplay#ORDERS} runs of the executor.
      */
     static final int DEAD_MARKINGS = 16;
 
@@ -116,13 +118,14 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
     }
 
     /**
-     * The fastest deadlock of the net was not reproduced by the runtime's loop: another deadlock of
-     * the net may be. Searches on for the fastest run to a dead, unfinished marking other than those
-     * seen, and replays it; up to {@link #DEAD_MARKINGS} markings. A reproduced one is a violation
-     * of the runtime (its run is shown); none reproduced stays inconclusive, saying whether every
-     * dead marking of the net was tried (the last search complete and finding none) or the count or
-     * the budget stopped the search. Only the fastest run to each marking is replayed, so even then
-     * it proves nothing about the runtime (another run to the same marking may be real).
+     * The net's deadlock found first was not reproduced by the runtime's loop: another deadlock of
+     * the net may be. Searches on for a run to a dead, unfinished marking other than those seen
+     * (one run, depth first; the fastest with {@code --no-reduction}), and replays it; up to
+     * {@link #DEAD_MARKINGS} markings. A reproduced one is a violation of the runtime (its run is
+     * shown); none reproduced stays inconclusive, saying whether every dead marking of the net was
+     * tried (the last search complete and finding none) or the count or the budget stopped the
+     * search. Only one run to each marking is replayed, so even then it proves nothing about the
+     * runtime (another run to the same marking may be real).
      */
     private Verdict searchOn(Subject subject, TranslatedNet tn, Predicate goal, long[] first,
                              Verdict.Inconclusive firstVerdict, Statistics base) {
@@ -132,17 +135,18 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
         String tail;
         while (true) {
             if (seen.size() >= DEAD_MARKINGS) {
-                tail = "the " + DEAD_MARKINGS + " fastest dead markings of the net replayed, none reproduced; the"
-                        + " net may have more (the search stopped at " + DEAD_MARKINGS + ")";
+                tail = "the " + DEAD_MARKINGS + (subject.reduction() ? " dead markings of the net found first"
+                        : " fastest dead markings of the net") + " replayed, none reproduced; the net may have more"
+                        + " (the search stopped at " + DEAD_MARKINGS + ")";
                 break;
             }
             Predicate other = Targets.and(Targets.and(Targets.dead(), Targets.not(goal)), notAny(seen));
-            TargetTimes next = Reachability.searchBad(subject, tn, other);
+            TargetTimes next = Reachability.searchBadAny(subject, tn, other);
             stats = stats.plus(next.statistics()).answeredBy(base.stage());
             if (!next.reachable()) {
                 tail = next.statistics().complete()
-                        ? "every dead marking of the net (" + seen.size() + ") replayed, the fastest run to each;"
-                        + " none reproduced"
+                        ? "every dead marking of the net (" + seen.size() + ") replayed, " + eachRun(subject)
+                        + "; none reproduced"
                         : seen.size() + " dead markings of the net replayed, none reproduced; the search for more was"
                         + " cut (" + subject.budget().reason(next.statistics().limit()) + ")";
                 break;
@@ -158,13 +162,21 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
             if (v instanceof Verdict.Violated confirmed) {
                 Counterexample c = confirmed.counterexample();
                 return new Verdict.Violated(new Counterexample(c.summary() + "; found as dead marking " + seen.size()
-                        + " of the net, the faster ones not reproduced", c.run(), c.untimed(), c.loopsTo()),
-                        confirmed.statistics());
+                        + " of the net, the " + (subject.reduction() ? "ones found before" : "faster ones")
+                        + " not reproduced", c.run(), c.untimed(), c.loopsTo()), confirmed.statistics());
             }
         }
         List<String> partial = new ArrayList<>(firstVerdict.partial());
         return new Verdict.Inconclusive(firstVerdict.reason() + "; " + tail, partial, stats.answeredBy(
                 RuntimeReplay.by(subject, base) + ", " + RuntimeReplay.NOT_REPRODUCED));
+    }
+
+    /**
+     * Which run to each dead marking was replayed: one (depth first, with the reductions) or the
+     * fastest ({@code --no-reduction}, the state classes in time order).
+     */
+    private static String eachRun(Subject subject) {
+        return subject.reduction() ? "one run to each" : "the fastest run to each";
     }
 
     /** The marking differs from each of {@code seen}. */
@@ -188,14 +200,14 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
     private boolean noneFinishesOutside(Subject subject, TranslatedNet tn, Predicate goal) {
         Predicate outside = Targets.and(Targets.and(Targets.dead(), subject.finished(tn, null, position)),
                 Targets.not(goal));
-        TargetTimes t = Reachability.searchBad(subject, tn, outside);
+        TargetTimes t = Reachability.searchBadAny(subject, tn, outside);
         return !t.reachable() && t.statistics().complete();
     }
 
     private Verdict checkTimed(Subject subject) {
         TranslatedNet tn = subject.net(Subject.Mode.TIMED);
         Predicate goal = subject.finished(tn, deployment, position);
-        TargetTimes stuck = Reachability.searchBad(subject, tn, Targets.and(Targets.dead(), Targets.not(goal)));
+        TargetTimes stuck = Reachability.searchBadAny(subject, tn, Targets.and(Targets.dead(), Targets.not(goal)));
         if (stuck.reachable()) {
             long[] m = Targets.replay(tn.net(), stuck.minRun());
             boolean deadlock = !finishedThere(subject, tn, m);

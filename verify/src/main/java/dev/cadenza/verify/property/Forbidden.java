@@ -6,7 +6,10 @@ import dev.cadenza.verify.Subject;
 import dev.cadenza.verify.predicate.ModelPredicate;
 import dev.cadenza.verify.translate.TranslatedNet;
 
-/** {@code forbidden PRED}: no reachable state satisfies PRED; else the (fastest) run that reaches one. */
+/**
+ * {@code forbidden PRED}: no reachable state satisfies PRED; else a run that reaches one (found depth
+ * first, not the fastest: {@link Reachability#searchBadAny}; the fastest with {@code --no-reduction}).
+ */
 public record Forbidden(PredicateText predicate) implements Property {
 
     /** Where its predicate is written. */

@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * {@code query "AG p" | "EF p" | "AF p"} over the model predicates, timed (state classes). AG p:
- * "not p" unreachable (counterexample: the fastest run to a violation). EF p: p reachable
+ * "not p" unreachable (counterexample: a run to a violation, {@link Reachability#searchBadAny}). EF p: p reachable
  * (witness). AF p: every maximal run meets p, i.e. the max time to first meet p is finite — the
  * engine's max is infinite exactly when some run avoids p forever: it stops in a dead non-p state,
  * lets time diverge in a non-p state, or loops through non-p states gaining time (runs that loop

@@ -13,7 +13,11 @@ import dev.cadenza.verify.translate.TranslatedNet;
 import java.util.ArrayList;
 import java.util.List;
 
-/** "Is some state satisfying p reachable?" — the fastest run to one is the witness. */
+/**
+ * "Is some state satisfying p reachable?" — with the fastest run to one as the witness
+ * ({@link #search}, {@link #searchBadEach}), or, where reaching p is bad and one run shows it
+ * ({@link #searchBadAny}: a deadlock, a forbidden state, an order broken), any run to one.
+ */
 final class Reachability {
 
     private Reachability() {
@@ -55,9 +59,27 @@ final class Reachability {
         if (!subject.reduction()) {
             return search(subject, tn, p);
         }
+        return searchBadEach(subject, tn, List.of(p)).get(0);
+    }
+
+    /**
+     * {@link #searchBad} where one run to p is witness enough, the fastest not needed (a deadlock,
+     * a forbidden state, an order broken, AG's negation): the same stages and turns
+     * ({@link #searchBadAnyEach}), with the state classes searched depth first for one run
+     * ({@link TimedEngine#reachAny}) instead of in time order for the fastest. The same verdict
+     * (each "unreachable" is a complete search's, each run a run of the net); the run shown may be
+     * slower. Without the reductions ({@code --no-reduction}) the state classes are explored as
+     * before, in time order, the fastest run found (the reference the property tests compare
+     * with). When p is one of the predicates of the block's {@link SharedSearches}, its answer is
+     * theirs.
+     */
+    static TargetTimes searchBadAny(Subject subject, TranslatedNet tn, Predicate p) {
+        if (!subject.reduction()) {
+            return search(subject, tn, p);
+        }
         SharedSearches shared = subject.sharedSearches();
         TargetTimes answer = shared == null ? null : shared.answer(subject, tn, p);
-        return answer != null ? answer : searchBadEach(subject, tn, List.of(p)).get(0);
+        return answer != null ? answer : searchBadAnyEach(subject, tn, List.of(p)).get(0);
     }
 
     /**
@@ -87,6 +109,31 @@ final class Reachability {
      * turns never changes an answer: each comes from a complete search, or is inconclusive.
      */
     static List<TargetTimes> searchBadEach(Subject subject, TranslatedNet tn, List<Predicate> ps) {
+        return turns(subject, tn, ps, false);
+    }
+
+    /**
+     * {@link #searchBadEach} where one run to each predicate is witness enough: the same turns (the
+     * untimed stage per predicate, the quick timed try once an untimed try of the subject was cut,
+     * the timed try, the untimed stage's whole cap, the engine's whole budget), each timed turn
+     * asked of {@link TimedEngine#reachAny} (depth first, one run) instead of
+     * {@link TimedEngine#reachEach} (in time order, the fastest). The turns compose as before:
+     * each answer comes from a complete search or is inconclusive, and a run found by any turn is
+     * a run of the net.
+     */
+    static List<TargetTimes> searchBadAnyEach(Subject subject, TranslatedNet tn, List<Predicate> ps) {
+        return turns(subject, tn, ps, true);
+    }
+
+    /** The engine's timed turn: one run to each ({@code any}) or the fastest. */
+    private static List<TargetTimes> timed(Subject subject, TranslatedNet tn, List<Predicate> ps, long cap,
+            boolean any) {
+        return any ? subject.engine().reachAny(tn.net(), ps, subject.budget(), cap)
+                : subject.engine().reachEach(tn.net(), ps, subject.budget(), cap);
+    }
+
+    /** The turns of {@link #searchBadEach} and {@link #searchBadAnyEach}. */
+    private static List<TargetTimes> turns(Subject subject, TranslatedNet tn, List<Predicate> ps, boolean any) {
         Budget budget = subject.budget();
         TargetTimes[] out = new TargetTimes[ps.size()];
         UntimedSearch.Answer[] u = new UntimedSearch.Answer[ps.size()];
@@ -96,7 +143,7 @@ final class Reachability {
             open.add(i);
         }
         if (subject.untimedTryCut()) {
-            List<TargetTimes> quick = subject.engine().reachEach(tn.net(), ps, budget, quickTryCap);
+            List<TargetTimes> quick = timed(subject, tn, ps, quickTryCap, any);
             open.clear();
             for (int i = 0; i < ps.size(); i++) {
                 if (quick.get(i).statistics().complete() || budget.spent() != Limit.NONE) {
@@ -134,7 +181,7 @@ final class Reachability {
             }
         }
         if (!timedTry.isEmpty()) {
-            List<TargetTimes> first = subject.engine().reachEach(tn.net(), pick(ps, timedTry), budget, timedTryCap);
+            List<TargetTimes> first = timed(subject, tn, pick(ps, timedTry), timedTryCap, any);
             for (int j = 0; j < timedTry.size(); j++) {
                 int i = timedTry.get(j);
                 if (first.get(j).statistics().complete()) {
@@ -151,7 +198,7 @@ final class Reachability {
             }
         }
         if (!timed.isEmpty()) {
-            List<TargetTimes> last = subject.engine().reachEach(tn.net(), pick(ps, timed), budget, Long.MAX_VALUE);
+            List<TargetTimes> last = timed(subject, tn, pick(ps, timed), Long.MAX_VALUE, any);
             for (int j = 0; j < timed.size(); j++) {
                 out[timed.get(j)] = withStage(last.get(j), u[timed.get(j)].statistics());
             }
@@ -201,7 +248,7 @@ final class Reachability {
      * held to the runtime first ({@link RuntimeReplay}): not reproduced, inconclusive.
      */
     static Verdict mustNotReach(Subject subject, TranslatedNet tn, Predicate p, String summary, String holds) {
-        TargetTimes r = searchBad(subject, tn, p);
+        TargetTimes r = searchBadAny(subject, tn, p);
         if (r.reachable()) {
             Verdict.Violated found = new Verdict.Violated(Counterexample.of(summary, r.minRun(), tn, false),
                     r.statistics());

@@ -84,7 +84,7 @@ final class RuntimeStateSpaceStage {
             if (d instanceof DeadlockSearch.Found found && found.run() != null) {
                 return new Verdict.Violated(new Counterexample("deadlock: a run of the runtime's loop stops before the"
                         + " program finishes (found in " + STAGE + ", " + found.statistics().describe()
-                        + "; the net's fastest deadlock is not this run)", found.run()), stats);
+                        + "; the net's deadlock run shown is not this one)", found.run()), stats);
             }
             return null;
         }

@@ -48,7 +48,7 @@ public record Sequence(List<TransitionRef> steps, SourcePosition position) imple
         for (int i = 0; i < n; i++) {
             bad = Targets.or(bad, Targets.and(Targets.marked(started[i]), Targets.unmarked(ended[i])));
         }
-        TargetTimes r = Reachability.searchBad(subject, tn, bad);
+        TargetTimes r = Reachability.searchBadAny(subject, tn, bad);
         if (r.reachable()) {
             long[] m = Targets.replay(tn.net(), r.minRun());
             String which = "";

@@ -14,8 +14,9 @@ import java.util.List;
  * a state satisfying this predicate reachable, reaching it being bad: {@code forbidden P}, and
  * {@code query "AG p"} (not p) — answered together: each predicate's untimed first stage on its
  * own, then one exploration of the state classes for all those it left open
- * ({@link Reachability#searchBadEach}). The first of them to be checked runs the searches of all;
- * the others read their answers. Each answer is the one its own search gives (docs/verify.md,
+ * ({@link Reachability#searchBadAnyEach}: depth first, one run to each). The first of them to be
+ * checked runs the searches of all; the others read their answers. Each answer has the
+ * reachability its own search gives, with a run of the net when reachable (docs/verify.md,
  * "Reductions": the reductions keep visible what any of the predicates reads), and each property
  * then goes on as alone: its counterexample, its replay in the executor, the runtime's state space
  * where the replay fails.
@@ -51,7 +52,7 @@ public final class SharedSearches {
 
     /**
      * The answer of {@code bad} on {@code tn} (the untimed stage's or the shared exploration's, as
-     * {@link Reachability#searchBad} would give it), the searches of every member run the first time;
+     * {@link Reachability#searchBadAny} would give it), the searches of every member run the first time;
      * null when {@code bad} is not a member's predicate on the subject's timed net, or when fewer than
      * two share: then the caller searches alone.
      */
@@ -68,7 +69,7 @@ public final class SharedSearches {
             return null;
         }
         if (answers == null) {
-            answers = Reachability.searchBadEach(subject, tn, predicates);
+            answers = Reachability.searchBadAnyEach(subject, tn, predicates);
         }
         return answers.get(i);
     }

@@ -37,8 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * provide port locked by a user's transition so that the net has conflicts and the state classes
  * answer) with three to six random predicates (places, transitions running, and/or/not): the same
  * verdicts, and every counterexample a valid schedule of the net that ends where its predicate
- * holds, at the same (least) time as the one found alone. The searches are compared, not the
- * executor's replay of their runs ({@code --no-replay}).
+ * holds — found depth first ({@link Reachability#searchBadAnyEach}, what the block asks), any run;
+ * in time order ({@link Reachability#searchBadEach}), at the same (least) time as the one found
+ * alone. The searches are compared, not the executor's replay of their runs ({@code --no-replay}).
  */
 class SharedSearchesProperties {
 
@@ -53,8 +54,9 @@ class SharedSearchesProperties {
      * The same with every try cut at a few markings or classes, on a subject whose untimed try was
      * cut before: each question first gets the brief try of the state classes, siblings skip their
      * untimed try after the first is cut, then the timed try, the untimed stage's whole cap and the
-     * engine's whole budget — every turn of {@link Reachability#searchBadEach}, on small nets. The
-     * order of the turns must not change an answer.
+     * engine's whole budget — every turn of {@link Reachability#searchBadAnyEach} (and of
+     * {@link Reachability#searchBadEach}), on small nets. The order of the turns must not change an
+     * answer, whichever search the timed turns ask for.
      */
     @net.jqwik.api.Property(tries = 300)
     void everyTurnAsWithoutReductions(@ForAll long seed) {
@@ -118,10 +120,6 @@ class SharedSearchesProperties {
                     ? ", shared" : ""));
             assertEquals(a.word(), t.verdict().word(), "together as alone: " + name);
             assertEquals(f.word(), t.verdict().word(), "together as without reductions: " + name);
-            if (t.verdict() instanceof Verdict.Violated v) {
-                assertEquals(((Verdict.Violated) a).counterexample().run().duration(),
-                        v.counterexample().run().duration(), "as fast as alone: " + name);
-            }
         }
         // the same searches again on the subject that shared them, at the level of the net's runs
         TranslatedNet tn = shared.net(Subject.Mode.TIMED);
@@ -134,7 +132,24 @@ class SharedSearchesProperties {
             }
         }
         List<dev.cadenza.verify.engine.TargetTimes> each = Reachability.searchBadEach(shared, tn, bad);
+        List<dev.cadenza.verify.engine.TargetTimes> any = Reachability.searchBadAnyEach(shared, tn, bad);
         TranslatedNet tnAlone = alone.net(Subject.Mode.TIMED);
+        for (int i = 0; i < bad.size(); i++) {
+            dev.cadenza.verify.engine.TargetTimes mine = any.get(i);
+            dev.cadenza.verify.engine.TargetTimes own = Reachability.searchBadAny(alone, tnAlone, bad.get(i));
+            if (!mine.statistics().complete() || !own.statistics().complete()) {
+                continue;
+            }
+            String name = bad.get(i) + " (" + mine.statistics().stage() + ", any run)\n" + where;
+            assertEquals(own.reachable(), mine.reachable(), "reachable: " + name);
+            if (each.get(i).statistics().complete()) {
+                assertEquals(each.get(i).reachable(), mine.reachable(), "as in time order: " + name);
+            }
+            if (mine.reachable()) {
+                assertNull(scheduleProblem(tn.net(), mine.minRun()), "a valid schedule: " + name);
+                assertTrue(reaches(tn.net(), mine.minRun(), bad.get(i)), "it ends where the predicate holds: " + name);
+            }
+        }
         for (int i = 0; i < bad.size(); i++) {
             dev.cadenza.verify.engine.TargetTimes mine = each.get(i);
             dev.cadenza.verify.engine.TargetTimes own = Reachability.searchBad(alone, tnAlone, bad.get(i));
