@@ -220,10 +220,10 @@ class RuntimeReplayTest {
     }
 
     /**
-     * zero-time-race with p pushed {@code stop} once more at the end: the net's fastest deadlock
-     * (t=0, p locked in ready by u's race) is spurious; the runtime goes the other way, p halts,
-     * restarts at t=1, and then deadlocks for real — its second stop locked by u, back in b. Only
-     * searching on past the fastest dead marking finds it.
+     * zero-time-race with p pushed {@code stop} once more at the end: the net's deadlock found first
+     * (t=0, p locked in ready by u's race; also the fastest) is spurious; the runtime goes the other
+     * way, p halts, restarts at t=1, and then deadlocks for real — its second stop locked by u, back
+     * in b. Only searching on past the first dead marking finds it.
      */
     @Test
     void aDeadlockFoundOnlyBySearchingOnIsConfirmed() throws IOException {
@@ -233,7 +233,7 @@ class RuntimeReplayTest {
                 .replay(false);
         Verdict.Violated net = assertInstanceOf(Verdict.Violated.class,
                 new Deployable(null, false, SourcePosition.NONE).check(off));
-        assertEquals(0, net.counterexample().end().intValue(), "the net's fastest deadlock is the race's, at 0");
+        assertEquals(0, net.counterexample().end().intValue(), "the net's deadlock found first is the race's, at 0");
         Subject on = new Subject(Examples.parse(text), "prog", new StateClassEngine(), Budget.of(200_000, 60));
         Verdict v = new Deployable(null, false, SourcePosition.NONE).check(on);
         confirmed(v);
