@@ -13,9 +13,13 @@ import java.util.Arrays;
 final class LoopStateStore {
 
     private static final int PAGE = 1 << 20;
+    /** The first page: most per-iteration memos fit in it. */
+    private static final int FIRST_PAGE = 1 << 12;
+    /** The pages allocated (kept by {@link #clear}: the per-iteration memo is cleared once per state). */
     private int[][] pages = new int[4][];
     private int pageCount;
-    /** Ints used in the last page. */
+    /** The page being filled (-1: none yet since the last clear), and the ints used in it. */
+    private int page = -1;
     private int pageUsed;
     /** Per id: page index << 32 | offset in the page. */
     private long[] offset = new long[1 << 8];
@@ -37,7 +41,11 @@ final class LoopStateStore {
 
     /** Bytes held (for the memory check before growing). */
     long bytes() {
-        return 4L * ((long) pageCount * PAGE + offset.length * 4L + slots.length);
+        long b = 0;
+        for (int i = 0; i < pageCount; i++) {
+            b += pages[i].length;
+        }
+        return 4L * (b + offset.length * 4L + slots.length);
     }
 
     /** Bytes that storing one more key of {@code len} ints would allocate (0 when nothing grows). */
@@ -46,8 +54,11 @@ final class LoopStateStore {
         if (count == offset.length) {
             b += 16L * count * 2;
         }
-        if (pageCount == 0 || pageUsed + len > pages[pageCount - 1].length) {
-            b += 4L * Math.max(PAGE, len);
+        if (page < 0 || pageUsed + len > pages[page].length) {
+            int next = page + 1;
+            if (next >= pageCount || pages[next].length < len) {
+                b += 4L * Math.max(next == 0 ? FIRST_PAGE : PAGE, len);
+            }
         }
         if ((count + 1) * 2 > slots.length) {
             b += 8L * slots.length;
@@ -55,15 +66,27 @@ final class LoopStateStore {
         return b;
     }
 
+    /**
+     * Forgets every key, keeping the pages and the tables for the next use: the per-iteration memo
+     * is cleared once per state explored, and allocating (and zeroing) its pages again each time
+     * cost more than its lookups. Only the slots in use are emptied when they are few.
+     */
     void clear() {
-        // the first page is kept for the next use (the per-iteration store is cleared often)
-        if (pageCount > 1) {
-            java.util.Arrays.fill(pages, 1, pageCount, null);
-            pageCount = 1;
+        if (count * 8L < slots.length) {
+            for (int id = 0; id < count; id++) {
+                // each id is in its probe run from its home slot (slots emptied before it are passed over)
+                int s = hash[id] & mask;
+                while (slots[s] != id) {
+                    s = (s + 1) & mask;
+                }
+                slots[s] = -1;
+            }
+        } else {
+            Arrays.fill(slots, -1);
         }
+        page = -1;
         pageUsed = 0;
         count = 0;
-        Arrays.fill(slots, -1);
     }
 
     private static int hashOf(int[] key, int len) {
@@ -107,16 +130,21 @@ final class LoopStateStore {
             length = Arrays.copyOf(length, count * 2);
             hash = Arrays.copyOf(hash, count * 2);
         }
-        if (pageCount == 0 || pageUsed + len > pages[pageCount - 1].length) {
-            if (pageCount == pages.length) {
-                pages = Arrays.copyOf(pages, pageCount * 2);
+        if (page < 0 || pageUsed + len > pages[page].length) {
+            page++;
+            if (page == pageCount) {
+                if (pageCount == pages.length) {
+                    pages = Arrays.copyOf(pages, pageCount * 2);
+                }
+                pages[pageCount++] = new int[Math.max(page == 0 ? FIRST_PAGE : PAGE, len)];
+            } else if (pages[page].length < len) {
+                pages[page] = new int[Math.max(PAGE, len)]; // a kept page too small for this key
             }
-            pages[pageCount++] = new int[Math.max(pageCount == 1 ? 1 << 12 : PAGE, len)];
             pageUsed = 0;
         }
-        System.arraycopy(key, 0, pages[pageCount - 1], pageUsed, len);
+        System.arraycopy(key, 0, pages[page], pageUsed, len);
         int id = count++;
-        offset[id] = (long) (pageCount - 1) << 32 | pageUsed;
+        offset[id] = (long) page << 32 | pageUsed;
         length[id] = len;
         hash[id] = h;
         pageUsed += len;
@@ -131,14 +159,8 @@ final class LoopStateStore {
         if (length[id] != len) {
             return false;
         }
-        int[] page = pages[(int) (offset[id] >>> 32)];
         int o = (int) offset[id];
-        for (int i = 0; i < len; i++) {
-            if (page[o + i] != key[i]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(pages[(int) (offset[id] >>> 32)], o, o + len, key, 0, len);
     }
 
     private void rehash() {
