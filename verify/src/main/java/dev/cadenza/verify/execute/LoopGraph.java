@@ -126,6 +126,9 @@ final class LoopGraph {
         // free answers to the forced question, and Concerto's rules (not Concerto-D's refusals and end)
         policy.secludedTies = reduce && !strictTies && stepHi == 0 && !x.concertoD;
         this.codec = new LoopStateCodec(x, unit, executor.addedNames(), executor.addedTypes());
+        // inside an iteration, restore only what a sweep changed (LoopStateCodec.resume): with the
+        // order reductions only, as encodeSwept (without them nothing is assumed of a sweep)
+        codec.incremental = reduce;
         this.watched = watched;
         this.watch = watched == null ? null : new PredicateWatch(watched, executor.addedNames(), executor.addedTypes());
         if (watch != null) {
@@ -138,6 +141,20 @@ final class LoopGraph {
         this.prefixEnd = executor.prefixLength();
         this.programEnd = executor.instructions().size();
         this.rootPhase = prefixEnd > 0 ? 0 : 1;
+    }
+
+    /** For tests: every state inside an iteration decoded whole, as without the reductions. */
+    void fullDecode() {
+        codec.incremental = false;
+    }
+
+    /** Resumes of states inside iterations that restored whole states, and those that restored only what differed. */
+    long fullResumes() {
+        return codec.fullResumes;
+    }
+
+    long partialResumes() {
+        return codec.partialResumes;
     }
 
     private int end(int phase) {
@@ -704,7 +721,9 @@ final class LoopGraph {
         }
         long mask = LoopStateCodec.remaining(mid);
         if (mask == 0) {
-            codec.decode(mid);
+            // the iteration's end and its step write the loop's fields and the active list, and put
+            // back the finishing instants they try: the execution still holds mid's instances after it
+            codec.resume(mid);
             x.resumeIteration(LoopStateCodec.changed(mid), LoopStateCodec.deferredFlag(mid));
             leaf(x.endIteration(end(phase)));
             if (from < 0 && found) {
@@ -728,10 +747,12 @@ final class LoopGraph {
             List<int[]> values = from < 0 ? new ArrayList<>() : null;
             List<int[]> options = from < 0 ? new ArrayList<>() : null;
             policy.script.reset();
-            // a sweep changes only its own component and the loop's flags (see groups): restore those alone
-            codec.decode(mid);
+            // a sweep changes only its own component and the loop's flags (see groups): restore those alone,
+            // here (the instances the last sweeps changed) and between its scripts (c alone)
+            codec.resume(mid);
             ComponentState c = x.byId.get(id);
             int[] saved = codec.saveComponent(c);
+            codec.sweeping(c);
             int flags = watch == null ? 0 : watch.flags;
             do {
                 if (reduce) {

@@ -309,6 +309,13 @@ final class LoopStateCodec {
      * finishes at {@link Long#MAX_VALUE} until the state space decides it.
      */
     void decode(int[] key) {
+        // whatever the caller does next (a program phase, an iteration's end, time passing) is not
+        // tracked: the next resume decodes fully
+        heldValid = false;
+        decodeFully(key);
+    }
+
+    private void decodeFully(int[] key) {
         in = key;
         at = 0;
         int h = get();
@@ -409,6 +416,225 @@ final class LoopStateCodec {
         Arrays.sort(connections, 0, connectionCount);
         return Arrays.equals(connections, 0, cs, in, at, at + cs);
     }
+
+    // ---- restoring inside an iteration: only what differs ---------------------------------------------
+
+    /**
+     * Whether {@link #resume} may restore only the instances whose part differs from the key the
+     * execution holds, or that were swept since (set with the order reductions only: without them
+     * nothing is assumed of what a sweep writes, and every state is decoded whole).
+     */
+    boolean incremental;
+    /** For tests: every resume that takes the fast path also decodes fully and compares the two executions (throws on a difference). */
+    static boolean checkForTests = Boolean.getBoolean("cadenza.codec.check");
+    /** For tests: every resume decodes fully (the fast path never taken). */
+    static boolean fullForTests = Boolean.getBoolean("cadenza.codec.full");
+    /** Resumes that restored whole states, and those that restored only what differed (for tests and probes). */
+    long fullResumes;
+    long partialResumes;
+
+    /**
+     * The key the execution was last restored to by {@link #resume}, and where its parts start:
+     * while {@link #heldValid}, every instance not in {@link #swept} holds exactly what
+     * {@link #getComponent} restores from its part of {@code held}.
+     */
+    private int[] held = new int[256];
+    private int heldLength;
+    private final int[] heldStart = new int[65];
+    private boolean heldValid;
+    /** The instances the caller swept (or may have changed otherwise) since the held key was restored. */
+    private long swept;
+
+    /**
+     * Instance {@code c} is about to be swept: from now on its state is not the held key's. A sweep
+     * writes its own instance's fields and the loop's flags, nothing of another instance: it reads
+     * the far ends of its connections only ({@link LoopGraph}'s grouping and {@link #encodeSwept}
+     * rest on the same fact, and {@link #checkForTests} holds every resume to it).
+     */
+    void sweeping(ComponentState c) {
+        swept |= 1L << c.id;
+    }
+
+    /**
+     * Restores the execution to the state of {@code key}, as {@link #decode} does, for the states
+     * inside an iteration ({@link LoopGraph}'s sweeps): when the execution holds the last key
+     * resumed, with only the instances {@link #sweeping} named changed since, only the instances
+     * whose part of {@code key} differs from that key's, or that were swept, are restored; the
+     * loop's fields (the header, the active set, the predicate's flags) are set whole every time.
+     * What is left as it is equals what a decode would write: the part is the same ints, and
+     * {@link #getComponent} writes a component's fields from its part alone (its threads' times
+     * relative to the clock, which every restore puts at 0). Falls back to the whole decode when
+     * the key's instances or connections differ from the held key's (only a program phase
+     * changes them), or the execution was changed since by anything but sweeps ({@link #decode}).
+     * After it the caller may only sweep ({@link #sweeping}), end the iteration and pass its
+     * step ({@link LoopGraph}'s leaf: these write the loop's fields, the active list and threads'
+     * finishing instants, and put the latter back), or call {@link #decode}.
+     */
+    void resume(int[] key) {
+        if (incremental && !fullForTests && heldValid && partial(key)) {
+            partialResumes++;
+            if (checkForTests) {
+                long[] fast = snapshot();
+                decodeFully(key);
+                long[] full = snapshot();
+                if (!Arrays.equals(fast, full)) {
+                    throw new IllegalStateException("an incremental decode differs from the full one at "
+                            + Arrays.mismatch(fast, full) + " of the snapshot: " + Arrays.toString(key));
+                }
+            }
+        } else {
+            fullResumes++;
+            decodeFully(key);
+        }
+        hold(key);
+    }
+
+    private void hold(int[] key) {
+        if (held.length < key.length) {
+            held = new int[Math.max(key.length, held.length * 2)];
+        }
+        System.arraycopy(key, 0, held, 0, key.length);
+        heldLength = key.length;
+        int n = key[2];
+        System.arraycopy(readStart, 0, heldStart, 0, n + 1);
+        heldValid = true;
+        swept = 0;
+    }
+
+    /** The fast path of {@link #resume}; false (nothing changed) when it does not apply. */
+    private boolean partial(int[] key) {
+        int n = key[2];
+        if (n != held[2] || n != x.byId.size() || n > 64) {
+            return false;
+        }
+        // the key's parts, as scanParts reads them, into readStart (encodeSwept writes from them)
+        int p = mid(key) ? 5 : 3;
+        for (int k = 0; k < n; k++) {
+            readStart[k] = p;
+            ComponentState c = x.byId.get(k);
+            p += 2 + key[p + 1];
+            p += words(c.marked.length) * 2 + words(c.odock.length) * 2;
+            int running = 0;
+            for (int w = 0, e = words(c.running.length); w < e; w++) {
+                running += Integer.bitCount(key[p++]);
+            }
+            p += words(c.refusing.length) + running + c.groupTokens.length + c.nbUsers.length;
+        }
+        readStart[n] = p;
+        int tail = key.length - (watch != null ? 1 : 0);
+        if (p >= tail || p + 1 + key[p] != tail) {
+            throw new IllegalStateException("a key's parts do not add up: " + p + " + connections " + key[p]
+                    + " != " + key.length);
+        }
+        // the connections: the held key's (then the execution's lists are those already), else decode whole
+        int hp = heldStart[n];
+        if (!Arrays.equals(key, p, tail, held, hp, heldLength - (watch != null ? 1 : 0))) {
+            return false;
+        }
+        in = key;
+        at = 0;
+        int h = get();
+        x.blocked = ((h >>> 2) & 1) != 0;
+        x.forceNotice = ((h >>> 3) & 1) != 0;
+        x.forceAll = ((h >>> 4) & 1) != 0;
+        x.pc = get();
+        x.now = 0;
+        x.stopped = null;
+        x.stopping = null;
+        x.programEnded = false;
+        x.deferred = false;
+        x.dirty = false;
+        x.active.clear();
+        long changed = swept;
+        for (int k = 0; k < n; k++) {
+            ComponentState c = x.byId.get(k);
+            if ((changed & 1L << k) != 0
+                    || !Arrays.equals(key, readStart[k], readStart[k + 1], held, heldStart[k], heldStart[k + 1])) {
+                at = readStart[k];
+                getComponent(c);
+            }
+            if (c.inActive) {
+                x.active.add(c);
+            }
+        }
+        if (watch != null) {
+            watch.flags = key[key.length - 1];
+        }
+        return true;
+    }
+
+    /** For {@link #checkForTests}: every field a decode writes, of the execution and of its instances. */
+    private long[] snapshot() {
+        snapLength = 0;
+        snap(x.blocked ? 1 : 0);
+        snap(x.forceNotice ? 1 : 0);
+        snap(x.forceAll ? 1 : 0);
+        snap(x.pc);
+        snap(x.now);
+        snap(x.stopped == null ? 0 : 1);
+        snap(x.stopping == null ? 0 : 1);
+        snap(x.programEnded ? 1 : 0);
+        snap(x.deferred ? 1 : 0);
+        snap(x.dirty ? 1 : 0);
+        snap(x.byId.size());
+        for (ComponentState c : x.active) {
+            snap(c.id);
+        }
+        snap(-1);
+        for (ComponentState c : x.byId) {
+            snap(c.id);
+            snap(x.byName.get(c.name) == c ? 1 : 0);
+            snap((c.deleted ? 1 : 0) | (c.inActive ? 2 : 0) | (c.initialized ? 4 : 0) | (c.initRunning ? 8 : 0)
+                    | (c.initDock ? 16 : 0));
+            snap(c.behavior);
+            snap(c.queue.size());
+            for (int i = 0; i < c.queue.size(); i++) {
+                snap(c.queue.get(i));
+            }
+            for (boolean[] a : new boolean[][] {c.marked, c.visited, c.odock, c.idock, c.running, c.refusing, c.abandoned}) {
+                for (boolean b : a) {
+                    snap(b ? 1 : 0);
+                }
+            }
+            snap(c.odocks);
+            snap(c.idocks);
+            snap(c.runningCount);
+            for (int t = 0; t < c.running.length; t++) {
+                if (c.running[t]) {
+                    snap(c.startedAt[t]);
+                    snap(c.finishAt[t]);
+                    snap(c.startIteration[t]);
+                }
+            }
+            for (int g : c.groupTokens) {
+                snap(g);
+            }
+            for (int u : c.nbUsers) {
+                snap(u);
+            }
+            // the connections in the order the lists hold them (the rules iterate them in it)
+            for (List<Connection> l : c.connections) {
+                snap(l.size());
+                for (Connection k : l) {
+                    snap((long) k.provider.id << 40 | (long) k.providePort << 24 | (long) k.user.id << 16 | k.usePort);
+                    snap(x.byId.get(k.provider.id) == k.provider && x.byId.get(k.user.id) == k.user ? 1 : 0);
+                }
+            }
+        }
+        snap(watch == null ? -1 : watch.flags);
+        return Arrays.copyOf(snapBuffer, snapLength);
+    }
+
+    private long[] snapBuffer = new long[256];
+    private int snapLength;
+
+    private void snap(long v) {
+        if (snapLength == snapBuffer.length) {
+            snapBuffer = Arrays.copyOf(snapBuffer, snapLength * 2);
+        }
+        snapBuffer[snapLength++] = v;
+    }
+
 
     private void getComponent(ComponentState c) {
         int w = get();

@@ -110,6 +110,7 @@ public final class RuntimeStateSpace {
         RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
         s.iterationSymmetry = false;
         s.secludedTies = secludedTies;
+        s.incrementalDecode = incrementalDecode;
         return s;
     }
 
@@ -124,12 +125,31 @@ public final class RuntimeStateSpace {
         RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
         s.iterationSymmetry = iterationSymmetry;
         s.secludedTies = false;
+        s.incrementalDecode = incrementalDecode;
+        return s;
+    }
+
+    /** Whether the states inside an iteration are restored incrementally (with the reductions only; {@link LoopStateCodec#resume}). */
+    private boolean incrementalDecode = true;
+
+    /**
+     * The same with every state inside an iteration decoded whole (the other reductions kept): for
+     * tests, which compare the two (same states, edges, sweeps and answers).
+     */
+    RuntimeStateSpace withoutIncrementalDecode() {
+        RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
+        s.iterationSymmetry = iterationSymmetry;
+        s.secludedTies = secludedTies;
+        s.incrementalDecode = false;
         return s;
     }
 
     private LoopGraph graph(LoopPredicate watched) {
         LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, watched, symmetric);
         g.iterationSymmetry = iterationSymmetry;
+        if (!incrementalDecode) {
+            g.fullDecode();
+        }
         if (!secludedTies) {
             g.policy.secludedTies = false;
         }
