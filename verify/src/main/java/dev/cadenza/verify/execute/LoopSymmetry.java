@@ -65,6 +65,15 @@ final class LoopSymmetry {
         this.usable = new byte[classes.length][program.size() + 1];
         java.util.Arrays.fill(place, -1);
         int bundle = 0;
+        int bundles = 0;
+        for (int[][] bs : classes) {
+            bundles += bs.length;
+        }
+        this.triples = new int[bundles][];
+        this.tripleLength = new int[bundles];
+        for (int b = 0; b < bundles; b++) {
+            triples[b] = new int[24];
+        }
         for (int[][] bs : classes) {
             for (int[] ids : bs) {
                 for (int m = 0; m < ids.length; m++) {
@@ -402,6 +411,7 @@ final class LoopSymmetry {
                 continue; // the program tells them apart
             }
             // a member is added in all bundles or in none (the adds left are mapped onto themselves)
+            connectionTriples(key, codec.partStart(n));
             int dl = 0;
             for (int b = 0; b < bs.length; b++) {
                 descStart[b] = dl;
@@ -501,7 +511,85 @@ final class LoopSymmetry {
             System.arraycopy(key, s, desc, dl, l);
             dl += l;
         }
-        int cs = codec.partStart(n);
+        int bundle = place[ids[0]] >>> 8;
+        int t = tripleLength[bundle];
+        ensure(dl + t);
+        System.arraycopy(triples[bundle], 0, desc, dl, t);
+        if (checkForTests) {
+            int end = describeConnections(ids, key, codec.partStart(n), dl + t);
+            if (!Arrays.equals(desc, dl, dl + t, desc, dl + t, end)) {
+                throw new IllegalStateException("a bundle's connections kept " + Arrays.toString(
+                        Arrays.copyOfRange(desc, dl, dl + t)) + " differ from the key's " + Arrays.toString(
+                        Arrays.copyOfRange(desc, dl + t, end)));
+            }
+        }
+        return dl + t;
+    }
+
+    /** For tests: every description's connections also written from the key (the bundle's own pass) and compared. */
+    static boolean checkForTests;
+
+    /**
+     * The connections (their count, then their codes) {@link #triples} were written for: they
+     * change only in a program phase, so a key inside an iteration, or the next iteration's, finds
+     * its bundles' triples written already.
+     */
+    private int[] triplesFor = {-1};
+    /** Per bundle (numbered over every class, as {@link #place}): its connections written relative to it, sorted triples. */
+    private final int[][] triples;
+    private final int[] tripleLength;
+
+    /**
+     * Writes every bundle's connections relative to it, in one pass over the key's connections
+     * (at {@code cs}: the count, then the codes) unless they are those of the last call: each
+     * connection goes to its provider's bundle and to its user's (once when both are one bundle),
+     * an end in the bundle as its member index (+64), any other end as its id (in no bundle of a
+     * usable class: see of()); then each bundle's triples are sorted. The same triples, in the
+     * same order, as a pass per bundle over the connections would write ({@link #checkForTests}).
+     */
+    private void connectionTriples(int[] key, int cs) {
+        int count = key[cs];
+        if (triplesFor.length == count + 1 && Arrays.equals(key, cs, cs + 1 + count, triplesFor, 0, count + 1)) {
+            return;
+        }
+        triplesFor = Arrays.copyOfRange(key, cs, cs + 1 + count);
+        Arrays.fill(tripleLength, 0);
+        for (int i = 0; i < count; i++) {
+            int k = key[cs + 1 + i];
+            int p = k >>> 26;
+            int u = (k >>> 10) & 63;
+            int pb = place[p] < 0 ? -1 : place[p] >>> 8;
+            int ub = place[u] < 0 ? -1 : place[u] >>> 8;
+            if (pb >= 0) {
+                triple(pb, k, pb, ub);
+            }
+            if (ub >= 0 && ub != pb) {
+                triple(ub, k, pb, ub);
+            }
+        }
+        for (int b = 0; b < triples.length; b++) {
+            sortTriples(triples[b], 0, tripleLength[b]);
+        }
+    }
+
+    private void triple(int bundle, int k, int pb, int ub) {
+        int p = k >>> 26;
+        int u = (k >>> 10) & 63;
+        int pe = pb == bundle ? 64 + (place[p] & 255) : p;
+        int ue = ub == bundle ? 64 + (place[u] & 255) : u;
+        int t = tripleLength[bundle];
+        if (t + 3 > triples[bundle].length) {
+            triples[bundle] = Arrays.copyOf(triples[bundle], (t + 3) * 2);
+        }
+        int[] a = triples[bundle];
+        a[t] = pe << 8 | ue;
+        a[t + 1] = (k >>> 16) & 1023;
+        a[t + 2] = k & 1023;
+        tripleLength[bundle] = t + 3;
+    }
+
+    /** For {@link #checkForTests}: bundle {@code ids}' connections written by a pass of its own over the key's, at {@code dl}. */
+    private int describeConnections(int[] ids, int[] key, int cs, int dl) {
         int count = key[cs];
         int first = dl;
         for (int i = 0; i < count; i++) {
@@ -511,8 +599,6 @@ final class LoopSymmetry {
             if (p < 0 && u < 0) {
                 continue;
             }
-            // an end in the bundle as its member index (+64), any other end as its id (in no bundle of a
-            // usable class: see of())
             int pe = p >= 0 ? 64 + p : k >>> 26;
             int ue = u >= 0 ? 64 + u : (k >>> 10) & 63;
             ensure(dl + 3);
@@ -520,7 +606,7 @@ final class LoopSymmetry {
             desc[dl++] = (k >>> 16) & 1023;
             desc[dl++] = k & 1023;
         }
-        sortTriples(first, dl);
+        sortTriples(desc, first, dl);
         return dl;
     }
 
@@ -530,23 +616,23 @@ final class LoopSymmetry {
         }
     }
 
-    private void sortTriples(int from, int to) {
+    private static void sortTriples(int[] a, int from, int to) {
         for (int i = from + 3; i < to; i += 3) {
             int j = i;
-            while (j > from && compareTriple(j - 3, j) > 0) {
+            while (j > from && compareTriple(a, j - 3, j) > 0) {
                 for (int t = 0; t < 3; t++) {
-                    int v = desc[j + t];
-                    desc[j + t] = desc[j - 3 + t];
-                    desc[j - 3 + t] = v;
+                    int v = a[j + t];
+                    a[j + t] = a[j - 3 + t];
+                    a[j - 3 + t] = v;
                 }
                 j -= 3;
             }
         }
     }
 
-    private int compareTriple(int a, int b) {
+    private static int compareTriple(int[] a, int x, int y) {
         for (int t = 0; t < 3; t++) {
-            int c = Integer.compare(desc[a + t], desc[b + t]);
+            int c = Integer.compare(a[x + t], a[y + t]);
             if (c != 0) {
                 return c;
             }

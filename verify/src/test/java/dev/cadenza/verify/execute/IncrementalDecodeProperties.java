@@ -174,14 +174,21 @@ class IncrementalDecodeProperties {
         return incremental ? s : s.withoutIncrementalDecode();
     }
 
-    /** Runs {@code search} with every incremental decode checked against the whole one. */
+    /**
+     * Runs {@code search} with every incremental decode checked against the whole one, and every
+     * bundle description's connections (kept from the last key with the same connections) against
+     * the ones written from the key itself.
+     */
     private static <T> T checked(Supplier<T> search) {
         boolean was = LoopStateCodec.checkForTests;
+        boolean wasSymmetry = LoopSymmetry.checkForTests;
         LoopStateCodec.checkForTests = true;
+        LoopSymmetry.checkForTests = true;
         try {
             return search.get();
         } finally {
             LoopStateCodec.checkForTests = was;
+            LoopSymmetry.checkForTests = wasSymmetry;
         }
     }
 
