@@ -64,6 +64,12 @@ public final class Subject {
     /** The searches the questions of the block being checked share (null: each searches alone). */
     private dev.cadenza.verify.property.SharedSearches sharedSearches;
     private boolean untimedTryCut;
+    /**
+     * Complete answers already computed on this subject, under keys of their own record types
+     * ({@link #remembered}): {@code bounds} and {@code within} ask the same time bounds, and hold
+     * the same runs to the runtime.
+     */
+    private final Map<Object, Object> remembered = new HashMap<>();
     /** The runtime's state space's finish times, explored at most once per subject (null: not yet). */
     private dev.cadenza.verify.execute.FinishTimes runtimeFinishTimes;
 
@@ -167,6 +173,26 @@ public final class Subject {
             runtimeFinishTimes = explore.get();
         }
         return runtimeFinishTimes;
+    }
+
+    /**
+     * The answer remembered under {@code key}, else {@code compute}'s, remembered when {@code keep}
+     * says so. Only for answers that are a function of the subject and the key (a complete search
+     * is: the searches are deterministic, and the budget only decides whether they finish), so a
+     * remembered answer is the one asking again would give. Keys are records of the caller's own
+     * type, so two callers never share one by accident.
+     */
+    public <T> T remembered(Record key, Class<T> type, java.util.function.Supplier<T> compute,
+                            java.util.function.Predicate<T> keep) {
+        Object known = remembered.get(key);
+        if (known != null) {
+            return type.cast(known);
+        }
+        T made = compute.get();
+        if (made != null && keep.test(made)) {
+            remembered.put(key, made);
+        }
+        return made;
     }
 
     /**

@@ -31,7 +31,22 @@ public final class TimeBoundsAnalysis {
     private TimeBoundsAnalysis() {
     }
 
+    /**
+     * The time bounds of {@code subject} to the end of its program (or to {@code deployment});
+     * computed once per subject and question when complete ({@code bounds} and {@code within} of one
+     * block ask the same): a complete report is a function of the net and the goal, so asking again
+     * would give it again. A cut one is not kept: asked again, the search runs again.
+     */
     public static BoundsReport of(Subject subject, String deployment, boolean withWindows) {
+        return subject.remembered(new Question(deployment, withWindows), BoundsReport.class,
+                () -> compute(subject, deployment, withWindows), BoundsReport::complete);
+    }
+
+    /** What {@link #of} remembers a report under. */
+    private record Question(String deployment, boolean withWindows) {
+    }
+
+    private static BoundsReport compute(Subject subject, String deployment, boolean withWindows) {
         TranslatedNet tn = subject.net(Subject.Mode.TIMED);
         Predicate goal = subject.finished(tn, deployment, SourcePosition.NONE);
         TargetTimes b = subject.engine().timeTo(tn.net(), goal, subject.budget());

@@ -72,6 +72,17 @@ final class BoundsReplay {
      * explore the subject completely ({@link RuntimeStateSpaceStage}): its exact [min, max] ride along.
      */
     static Held hold(Subject subject, BoundsReport r, SourcePosition position) {
+        // bounds and within of one subject hold the same report: its runs are replayed once (the
+        // position only places a resolution error of a named deployment, and none is named here)
+        return subject.remembered(new Replayed(r), Held.class, () -> holdOnce(subject, r, position),
+                h -> h.deadlock() == null || h.deadlock().statistics().complete());
+    }
+
+    /** What {@link #hold} remembers its answer under: the report held (a complete one, remembered itself). */
+    private record Replayed(BoundsReport report) {
+    }
+
+    private static Held holdOnce(Subject subject, BoundsReport r, SourcePosition position) {
         Held held = holdByReplay(subject, r, position);
         RuntimeBounds rb = held.report().runtime();
         if (rb == null || (rb.minAttained() && rb.maxAttained())) {
