@@ -227,7 +227,7 @@ public final class RuntimeStateSpace {
     public DeadlockSearch deadlock() {
         String no = refusal();
         if (no != null) {
-            return new DeadlockSearch.Unanswered(no, new StateSpaceStatistics(0, 0, 0, "-", 0, no));
+            return new DeadlockSearch.Unanswered(no, StateSpaceStatistics.refused(no));
         }
         LoopGraph g = graph(null);
         Meter m = budget.start("states");
@@ -255,7 +255,7 @@ public final class RuntimeStateSpace {
     public PredicateSearch reach(LoopPredicate predicate) {
         String no = refusal();
         if (no != null) {
-            return new PredicateSearch.Unanswered(no, new StateSpaceStatistics(0, 0, 0, "-", 0, no));
+            return new PredicateSearch.Unanswered(no, StateSpaceStatistics.refused(no));
         }
         LoopGraph g = graph(predicate);
         Meter m = budget.start("states");
@@ -288,7 +288,7 @@ public final class RuntimeStateSpace {
         String no = refusal();
         if (no != null) {
             return new FinishTimes(null, null, null, null, false, false, false,
-                    new StateSpaceStatistics(0, 0, 0, "-", 0, no));
+                    StateSpaceStatistics.refused(no));
         }
         LoopGraph g = graph(null);
         Meter m = budget.start("states");
