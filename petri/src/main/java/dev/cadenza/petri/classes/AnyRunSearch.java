@@ -259,47 +259,29 @@ final class AnyRunSearch {
     }
 
     /**
-     * The path of representatives as a run of the net ({@link TimeBounds}' search does the same
-     * with its shapes). Along the stored path each successor was moved by some π_i to its
-     * representative; recomputing it (the canonical form is a function of the class) gives π_i
-     * again. With σ the map from the current representative's bundles to the run's, the run fires
-     * σ(t) and σ becomes σ ∘ π_i⁻¹: the run's class is always σ(representative), so each σ(t) is
-     * enabled and firable where the run is, and the last class of the run is σ(the class found),
-     * where the target holds as it is kept by every permutation of the symmetry.
+     * The path of representatives as a run of the net ({@link RunRenaming} says why it is one); it
+     * ends in σ(the class found), where the target holds, as every permutation of the symmetry
+     * keeps it.
      */
     private int[] unpermute(int[] chain, int[] p) {
-        int classes = sym.places.length;
-        int[][] sigma = new int[classes][];
-        int[][] next = new int[classes][];
         int k0 = net.enabledList(net.initialMarking, enabled);
         int dim0 = k0 + 1;
         step.initialDomain(enabled, k0, domain);
         System.arraycopy(net.initialMarking, 0, key, 0, places);
         System.arraycopy(domain, 0, key, places, dim0 * dim0);
         canon.canonicalize(key, places, dim0, enabled, k0);
-        for (int x = 0; x < classes; x++) {
-            sigma[x] = canon.order[x].clone();
-            next[x] = new int[sigma[x].length];
-        }
+        RunRenaming sigma = new RunRenaming(sym, canon);
         int[] run = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             int t = p[i];
-            int tc = sym.transitionClass[t];
-            run[i] = tc < 0 ? t : sym.transitions[tc][sigma[tc][sym.transitionBundle[t]]][sym.transitionLocal[t]];
+            run[i] = sigma.map(t);
             int k = load(chain[i]);
             int fi = Arrays.binarySearch(enabled, 0, k, t);
             int nd = step.fire(marking, enabled, k, domain, 0, fi);
             System.arraycopy(step.nextMarking, 0, key, 0, places);
             System.arraycopy(step.nextDomain, 0, key, places, nd * nd);
             canon.canonicalize(key, places, nd, step.nextEnabled, step.nextCount);
-            for (int x = 0; x < classes; x++) {
-                for (int r = 0; r < sigma[x].length; r++) {
-                    next[x][r] = sigma[x][canon.order[x][r]];
-                }
-                int[] swap = sigma[x];
-                sigma[x] = next[x];
-                next[x] = swap;
-            }
+            sigma.moved(canon);
         }
         return run;
     }

@@ -905,13 +905,7 @@ public final class TimeBounds {
             return canon == null ? p : unpermute(id, p);
         }
 
-        /**
-         * The path of representatives as a run of the net. Along the stored path each successor
-         * was moved by some π_i to its representative; recomputing it (the canonical form is a
-         * function of the class) gives π_i again. With σ the map from the current representative's
-         * bundles to the run's, the run fires σ(t) and σ becomes σ ∘ π_i⁻¹: the run's class is
-         * always σ(representative), so each σ(t) is enabled and firable where the run is.
-         */
+        /** The path of representatives as a run of the net ({@link RunRenaming} says why it is one). */
         private int[] unpermute(int id, int[] p) {
             int[] chain = new int[p.length + 1];
             int c = id;
@@ -919,9 +913,6 @@ public final class TimeBounds {
                 chain[i] = c;
                 c = parent[c];
             }
-            int classes = sym.places.length;
-            int[][] sigma = new int[classes][];
-            int[][] next = new int[classes][];
             // the initial class, moved as run() moved it
             int k0 = net.enabledList(net.initialMarking, enabled);
             int dim0 = k0 + 2;
@@ -931,15 +922,11 @@ public final class TimeBounds {
             System.arraycopy(d0, 0, key, places, d0.length);
             keepOneSide(key, places, dim0);
             canon.canonicalize(key, places, dim0, enabled, k0);
-            for (int x = 0; x < classes; x++) {
-                sigma[x] = canon.order[x].clone();
-                next[x] = new int[sigma[x].length];
-            }
+            RunRenaming sigma = new RunRenaming(sym, canon);
             int[] run = new int[p.length];
             for (int i = 0; i < p.length; i++) {
                 int t = p[i];
-                int tc = sym.transitionClass[t];
-                run[i] = tc < 0 ? t : sym.transitions[tc][sigma[tc][sym.transitionBundle[t]]][sym.transitionLocal[t]];
+                run[i] = sigma.map(t);
                 int k = load(chain[i]);
                 int fi = java.util.Arrays.binarySearch(enabled, 0, k, t);
                 int nd = step.fire(marking, enabled, k, domain, 0, fi);
@@ -949,14 +936,7 @@ public final class TimeBounds {
                 normalize(key, places, nd);
                 canon.canonicalize(key, places, nd, step.nextEnabled, step.nextCount);
                 assert isStored(chain[i + 1], nd) : "the representative is a function of the class";
-                for (int x = 0; x < classes; x++) {
-                    for (int r = 0; r < sigma[x].length; r++) {
-                        next[x][r] = sigma[x][canon.order[x][r]];
-                    }
-                    int[] swap = sigma[x];
-                    sigma[x] = next[x];
-                    next[x] = swap;
-                }
+                sigma.moved(canon);
             }
             return run;
         }

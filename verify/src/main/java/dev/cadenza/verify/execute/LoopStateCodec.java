@@ -199,13 +199,7 @@ final class LoopStateCodec {
         for (int k = 0; k < n; k++) {
             partStart[k] = p;
             ComponentState c = instance(k);
-            p += 2 + key[p + 1];
-            p += words(c.marked.length) * 2 + words(c.odock.length) * 2;
-            int running = 0;
-            for (int w = 0, e = words(c.running.length); w < e; w++) {
-                running += Integer.bitCount(key[p++]);
-            }
-            p += words(c.refusing.length) + running + c.groupTokens.length + c.nbUsers.length;
+            p = partEnd(key, p, c);
         }
         partStart[n] = p;
         parts = n;
@@ -501,6 +495,20 @@ final class LoopStateCodec {
         swept = 0;
     }
 
+    /**
+     * Where the part of instance c that starts at {@code p} of {@code key} ends: its fixed fields by
+     * c's type, its queue and its running threads' times by the counts the key carries.
+     */
+    private static int partEnd(int[] key, int p, ComponentState c) {
+        p += 2 + key[p + 1];
+        p += words(c.marked.length) * 2 + words(c.odock.length) * 2;
+        int running = 0;
+        for (int w = 0, e = words(c.running.length); w < e; w++) {
+            running += Integer.bitCount(key[p++]);
+        }
+        return p + words(c.refusing.length) + running + c.groupTokens.length + c.nbUsers.length;
+    }
+
     /** The fast path of {@link #resume}; false (nothing changed) when it does not apply. */
     private boolean partial(int[] key) {
         int n = key[2];
@@ -512,13 +520,7 @@ final class LoopStateCodec {
         for (int k = 0; k < n; k++) {
             readStart[k] = p;
             ComponentState c = x.byId.get(k);
-            p += 2 + key[p + 1];
-            p += words(c.marked.length) * 2 + words(c.odock.length) * 2;
-            int running = 0;
-            for (int w = 0, e = words(c.running.length); w < e; w++) {
-                running += Integer.bitCount(key[p++]);
-            }
-            p += words(c.refusing.length) + running + c.groupTokens.length + c.nbUsers.length;
+            p = partEnd(key, p, c);
         }
         readStart[n] = p;
         int tail = key.length - (watch != null ? 1 : 0);

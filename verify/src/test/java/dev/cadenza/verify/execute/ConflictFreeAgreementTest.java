@@ -39,9 +39,7 @@ class ConflictFreeAgreementTest {
 
     @net.jqwik.api.Property(tries = 300)
     void sameBoundsAsTheFullStateClasses(@ForAll("tapes") List<Integer> tape) {
-        var t = new ExecutorAgainstCheckProperties.Tape(tape);
-        String text = tape.get(0) % 2 == 0 ? ExecutorAgainstCheckProperties.Design.read(t).text()
-                : ExecutorAgainstCheckProperties.Prog.read(t).text();
+        String text = ExecutorAgainstCheckProperties.modelText(tape);
         agree(Examples.parse(text), text, 10);
     }
 
@@ -52,9 +50,7 @@ class ConflictFreeAgreementTest {
      */
     @net.jqwik.api.Property(tries = 200)
     void sameBoundsUnderConcertoD(@ForAll("tapes") List<Integer> tape, @ForAll boolean polling) {
-        var t = new ExecutorAgainstCheckProperties.Tape(tape);
-        String text = tape.get(0) % 2 == 0 ? ExecutorAgainstCheckProperties.Design.read(t).text()
-                : ExecutorAgainstCheckProperties.Prog.read(t).text();
+        String text = ExecutorAgainstCheckProperties.modelText(tape);
         Model m = Examples.parse(text).withSemantics(dev.cadenza.core.model.Semantics.CONCERTO_D);
         if (!polling) {
             m = m.withStep(new dev.cadenza.core.model.Duration(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO));

@@ -2,10 +2,6 @@ package dev.cadenza.verify.execute;
 
 import dev.cadenza.core.model.Model;
 import dev.cadenza.core.model.SourcePosition;
-import dev.cadenza.petri.Arc;
-import dev.cadenza.petri.ArcKind;
-import dev.cadenza.petri.PetriNet;
-import dev.cadenza.petri.TimeInterval;
 import dev.cadenza.petri.classes.TimeBounds;
 import dev.cadenza.petri.classes.TimeBoundsResult;
 import dev.cadenza.petri.limit.Budget;
@@ -14,6 +10,7 @@ import dev.cadenza.petri.reach.CompiledNet;
 import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.LimitReachedException;
 import dev.cadenza.verify.Subject;
+import dev.cadenza.verify.engine.RunSchedules;
 import dev.cadenza.verify.engine.StateClassEngine;
 import dev.cadenza.verify.engine.TargetTimes;
 import dev.cadenza.verify.engine.Targets;
@@ -26,7 +23,6 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import org.apache.commons.math3.fraction.BigFraction;
 
 import java.util.List;
 
@@ -56,16 +52,9 @@ class DeployableAnyRunProperties {
         return new ExecutorAgainstCheckProperties().tapes();
     }
 
-    /** A random assembly (even first value) or program (odd), as model text. */
-    private static String model(List<Integer> tape) {
-        var t = new ExecutorAgainstCheckProperties.Tape(tape);
-        return tape.get(0) % 2 == 0 ? ExecutorAgainstCheckProperties.Design.read(t).text()
-                : ExecutorAgainstCheckProperties.Prog.read(t).text();
-    }
-
     @net.jqwik.api.Property(tries = 1000)
     void sameVerdictAsWithoutReductions(@ForAll("tapes") List<Integer> tape) {
-        String text = model(tape);
+        String text = ExecutorAgainstCheckProperties.modelText(tape);
         Model m = Examples.parse(text);
         Subject reduced = new Subject(m, "gen", new StateClassEngine(true), Budget.of(400_000, 60)).replay(false);
         Subject full = new Subject(m, "gen", new StateClassEngine(false), Budget.of(400_000, 60)).reduction(false)
@@ -93,7 +82,7 @@ class DeployableAnyRunProperties {
 
     @net.jqwik.api.Property(tries = 300)
     void replayedNeverHoldsWhereTheOtherIsViolated(@ForAll("tapes") List<Integer> tape) {
-        String text = model(tape);
+        String text = ExecutorAgainstCheckProperties.modelText(tape);
         Model m = Examples.parse(text);
         Subject reduced = new Subject(m, "gen", new StateClassEngine(true), Budget.of(400_000, 60));
         Subject full = new Subject(m, "gen", new StateClassEngine(false), Budget.of(400_000, 60)).reduction(false);
@@ -114,7 +103,7 @@ class DeployableAnyRunProperties {
 
     @net.jqwik.api.Property(tries = 1000)
     void aDeadlockFoundDepthFirstIsARunOfTheNet(@ForAll("tapes") List<Integer> tape) {
-        String text = model(tape);
+        String text = ExecutorAgainstCheckProperties.modelText(tape);
         Model m = Examples.parse(text);
         Subject s = new Subject(m, "gen", new StateClassEngine(), Budget.unlimited());
         TranslatedNet tn = s.net(Subject.Mode.TIMED);
@@ -138,7 +127,7 @@ class DeployableAnyRunProperties {
             steps.add(new TimedRun.Step(tn.net().transitionIndex(step.transition()), step.time()));
         }
         for (TimedRun run : List.of(any.minRun(), new TimedRun(steps))) {
-            assertNull(scheduleProblem(tn.net(), run), "a valid schedule: " + text);
+            assertNull(RunSchedules.scheduleProblem(tn.net(), run), "a valid schedule: " + text);
             long[] end = Targets.replay(tn.net(), run);
             CompiledNet net = CompiledNet.of(tn.net());
             for (int t = 0; t < tn.net().transitionCount(); t++) {
@@ -147,66 +136,5 @@ class DeployableAnyRunProperties {
             assertTrue(Targets.compile(stuck).test(end, true), "and unfinished: " + text);
             assertTrue(run.duration().compareTo(full.minRun().duration()) >= 0, "no faster than the fastest: " + text);
         }
-    }
-
-    /**
-     * What is wrong with the run as a schedule of the net (null: nothing), in dense time, apart from
-     * the engine: each transition enabled when it fires, no earlier than its lower bound and no later
-     * than its upper bound since it was last newly enabled (the intermediate marking decides), dates
-     * non-decreasing, and no enabled transition overstaying its upper bound.
-     */
-    private static String scheduleProblem(PetriNet net, TimedRun run) {
-        long[] m = net.initialMarking();
-        int n = net.transitionCount();
-        BigFraction[] since = new BigFraction[n];
-        for (int t = 0; t < n; t++) {
-            since[t] = enabled(net, t, m) ? BigFraction.ZERO : null;
-        }
-        BigFraction now = BigFraction.ZERO;
-        for (TimedRun.Step s : run.steps()) {
-            int f = s.transition();
-            if (s.time().compareTo(now) < 0) {
-                return "time goes back at " + s;
-            }
-            for (int t = 0; t < n; t++) {
-                TimeInterval iv = net.transition(t).interval();
-                if (since[t] != null && iv.upper() != null && s.time().subtract(since[t]).compareTo(iv.upper()) > 0) {
-                    return net.transition(t).name() + " overstays its upper bound before " + s;
-                }
-            }
-            if (since[f] == null) {
-                return "fires disabled: " + s;
-            }
-            if (s.time().subtract(since[f]).compareTo(net.transition(f).interval().lower()) < 0) {
-                return "fires before its lower bound: " + s;
-            }
-            now = s.time();
-            long[] mid = m.clone();
-            for (Arc a : net.transition(f).inputs()) {
-                if (a.kind() == ArcKind.NORMAL) {
-                    mid[a.place()] -= a.weight();
-                }
-            }
-            long[] next = mid.clone();
-            for (Arc a : net.transition(f).outputs()) {
-                next[a.place()] += a.weight();
-            }
-            for (int t = 0; t < n; t++) {
-                boolean on = enabled(net, t, next);
-                boolean persistent = on && t != f && since[t] != null && enabled(net, t, mid);
-                since[t] = !on ? null : persistent ? since[t] : now;
-            }
-            m = next;
-        }
-        return null;
-    }
-
-    private static boolean enabled(PetriNet net, int t, long[] m) {
-        for (Arc a : net.transition(t).inputs()) {
-            if (a.kind() == ArcKind.INHIBITOR ? m[a.place()] >= a.weight() : m[a.place()] < a.weight()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -357,6 +357,15 @@ class ExecutorAgainstCheckProperties {
         return Arbitraries.integers().between(0, 1 << 20).list().ofMinSize(20).ofMaxSize(120);
     }
 
+    /**
+     * A random assembly (tape's first value even) or program (odd), as model text: what the
+     * reductions' agreement tests draw.
+     */
+    static String modelText(List<Integer> tape) {
+        Tape t = new Tape(tape);
+        return tape.get(0) % 2 == 0 ? Design.read(t).text() : Prog.read(t).text();
+    }
+
     /** Assemblies read from tapes (ReductionAgreementTest draws its designs here too). */
     @Provide
     Arbitrary<Design> designs() {

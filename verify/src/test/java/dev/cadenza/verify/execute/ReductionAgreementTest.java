@@ -47,16 +47,9 @@ class ReductionAgreementTest {
         return new ExecutorAgainstCheckProperties().tapes();
     }
 
-    /** A random assembly (even seeds of the tape's first value) or program (odd), as model text. */
-    private static String model(List<Integer> tape) {
-        var t = new ExecutorAgainstCheckProperties.Tape(tape);
-        return tape.get(0) % 2 == 0 ? ExecutorAgainstCheckProperties.Design.read(t).text()
-                : ExecutorAgainstCheckProperties.Prog.read(t).text();
-    }
-
     @net.jqwik.api.Property(tries = 200)
     void sameVerdictsWithAndWithoutReductions(@ForAll("tapes") List<Integer> tape) {
-        String text = model(tape);
+        String text = ExecutorAgainstCheckProperties.modelText(tape);
         Model m = Examples.parse(text);
         List<Property> properties = properties(m);
         // the searches compared, not the executor's replay of their deadlocks (a run the reductions
@@ -86,7 +79,7 @@ class ReductionAgreementTest {
 
     @net.jqwik.api.Property(tries = 200)
     void aDeadlockPathOfTheStubbornSetsReplaysOnTheFullNet(@ForAll("tapes") List<Integer> tape) {
-        String text = model(tape);
+        String text = ExecutorAgainstCheckProperties.modelText(tape);
         Model m = Examples.parse(text);
         Subject s = new Subject(m, "gen", new StateClassEngine(), Budget.unlimited());
         for (Subject.Mode mode : Subject.Mode.values()) {
