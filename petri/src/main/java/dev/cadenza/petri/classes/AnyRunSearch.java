@@ -151,11 +151,7 @@ final class AnyRunSearch {
         int dim = k + 1;
         int alone = -1;
         if (safe != null) {
-            for (int fi = 0; fi < k && alone < 0; fi++) {
-                if (safe[enabled[fi]] && FiringDomain.firable(domain, 0, k, dim, fi)) {
-                    alone = fi;
-                }
-            }
+            alone = ZeroTimeReduction.firstSafeFirable(safe, enabled, domain, k, dim);
             if (alone >= 0) {
                 int r = fireOne(id, k, alone);
                 if (r != OLD) {

@@ -102,6 +102,19 @@ final class ZeroTimeReduction {
         return safe;
     }
 
+    /**
+     * The position (among the {@code k} enabled of a class with domain {@code domain} of side
+     * {@code dim}) of the first safe transition firable there, or -1: the one a search fires alone.
+     */
+    static int firstSafeFirable(boolean[] safe, int[] enabled, int[] domain, int k, int dim) {
+        for (int fi = 0; fi < k; fi++) {
+            if (safe[enabled[fi]] && FiringDomain.firable(domain, 0, k, dim, fi)) {
+                return fi;
+            }
+        }
+        return -1;
+    }
+
     private static boolean writes(TimedNet net, int t, boolean[] read) {
         for (int i = net.preStart[t]; i < net.preStart[t + 1]; i++) {
             if (read[net.prePlace[i]]) {

@@ -309,7 +309,8 @@ final class LoopStateCodec {
         decodeFully(key);
     }
 
-    private void decodeFully(int[] key) {
+    /** Reads {@code key}'s header into the execution (the loop's flags, the program counter); returns its first word. */
+    private int readHeader(int[] key) {
         in = key;
         at = 0;
         int h = get();
@@ -317,6 +318,11 @@ final class LoopStateCodec {
         x.forceNotice = ((h >>> 3) & 1) != 0;
         x.forceAll = ((h >>> 4) & 1) != 0;
         x.pc = get();
+        return h;
+    }
+
+    private void decodeFully(int[] key) {
+        int h = readHeader(key);
         int n = get();
         if (((h >>> 5) & 1) != 0) {
             at += 2;
@@ -533,13 +539,7 @@ final class LoopStateCodec {
         if (!Arrays.equals(key, p, tail, held, hp, heldLength - (watch != null ? 1 : 0))) {
             return false;
         }
-        in = key;
-        at = 0;
-        int h = get();
-        x.blocked = ((h >>> 2) & 1) != 0;
-        x.forceNotice = ((h >>> 3) & 1) != 0;
-        x.forceAll = ((h >>> 4) & 1) != 0;
-        x.pc = get();
+        int h = readHeader(key);
         x.now = 0;
         x.stopped = null;
         x.stopping = null;

@@ -107,10 +107,8 @@ public final class RuntimeStateSpace {
      * stored as they are: for tests, which compare the two (same states, same answers).
      */
     RuntimeStateSpace withoutIterationSymmetry() {
-        RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
+        RuntimeStateSpace s = copy();
         s.iterationSymmetry = false;
-        s.secludedTies = secludedTies;
-        s.incrementalDecode = incrementalDecode;
         return s;
     }
 
@@ -122,10 +120,8 @@ public final class RuntimeStateSpace {
      * tests, which compare the two.
      */
     RuntimeStateSpace withoutSecludedTies() {
-        RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
-        s.iterationSymmetry = iterationSymmetry;
+        RuntimeStateSpace s = copy();
         s.secludedTies = false;
-        s.incrementalDecode = incrementalDecode;
         return s;
     }
 
@@ -137,10 +133,17 @@ public final class RuntimeStateSpace {
      * tests, which compare the two (same states, edges, sweeps and answers).
      */
     RuntimeStateSpace withoutIncrementalDecode() {
+        RuntimeStateSpace s = copy();
+        s.incrementalDecode = false;
+        return s;
+    }
+
+    /** The same state space with the same switches, for the withouts above to turn one off. */
+    private RuntimeStateSpace copy() {
         RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
         s.iterationSymmetry = iterationSymmetry;
         s.secludedTies = secludedTies;
-        s.incrementalDecode = false;
+        s.incrementalDecode = incrementalDecode;
         return s;
     }
 
