@@ -79,8 +79,6 @@ final class LoopGraph {
     /** The predicate holds at {@link #predicateNode}'s state itself (the subject's first state). */
     boolean predicateAtNode;
 
-    /** The per-iteration memo stores canonical keys too (tests switch it off to compare). */
-    boolean iterationSymmetry = true;
     /** Alike bundles stored one key per orbit (null: none, or not asked). */
     final LoopSymmetry symmetry;
     /** The initial state's own key (the stored one may be its canonical form). */
@@ -256,23 +254,6 @@ final class LoopGraph {
      */
     private int[] canonical(int[] key, int len) {
         return symmetry == null ? key : symmetry.canonical(key, len, codec);
-    }
-
-    /**
-     * The key the per-iteration memo stores for a state inside an iteration: one per orbit of the
-     * symmetry, as at the boundaries. What the rest of an iteration can do from (state, components
-     * left) is, renamed by a permutation π the symmetry proves, what it can do from their images
-     * under π (the same rules read the same parts; π maps the program left onto itself), and the
-     * iteration's ends reached are stored canonical: so the outcomes of an orbit's first member
-     * are, up to the orbit, those of every member, and the others are not followed. The
-     * exploration itself goes on from the keys really reached (runs are re-derived from them).
-     */
-    private int[] canonicalMid(int[] mid) {
-        if (symmetry == null || !iterationSymmetry) {
-            return mid;
-        }
-        codec.scanParts(mid);
-        return symmetry.canonical(mid, mid.length, codec);
     }
 
     /**
@@ -716,7 +697,10 @@ final class LoopGraph {
                 return;
             }
         }
-        if (memo.add(canonicalMid(mid), mid.length) < 0) {
+        // the per-iteration memo keeps the keys as reached: one per orbit of the symmetry, as at the
+        // boundaries, was tried (2 Dec 2026) and dropped: no time gained, and on random models it
+        // stored fewer boundary states than without it (docs/verify.md, "Symmetry in the runtime's state space")
+        if (memo.add(mid, mid.length) < 0) {
             return;
         }
         long mask = LoopStateCodec.remaining(mid);

@@ -185,32 +185,6 @@ final class LoopStateCodec {
         return partStart[k];
     }
 
-    /**
-     * Reads where each instance's part of {@code key} starts into {@link #partStart}, as if the key
-     * had just been written: for a key written from another one ({@link #encodeSwept}), whose
-     * offsets were never computed. Skips each part by the lengths {@link #putComponent} writes.
-     */
-    void scanParts(int[] key) {
-        int n = key[2];
-        if (n > 64) {
-            throw new IllegalStateException("more than 64 instances in a key");
-        }
-        int p = mid(key) ? 5 : 3;
-        for (int k = 0; k < n; k++) {
-            partStart[k] = p;
-            ComponentState c = instance(k);
-            p = partEnd(key, p, c);
-        }
-        partStart[n] = p;
-        parts = n;
-        if (p + 1 + key[p] + (watch != null ? 1 : 0) != key.length) {
-            // the parts' lengths must add up to the key: a skip that disagrees with putComponent
-            // would rename the wrong ints, so it stops here instead of merging unlike states
-            throw new IllegalStateException("a key's parts do not add up: " + p + " + connections " + key[p]
-                    + " != " + key.length);
-        }
-    }
-
     private static int words(int bits) {
         return (bits + 31) >>> 5;
     }
@@ -521,7 +495,7 @@ final class LoopStateCodec {
         if (n != held[2] || n != x.byId.size() || n > 64) {
             return false;
         }
-        // the key's parts, as scanParts reads them, into readStart (encodeSwept writes from them)
+        // where the key's parts start, into readStart (encodeSwept writes from them)
         int p = mid(key) ? 5 : 3;
         for (int k = 0; k < n; k++) {
             readStart[k] = p;

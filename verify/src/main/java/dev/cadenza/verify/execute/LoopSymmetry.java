@@ -393,10 +393,10 @@ final class LoopSymmetry {
 
     /**
      * The canonical form of the key just written by {@code codec} into {@code key[0..len)} (its
-     * parts' offsets are the codec's: {@link LoopStateCodec#scanParts} for a key it did not write):
+     * parts' offsets are the codec's):
      * {@code key} itself when no usable permutation moves it, else a buffer of this object (valid
-     * until the next call) of the same length. A boundary key, or a key inside an iteration, whose
-     * set of components left to sweep is renamed with the parts (see {@link LoopGraph}'s memo).
+     * until the next call) of the same length. Boundary keys only: the per-iteration memo keeps its
+     * keys as reached ({@link LoopGraph}).
      */
     int[] canonical(int[] key, int len, LoopStateCodec codec) {
         int n = key[2];
@@ -451,17 +451,6 @@ final class LoopSymmetry {
         }
         int head = codec.partStart(0);
         System.arraycopy(key, 0, out, 0, head);
-        if (LoopStateCodec.mid(key)) {
-            // the components left to sweep, renamed with their parts
-            long left = LoopStateCodec.remaining(key);
-            long renamed = 0;
-            for (long m = left; m != 0; m &= m - 1) {
-                int id = Long.numberOfTrailingZeros(m);
-                renamed |= 1L << (id < n ? perm[id] : id);
-            }
-            out[3] = (int) (renamed >>> 32);
-            out[4] = (int) renamed;
-        }
         // perm: old id -> new id; write the parts by new id
         int[] inv = order; // reuse: inv[new] = old
         for (int i = 0; i < n; i++) {
@@ -498,7 +487,6 @@ final class LoopSymmetry {
     /** Bundle {@code ids}' description: its members' parts, then its connections relative to it (sorted). */
     private int describe(int[] ids, int[] key, LoopStateCodec codec, int dl) {
         int n = key[2];
-        long left = LoopStateCodec.mid(key) ? LoopStateCodec.remaining(key) : 0;
         for (int id : ids) {
             if (id >= n) {
                 continue; // not added yet: in no bundle of the class (see canonical)
@@ -506,8 +494,7 @@ final class LoopSymmetry {
             int s = codec.partStart(id);
             int l = codec.partStart(id + 1) - s;
             ensure(dl + l + 1);
-            // inside an iteration, whether the member is still to sweep belongs to it as its part does
-            desc[dl++] = l | (int) ((left >>> id) & 1) << 30;
+            desc[dl++] = l;
             System.arraycopy(key, s, desc, dl, l);
             dl += l;
         }
@@ -531,8 +518,8 @@ final class LoopSymmetry {
 
     /**
      * The connections (their count, then their codes) {@link #triples} were written for: they
-     * change only in a program phase, so a key inside an iteration, or the next iteration's, finds
-     * its bundles' triples written already.
+     * change only in a program phase, so the next boundary key of an iteration finds its bundles'
+     * triples written already.
      */
     private int[] triplesFor = {-1};
     /** Per bundle (numbered over every class, as {@link #place}): its connections written relative to it, sorted triples. */

@@ -99,19 +99,6 @@ public final class RuntimeStateSpace {
         return new RuntimeStateSpace(executor, budget, false, strictTies, false);
     }
 
-    /** Whether the per-iteration memo stores one key per orbit too (else only the boundary states do). */
-    private boolean iterationSymmetry = true;
-
-    /**
-     * The same with the symmetry at the iteration boundaries only, the states inside an iteration
-     * stored as they are: for tests, which compare the two (same states, same answers).
-     */
-    RuntimeStateSpace withoutIterationSymmetry() {
-        RuntimeStateSpace s = copy();
-        s.iterationSymmetry = false;
-        return s;
-    }
-
     /** Whether secluded ties are noticed at once (with the reductions only; {@link ExplorerPolicy}). */
     private boolean secludedTies = true;
 
@@ -141,7 +128,6 @@ public final class RuntimeStateSpace {
     /** The same state space with the same switches, for the withouts above to turn one off. */
     private RuntimeStateSpace copy() {
         RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
-        s.iterationSymmetry = iterationSymmetry;
         s.secludedTies = secludedTies;
         s.incrementalDecode = incrementalDecode;
         return s;
@@ -149,7 +135,6 @@ public final class RuntimeStateSpace {
 
     private LoopGraph graph(LoopPredicate watched) {
         LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, watched, symmetric);
-        g.iterationSymmetry = iterationSymmetry;
         if (!incrementalDecode) {
             g.fullDecode();
         }

@@ -9,18 +9,13 @@ import dev.cadenza.verify.trace.Run;
 import dev.cadenza.verify.trace.RunEnd;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The symmetry of alike bundles in the runtime's state space ({@link LoopSymmetry}) against the
@@ -273,168 +267,5 @@ class SymmetryStateSpaceProperties {
                 assertTrue(r.end() instanceof RunEnd.Cut || k == r.events().size() || k == 0, why);
             }
         }
-    }
-
-    static final AtomicInteger ITERATION_MODELS = new AtomicInteger();
-    static final AtomicLong SWEEPS_ON = new AtomicLong();
-    static final AtomicLong SWEEPS_OFF = new AtomicLong();
-
-    /**
-     * The per-iteration memo's symmetry against the same exploration with the symmetry at the
-     * iteration boundaries only: both store the same quotient, so the same states and the same
-     * edges (not only the same answers: {@link #assertSameEdges}), with no more sweeps run; deadlocks, stops, min and max, and an observed
-     * predicate the same. Both sides are symmetric, so the larger models the full comparison
-     * skips fit here.
-     */
-    @Property(tries = 300)
-    void theIterationSymmetryKeepsTheQuotient(@ForAll("tapes") List<Integer> tape) {
-        Tape t = new Tape(tape);
-        String text = hosts(t);
-        Executor x = Executor.of(Examples.parse(text), "gen");
-        RuntimeStateSpace on = RuntimeStateSpace.of(x, Budget.of(4 * BUDGET, 30));
-        RuntimeStateSpace off = on.withoutIterationSymmetry();
-        LoopGraph[] graphs = new LoopGraph[2];
-        FinishTimes a = on.finishTimes(g -> graphs[0] = g);
-        FinishTimes b = off.finishTimes(g -> graphs[1] = g);
-        if (!a.complete() || !b.complete()) {
-            return;
-        }
-        String why = text + "\nwith: [" + a.min() + ", " + a.max() + "] " + a.statistics().describe()
-                + "\nwithout: [" + b.min() + ", " + b.max() + "] " + b.statistics().describe();
-        ITERATION_MODELS.incrementAndGet();
-        SWEEPS_ON.addAndGet(a.statistics().sweeps());
-        SWEEPS_OFF.addAndGet(b.statistics().sweeps());
-        assertEquals(b.statistics().states(), a.statistics().states(), why);
-        assertSameEdges(graphs[0], graphs[1], why);
-        assertTrue(a.statistics().sweeps() <= b.statistics().sweeps(), why);
-        assertEquals(b.min(), a.min(), why);
-        assertEquals(b.max(), a.max(), why);
-        assertEquals(b.deadlockReachable(), a.deadlockReachable(), why);
-        assertEquals(b.stopReachable(), a.stopReachable(), why);
-        assertEquals(b.runsForever(), a.runsForever(), why);
-        Case c = PredicateStateSpaceProperties.randomPredicate(x, t);
-        PredicateSearch pa = RuntimeStateSpace.of(x, Budget.of(4 * BUDGET, 30)).reach(c.predicate());
-        PredicateSearch pb = RuntimeStateSpace.of(x, Budget.of(4 * BUDGET, 30)).withoutIterationSymmetry()
-                .reach(c.predicate());
-        if (!(pa instanceof PredicateSearch.Unanswered) && !(pb instanceof PredicateSearch.Unanswered)) {
-            assertEquals(pb instanceof PredicateSearch.Found, pa instanceof PredicateSearch.Found,
-                    why + "\npredicate: " + c);
-        }
-    }
-
-    /**
-     * Two complete explorations store the same quotient edge by edge: every (node, successor, time) of
-     * one is in the other (nodes named by their stored keys). The states and the answers alone do
-     * not show an iteration's outcome lost by a wrong merge in the memo when another node reaches
-     * the same state: a memo key that kept the set of components left as it was while renaming
-     * the parts (merging (s, left) with (π(s), left)) loses such edges on a few random models and
-     * on {@link #aSharedProviderWithTwoAlikeHosts} (where it loses states too).
-     */
-    static void assertSameEdges(LoopGraph ga, LoopGraph gb, String why) {
-        Set<String> a = edges(ga);
-        Set<String> b = edges(gb);
-        Set<String> lost = new TreeSet<>(b);
-        lost.removeAll(a);
-        Set<String> added = new TreeSet<>(a);
-        added.removeAll(b);
-        if (!lost.isEmpty() || !added.isEmpty()) {
-            fail(why + "\n" + lost.size() + " edges only without the memo's symmetry, " + added.size()
-                    + " only with it; the first: " + (lost.isEmpty() ? added : lost).iterator().next());
-        }
-    }
-
-    /** The graph's edges, each as its node's key, its target's key (or the end it is) and its time. */
-    private static Set<String> edges(LoopGraph g) {
-        Set<String> out = new HashSet<>();
-        for (int v = 0; v < g.states.size(); v++) {
-            String from = Arrays.toString(g.states.key(v));
-            for (int e = g.edgeStart[v]; e < g.edgeEnd[v]; e++) {
-                int t = g.to[e];
-                out.add(from + " -> " + (t < 0 ? "end " + t : Arrays.toString(g.states.key(t))) + " in " + g.weight[e]);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A shared provider {@code z} whose port both hosts' components use by their transitions, and
-     * in each host {@code b<k>} providing to {@code a<k>}, with intervals from 0 that let the two
-     * alike hosts be in different states in one iteration. A memo key that renamed the parts but
-     * not the set of components left (merging (s, left) with (π(s), left)) found 253 states here
-     * instead of 256, and 791 of the 802 edges: the same min, max and deadlock verdict, which the
-     * answers compared alone would have let through.
-     */
-    @Example
-    void aSharedProviderWithTwoAlikeHosts() {
-        String text = """
-                component Z {
-                  places q0, q1
-                  initial q0
-                  behavior deploy {
-                    t0: q0 -> q1 [0, 1]
-                  }
-                  provide zp at q0
-                }
-                component A {
-                  places q0, q1
-                  initial q0
-                  behavior deploy {
-                    t0: q0 -> q1 [2, 3]
-                  }
-                  use u by t0
-                  use w by t0
-                }
-                component B {
-                  places q0, q1
-                  initial q0
-                  behavior deploy {
-                    t0: q0 -> q1 [0, 1]
-                  }
-                  use u by t0
-                  provide bp at q0
-                }
-                program gen {
-                  add(z : Z)
-                  add(a0 : A)
-                  add(b0 : B)
-                  add(a1 : A)
-                  add(b1 : B)
-                  con(z.zp, a0.u)
-                  con(z.zp, b0.u)
-                  con(b0.bp, a0.w)
-                  con(z.zp, a1.u)
-                  con(z.zp, b1.u)
-                  con(b1.bp, a1.w)
-                  pushB(z, deploy)
-                  pushB(a0, deploy)
-                  pushB(b0, deploy)
-                  pushB(a1, deploy)
-                  pushB(b1, deploy)
-                }
-                """;
-        Executor x = Executor.of(Examples.parse(text), "gen");
-        // the graph pinned here is the one without the secluded ties (with them: 254 states, 798 edges,
-        // the same with and without the memo's symmetry)
-        RuntimeStateSpace on = RuntimeStateSpace.of(x, Budget.of(4 * BUDGET, 30)).withoutSecludedTies();
-        RuntimeStateSpace off = on.withoutIterationSymmetry();
-        LoopGraph[] graphs = new LoopGraph[2];
-        FinishTimes a = on.finishTimes(g -> graphs[0] = g);
-        FinishTimes b = off.finishTimes(g -> graphs[1] = g);
-        assertNotNull(graphs[0].symmetry, "the two hosts are alike: the symmetry is used");
-        assertTrue(a.complete() && b.complete());
-        String why = "with: " + a.statistics().describe() + "\nwithout: " + b.statistics().describe();
-        assertEquals(256, b.statistics().states(), why);
-        assertEquals(b.statistics().states(), a.statistics().states(), why);
-        assertTrue(a.statistics().sweeps() < b.statistics().sweeps(), why);
-        assertSameEdges(graphs[0], graphs[1], why);
-        assertEquals(b.min(), a.min(), why);
-        assertEquals(b.max(), a.max(), why);
-        assertEquals(b.deadlockReachable(), a.deadlockReachable(), why);
-    }
-
-    @AfterContainer
-    static void iterationCounts() {
-        System.err.println("SymmetryStateSpaceProperties, inside iterations: " + ITERATION_MODELS
-                + " models compared, " + SWEEPS_ON + " sweeps with the memo's symmetry, " + SWEEPS_OFF + " without");
     }
 }
