@@ -326,7 +326,7 @@ final class LoopGraph {
                 x.afterDeferred();
                 afterMove();
             }
-            default -> arriveAt(codec.encode(phase, LoopStateCodec.WAIT), 0);
+            default -> arriveAt(codec.encodeBoundary(phase, LoopStateCodec.WAIT), 0);
         }
     }
 
@@ -337,7 +337,7 @@ final class LoopGraph {
      */
     private void afterMove() {
         if (stepHi == 0) {
-            arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), 0);
+            arriveAt(codec.encodeBoundary(phase, LoopStateCodec.ITERATE), 0);
             return;
         }
         for (long s = stepLo; s <= stepHi && !found && cut == null; s++) {
@@ -524,6 +524,10 @@ final class LoopGraph {
         memo.clear();
         depth = 0;
         int len = codec.encodeMid(phase, mask, x.movedInIteration(), x.deferred);
+        if (codec.incremental) {
+            // the states inside the iteration are written compactly: what the sweeps changed of this base
+            len = codec.beginIteration(len);
+        }
         sweepFrom(Arrays.copyOf(codec.buffer(), len));
     }
 

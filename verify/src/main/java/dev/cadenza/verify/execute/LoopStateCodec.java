@@ -67,6 +67,11 @@ final class LoopStateCodec {
         return ((key[0] >>> 5) & 1) != 0;
     }
 
+    /** A state inside an iteration written compactly: only the parts of the instances swept so far ({@link #beginIteration}). */
+    static boolean compact(int[] key) {
+        return ((key[0] >>> 8) & 1) != 0;
+    }
+
     static boolean changed(int[] key) {
         return ((key[0] >>> 6) & 1) != 0;
     }
@@ -154,6 +159,9 @@ final class LoopStateCodec {
      * the program phase: {@link LoopGraph}'s grouping rests on the same facts).
      */
     int encodeSwept(int[] mid, ComponentState c, long remaining, boolean changed, boolean deferred) {
+        if (compact(mid)) {
+            return encodeSweptCompact(mid, c, remaining, changed, deferred);
+        }
         len = 0;
         put((mid[0] & 1) | ITERATE << 1 | (x.blocked ? 1 : 0) << 2 | (x.forceNotice ? 1 : 0) << 3
                 | (x.forceAll ? 1 : 0) << 4 | 1 << 5 | (changed ? 1 : 0) << 6 | (deferred ? 1 : 0) << 7);
@@ -234,15 +242,29 @@ final class LoopStateCodec {
 
     /** A component's own part of the state, to restore it alone between runs of its sweep. */
     int[] saveComponent(ComponentState c) {
+        if (baseValid && swept == 0 && heldKey != null) {
+            // the execution holds a compact key: c's part is numbered already, nothing to copy
+            savedPart = heldKey[SLOTS + c.id];
+            return NUMBERED;
+        }
         len = 0;
         putComponent(c);
         return Arrays.copyOf(buf, len);
     }
 
+    /** What {@link #saveComponent} returns when the part saved is {@link #savedPart}, a numbered one. */
+    private static final int[] NUMBERED = new int[0];
+    private int savedPart;
+
     /** Restores a component saved by {@link #saveComponent} (the rest of the execution is left as it is). */
     void restoreComponent(ComponentState c, int[] saved) {
-        in = saved;
-        at = 0;
+        if (saved == NUMBERED) {
+            in = numbered.pageOf(savedPart);
+            at = numbered.offsetOf(savedPart);
+        } else {
+            in = saved;
+            at = 0;
+        }
         getComponent(c);
     }
 
@@ -278,8 +300,8 @@ final class LoopStateCodec {
      */
     void decode(int[] key) {
         // whatever the caller does next (a program phase, an iteration's end, time passing) is not
-        // tracked: the next resume decodes fully
-        heldValid = false;
+        // tracked: a compact key needs a new iteration's base
+        baseValid = false;
         decodeFully(key);
     }
 
@@ -296,6 +318,9 @@ final class LoopStateCodec {
     }
 
     private void decodeFully(int[] key) {
+        if (compact(key)) {
+            throw new IllegalStateException("a compact key is only resumed inside its iteration: " + Arrays.toString(key));
+        }
         int h = readHeader(key);
         int n = get();
         if (((h >>> 5) & 1) != 0) {
@@ -391,32 +416,21 @@ final class LoopStateCodec {
         return Arrays.equals(connections, 0, cs, in, at, at + cs);
     }
 
-    // ---- restoring inside an iteration: only what differs ---------------------------------------------
+    // ---- restoring inside an iteration ------------------------------------------------------------
 
     /**
-     * Whether {@link #resume} may restore only the instances whose part differs from the key the
-     * execution holds, or that were swept since (set with the order reductions only: without them
-     * nothing is assumed of what a sweep writes, and every state is decoded whole).
+     * Whether the states inside an iteration are written compactly and restored incrementally
+     * ({@link #beginIteration}; set with the order reductions only: without them nothing is assumed
+     * of what a sweep writes, and every state is written and decoded whole).
      */
     boolean incremental;
-    /** For tests: every resume that takes the fast path also decodes fully and compares the two executions (throws on a difference). */
+    /** For tests: every compact resume and boundary key copied is also done whole and compared (throws on a difference). */
     static boolean checkForTests = Boolean.getBoolean("cadenza.codec.check");
-    /** For tests: every resume decodes fully (the fast path never taken). */
-    static boolean fullForTests = Boolean.getBoolean("cadenza.codec.full");
     /** Resumes that restored whole states, and those that restored only what differed (for tests and probes). */
     long fullResumes;
     long partialResumes;
 
-    /**
-     * The key the execution was last restored to by {@link #resume}, and where its parts start:
-     * while {@link #heldValid}, every instance not in {@link #swept} holds exactly what
-     * {@link #getComponent} restores from its part of {@code held}.
-     */
-    private int[] held = new int[256];
-    private int heldLength;
-    private final int[] heldStart = new int[65];
-    private boolean heldValid;
-    /** The instances the caller swept (or may have changed otherwise) since the held key was restored. */
+    /** The instances the caller swept (or may have changed otherwise) since the held compact key was restored. */
     private long swept;
 
     /**
@@ -431,112 +445,262 @@ final class LoopStateCodec {
 
     /**
      * Restores the execution to the state of {@code key}, as {@link #decode} does, for the states
-     * inside an iteration ({@link LoopGraph}'s sweeps): when the execution holds the last key
-     * resumed, with only the instances {@link #sweeping} named changed since, only the instances
-     * whose part of {@code key} differs from that key's, or that were swept, are restored; the
-     * loop's fields (the header, the active set, the predicate's flags) are set whole every time.
+     * inside an iteration ({@link LoopGraph}'s sweeps). A compact key ({@link #beginIteration})
+     * restores only the instances whose part number differs from the held key's, or that were
+     * swept since, and the loop's fields (the header, the active set, the predicate's flags) whole.
      * What is left as it is equals what a decode would write: the part is the same ints, and
      * {@link #getComponent} writes a component's fields from its part alone (its threads' times
-     * relative to the clock, which every restore puts at 0). Falls back to the whole decode when
-     * the key's instances or connections differ from the held key's (only a program phase
-     * changes them), or the execution was changed since by anything but sweeps ({@link #decode}).
-     * After it the caller may only sweep ({@link #sweeping}), end the iteration and pass its
-     * step ({@link LoopGraph}'s leaf: these write the loop's fields, the active list and threads'
-     * finishing instants, and put the latter back), or call {@link #decode}.
+     * relative to the clock, which every restore puts at 0). A whole key (without the reductions,
+     * or with the incremental decode off for tests) is decoded whole. After it the caller may only
+     * sweep ({@link #sweeping}), end the iteration and pass its step ({@link LoopGraph}'s leaf: these
+     * write the loop's fields, the active list and threads' finishing instants, and put the latter
+     * back), or call {@link #decode}.
      */
     void resume(int[] key) {
-        if (incremental && !fullForTests && heldValid && partial(key)) {
-            partialResumes++;
-            if (checkForTests) {
-                long[] fast = snapshot();
-                decodeFully(key);
-                long[] full = snapshot();
-                if (!Arrays.equals(fast, full)) {
-                    throw new IllegalStateException("an incremental decode differs from the full one at "
-                            + Arrays.mismatch(fast, full) + " of the snapshot: " + Arrays.toString(key));
-                }
-            }
+        if (compact(key)) {
+            resumeCompact(key);
         } else {
             fullResumes++;
             decodeFully(key);
         }
-        hold(key);
     }
 
-    private void hold(int[] key) {
-        if (held.length < key.length) {
-            held = new int[Math.max(key.length, held.length * 2)];
+    // ---- inside an iteration, compactly: one number per instance's part -----------------------------
+
+    /*
+     * Why a compact key names a state inside an iteration exactly. Inside an iteration the
+     * instances and connections stay as they are (only the program phase changes them) and a sweep
+     * changes its own instance's part and the loop's flags alone (the facts encodeSwept and the
+     * incremental decode rest on; checkForTests holds every compact resume and boundary key to
+     * them). So the whole key of a state of the iteration is its header, its instances' parts and
+     * the iteration's connections. The parts met in the iteration are numbered as they come
+     * (interned: equal ints, equal number), and the compact key is the header, each instance's part
+     * number, and the predicate's flags: two states of one iteration have equal whole keys if and
+     * only if they have equal compact keys. The numbering and the per-iteration memo are both
+     * cleared with each iteration, so compact keys of two iterations are never compared. Hashing,
+     * comparing and copying a state then cost one int per instance, not its whole part (galera
+     * n = 8: 49 instances, keys of ~600 ints), and restoring it, the instances whose number changed.
+     */
+
+    /** Where the part numbers start in a compact key (after the header and the set to sweep). */
+    private static final int SLOTS = 5;
+    /** The parts met in the running iteration, numbered in order (cleared with each iteration). */
+    private final LoopStateStore numbered = new LoopStateStore();
+    /** The running iteration's first state written whole (for its connections; and its length). */
+    private int[] base = new int[256];
+    private int baseLength;
+    private int baseConnections;
+    private boolean baseValid;
+    /** The compact key the execution holds: every instance not in {@link #swept} holds its numbered part. */
+    private int[] heldKey;
+
+    /**
+     * The iteration's first state was just written whole by {@link #encodeMid} ({@code len} ints)
+     * from the execution, which holds it: it becomes the base, its parts are numbered, and its
+     * compact key is written into {@link #buffer()}; its length.
+     */
+    int beginIteration(int len) {
+        if (base.length < len) {
+            base = new int[Math.max(len, base.length * 2)];
         }
-        System.arraycopy(key, 0, held, 0, key.length);
-        heldLength = key.length;
-        int n = key[2];
-        System.arraycopy(readStart, 0, heldStart, 0, n + 1);
-        heldValid = true;
+        System.arraycopy(buf, 0, base, 0, len);
+        baseLength = len;
+        int n = base[2];
+        baseConnections = partStart[n];
+        numbered.clear();
+        int w = watch != null ? 1 : 0;
+        this.len = 0;
+        put(base[0] | 1 << 8);
+        for (int i = 1; i < SLOTS; i++) {
+            put(base[i]);
+        }
+        for (int k = 0; k < n; k++) {
+            put(number(base, partStart[k], partStart[k + 1] - partStart[k]));
+        }
+        if (w == 1) {
+            put(base[baseLength - 1]);
+        }
+        heldKey = Arrays.copyOf(buf, this.len);
+        baseValid = true;
         swept = 0;
+        return this.len;
+    }
+
+    /** The number of the part {@code from[at..at+length)}, numbered now if new. */
+    private int number(int[] from, int at, int length) {
+        if (at != 0) {
+            System.arraycopy(from, at, scratch(length), 0, length);
+            from = scratch;
+        }
+        int id = numbered.add(from, length);
+        return id >= 0 ? id : -(id + 1);
+    }
+
+    private int[] scratch = new int[64];
+
+    private int[] scratch(int length) {
+        if (scratch.length < length) {
+            scratch = new int[Math.max(length, scratch.length * 2)];
+        }
+        return scratch;
+    }
+
+    /** {@link #encodeSwept} of a compact key: {@code mid}'s with the loop's flags, the set to sweep and {@code c}'s part number new. */
+    private int encodeSweptCompact(int[] mid, ComponentState c, long remaining, boolean changed, boolean deferred) {
+        len = 0;
+        putComponent(c);
+        int part = number(buf, 0, len);
+        len = 0;
+        put((mid[0] & 1) | ITERATE << 1 | (x.blocked ? 1 : 0) << 2 | (x.forceNotice ? 1 : 0) << 3
+                | (x.forceAll ? 1 : 0) << 4 | 1 << 5 | (changed ? 1 : 0) << 6 | (deferred ? 1 : 0) << 7 | 1 << 8);
+        put(x.pc);
+        put(x.byId.size());
+        put((int) (remaining >>> 32));
+        put((int) remaining);
+        copy(mid, SLOTS, mid.length - SLOTS);
+        buf[SLOTS + c.id] = part;
+        if (watch != null) {
+            buf[len - 1] = watch.flags;
+        }
+        return len;
     }
 
     /**
-     * Where the part of instance c that starts at {@code p} of {@code key} ends: its fixed fields by
-     * c's type, its queue and its running threads' times by the counts the key carries.
+     * {@link #resume} of a compact key: the instances whose part number differs from the held
+     * key's, or that were swept since, are restored from their numbered parts; the loop's fields
+     * are set whole.
      */
-    private static int partEnd(int[] key, int p, ComponentState c) {
-        p += 2 + key[p + 1];
-        p += words(c.marked.length) * 2 + words(c.odock.length) * 2;
-        int running = 0;
-        for (int w = 0, e = words(c.running.length); w < e; w++) {
-            running += Integer.bitCount(key[p++]);
-        }
-        return p + words(c.refusing.length) + running + c.groupTokens.length + c.nbUsers.length;
-    }
-
-    /** The fast path of {@link #resume}; false (nothing changed) when it does not apply. */
-    private boolean partial(int[] key) {
+    private void resumeCompact(int[] key) {
         int n = key[2];
-        if (n != held[2] || n != x.byId.size() || n > 64) {
-            return false;
+        if (!baseValid || n != base[2] || x.byId.size() != n || key.length != heldKey.length) {
+            throw new IllegalStateException("a compact key resumed outside its iteration: " + Arrays.toString(key));
         }
-        // where the key's parts start, into readStart (encodeSwept writes from them)
-        int p = mid(key) ? 5 : 3;
-        for (int k = 0; k < n; k++) {
-            readStart[k] = p;
-            ComponentState c = x.byId.get(k);
-            p = partEnd(key, p, c);
-        }
-        readStart[n] = p;
-        int tail = key.length - (watch != null ? 1 : 0);
-        if (p >= tail || p + 1 + key[p] != tail) {
-            throw new IllegalStateException("a key's parts do not add up: " + p + " + connections " + key[p]
-                    + " != " + key.length);
-        }
-        // the connections: the held key's (then the execution's lists are those already), else decode whole
-        int hp = heldStart[n];
-        if (!Arrays.equals(key, p, tail, held, hp, heldLength - (watch != null ? 1 : 0))) {
-            return false;
-        }
-        int h = readHeader(key);
+        readHeader(key);
         x.now = 0;
         x.stopped = null;
         x.stopping = null;
         x.programEnded = false;
         x.deferred = false;
         x.dirty = false;
-        x.active.clear();
-        long changed = swept;
         for (int k = 0; k < n; k++) {
-            ComponentState c = x.byId.get(k);
-            if ((changed & 1L << k) != 0
-                    || !Arrays.equals(key, readStart[k], readStart[k + 1], held, heldStart[k], heldStart[k + 1])) {
-                at = readStart[k];
-                getComponent(c);
-            }
-            if (c.inActive) {
-                x.active.add(c);
+            int id = key[SLOTS + k];
+            if (id != heldKey[SLOTS + k] || (swept & 1L << k) != 0) {
+                in = numbered.pageOf(id);
+                at = numbered.offsetOf(id);
+                getComponent(x.byId.get(k));
             }
         }
+        activeInIdOrder();
         if (watch != null) {
             watch.flags = key[key.length - 1];
         }
-        return true;
+        heldKey = key;
+        swept = 0;
+        partialResumes++;
+        if (checkForTests) {
+            long[] fast = snapshot();
+            decodeFully(expand(key));
+            long[] full = snapshot();
+            if (!Arrays.equals(fast, full)) {
+                throw new IllegalStateException("a compact resume differs from the whole decode at "
+                        + Arrays.mismatch(fast, full) + " of the snapshot: " + Arrays.toString(key));
+            }
+        }
+    }
+
+    /** Writes, at {@link #len}, the parts numbered in compact key {@code key} in instance order, noting where each starts. */
+    private void putParts(int[] key) {
+        int n = key[2];
+        for (int k = 0; k < n; k++) {
+            partStart[k] = len;
+            int id = key[SLOTS + k];
+            copy(numbered.pageOf(id), numbered.offsetOf(id), numbered.lengthOf(id));
+        }
+        parts = n;
+        partStart[n] = len;
+        copy(base, baseConnections, baseLength - (watch != null ? 1 : 0) - baseConnections);
+    }
+
+    /**
+     * The active list as a decode writes it, the active instances in id order, written only from
+     * where it differs: most resumes leave it as it was, and rewriting it whole was a sixth of the
+     * exploration (a reference store per instance).
+     */
+    private void activeInIdOrder() {
+        List<ComponentState> active = x.active;
+        int size = active.size();
+        int i = 0;
+        boolean same = true;
+        for (int k = 0, n = x.byId.size(); k < n; k++) {
+            ComponentState c = x.byId.get(k);
+            if (!c.inActive) {
+                continue;
+            }
+            if (same) {
+                if (i < size && active.get(i) == c) {
+                    i++;
+                    continue;
+                }
+                active.subList(i, size).clear();
+                same = false;
+            }
+            active.add(c);
+        }
+        if (same && i < size) {
+            active.subList(i, size).clear();
+        }
+    }
+
+    /**
+     * The key of the boundary state an iteration reaches with no time passed since its last compact
+     * resume (its end phase, then at once the next iteration or the wait), as {@link #encode} would
+     * write it from the execution: the instances hold the held compact key's parts and the base's
+     * (only the loop's fields and the active list changed since, and the key holds neither as
+     * such), the clock is still at 0, and the connections are the base's. Copied, not written anew.
+     * Falls back to {@link #encode} when any of that is not known.
+     */
+    int encodeBoundary(int phase, int kind) {
+        int n = x.byId.size();
+        if (!baseValid || swept != 0 || x.now != 0 || n != base[2]) {
+            return encode(phase, kind);
+        }
+        len = 0;
+        put(phase | kind << 1 | (x.blocked ? 1 : 0) << 2 | (x.forceNotice ? 1 : 0) << 3 | (x.forceAll ? 1 : 0) << 4);
+        put(x.pc);
+        put(n);
+        putParts(heldKey);
+        if (watch != null) {
+            put(watch.flags);
+        }
+        if (checkForTests) {
+            int[] fast = Arrays.copyOf(buf, len);
+            int[] starts = Arrays.copyOf(partStart, n + 1);
+            int full = encode(phase, kind);
+            if (!Arrays.equals(fast, 0, fast.length, buf, 0, full) || !Arrays.equals(starts, 0, n + 1, partStart, 0, n + 1)) {
+                throw new IllegalStateException("a boundary key copied from the iteration differs from the one written: "
+                        + Arrays.toString(fast) + " vs " + Arrays.toString(Arrays.copyOf(buf, full)));
+            }
+        }
+        return len;
+    }
+
+    /** The whole key of a compact one (for {@link #checkForTests}). */
+    private int[] expand(int[] key) {
+        int[] saved = Arrays.copyOf(buf, len);
+        int savedLength = len;
+        len = 0;
+        put(key[0] & ~(1 << 8));
+        for (int i = 1; i < SLOTS; i++) {
+            put(key[i]);
+        }
+        putParts(key);
+        if (watch != null) {
+            put(key[key.length - 1]);
+        }
+        int[] out = Arrays.copyOf(buf, len);
+        System.arraycopy(saved, 0, buf, 0, savedLength);
+        len = savedLength;
+        return out;
     }
 
     /** For {@link #checkForTests}: every field a decode writes, of the execution and of its instances. */

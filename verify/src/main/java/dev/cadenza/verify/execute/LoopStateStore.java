@@ -196,6 +196,19 @@ final class LoopStateStore {
         }
     }
 
+    /** The page that holds the key of {@code id} (read it from {@link #offsetOf}, {@link #lengthOf} ints). */
+    int[] pageOf(int id) {
+        return pages[(int) (offset[id] >>> 32)];
+    }
+
+    int offsetOf(int id) {
+        return (int) offset[id];
+    }
+
+    int lengthOf(int id) {
+        return length[id];
+    }
+
     /** A copy of the key of {@code id}. */
     int[] key(int id) {
         int o = (int) offset[id];
