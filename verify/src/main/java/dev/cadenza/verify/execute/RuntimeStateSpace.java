@@ -53,6 +53,10 @@ import java.util.function.Consumer;
  * its thread only moves its own zero-time moves to later iterations, reaching the same states
  * where the clock moves, the same ends and endless runs (docs/verify.md, "Secluded ties"; not with
  * a step cost, strict ties or Concerto-D; {@link #withoutSecludedTies()} for tests).</li>
+ * <li><b>Idle sweeps.</b> A component alone in its group whose sweep changed nothing once in an
+ * iteration changes nothing wherever else it is swept in that iteration (it reads only its own
+ * part and ports no other sweep writes), so it is not run again: the state is the one left, with
+ * it swept ({@link LoopGraph}'s idleAlone; {@link #withoutIdleSweepSkips()} for tests).</li>
  * <li><b>States.</b> {@link LoopStateCodec} writes what determines the future, threads' times
  * relative to now: two runs that reach the same key have the same futures, shifted in time.</li>
  * <li><b>Predicates</b> ({@link #reach}) are observed after every single move, not at the states
@@ -125,11 +129,25 @@ public final class RuntimeStateSpace {
         return s;
     }
 
+    /** Whether sweeps known to change nothing are not run again (with the reductions only; {@link LoopGraph}'s idleAlone). */
+    private boolean skipIdleSweeps = true;
+
+    /**
+     * The same with every sweep run, also those known to change nothing (the other reductions
+     * kept): for tests, which compare the two (same states, edges and answers, fewer sweeps run).
+     */
+    RuntimeStateSpace withoutIdleSweepSkips() {
+        RuntimeStateSpace s = copy();
+        s.skipIdleSweeps = false;
+        return s;
+    }
+
     /** The same state space with the same switches, for the withouts above to turn one off. */
     private RuntimeStateSpace copy() {
         RuntimeStateSpace s = new RuntimeStateSpace(executor, budget, reduce, strictTies, symmetric);
         s.secludedTies = secludedTies;
         s.incrementalDecode = incrementalDecode;
+        s.skipIdleSweeps = skipIdleSweeps;
         return s;
     }
 
@@ -141,6 +159,7 @@ public final class RuntimeStateSpace {
         if (!secludedTies) {
             g.policy.secludedTies = false;
         }
+        g.skipIdleSweeps = skipIdleSweeps;
         return g;
     }
 
