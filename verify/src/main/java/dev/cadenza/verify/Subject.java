@@ -70,6 +70,13 @@ public final class Subject {
      * the same runs to the runtime.
      */
     private final Map<Object, Object> remembered = new HashMap<>();
+    /**
+     * Firing sequences of the timed net that end in a dead marking (the runs to deadlocks that
+     * {@code deployable} found), in the order found: handed to the time bounds' search, which checks
+     * each on the net and, for one that stops short of its goal, knows the max is infinite without
+     * searching for it ({@link #deadRuns}).
+     */
+    private final List<int[]> deadRuns = new ArrayList<>();
     /** The runtime's state space's finish times, explored at most once per subject (null: not yet). */
     private dev.cadenza.verify.execute.FinishTimes runtimeFinishTimes;
 
@@ -193,6 +200,28 @@ public final class Subject {
             remembered.put(key, made);
         }
         return made;
+    }
+
+    /**
+     * Notes a run of {@code tn} that ends in a dead marking, found by a timed search (a deadlock of
+     * {@code deployable}); kept only when {@code tn} is this subject's timed net. Nothing is trusted:
+     * {@link dev.cadenza.verify.engine.TimedEngine#timeTo(PetriNet, Predicate, Budget, List)} checks
+     * each run on the net before it uses one.
+     */
+    public void noteDeadRun(TranslatedNet tn, dev.cadenza.verify.engine.TimedRun run) {
+        if (run == null || !isNet(tn, Mode.TIMED)) {
+            return;
+        }
+        int[] fired = new int[run.steps().size()];
+        for (int i = 0; i < fired.length; i++) {
+            fired[i] = run.steps().get(i).transition();
+        }
+        deadRuns.add(fired);
+    }
+
+    /** The runs {@link #noteDeadRun} kept, in the order found (empty with {@code --no-reduction}: not used then). */
+    public List<int[]> deadRuns() {
+        return reduction ? List.copyOf(deadRuns) : List.of();
     }
 
     /**

@@ -94,7 +94,71 @@ public final class TimeBounds {
      * but no min), the exact min when only the max search was cut.
      */
     public TimeBoundsResult compute(CompiledPredicate target, Budget budget) {
-        return run(target, budget, true);
+        return run(target, budget, true, List.of());
+    }
+
+    /**
+     * {@link #compute}, told of firing sequences that may stop short of the target (say, the runs to
+     * deadlocks a deployability check found on the same net). After the min search, each is checked
+     * on the plain class graph ({@link #stopsShort}); the first that holds proves the max infinite,
+     * and the max search is not run: the result is the one {@code compute} gives (the same min and
+     * fastest run, max infinite, no max trace) with a {@link Divergence} marked {@code given} and
+     * the min search's classes only. A sequence that fails the check is ignored. None holding, or
+     * the min search cut or finding nothing: exactly {@code compute}.
+     *
+     * <p><b>Why that is the max search's answer.</b> The max is the supremum, over all runs, of the
+     * time a run first meets the target, infinite when some run can let time grow without bound
+     * short of it. The paths of the state class graph of Berthomieu and Diaz (no reduction, no
+     * elapsed-time variable) are exactly the firing sequences of the time Petri net. A sequence
+     * firable class by class, whose every class (the initial one included) has a marking where the
+     * target does not hold, and whose last class enables nothing, is therefore a run that stops in a
+     * dead marking short of the target: nothing can fire there, time passes forever, and the target
+     * (a marking predicate) never holds. The max search, being exact, returns infinite on such a
+     * net (it stops at the first class where time can diverge short of the target, or at a cycle
+     * gaining time: the value is the same, only its reason may be another). Nothing about where the
+     * sequence came from is trusted: it is replayed on the net here.
+     */
+    public TimeBoundsResult compute(CompiledPredicate target, Budget budget, List<int[]> stopsShort) {
+        return run(target, budget, true, stopsShort);
+    }
+
+    /** What {@link Divergence#reason()} says of a run given to {@link #compute(CompiledPredicate, Budget, List)}. */
+    public static final String STOPS_SHORT = "then nothing is enabled, short of the target: time passes forever"
+            + " (a run given to the search, checked on the class graph)";
+
+    /**
+     * Whether {@code fired} is a firing sequence of the net (each transition firable from its state
+     * class, from the initial one) along which {@code target} never holds, ending in a class where
+     * nothing is enabled. Plain Berthomieu–Diaz classes ({@code step} has no extra variable), no
+     * reduction: O(length × enabled²).
+     */
+    boolean stopsShort(CompiledPredicate target, int[] fired, FiringDomain step) {
+        if (target == null) {
+            return false; // the target is termination: a dead class meets it
+        }
+        int[] marking = net.initialMarking.clone();
+        int[] enabled = new int[net.transitions];
+        int[] domain = new int[(net.transitions + 1) * (net.transitions + 1)];
+        int k = net.enabledList(marking, enabled);
+        step.initialDomain(enabled, k, domain);
+        if (target.test(marking, k == 0)) {
+            return false;
+        }
+        for (int t : fired) {
+            int fi = Arrays.binarySearch(enabled, 0, k, t);
+            if (fi < 0 || !FiringDomain.firable(domain, 0, k, k + 1, fi)) {
+                return false;
+            }
+            int nd = step.fire(marking, enabled, k, domain, 0, fi);
+            System.arraycopy(step.nextMarking, 0, marking, 0, marking.length);
+            k = step.nextCount;
+            System.arraycopy(step.nextEnabled, 0, enabled, 0, k);
+            System.arraycopy(step.nextDomain, 0, domain, 0, nd * nd);
+            if (target.test(marking, k == 0)) {
+                return false;
+            }
+        }
+        return k == 0;
     }
 
     /**
@@ -102,7 +166,7 @@ public final class TimeBounds {
      * the result's max is null.
      */
     public TimeBoundsResult reach(CompiledPredicate target, Budget budget) {
-        return run(target, budget, false);
+        return run(target, budget, false, List.of());
     }
 
     /**
@@ -275,7 +339,7 @@ public final class TimeBounds {
         return new TimeBoundsResult(true, minValue, null, trace, null, null, Limit.NONE, classes, meter.seconds());
     }
 
-    private TimeBoundsResult run(CompiledPredicate target, Budget budget, boolean withMax) {
+    private TimeBoundsResult run(CompiledPredicate target, Budget budget, boolean withMax, List<int[]> stopsShort) {
         Meter meter = cap == Long.MAX_VALUE ? budget.start("classes") : budget.start("classes", cap);
         Search min = null;
         Search max = null;
@@ -296,6 +360,15 @@ public final class TimeBounds {
             }
             TimeValue minValue = new TimeValue(net.unscale(min.dist[min.best]), min.bestAttained);
             TimedTrace minTrace = TraceScheduler.schedule(net, min.path(min.best), true, !min.bestAttained);
+            FiringDomain plain = stopsShort.isEmpty() ? null : new FiringDomain(net, 0);
+            for (int[] stop : stopsShort) {
+                if (stopsShort(target, stop, plain)) {
+                    // proven infinite by a run of the net (compute(target, budget, stopsShort) says why)
+                    return new TimeBoundsResult(true, minValue, TimeValue.INFINITE, minTrace, null,
+                            new Divergence(TraceScheduler.earliestRun(net, stop), null, STOPS_SHORT, true),
+                            Limit.NONE, min.store.count(), meter.seconds());
+                }
+            }
             max = new Search(false, target, meter, min.store.count(), sym);
             max.run();
             long classes = (long) min.store.count() + max.store.count();

@@ -49,7 +49,9 @@ public final class TimeBoundsAnalysis {
     private static BoundsReport compute(Subject subject, String deployment, boolean withWindows) {
         TranslatedNet tn = subject.net(Subject.Mode.TIMED);
         Predicate goal = subject.finished(tn, deployment, SourcePosition.NONE);
-        TargetTimes b = subject.engine().timeTo(tn.net(), goal, subject.budget());
+        // the runs to deadlocks already found on this net (deployable): one that never meets the goal
+        // proves the max infinite, and the engine then skips its max search (it checks the run first)
+        TargetTimes b = subject.engine().timeTo(tn.net(), goal, subject.budget(), subject.deadRuns());
         Statistics stats = b.statistics();
         if (!b.reachable()) {
             return new BoundsReport(false, null, null, false, null, null, List.of(), List.of(), stats);

@@ -49,8 +49,29 @@ public final class StateClassEngine implements TimedEngine {
 
     @Override
     public TargetTimes timeTo(PetriNet net, Predicate target, Budget budget) {
-        return search(net, target, budget, true, false, Long.MAX_VALUE);
+        return search(net, target, budget, true, false, Long.MAX_VALUE, List.of());
     }
+
+    /**
+     * {@link #timeTo}, with runs that may stop short of the target handed to petri's
+     * {@code TimeBounds.compute(goal, budget, stopsShort)}: after the min search, the first of them
+     * that is a firing sequence of the net's class graph, short of the target throughout and ending
+     * dead, proves the max infinite (petri's comment says why that is the max search's own answer),
+     * and the max search is skipped; the answer is named {@link #MAX_BY_A_GIVEN_RUN}. The turns are
+     * search's, unchanged: the runs are used in its last turn only (the state classes with the whole
+     * budget), so that every earlier turn completes, is cut, and notes what it notes of this net
+     * exactly as before, and later questions on the net take the same turns. (The conflict-free fast
+     * path cannot answer on such a net anyway: a dead marking short of the target is reachable, so
+     * the target does not mark the one end of a persistent net.)
+     * Without the reductions ({@code --no-reduction}) the runs are ignored: both searches run.
+     */
+    @Override
+    public TargetTimes timeTo(PetriNet net, Predicate target, Budget budget, List<int[]> stopsShort) {
+        return search(net, target, budget, true, false, Long.MAX_VALUE, reduce ? stopsShort : List.of());
+    }
+
+    /** How an answer whose infinite max a given run proved ({@link #timeTo(PetriNet, Predicate, Budget, List)}) is named. */
+    public static final String MAX_BY_A_GIVEN_RUN = "state classes, time to target, max inf by a known deadlock";
 
     @Override
     public TargetTimes reach(PetriNet net, Predicate target, Budget budget) {
@@ -59,7 +80,7 @@ public final class StateClassEngine implements TimedEngine {
 
     @Override
     public TargetTimes reach(PetriNet net, Predicate target, Budget budget, long cap) {
-        return search(net, target, budget, false, false, cap);
+        return search(net, target, budget, false, false, cap, List.of());
     }
 
     /**
@@ -135,12 +156,12 @@ public final class StateClassEngine implements TimedEngine {
                 // cut at its try, or a clash: search's later turns for this one (its fast path is not
                 // tried again: cut at its try, the net starts with the classes' try; retired, never)
             }
-            out[i] = search(net, targets.get(i), budget, false, any, cap);
+            out[i] = search(net, targets.get(i), budget, false, any, cap, List.of());
         }
         if (together.size() == 1) {
             int i = together.get(0);
             long t0 = System.currentTimeMillis();
-            TimeBoundsResult r = classes(net, Targets.compile(targets.get(i)), budget, false, any, cap);
+            TimeBoundsResult r = classes(net, Targets.compile(targets.get(i)), budget, false, any, cap, List.of());
             notPersistentIfSecondEnd(net, targets.get(i), endMisses[i], r);
             out[i] = times(net, r, t0);
         } else if (!together.isEmpty()) {
@@ -193,7 +214,7 @@ public final class StateClassEngine implements TimedEngine {
      * ({@link #reachAny}), not the fastest.
      */
     private TargetTimes search(PetriNet net, Predicate target, Budget budget, boolean withMax, boolean any,
-            long cap) {
+            long cap, List<int[]> stopsShort) {
         long t0 = System.currentTimeMillis();
         PersistentTimeBounds.Answer fast = cutAtTry.containsKey(net) ? null
                 : conflictFree(net, target, budget, withMax, fastPathTry);
@@ -203,7 +224,9 @@ public final class StateClassEngine implements TimedEngine {
         boolean endMisses = fast != null && fast.aside() == PersistentTimeBounds.Aside.END_MISSES_TARGET;
         CompiledPredicate goal = Targets.compile(target);
         if (reduce && cutAtTry.containsKey(net) && !notPersistent.containsKey(net) && cap > classesTry) {
-            TimeBoundsResult r = classes(net, goal, budget, withMax, any, classesTry);
+            // the try searches as without the runs, so that it completes or is cut exactly as before and
+            // the fast path's turns after it (and what they note of this net) stay the same
+            TimeBoundsResult r = classes(net, goal, budget, withMax, any, classesTry, List.of());
             if (r.complete() || budget.spent() != dev.cadenza.petri.limit.Limit.NONE) {
                 return times(net, r, t0);
             }
@@ -212,7 +235,7 @@ public final class StateClassEngine implements TimedEngine {
                 return answered(net, fast, t0);
             }
         }
-        TimeBoundsResult r = classes(net, goal, budget, withMax, any, cap);
+        TimeBoundsResult r = classes(net, goal, budget, withMax, any, cap, stopsShort);
         notPersistentIfSecondEnd(net, target, endMisses, r);
         return times(net, r, t0);
     }
@@ -230,9 +253,9 @@ public final class StateClassEngine implements TimedEngine {
 
     /** The state classes' search: min and max, the fastest run, or ({@code any}) one run. */
     private TimeBoundsResult classes(PetriNet net, CompiledPredicate goal, Budget budget, boolean withMax, boolean any,
-            long cap) {
+            long cap, List<int[]> stopsShort) {
         TimeBounds b = bounds(net).capped(cap);
-        return withMax ? b.compute(goal, budget) : any ? b.reachAny(goal, budget) : b.reach(goal, budget);
+        return withMax ? b.compute(goal, budget, stopsShort) : any ? b.reachAny(goal, budget) : b.reach(goal, budget);
     }
 
     /** Every marking that satisfies the target is dead (read off its form; false when unsure). */
@@ -312,6 +335,9 @@ public final class StateClassEngine implements TimedEngine {
         }
         TimedRun minRun = run(net, r.minTrace());
         boolean unbounded = r.max() != null && r.max().isInfinite();
+        if (unbounded && r.divergence() != null && r.divergence().given()) {
+            stats = stats.answeredBy(MAX_BY_A_GIVEN_RUN); // the max search did not run: its classes are not counted
+        }
         if (r.max() == null || unbounded) {
             return new TargetTimes(true, value(r.min()), null, unbounded, minRun, null, stats);
         }

@@ -28,6 +28,17 @@ public interface TimedEngine {
      */
     TargetTimes timeTo(PetriNet net, Predicate target, Budget budget);
 
+    /**
+     * {@link #timeTo}, told of firing sequences of {@code net} (transition indices) that may stop
+     * short of the target: a run of the net through markings where the target never holds, ending
+     * where nothing is enabled, proves the max infinite, and an engine may then skip its max search
+     * (it must check such a sequence on the net itself, and answer exactly as {@link #timeTo} would:
+     * the same reachability, min and fastest run, max infinite). This default ignores them.
+     */
+    default TargetTimes timeTo(PetriNet net, Predicate target, Budget budget, List<int[]> stopsShort) {
+        return timeTo(net, target, budget);
+    }
+
     /** Only reachability is needed (with the fastest run): engines may skip the max search. */
     default TargetTimes reach(PetriNet net, Predicate target, Budget budget) {
         return timeTo(net, target, budget);

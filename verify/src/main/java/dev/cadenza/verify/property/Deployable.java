@@ -152,6 +152,7 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
                 break;
             }
             long[] m = Targets.replay(tn.net(), next.minRun());
+            subject.noteDeadRun(tn, next.minRun());
             seen.add(m);
             Verdict.Violated found = new Verdict.Violated(Counterexample.of(summary(subject, tn, m), next.minRun(),
                     tn, true), stats);
@@ -210,6 +211,7 @@ public record Deployable(String deployment, boolean untimed, SourcePosition posi
         TargetTimes stuck = Reachability.searchBadAny(subject, tn, Targets.and(Targets.dead(), Targets.not(goal)));
         if (stuck.reachable()) {
             long[] m = Targets.replay(tn.net(), stuck.minRun());
+            subject.noteDeadRun(tn, stuck.minRun()); // bounds may need it: a run that never finishes
             boolean deadlock = !finishedThere(subject, tn, m);
             Verdict.Violated found = new Verdict.Violated(Counterexample.of(summary(subject, tn, m), stuck.minRun(),
                     tn, true), stuck.statistics());

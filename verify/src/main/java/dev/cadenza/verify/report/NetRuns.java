@@ -63,6 +63,33 @@ public final class NetRuns {
     private record Open(BigFraction from, List<WaitReason> reasons) {
     }
 
+    /**
+     * Per net transition: the step it is as something that can wait ({@link #waiter}; null for those
+     * that never wait on their own), made once: it depends on the back-map only.
+     */
+    private final Waiter[] waiters;
+    /** Per net transition: the places of its input arcs (normal, read, inhibitor), what {@link #evaluate} reads. */
+    private final int[][] inputPlaces;
+    /**
+     * Per net transition, what {@link #evaluate} found of it in the last marking it was evaluated in
+     * ({@link #UNKNOWN} before the first): a function of the marking of its input places, and of the
+     * whole marking when {@link #wholeMarking} (its reasons describe where other instances are).
+     * {@link #blocked} evaluates a transition again only when one of its input places changed since,
+     * or when it read the whole marking, so each marking costs the transitions the step touched,
+     * not the whole net (galera with 20 hosts: 1,261 transitions, a run of hundreds of steps).
+     */
+    private final byte[] outcome;
+    private final List<WaitReason>[] reasonsOf;
+    private final int[] weightOf;
+    private final boolean[] wholeMarking;
+    private static final byte UNKNOWN = 0;
+    private static final byte SKIP = 1;
+    private static final byte ENABLED = 2;
+    private static final byte WAITS = 3;
+    /** Where each instance is in the marking {@link #blocked} is reading (null: not needed yet there). */
+    private InstanceStates statesNow;
+
+    @SuppressWarnings("unchecked")
     private NetRuns(TranslatedNet tn) {
         this.tn = tn;
         this.net = tn.net();
@@ -72,6 +99,22 @@ public final class NetRuns {
                 providersOf.computeIfAbsent(c.user(), k -> new ArrayList<>()).add(c.provider());
             }
         }
+        int n = net.transitionCount();
+        waiters = new Waiter[n];
+        inputPlaces = new int[n][];
+        for (int i = 0; i < n; i++) {
+            waiters[i] = waiter(map.transition(i));
+            List<Arc> in = net.transition(i).inputs();
+            int[] ps = new int[in.size()];
+            for (int a = 0; a < ps.length; a++) {
+                ps[a] = in.get(a).place();
+            }
+            inputPlaces[i] = ps;
+        }
+        outcome = new byte[n];
+        reasonsOf = new List[n];
+        weightOf = new int[n];
+        wholeMarking = new boolean[n];
     }
 
     /**
@@ -82,6 +125,19 @@ public final class NetRuns {
         return new NetRuns(tn).convert(run, deadlock, why);
     }
 
+    /**
+     * {@link #read}, every step of the net looked at again in every marking (nothing kept from the
+     * marking before): the reference the tests compare {@link #read} with.
+     */
+    public static Run readLookingAtEveryStep(TimedRun run, TranslatedNet tn, boolean deadlock, String why) {
+        NetRuns r = new NetRuns(tn);
+        r.reuse = false;
+        return r.convert(run, deadlock, why);
+    }
+
+    /** Whether {@link #blocked} keeps what it found of a step whose input places did not change. */
+    private boolean reuse = true;
+
     private Run convert(TimedRun run, boolean deadlock, String why) {
         long[] m = net.initialMarking();
         Map<String, Set<String>> initial = state(m).places;
@@ -91,7 +147,8 @@ public final class NetRuns {
         Arrays.fill(lastGive, -1);
         Arrays.fill(lastTake, -1);
         int[] lastEventOf = new int[steps];
-        observe(m, BigFraction.ZERO);
+        boolean[] changed = new boolean[m.length];
+        observe(m, BigFraction.ZERO, null);
         for (int k = 0; k < steps; k++) {
             TimedRun.Step s = run.steps().get(k);
             Transition t = net.transition(s.transition());
@@ -103,6 +160,7 @@ public final class NetRuns {
             long[] before = m.clone();
             fire(t, m);
             for (int p = 0; p < m.length; p++) {
+                changed[p] = m[p] != before[p];
                 if (m[p] > before[p]) {
                     lastGive[p] = k;
                 } else if (m[p] < before[p]) {
@@ -112,7 +170,7 @@ public final class NetRuns {
             int first = events.size();
             emit(s.transition(), s.time(), before, m, cause);
             lastEventOf[k] = events.size() > first ? events.size() - 1 : cause;
-            observe(m, s.time());
+            observe(m, s.time(), changed);
         }
         BigFraction end = run.duration();
         List<Waiting> waits = new ArrayList<>(closed);
@@ -234,9 +292,12 @@ public final class NetRuns {
 
     // ---- waits -----------------------------------------------------------------------------------
 
-    /** Opens and closes waits for the marking {@code m}, reached at {@code t}. */
-    private void observe(long[] m, BigFraction t) {
-        Map<Waiter, List<WaitReason>> now = blocked(m);
+    /**
+     * Opens and closes waits for the marking {@code m}, reached at {@code t}; {@code changed}: the
+     * places whose tokens differ from the marking observed before (null: the first marking).
+     */
+    private void observe(long[] m, BigFraction t, boolean[] changed) {
+        Map<Waiter, List<WaitReason>> now = blocked(m, changed);
         for (var it = open.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             List<WaitReason> still = now.get(e.getKey());
@@ -250,110 +311,29 @@ public final class NetRuns {
         now.forEach((w, reasons) -> open.putIfAbsent(w, new Open(t, reasons)));
     }
 
-    /** The steps that wait in {@code m}, each with its reasons (from its copy that misses the fewest). */
-    private Map<Waiter, List<WaitReason>> blocked(long[] m) {
+    /**
+     * The steps that wait in {@code m}, each with its reasons (from its copy that misses the fewest).
+     * {@code changed}: the places changed since the marking last read (null: read every transition);
+     * a transition whose input places did not change, and whose reasons did not read the whole
+     * marking, keeps what {@link #evaluate} found of it then (it would find the same again). The
+     * transitions are then taken in index order as before, so ties fall the same way.
+     */
+    private Map<Waiter, List<WaitReason>> blocked(long[] m, boolean[] changed) {
         Map<Waiter, List<WaitReason>> best = new LinkedHashMap<>();
         Set<Waiter> enabled = new HashSet<>();
-        InstanceStates states = null;
-        for (int i = 0; i < net.transitionCount(); i++) {
-            Provenance p = map.transition(i);
-            Waiter w = waiter(p);
+        statesNow = null;
+        for (int i = 0; i < waiters.length; i++) {
+            Waiter w = waiters[i];
             if (w == null) {
                 continue;
             }
-            Transition t = net.transition(i);
-            boolean tokens = true;
-            List<WaitReason> reasons = new ArrayList<>();
-            List<String> missingDocks = new ArrayList<>();
-            int presentDocks = 0;
-            for (Arc a : t.inputs()) {
-                long k = m[a.place()];
-                Provenance q = map.place(a.place());
-                if (a.kind() == ArcKind.NORMAL) {
-                    if (q instanceof Provenance.InputDock id && p instanceof Provenance.Enter) {
-                        if (k < a.weight()) {
-                            missingDocks.add(id.transition());
-                        } else {
-                            presentDocks++;
-                        }
-                    } else if (k < a.weight()) {
-                        if (p instanceof Provenance.Execute && q instanceof Provenance.Idle idle) {
-                            states = states == null ? new InstanceStates(m) : states;
-                            reasons.add(new WaitReason.InstanceBusy(idle.instance(), states.doing(idle.instance())));
-                        } else {
-                            tokens = false;
-                        }
-                    }
-                } else if (a.kind() == ArcKind.READ && k < a.weight()) {
-                    if (q instanceof Provenance.Connected && leaving(p)) {
-                        tokens = false; // the lock's "connected" variant, which does not apply here
-                    } else if (q instanceof Provenance.Connected c) {
-                        boolean none = c.provider().equals("no provider");
-                        reasons.add(new WaitReason.NotServed(c.user(), none ? null : c.provider(), false, null));
-                    } else if (map.providePortsAt(a.place()) != null) {
-                        String provider = guardedProvider(t, map.providePortsAt(a.place()));
-                        if (provider == null) {
-                            tokens = false; // a counting variant that does not apply here
-                        } else {
-                            states = states == null ? new InstanceStates(m) : states;
-                            String instance = provider.substring(0, provider.lastIndexOf('.'));
-                            reasons.add(new WaitReason.NotServed(userOf(t, provider), provider, true,
-                                    states.where(instance)));
-                        }
-                    } else if (q instanceof Provenance.Idle idle) {
-                        states = states == null ? new InstanceStates(m) : states;
-                        reasons.add(new WaitReason.InstanceBusy(idle.instance(), states.doing(idle.instance())));
-                    } else if (q instanceof Provenance.BehaviorActive || q instanceof Provenance.QueueActive
-                            || q instanceof Provenance.ProgramCounter || q instanceof Provenance.GroupActive
-                            || q instanceof Provenance.Visited) {
-                        tokens = false;
-                    } else {
-                        reasons.add(new WaitReason.Condition("waits for " + q.describe(), List.of()));
-                    }
-                } else if (a.kind() == ArcKind.INHIBITOR && k >= a.weight()) {
-                    String users = map.usePortsAt(a.place());
-                    if (p instanceof Provenance.Enter e && q instanceof Provenance.InPlace in
-                            && in.instance().equals(e.instance()) && in.place().equals(e.place())) {
-                        reasons.add(new WaitReason.PlaceMarked(in.instance(), in.place()));
-                    } else if (q instanceof Provenance.Stopped) {
-                        tokens = false; // the runtime has stopped: nothing waits, nothing moves
-                    } else if (q instanceof Provenance.GroupActive g && g.instance().equals(w.instance())
-                            || q instanceof Provenance.Visited
-                            || q instanceof Provenance.Connected && leaving(p)) {
-                        tokens = false; // a variant that does not apply here (a group's flag, a place left)
-                    } else if (users != null) {
-                        for (String user : users.split(",\\s*")) {
-                            reasons.add(p instanceof Provenance.Execute ? new WaitReason.InUse(user, q.describe())
-                                    : new WaitReason.Locked(providerOf(w.instance(), user), user, q.describe()));
-                        }
-                    } else if (q instanceof Provenance.PortRefusing r) {
-                        reasons.add(new WaitReason.Refusing(r.instance() + "." + r.port()));
-                    } else if (q instanceof Provenance.Connected c) {
-                        reasons.add(new WaitReason.StillConnected(w.instance() != null ? w.instance()
-                                : c.provider().substring(0, c.provider().lastIndexOf('.')), c.provider(), c.user()));
-                    } else if (q instanceof Provenance.PortActivity || q instanceof Provenance.PortProvided
-                            || map.providePortsAt(a.place()) != null) {
-                        tokens = false; // a counting variant that does not apply here
-                    } else {
-                        reasons.add(new WaitReason.Condition("blocked while " + q.describe(), List.of()));
-                    }
-                }
+            if (!reuse || outcome[i] == UNKNOWN || wholeMarking[i] || changed == null || touched(i, changed)) {
+                evaluate(i, w, m);
             }
-            if (!tokens) {
-                continue;
-            }
-            if (!missingDocks.isEmpty()) {
-                if (presentDocks > 0) {
-                    List<WaitReason> join = List.of(new WaitReason.JoinIncomplete(
-                            ((Provenance.Enter) p).place(), missingDocks));
-                    keepFewest(best, w, join, missingDocks.size() + 1000);
-                }
-                continue;
-            }
-            if (reasons.isEmpty()) {
+            if (outcome[i] == ENABLED) {
                 enabled.add(w);
-            } else {
-                keepFewest(best, w, reasons, reasons.size());
+            } else if (outcome[i] == WAITS) {
+                keepFewest(best, w, reasonsOf[i], weightOf[i]);
             }
         }
         enabled.forEach(best::remove);
@@ -361,6 +341,134 @@ public final class NetRuns {
         best.forEach((w, r) -> out.put(w, r));
         weights.clear();
         return out;
+    }
+
+    /** Whether an input place of transition {@code i} is among {@code changed}. */
+    private boolean touched(int i, boolean[] changed) {
+        for (int p : inputPlaces[i]) {
+            if (changed[p]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where each instance is in the marking being read, made once per marking when a reason needs it. */
+    private InstanceStates states(long[] m) {
+        if (statesNow == null) {
+            statesNow = new InstanceStates(m);
+        }
+        return statesNow;
+    }
+
+    /**
+     * Whether net transition {@code i} (the step {@code w}) waits in {@code m}, and why: sets its
+     * {@link #outcome} (a variant that does not apply, enabled, or waiting with reasons of a weight),
+     * and whether that read the whole marking.
+     */
+    private void evaluate(int i, Waiter w, long[] m) {
+        Provenance p = map.transition(i);
+        boolean whole = false;
+        Transition t = net.transition(i);
+        boolean tokens = true;
+        List<WaitReason> reasons = new ArrayList<>();
+        List<String> missingDocks = new ArrayList<>();
+        int presentDocks = 0;
+        for (Arc a : t.inputs()) {
+            long k = m[a.place()];
+            Provenance q = map.place(a.place());
+            if (a.kind() == ArcKind.NORMAL) {
+                if (q instanceof Provenance.InputDock id && p instanceof Provenance.Enter) {
+                    if (k < a.weight()) {
+                        missingDocks.add(id.transition());
+                    } else {
+                        presentDocks++;
+                    }
+                } else if (k < a.weight()) {
+                    if (p instanceof Provenance.Execute && q instanceof Provenance.Idle idle) {
+                        whole = true;
+                        reasons.add(new WaitReason.InstanceBusy(idle.instance(), states(m).doing(idle.instance())));
+                    } else {
+                        tokens = false;
+                    }
+                }
+            } else if (a.kind() == ArcKind.READ && k < a.weight()) {
+                if (q instanceof Provenance.Connected && leaving(p)) {
+                    tokens = false; // the lock's "connected" variant, which does not apply here
+                } else if (q instanceof Provenance.Connected c) {
+                    boolean none = c.provider().equals("no provider");
+                    reasons.add(new WaitReason.NotServed(c.user(), none ? null : c.provider(), false, null));
+                } else if (map.providePortsAt(a.place()) != null) {
+                    String provider = guardedProvider(t, map.providePortsAt(a.place()));
+                    if (provider == null) {
+                        tokens = false; // a counting variant that does not apply here
+                    } else {
+                        whole = true;
+                        String instance = provider.substring(0, provider.lastIndexOf('.'));
+                        reasons.add(new WaitReason.NotServed(userOf(t, provider), provider, true,
+                                states(m).where(instance)));
+                    }
+                } else if (q instanceof Provenance.Idle idle) {
+                    whole = true;
+                    reasons.add(new WaitReason.InstanceBusy(idle.instance(), states(m).doing(idle.instance())));
+                } else if (q instanceof Provenance.BehaviorActive || q instanceof Provenance.QueueActive
+                        || q instanceof Provenance.ProgramCounter || q instanceof Provenance.GroupActive
+                        || q instanceof Provenance.Visited) {
+                    tokens = false;
+                } else {
+                    reasons.add(new WaitReason.Condition("waits for " + q.describe(), List.of()));
+                }
+            } else if (a.kind() == ArcKind.INHIBITOR && k >= a.weight()) {
+                String users = map.usePortsAt(a.place());
+                if (p instanceof Provenance.Enter e && q instanceof Provenance.InPlace in
+                        && in.instance().equals(e.instance()) && in.place().equals(e.place())) {
+                    reasons.add(new WaitReason.PlaceMarked(in.instance(), in.place()));
+                } else if (q instanceof Provenance.Stopped) {
+                    tokens = false; // the runtime has stopped: nothing waits, nothing moves
+                } else if (q instanceof Provenance.GroupActive g && g.instance().equals(w.instance())
+                        || q instanceof Provenance.Visited
+                        || q instanceof Provenance.Connected && leaving(p)) {
+                    tokens = false; // a variant that does not apply here (a group's flag, a place left)
+                } else if (users != null) {
+                    for (String user : users.split(",\\s*")) {
+                        reasons.add(p instanceof Provenance.Execute ? new WaitReason.InUse(user, q.describe())
+                                : new WaitReason.Locked(providerOf(w.instance(), user), user, q.describe()));
+                    }
+                } else if (q instanceof Provenance.PortRefusing r) {
+                    reasons.add(new WaitReason.Refusing(r.instance() + "." + r.port()));
+                } else if (q instanceof Provenance.Connected c) {
+                    reasons.add(new WaitReason.StillConnected(w.instance() != null ? w.instance()
+                            : c.provider().substring(0, c.provider().lastIndexOf('.')), c.provider(), c.user()));
+                } else if (q instanceof Provenance.PortActivity || q instanceof Provenance.PortProvided
+                        || map.providePortsAt(a.place()) != null) {
+                    tokens = false; // a counting variant that does not apply here
+                } else {
+                    reasons.add(new WaitReason.Condition("blocked while " + q.describe(), List.of()));
+                }
+            }
+        }
+        wholeMarking[i] = whole;
+        if (!tokens) {
+            outcome[i] = SKIP;
+            return;
+        }
+        if (!missingDocks.isEmpty()) {
+            if (presentDocks > 0) {
+                outcome[i] = WAITS;
+                reasonsOf[i] = List.of(new WaitReason.JoinIncomplete(((Provenance.Enter) p).place(), missingDocks));
+                weightOf[i] = missingDocks.size() + 1000;
+            } else {
+                outcome[i] = SKIP;
+            }
+            return;
+        }
+        if (reasons.isEmpty()) {
+            outcome[i] = ENABLED;
+        } else {
+            outcome[i] = WAITS;
+            reasonsOf[i] = List.copyOf(reasons);
+            weightOf[i] = reasons.size();
+        }
     }
 
     private final Map<Waiter, Integer> weights = new LinkedHashMap<>();
