@@ -1,15 +1,12 @@
 package dev.cadenza.verify.execute;
 
-import dev.cadenza.core.model.Duration;
 import dev.cadenza.core.model.Model;
-import dev.cadenza.core.model.Semantics;
 import dev.cadenza.petri.limit.Budget;
 import dev.cadenza.verify.Examples;
 import dev.cadenza.verify.execute.ExecutorAgainstCheckProperties.Design;
 import dev.cadenza.verify.execute.ExecutorAgainstCheckProperties.Prog;
 import dev.cadenza.verify.execute.ExecutorAgainstCheckProperties.Tape;
 import dev.cadenza.verify.execute.PredicateStateSpaceProperties.Case;
-import dev.cadenza.verify.trace.Run;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -20,11 +17,11 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dev.cadenza.verify.execute.IncrementalDecodeProperties.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,15 +76,13 @@ class IdleSweepsProperties {
     void programsWithAStep(@ForAll("tapes") List<Integer> tape, @ForAll @IntRange(min = 1, max = 2) int a,
                            @ForAll @IntRange(min = 0, max = 2) int w) {
         String text = Prog.read(new Tape(tape)).text();
-        compare(text, Examples.parse(text).withStep(new Duration(BigDecimal.valueOf(a * 25L, 2),
-                BigDecimal.valueOf((a + w) * 25L, 2))));
+        compare(text, IncrementalDecodeProperties.withStep(text, a, w));
     }
 
     @Property(tries = 100)
     void concertoD(@ForAll("tapes") List<Integer> tape, @ForAll boolean freeSteps) {
         String text = Prog.read(new Tape(tape)).text();
-        Model m = Examples.parse(text).withSemantics(Semantics.CONCERTO_D);
-        compare(text, freeSteps ? m.withStep(new Duration(BigDecimal.ZERO, BigDecimal.ZERO)) : m);
+        compare(text, IncrementalDecodeProperties.concertoD(text, freeSteps));
     }
 
     @Property(tries = 200)
@@ -171,9 +166,5 @@ class IdleSweepsProperties {
     private static RuntimeStateSpace space(Executor x, int states, boolean skipping) {
         RuntimeStateSpace s = RuntimeStateSpace.of(x, Budget.of(states, 120));
         return skipping ? s : s.withoutIdleSweepSkips();
-    }
-
-    private static String lines(Run r) {
-        return r == null ? null : r.end() + "\n" + String.join("\n", r.lines());
     }
 }

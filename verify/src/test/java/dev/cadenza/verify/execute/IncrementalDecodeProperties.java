@@ -90,15 +90,25 @@ class IncrementalDecodeProperties {
     void programsWithAStep(@ForAll("tapes") List<Integer> tape, @ForAll @IntRange(min = 1, max = 2) int a,
                            @ForAll @IntRange(min = 0, max = 2) int w) {
         String text = Prog.read(new Tape(tape)).text();
-        compare(text, Examples.parse(text).withStep(new Duration(BigDecimal.valueOf(a * 25L, 2),
-                BigDecimal.valueOf((a + w) * 25L, 2))));
+        compare(text, withStep(text, a, w));
+    }
+
+    /** {@code text}'s model with a step cost [a, a + w] quarter seconds (the runtime-state-space properties' steps). */
+    static Model withStep(String text, int a, int w) {
+        return Examples.parse(text).withStep(new Duration(BigDecimal.valueOf(a * 25L, 2),
+                BigDecimal.valueOf((a + w) * 25L, 2)));
+    }
+
+    /** {@code text}'s model under Concerto-D, with its own 50 ms steps or free ones. */
+    static Model concertoD(String text, boolean freeSteps) {
+        Model m = Examples.parse(text).withSemantics(Semantics.CONCERTO_D);
+        return freeSteps ? m.withStep(new Duration(BigDecimal.ZERO, BigDecimal.ZERO)) : m;
     }
 
     @Property(tries = 100)
     void concertoD(@ForAll("tapes") List<Integer> tape, @ForAll boolean freeSteps) {
         String text = Prog.read(new Tape(tape)).text();
-        Model m = Examples.parse(text).withSemantics(Semantics.CONCERTO_D);
-        compare(text, freeSteps ? m.withStep(new Duration(BigDecimal.ZERO, BigDecimal.ZERO)) : m);
+        compare(text, concertoD(text, freeSteps));
     }
 
     /** With a predicate observed after every move (its flags end every key; the order reductions keep its orders). */
@@ -204,7 +214,7 @@ class IncrementalDecodeProperties {
         assertEquals(b.cut(), a.cut(), why);
     }
 
-    private static String lines(Run r) {
+    static String lines(Run r) {
         return r == null ? null : r.end() + "\n" + String.join("\n", r.lines());
     }
 
