@@ -712,7 +712,8 @@ final class LoopGraph {
             return;
         }
         if (from >= 0) {
-            long grow = memo.growthBytes(mid.length);
+            // the memo's keys and the iteration's numbered parts (LoopStateCodec.beginIteration) grow together
+            long grow = memo.growthBytes(mid.length) + codec.partsGrowthBytes();
             if (grow > 0 && !meter.mayAllocate(grow)) {
                 cut = meter.budget().reason(Limit.MEMORY);
                 return;

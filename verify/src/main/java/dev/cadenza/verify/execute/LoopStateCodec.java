@@ -526,6 +526,14 @@ final class LoopStateCodec {
         return this.len;
     }
 
+    /**
+     * Bytes that numbering one more part could allocate (0 when nothing grows): a part is at most a
+     * few dozen ints, 1,024 is taken as its bound for the memory check.
+     */
+    long partsGrowthBytes() {
+        return baseValid ? numbered.growthBytes(1024) : 0;
+    }
+
     /** The number of the part {@code from[at..at+length)}, numbered now if new. */
     private int number(int[] from, int at, int length) {
         if (at != 0) {
