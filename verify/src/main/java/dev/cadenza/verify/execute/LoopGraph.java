@@ -823,8 +823,10 @@ final class LoopGraph {
                     return;
                 }
             } while (policy.script.next());
+            // (no event either: "something moved" may already be set in mid, and an event would set it
+            // where it is not, so an idle sweep must not have recorded one)
             if (from >= 0 && reduce && skipIdleSweeps && (singletons & 1L << id) != 0 && children.size() == 1
-                    && idleAlone(mid, children.get(0))) {
+                    && x.log.size() == 0 && idleAlone(mid, children.get(0))) {
                 idleSweeps |= 1L << id;
             }
             for (int k = 0; k < children.size() && !found; k++) {
