@@ -554,6 +554,16 @@ final class LoopGraph {
     private long idleSweeps;
     /** Whether sweeps known to change nothing are taken without running them (with the reductions; off for tests). */
     boolean skipIdleSweeps = true;
+    /**
+     * What sweeps read ({@link LoopStateCodec#sweepReads}: the component, its part, the race flags,
+     * the far ends of its connections) when their one outcome changed nothing, over the whole
+     * exploration. A sweep's outcomes are a function of what it reads, so where a component reads
+     * the same again, in any iteration and whatever its group, its sweep changes nothing again and
+     * is taken without running it: the state reached is the one it leaves, with the component
+     * swept, as running it would give. galera n = 8: most first sweeps of a waiting component in an
+     * iteration are ones met before under another order of earlier races.
+     */
+    private final LoopStateStore quietSweeps = new LoopStateStore();
     /** Sweeps not run because they were known to change nothing. */
     long skippedSweeps;
     private final int[] unionParent = new int[64];
@@ -761,6 +771,24 @@ final class LoopGraph {
                 depth--;
                 continue;
             }
+            int[] reads = null;
+            if (from >= 0 && reduce && skipIdleSweeps && LoopStateCodec.compact(mid)) {
+                int[] r = codec.sweepReads(mid, x.byId.get(id));
+                int length = codec.sweepReadsLength();
+                if (quietSweeps.find(r, length) >= 0) {
+                    // its sweep changed nothing where it read the same, in this iteration or another (see quietSweeps)
+                    int[] child = mid.clone();
+                    long rest = mask & ~(1L << id);
+                    child[3] = (int) (rest >>> 32);
+                    child[4] = (int) rest;
+                    skippedSweeps++;
+                    depth++;
+                    sweepFrom(child);
+                    depth--;
+                    continue;
+                }
+                reads = Arrays.copyOf(r, length);
+            }
             List<int[]> children = new ArrayList<>();
             List<int[]> values = from < 0 ? new ArrayList<>() : null;
             List<int[]> options = from < 0 ? new ArrayList<>() : null;
@@ -769,6 +797,10 @@ final class LoopGraph {
             // here (the instances the last sweeps changed) and between its scripts (c alone)
             codec.resume(mid);
             ComponentState c = x.byId.get(id);
+            if (reads != null && LoopStateCodec.checkForTests && !codec.readsHeld(reads, reads.length, c)) {
+                throw new IllegalStateException("a sweep's reads written from the compact key differ from the state's: "
+                        + Arrays.toString(reads) + " at " + Arrays.toString(mid));
+            }
             int[] saved = codec.saveComponent(c);
             codec.sweeping(c);
             int flags = watch == null ? 0 : watch.flags;
@@ -825,9 +857,15 @@ final class LoopGraph {
             } while (policy.script.next());
             // (no event either: "something moved" may already be set in mid, and an event would set it
             // where it is not, so an idle sweep must not have recorded one)
-            if (from >= 0 && reduce && skipIdleSweeps && (singletons & 1L << id) != 0 && children.size() == 1
-                    && x.log.size() == 0 && idleAlone(mid, children.get(0))) {
-                idleSweeps |= 1L << id;
+            if (from >= 0 && reduce && skipIdleSweeps && children.size() == 1 && x.log.size() == 0
+                    && idleAlone(mid, children.get(0))) {
+                if ((singletons & 1L << id) != 0) {
+                    idleSweeps |= 1L << id;
+                }
+                if (reads != null && meter.mayAllocate(quietSweeps.growthBytes(reads.length))) {
+                    // (a memo only: when memory is short the sweep is simply run again next time)
+                    quietSweeps.add(reads, reads.length);
+                }
             }
             for (int k = 0; k < children.size() && !found; k++) {
                 stackComponent[depth] = id;

@@ -476,15 +476,20 @@ final class LoopStateCodec {
      * the iteration's connections. The parts met in the iteration are numbered as they come
      * (interned: equal ints, equal number), and the compact key is the header, each instance's part
      * number, and the predicate's flags: two states of one iteration have equal whole keys if and
-     * only if they have equal compact keys. The numbering and the per-iteration memo are both
-     * cleared with each iteration, so compact keys of two iterations are never compared. Hashing,
+     * only if they have equal compact keys. The per-iteration memo is cleared with each iteration,
+     * so compact keys of two iterations are never compared (the numbering is the exploration's, so
+     * a number means the same part in every iteration: sweepReads rests on that). Hashing,
      * comparing and copying a state then cost one int per instance, not its whole part (galera
      * n = 8: 49 instances, keys of ~600 ints), and restoring it, the instances whose number changed.
      */
 
     /** Where the part numbers start in a compact key (after the header and the set to sweep). */
     private static final int SLOTS = 5;
-    /** The parts met in the running iteration, numbered in order (cleared with each iteration). */
+    /**
+     * The parts met in the exploration, numbered in order. Never cleared: a part's number names
+     * the same ints in every iteration, which {@link #sweepReads} needs to recognise a sweep met
+     * before (galera n = 8: about 0.6 MB of parts for 61,827 states).
+     */
     private final LoopStateStore numbered = new LoopStateStore();
     /** The running iteration's first state written whole (for its connections; and its length). */
     private int[] base = new int[256];
@@ -507,7 +512,6 @@ final class LoopStateCodec {
         baseLength = len;
         int n = base[2];
         baseConnections = partStart[n];
-        numbered.clear();
         int w = watch != null ? 1 : 0;
         this.len = 0;
         put(base[0] | 1 << 8);
@@ -545,6 +549,85 @@ final class LoopStateCodec {
     }
 
     private int[] scratch = new int[64];
+
+    /**
+     * Everything a sweep of {@code c} reads in the compact state {@code mid}, written into a buffer
+     * of its own (valid until the next call); its length is {@link #sweepReadsLength()}: {@code c}'s
+     * id, the thread-race flags ({@code forceNotice}, {@code forceAll}), {@code c}'s part number,
+     * and per connection of each of its ports, in the lists' order, the port, the far instance and
+     * port, and what the rules read there: the far port's user count ({@code active}, {@code
+     * locked}) and refusing flag (Concerto-D's {@code allowed}). Nothing else of another instance
+     * is read by a sweep (see {@link LoopGraph}'s grouping), and nothing of the program; the
+     * absolute clock is not read, a thread's time is in its own part. So two states with equal reads
+     * of {@code c}, in any iterations, give {@code c}'s sweep the same outcomes, and an outcome
+     * that changed nothing in one changes nothing in the other ({@link LoopGraph#sweepFrom}).
+     * Numbers are the exploration's ({@link #numbered} is never cleared).
+     */
+    int[] sweepReads(int[] mid, ComponentState c) {
+        int n = 0;
+        int[] r = reads;
+        r[n++] = c.id;
+        r[n++] = (mid[0] >>> 3) & 3;
+        r[n++] = mid[SLOTS + c.id];
+        for (int p = 0; p < c.connections.size(); p++) {
+            List<Connection> l = c.connections.get(p);
+            for (int j = 0; j < l.size(); j++) {
+                Connection k = l.get(j);
+                boolean provider = k.provider == c && k.providePort == p;
+                ComponentState d = provider ? k.user : k.provider;
+                int q = provider ? k.usePort : k.providePort;
+                if (n + 5 > r.length) {
+                    r = reads = Arrays.copyOf(r, r.length * 2);
+                }
+                int part = mid[SLOTS + d.id];
+                int[] page = numbered.pageOf(part);
+                int at = numbered.offsetOf(part);
+                CompiledType ty = d.type;
+                r[n++] = p;
+                r[n++] = d.id;
+                r[n++] = q;
+                // the part's layout (putComponent): its last ints are the ports' user counts; the
+                // refusing bits follow the queue and the places', docks' and threads' bit words
+                r[n++] = page[at + numbered.lengthOf(part) - ty.ports.length + q];
+                int refusing = at + 2 + page[at + 1] + 2 * ((ty.places.length + 31) >>> 5)
+                        + 3 * ((ty.transitions.length + 31) >>> 5) + (q >>> 5);
+                r[n++] = (page[refusing] >>> (q & 31)) & 1;
+            }
+        }
+        readsLength = n;
+        return r;
+    }
+
+    int sweepReadsLength() {
+        return readsLength;
+    }
+
+    /**
+     * For {@link #checkForTests}: whether {@code r}, the reads of {@code c} written by
+     * {@link #sweepReads}, are the execution's, which holds the state they were read from.
+     */
+    boolean readsHeld(int[] r, int length, ComponentState c) {
+        int n = 3;
+        if (r[0] != c.id || r[1] != ((x.forceNotice ? 1 : 0) | (x.forceAll ? 2 : 0))) {
+            return false;
+        }
+        for (int p = 0; p < c.connections.size(); p++) {
+            for (Connection k : c.connections.get(p)) {
+                boolean provider = k.provider == c && k.providePort == p;
+                ComponentState d = provider ? k.user : k.provider;
+                int q = provider ? k.usePort : k.providePort;
+                if (n + 5 > length || r[n] != p || r[n + 1] != d.id || r[n + 2] != q
+                        || r[n + 3] != d.nbUsers[q] || r[n + 4] != (d.refusing[q] ? 1 : 0)) {
+                    return false;
+                }
+                n += 5;
+            }
+        }
+        return n == length;
+    }
+
+    private int[] reads = new int[64];
+    private int readsLength;
 
     private int[] scratch(int length) {
         if (scratch.length < length) {

@@ -40,8 +40,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * properties: programs, assemblies, alike hosts (the symmetry on), a step cost, Concerto-D, and
  * observed predicates. The side with the fast path also runs with {@link LoopStateCodec#checkForTests}:
  * every resume that takes the fast path decodes the key whole as well and compares the two
- * executions field by field (a difference throws). Then the two explorations are held to the
- * same states, the same edges (node keys, targets, times), the same number of sweeps, the same
+ * executions field by field (a difference throws), and every sweep's reads written from a compact
+ * key against the execution's ({@code LoopStateCodec.readsHeld}). Then the two explorations are
+ * held to the same states, the same edges (node keys, targets, times), no more sweeps run, the same
  * cut if any (the budget counts states, so a cut falls at the same state on both sides), and the
  * same verdicts and runs.
  */
@@ -210,7 +211,9 @@ class IncrementalDecodeProperties {
     private static void assertSame(StateSpaceStatistics a, StateSpaceStatistics b, String why) {
         assertEquals(b.states(), a.states(), why);
         assertEquals(b.edges(), a.edges(), why);
-        assertEquals(b.sweeps(), a.sweeps(), why);
+        // sweeps met before with the same reads are skipped with compact keys only (LoopGraph's
+        // quietSweeps; IdleSweepsProperties holds the skips to running every sweep, one by one)
+        assertTrue(a.sweeps() <= b.sweeps(), why);
         assertEquals(b.cut(), a.cut(), why);
     }
 
