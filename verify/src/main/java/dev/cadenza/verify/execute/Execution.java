@@ -312,12 +312,29 @@ final class Execution {
     /** One active component's sweep in the running iteration (assembly.py:425-430). */
     void sweepOne(ComponentState c) {
         boolean wasInit = c.initRunning || c.initDock;
-        if (componentRules.sweep(c)) {
+        int logBefore = log.size();
+        // no rule reads the flag during a sweep (it only sets it): cleared here to see whether this sweep set it
+        boolean deferredBefore = deferred;
+        deferred = false;
+        boolean becameIdle = componentRules.sweep(c);
+        if (becameIdle) {
             c.inActive = false;
             idle = true;
         }
-        dirty |= wasInit != (c.initRunning || c.initDock);
+        boolean initChanged = wasInit != (c.initRunning || c.initDock);
+        dirty |= initChanged;
+        sweepMoved = becameIdle || initChanged || log.size() != logBefore;
+        sweepDeferred = deferred;
+        deferred |= deferredBefore;
     }
+
+    /**
+     * What the last {@link #sweepOne} did to the loop's flags by itself: moved something (the
+     * iteration moved), left a finished thread unnoticed (a race deferred). The flags after it are
+     * the ones before it or'ed with these.
+     */
+    boolean sweepMoved;
+    boolean sweepDeferred;
 
     /** The end of the running iteration: the idle components leave the active set; how it ended. */
     Step endIteration(int end) {

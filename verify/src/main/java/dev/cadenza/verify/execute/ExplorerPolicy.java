@@ -290,8 +290,16 @@ final class ExplorerPolicy implements Policy {
         }
     }
 
+    /**
+     * Thread races asked so far. A race's answer may read more than the sweeping component's own
+     * reads (secluded ties read other instances and the program), so {@link LoopGraph} takes no
+     * sweep that asked one from its sweeps met before.
+     */
+    long raceQuestions;
+
     @Override
     public boolean noticeNow(TransitionChoice t, boolean sameIteration, long now) {
+        raceQuestions++;
         sweeping(t.instance());
         if (secludedTies && secluded(x.byName.get(t.instance()))) {
             return true;
@@ -301,6 +309,7 @@ final class ExplorerPolicy implements Policy {
 
     @Override
     public boolean noticeWhenForced(TransitionChoice t, long now) {
+        raceQuestions++;
         sweeping(t.instance());
         if (strictTies || secludedTies && secluded(x.byName.get(t.instance()))) {
             return true;

@@ -555,15 +555,56 @@ final class LoopGraph {
     /** Whether sweeps known to change nothing are taken without running them (with the reductions; off for tests). */
     boolean skipIdleSweeps = true;
     /**
-     * What sweeps read ({@link LoopStateCodec#sweepReads}: the component, its part, the race flags,
-     * the far ends of its connections) when their one outcome changed nothing, over the whole
-     * exploration. A sweep's outcomes are a function of what it reads, so where a component reads
-     * the same again, in any iteration and whatever its group, its sweep changes nothing again and
-     * is taken without running it: the state reached is the one it leaves, with the component
-     * swept, as running it would give. galera n = 8: most first sweeps of a waiting component in an
-     * iteration are ones met before under another order of earlier races.
+     * Sweeps met before, by what they read ({@link LoopStateCodec#sweepReads}: the component, the
+     * race flags, its part, the far ends of its connections), with their outcomes in the order its
+     * scripts gave them: per outcome the part the component was left with and what the sweep set of
+     * the loop's flags (moved, deferred). A sweep's outcomes are a function of what it reads, so
+     * where a component reads the same again, in any iteration and whatever its group, its sweep is
+     * taken from here without running it: the same states in the same order, the same edges
+     * ({@code IdleSweepsProperties}). Only sweeps whose moves the observed predicate does not see
+     * (it reads other instances too, so what it makes of a move is not a function of these reads).
+     * The outcomes: {@code outcomes[outcomeAt[k]]} is their count, then a part number and the flags
+     * per outcome.
      */
-    private final LoopStateStore quietSweeps = new LoopStateStore();
+    private final LoopStateStore sweepsMet = new LoopStateStore();
+    private int[] outcomeAt = new int[1024];
+    private int[] outcomes = new int[4096];
+    private int outcomesLength;
+    /** The outcomes of the sweep being run: per script, the part left and the flags set (see {@link #remember}). */
+    private int[] outcomeParts = new int[16];
+    private int[] outcomeFlags = new int[16];
+    private int outcomeCount;
+
+    /**
+     * Keeps the outcomes of a sweep of {@code id} from {@code mid} under its reads (see
+     * {@link #sweepsMet}), unless memory is short: a memo only, the sweep is then run again next time.
+     */
+    private void remember(int[] reads) {
+        int count = outcomeCount;
+        int need = 1 + 2 * count;
+        long grow = sweepsMet.growthBytes(reads.length)
+                + (outcomesLength + need > outcomes.length ? 8L * Math.max(need, outcomes.length) : 0)
+                + (sweepsMet.size() == outcomeAt.length ? 8L * outcomeAt.length : 0);
+        if (grow > 0 && !meter.mayAllocate(grow)) {
+            return;
+        }
+        int k = sweepsMet.add(reads, reads.length);
+        if (k < 0) {
+            return;
+        }
+        if (k == outcomeAt.length) {
+            outcomeAt = Arrays.copyOf(outcomeAt, k * 2);
+        }
+        if (outcomesLength + need > outcomes.length) {
+            outcomes = Arrays.copyOf(outcomes, Math.max(outcomesLength + need, outcomes.length * 2));
+        }
+        outcomeAt[k] = outcomesLength;
+        outcomes[outcomesLength++] = count;
+        for (int o = 0; o < count; o++) {
+            outcomes[outcomesLength++] = outcomeParts[o];
+            outcomes[outcomesLength++] = outcomeFlags[o];
+        }
+    }
     /** Sweeps not run because they were known to change nothing. */
     long skippedSweeps;
     private final int[] unionParent = new int[64];
@@ -772,22 +813,40 @@ final class LoopGraph {
                 continue;
             }
             int[] reads = null;
-            if (from >= 0 && reduce && skipIdleSweeps && LoopStateCodec.compact(mid)) {
+            int[] predicted = null;
+            if (from >= 0 && reduce && skipIdleSweeps && LoopStateCodec.compact(mid)
+                    && (watch == null || !watch.visible(id))) {
                 int[] r = codec.sweepReads(mid, x.byId.get(id));
                 int length = codec.sweepReadsLength();
-                if (quietSweeps.find(r, length) >= 0) {
-                    // its sweep changed nothing where it read the same, in this iteration or another (see quietSweeps)
-                    int[] child = mid.clone();
+                int met = sweepsMet.find(r, length);
+                if (met >= 0) {
                     long rest = mask & ~(1L << id);
-                    child[3] = (int) (rest >>> 32);
-                    child[4] = (int) rest;
-                    skippedSweeps++;
-                    depth++;
-                    sweepFrom(child);
-                    depth--;
-                    continue;
+                    int at = outcomeAt[met];
+                    int count = outcomes[at];
+                    if (LoopStateCodec.checkForTests) {
+                        // tests: the sweep is run all the same, and its outcomes must be these
+                        predicted = Arrays.copyOfRange(outcomes, at, at + 1 + 2 * count);
+                    } else {
+                        // met before with the same reads: its outcomes are known (see sweepsMet)
+                        for (int o = 0; o < count && !found; o++) {
+                            int[] child = LoopStateCodec.swept(mid, id, rest, outcomes[at + 1 + 2 * o],
+                                    outcomes[at + 2 + 2 * o]);
+                            if ((++skippedSweeps & 1023) == 0 && meter.clock(states.size()).reached()) {
+                                cut = meter.budget().reason(Limit.TIME);
+                                return;
+                            }
+                            depth++;
+                            sweepFrom(child);
+                            depth--;
+                        }
+                        if (found) {
+                            return;
+                        }
+                        continue;
+                    }
+                } else {
+                    reads = Arrays.copyOf(r, length);
                 }
-                reads = Arrays.copyOf(r, length);
             }
             List<int[]> children = new ArrayList<>();
             List<int[]> values = from < 0 ? new ArrayList<>() : null;
@@ -797,12 +856,15 @@ final class LoopGraph {
             // here (the instances the last sweeps changed) and between its scripts (c alone)
             codec.resume(mid);
             ComponentState c = x.byId.get(id);
-            if (reads != null && LoopStateCodec.checkForTests && !codec.readsHeld(reads, reads.length, c)) {
+            if (reads != null && LoopStateCodec.checkForTests && !codec.readsHeld(reads, reads.length, c)
+                    || predicted != null && !codec.readsHeld(codec.sweepReads(mid, c), codec.sweepReadsLength(), c)) {
                 throw new IllegalStateException("a sweep's reads written from the compact key differ from the state's: "
                         + Arrays.toString(reads) + " at " + Arrays.toString(mid));
             }
+            long races = policy.raceQuestions;
             int[] saved = codec.saveComponent(c);
             codec.sweeping(c);
+            outcomeCount = 0;
             int flags = watch == null ? 0 : watch.flags;
             do {
                 if (reduce) {
@@ -841,6 +903,14 @@ final class LoopGraph {
                         ? codec.encodeSwept(mid, c, mask & ~(1L << id), x.movedInIteration(), x.deferred)
                         : codec.encodeMid(phase, mask & ~(1L << id), x.movedInIteration(), x.deferred);
                 children.add(Arrays.copyOf(codec.buffer(), len));
+                if (reads != null || predicted != null) {
+                    if (outcomeCount == outcomeParts.length) {
+                        outcomeParts = Arrays.copyOf(outcomeParts, outcomeCount * 2);
+                        outcomeFlags = Arrays.copyOf(outcomeFlags, outcomeCount * 2);
+                    }
+                    outcomeParts[outcomeCount] = LoopStateCodec.partOf(codec.buffer(), id);
+                    outcomeFlags[outcomeCount++] = (x.sweepMoved ? 1 : 0) | (x.sweepDeferred ? 2 : 0);
+                }
                 if (values != null) {
                     values.add(policy.script.taken());
                     options.add(policy.script.takenOptions());
@@ -862,9 +932,31 @@ final class LoopGraph {
                 if ((singletons & 1L << id) != 0) {
                     idleSweeps |= 1L << id;
                 }
-                if (reads != null && meter.mayAllocate(quietSweeps.growthBytes(reads.length))) {
-                    // (a memo only: when memory is short the sweep is simply run again next time)
-                    quietSweeps.add(reads, reads.length);
+            }
+            if (reads != null && policy.raceQuestions == races) {
+                // (a sweep that asked a thread race is run each time: the answer may read more than
+                // the sweep's reads, secluded ties read other instances and the program. Up to the
+                // first race, every step of a sweep is a function of its reads and its order choices;
+                // so a sweep with the same reads asks no race either, along every script)
+                remember(reads);
+            }
+            if (predicted != null) {
+                int[] got = new int[1 + 2 * children.size()];
+                got[0] = children.size();
+                for (int o = 0; o < children.size(); o++) {
+                    got[1 + 2 * o] = outcomeParts[o];
+                    got[2 + 2 * o] = outcomeFlags[o];
+                    int[] child = LoopStateCodec.swept(mid, id, mask & ~(1L << id), got[1 + 2 * o], got[2 + 2 * o]);
+                    if (!Arrays.equals(child, children.get(o))) {
+                        throw new IllegalStateException("a sweep's outcome written from its flags differs from the one"
+                                + " written from the execution: " + Arrays.toString(child) + " vs "
+                                + Arrays.toString(children.get(o)));
+                    }
+                }
+                if (!Arrays.equals(predicted, got)) {
+                    throw new IllegalStateException("a sweep met before with the same reads had other outcomes: "
+                            + Arrays.toString(predicted) + " then, " + Arrays.toString(got) + " now, at "
+                            + Arrays.toString(mid));
                 }
             }
             for (int k = 0; k < children.size() && !found; k++) {

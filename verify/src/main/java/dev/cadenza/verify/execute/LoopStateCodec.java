@@ -598,6 +598,27 @@ final class LoopStateCodec {
         return r;
     }
 
+    /**
+     * The compact key a sweep of instance {@code id} reaches from compact {@code mid} when it wrote
+     * {@code part} as the instance's part and set the loop's flags {@code flags} (1: moved, 2:
+     * deferred), the set to sweep now {@code rest}: what {@link #encodeSweptCompact} writes, since a
+     * sweep writes neither the program's fields, nor the race flags, nor another instance, nor the
+     * predicate's flags when the predicate reads nothing of it.
+     */
+    static int[] swept(int[] mid, int id, long rest, int part, int flags) {
+        int[] child = mid.clone();
+        child[0] |= (flags & 3) << 6;
+        child[3] = (int) (rest >>> 32);
+        child[4] = (int) rest;
+        child[SLOTS + id] = part;
+        return child;
+    }
+
+    /** The part number of instance {@code id} in compact key {@code key}. */
+    static int partOf(int[] key, int id) {
+        return key[SLOTS + id];
+    }
+
     int sweepReadsLength() {
         return readsLength;
     }

@@ -56,11 +56,11 @@ import java.util.function.Consumer;
  * <li><b>Idle sweeps.</b> A component alone in its group whose sweep changed nothing once in an
  * iteration changes nothing wherever else it is swept in that iteration (it reads only its own
  * part and ports no other sweep writes), so it is not run again: the state is the one left, with
- * it swept ({@link LoopGraph}'s idleAlone). More generally a sweep's outcomes are a function of
- * what it reads (its own part, the race flags, the far ends of its connections: {@link
- * LoopStateCodec#sweepReads}), so a sweep that changed nothing is not run again, in any iteration,
- * where its component reads the same ({@link LoopGraph}'s quietSweeps; both off with
- * {@link #withoutIdleSweepSkips()}, for tests).</li>
+ * it swept ({@link LoopGraph}'s idleAlone). More generally, up to its first thread race a sweep's
+ * outcomes are a function of what it reads (its own part, the race flags, the far ends of its
+ * connections: {@link LoopStateCodec#sweepReads}), so a sweep that asked no race is not run again,
+ * in any iteration, where its component reads the same: its outcomes are written from the ones kept
+ * ({@link LoopGraph}'s sweepsMet; both off with {@link #withoutIdleSweepSkips()}, for tests).</li>
  * <li><b>States.</b> {@link LoopStateCodec} writes what determines the future, threads' times
  * relative to now: two runs that reach the same key have the same futures, shifted in time.</li>
  * <li><b>Predicates</b> ({@link #reach}) are observed after every single move, not at the states

@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Sweeps known to change nothing taken without running them ({@link LoopGraph}'s idleAlone)
- * against the same exploration running every sweep, the other reductions on in both, on the
+ * Sweeps known to change nothing taken without running them ({@link LoopGraph}'s idleAlone), and
+ * sweeps met before with the same reads taken from their kept outcomes ({@link LoopGraph}'s
+ * sweepsMet), against the same exploration running every sweep, the other reductions on in both, on the
  * random models of the runtime-state-space properties (programs, assemblies, alike hosts, a step
  * cost, Concerto-D, observed predicates): the same states in the same order, the same edges one
  * by one, the same cut if any, the same answers (min, max, deadlock, stop, endless runs, the

@@ -211,8 +211,8 @@ class IncrementalDecodeProperties {
     private static void assertSame(StateSpaceStatistics a, StateSpaceStatistics b, String why) {
         assertEquals(b.states(), a.states(), why);
         assertEquals(b.edges(), a.edges(), why);
-        // sweeps met before with the same reads are skipped with compact keys only (LoopGraph's
-        // quietSweeps; IdleSweepsProperties holds the skips to running every sweep, one by one)
+        // sweeps met before with the same reads are taken from their kept outcomes, with compact keys
+        // only (LoopGraph.sweepsMet; IdleSweepsProperties holds that to running every sweep)
         assertTrue(a.sweeps() <= b.sweeps(), why);
         assertEquals(b.cut(), a.cut(), why);
     }
