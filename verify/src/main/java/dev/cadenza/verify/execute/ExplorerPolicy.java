@@ -355,7 +355,18 @@ final class ExplorerPolicy implements Policy {
      * takes): docs/verify.md, "Secluded ties".
      */
     private boolean secluded(ComponentState c) {
-        if (c == null || watch != null && watch.visible(c.id) || !onlyThisEnd(c)) {
+        return c != null && onlyThisEnd(c) && secludedContext(c);
+    }
+
+    /**
+     * The conditions of {@link #secluded} that do not read {@code c}'s own state: the predicate does
+     * not read it, the far ends of its connections are frozen, the program cannot move. None of it
+     * changes while {@code c} is swept (a sweep writes only its own instance; the program moves in
+     * its own phase), so during one sweep every race's answer is a function of this and of {@code
+     * c}'s state at the question ({@link LoopGraph}'s sweeps met before rest on that).
+     */
+    boolean secludedContext(ComponentState c) {
+        if (watch != null && watch.visible(c.id)) {
             return false;
         }
         if (uncheckedForTests) {

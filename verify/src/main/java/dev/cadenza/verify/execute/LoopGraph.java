@@ -814,11 +814,20 @@ final class LoopGraph {
             }
             int[] reads = null;
             int[] predicted = null;
+            int context = 0;
             if (from >= 0 && reduce && skipIdleSweeps && LoopStateCodec.compact(mid)
                     && (watch == null || !watch.visible(id))) {
-                int[] r = codec.sweepReads(mid, x.byId.get(id));
+                ComponentState c = x.byId.get(id);
+                int[] r = codec.sweepReads(mid, c);
                 int length = codec.sweepReadsLength();
                 int met = sweepsMet.find(r, length);
+                if (met < 0 && policy.secludedTies) {
+                    // a sweep that races was kept with the race's context too (see remember): read it
+                    codec.resume(mid);
+                    context = policy.secludedContext(c) ? 2 : 1;
+                    r[1] |= context << 2;
+                    met = sweepsMet.find(r, length);
+                }
                 if (met >= 0) {
                     long rest = mask & ~(1L << id);
                     int at = outcomeAt[met];
@@ -856,8 +865,8 @@ final class LoopGraph {
             // here (the instances the last sweeps changed) and between its scripts (c alone)
             codec.resume(mid);
             ComponentState c = x.byId.get(id);
-            if (reads != null && LoopStateCodec.checkForTests && !codec.readsHeld(reads, reads.length, c)
-                    || predicted != null && !codec.readsHeld(codec.sweepReads(mid, c), codec.sweepReadsLength(), c)) {
+            if (reads != null && LoopStateCodec.checkForTests && !codec.readsHeld(reads, reads.length, c, context)
+                    || predicted != null && !codec.readsHeld(codec.sweepReads(mid, c), codec.sweepReadsLength(), c, 0)) {
                 throw new IllegalStateException("a sweep's reads written from the compact key differ from the state's: "
                         + Arrays.toString(reads) + " at " + Arrays.toString(mid));
             }
@@ -933,12 +942,20 @@ final class LoopGraph {
                     idleSweeps |= 1L << id;
                 }
             }
-            if (reads != null && policy.raceQuestions == races) {
-                // (a sweep that asked a thread race is run each time: the answer may read more than
-                // the sweep's reads, secluded ties read other instances and the program. Up to the
-                // first race, every step of a sweep is a function of its reads and its order choices;
-                // so a sweep with the same reads asks no race either, along every script)
-                remember(reads);
+            if (reads != null) {
+                // Up to its first race, every step of a sweep is a function of its reads and its order
+                // choices, so whether it races is too. A race's answer reads the race flags (in the
+                // reads) and, with secluded ties, the far instances and the program: the race's
+                // context, which no sweep changes (ExplorerPolicy.secludedContext). So a sweep that
+                // raced is kept under its reads and its context, one that did not under its reads alone.
+                if (policy.raceQuestions == races || !policy.secludedTies) {
+                    reads[1] &= 3;
+                } else if (context == 0) {
+                    reads = null; // (not expected: the context is read whenever the reads alone were not kept)
+                }
+                if (reads != null) {
+                    remember(reads);
+                }
             }
             if (predicted != null) {
                 int[] got = new int[1 + 2 * children.size()];

@@ -627,9 +627,9 @@ final class LoopStateCodec {
      * For {@link #checkForTests}: whether {@code r}, the reads of {@code c} written by
      * {@link #sweepReads}, are the execution's, which holds the state they were read from.
      */
-    boolean readsHeld(int[] r, int length, ComponentState c) {
+    boolean readsHeld(int[] r, int length, ComponentState c, int context) {
         int n = 3;
-        if (r[0] != c.id || r[1] != ((x.forceNotice ? 1 : 0) | (x.forceAll ? 2 : 0))) {
+        if (r[0] != c.id || r[1] != ((x.forceNotice ? 1 : 0) | (x.forceAll ? 2 : 0) | context << 2)) {
             return false;
         }
         for (int p = 0; p < c.connections.size(); p++) {

@@ -58,8 +58,10 @@ import java.util.function.Consumer;
  * part and ports no other sweep writes), so it is not run again: the state is the one left, with
  * it swept ({@link LoopGraph}'s idleAlone). More generally, up to its first thread race a sweep's
  * outcomes are a function of what it reads (its own part, the race flags, the far ends of its
- * connections: {@link LoopStateCodec#sweepReads}), so a sweep that asked no race is not run again,
- * in any iteration, where its component reads the same: its outcomes are written from the ones kept
+ * connections: {@link LoopStateCodec#sweepReads}), and a race's answer of these and the race's
+ * context ({@link ExplorerPolicy#secludedContext}); so a sweep is not run again, in any iteration,
+ * where its component reads the same (and its races meet the same context): its outcomes are
+ * written from the ones kept
  * ({@link LoopGraph}'s sweepsMet; both off with {@link #withoutIdleSweepSkips()}, for tests).</li>
  * <li><b>States.</b> {@link LoopStateCodec} writes what determines the future, threads' times
  * relative to now: two runs that reach the same key have the same futures, shifted in time.</li>
