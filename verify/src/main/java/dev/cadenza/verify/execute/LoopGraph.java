@@ -561,10 +561,11 @@ final class LoopGraph {
      * the loop's flags (moved, deferred). A sweep's outcomes are a function of what it reads, so
      * where a component reads the same again, in any iteration and whatever its group, its sweep is
      * taken from here without running it: the same states in the same order, the same edges
-     * ({@code IdleSweepsProperties}). Only sweeps whose moves the observed predicate does not see
-     * (it reads other instances too, so what it makes of a move is not a function of these reads).
-     * The outcomes: {@code outcomes[outcomeAt[k]]} is their count, then a part number and the flags
-     * per outcome.
+     * ({@code IdleSweepsProperties}). A component the observed predicate reads also reads the
+     * predicate's readings and flags (what it makes of a move reads other instances too): they are
+     * in its key, and its outcomes keep the flags it left. The outcomes: {@code
+     * outcomes[outcomeAt[k]]} is their count, then per outcome a part number, the loop's flags set
+     * and the predicate's flags left.
      */
     private final LoopStateStore sweepsMet = new LoopStateStore();
     private int[] outcomeAt = new int[1024];
@@ -573,6 +574,7 @@ final class LoopGraph {
     /** The outcomes of the sweep being run: per script, the part left and the flags set (see {@link #remember}). */
     private int[] outcomeParts = new int[16];
     private int[] outcomeFlags = new int[16];
+    private int[] outcomeWatch = new int[16];
     private int outcomeCount;
 
     /**
@@ -581,7 +583,7 @@ final class LoopGraph {
      */
     private void remember(int[] reads) {
         int count = outcomeCount;
-        int need = 1 + 2 * count;
+        int need = 1 + 3 * count;
         long grow = sweepsMet.growthBytes(reads.length)
                 + (outcomesLength + need > outcomes.length ? 8L * Math.max(need, outcomes.length) : 0)
                 + (sweepsMet.size() == outcomeAt.length ? 8L * outcomeAt.length : 0);
@@ -603,6 +605,7 @@ final class LoopGraph {
         for (int o = 0; o < count; o++) {
             outcomes[outcomesLength++] = outcomeParts[o];
             outcomes[outcomesLength++] = outcomeFlags[o];
+            outcomes[outcomesLength++] = outcomeWatch[o];
         }
     }
     /** Sweeps not run because they were known to change nothing. */
@@ -815,10 +818,15 @@ final class LoopGraph {
             int[] reads = null;
             int[] predicted = null;
             int context = 0;
-            if (from >= 0 && reduce && skipIdleSweeps && LoopStateCodec.compact(mid)
-                    && (watch == null || !watch.visible(id))) {
+            boolean seen = watch != null && watch.visible(id);
+            if (from >= 0 && reduce && skipIdleSweeps && LoopStateCodec.compact(mid)) {
                 ComponentState c = x.byId.get(id);
-                int[] r = codec.sweepReads(mid, c);
+                if (seen) {
+                    // the predicate's readings as they are here: the execution holds mid, the readings loaded
+                    codec.resume(mid);
+                    watch.load();
+                }
+                int[] r = codec.sweepReads(mid, c, seen ? watch : null);
                 int length = codec.sweepReadsLength();
                 int met = sweepsMet.find(r, length);
                 if (met < 0 && policy.secludedTies) {
@@ -834,12 +842,15 @@ final class LoopGraph {
                     int count = outcomes[at];
                     if (LoopStateCodec.checkForTests) {
                         // tests: the sweep is run all the same, and its outcomes must be these
-                        predicted = Arrays.copyOfRange(outcomes, at, at + 1 + 2 * count);
+                        predicted = Arrays.copyOfRange(outcomes, at, at + 1 + 3 * count);
                     } else {
                         // met before with the same reads: its outcomes are known (see sweepsMet)
                         for (int o = 0; o < count && !found; o++) {
-                            int[] child = LoopStateCodec.swept(mid, id, rest, outcomes[at + 1 + 2 * o],
-                                    outcomes[at + 2 + 2 * o]);
+                            int[] child = LoopStateCodec.swept(mid, id, rest, outcomes[at + 1 + 3 * o],
+                                    outcomes[at + 2 + 3 * o]);
+                            if (seen) {
+                                child[child.length - 1] = outcomes[at + 3 + 3 * o];
+                            }
                             if ((++skippedSweeps & 1023) == 0 && meter.clock(states.size()).reached()) {
                                 cut = meter.budget().reason(Limit.TIME);
                                 return;
@@ -865,8 +876,9 @@ final class LoopGraph {
             // here (the instances the last sweeps changed) and between its scripts (c alone)
             codec.resume(mid);
             ComponentState c = x.byId.get(id);
-            if (reads != null && LoopStateCodec.checkForTests && !codec.readsHeld(reads, reads.length, c, context)
-                    || predicted != null && !codec.readsHeld(codec.sweepReads(mid, c), codec.sweepReadsLength(), c, 0)) {
+            if (reads != null && LoopStateCodec.checkForTests && !codec.readsHeld(reads, reads.length, c, context, seen ? watch : null)
+                    || predicted != null && !codec.readsHeld(codec.sweepReads(mid, c, seen ? watch : null),
+                            codec.sweepReadsLength(), c, 0, seen ? watch : null)) {
                 throw new IllegalStateException("a sweep's reads written from the compact key differ from the state's: "
                         + Arrays.toString(reads) + " at " + Arrays.toString(mid));
             }
@@ -916,7 +928,9 @@ final class LoopGraph {
                     if (outcomeCount == outcomeParts.length) {
                         outcomeParts = Arrays.copyOf(outcomeParts, outcomeCount * 2);
                         outcomeFlags = Arrays.copyOf(outcomeFlags, outcomeCount * 2);
+                        outcomeWatch = Arrays.copyOf(outcomeWatch, outcomeCount * 2);
                     }
+                    outcomeWatch[outcomeCount] = seen ? watch.flags : 0;
                     outcomeParts[outcomeCount] = LoopStateCodec.partOf(codec.buffer(), id);
                     outcomeFlags[outcomeCount++] = (x.sweepMoved ? 1 : 0) | (x.sweepDeferred ? 2 : 0);
                 }
@@ -958,12 +972,16 @@ final class LoopGraph {
                 }
             }
             if (predicted != null) {
-                int[] got = new int[1 + 2 * children.size()];
+                int[] got = new int[1 + 3 * children.size()];
                 got[0] = children.size();
                 for (int o = 0; o < children.size(); o++) {
-                    got[1 + 2 * o] = outcomeParts[o];
-                    got[2 + 2 * o] = outcomeFlags[o];
-                    int[] child = LoopStateCodec.swept(mid, id, mask & ~(1L << id), got[1 + 2 * o], got[2 + 2 * o]);
+                    got[1 + 3 * o] = outcomeParts[o];
+                    got[2 + 3 * o] = outcomeFlags[o];
+                    got[3 + 3 * o] = outcomeWatch[o];
+                    int[] child = LoopStateCodec.swept(mid, id, mask & ~(1L << id), got[1 + 3 * o], got[2 + 3 * o]);
+                    if (seen) {
+                        child[child.length - 1] = got[3 + 3 * o];
+                    }
                     if (!Arrays.equals(child, children.get(o))) {
                         throw new IllegalStateException("a sweep's outcome written from its flags differs from the one"
                                 + " written from the execution: " + Arrays.toString(child) + " vs "

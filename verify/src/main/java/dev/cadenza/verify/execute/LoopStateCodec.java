@@ -561,9 +561,12 @@ final class LoopStateCodec {
      * absolute clock is not read, a thread's time is in its own part. So two states with equal reads
      * of {@code c}, in any iterations, give {@code c}'s sweep the same outcomes, and an outcome
      * that changed nothing in one changes nothing in the other ({@link LoopGraph#sweepFrom}).
-     * Numbers are the exploration's ({@link #numbered} is never cleared).
+     * Numbers are the exploration's ({@link #numbered} is never cleared). With {@code w}, the
+     * observed predicate, which reads {@code c}: also whether it observes, its flags and its
+     * readings, as loaded from the state {@code mid} the execution holds (what it makes of the
+     * sweep's moves reads them, and nothing else: {@link PredicateWatch#recorded}).
      */
-    int[] sweepReads(int[] mid, ComponentState c) {
+    int[] sweepReads(int[] mid, ComponentState c, PredicateWatch w) {
         int n = 0;
         int[] r = reads;
         r[n++] = c.id;
@@ -592,6 +595,16 @@ final class LoopStateCodec {
                 int refusing = at + 2 + page[at + 1] + 2 * ((ty.places.length + 31) >>> 5)
                         + 3 * ((ty.transitions.length + 31) >>> 5) + (q >>> 5);
                 r[n++] = (page[refusing] >>> (q & 31)) & 1;
+            }
+        }
+        if (w != null) {
+            if (n + 2 + w.values.length > r.length) {
+                r = reads = Arrays.copyOf(r, n + 2 + w.values.length);
+            }
+            r[n++] = w.active ? 1 : 0;
+            r[n++] = w.flags;
+            for (long v : w.values) {
+                r[n++] = (int) v;
             }
         }
         readsLength = n;
@@ -627,7 +640,7 @@ final class LoopStateCodec {
      * For {@link #checkForTests}: whether {@code r}, the reads of {@code c} written by
      * {@link #sweepReads}, are the execution's, which holds the state they were read from.
      */
-    boolean readsHeld(int[] r, int length, ComponentState c, int context) {
+    boolean readsHeld(int[] r, int length, ComponentState c, int context, PredicateWatch w) {
         int n = 3;
         if (r[0] != c.id || r[1] != ((x.forceNotice ? 1 : 0) | (x.forceAll ? 2 : 0) | context << 2)) {
             return false;
@@ -642,6 +655,17 @@ final class LoopStateCodec {
                     return false;
                 }
                 n += 5;
+            }
+        }
+        if (w != null) {
+            w.load();
+            if (n + 2 + w.values.length != length || r[n++] != (w.active ? 1 : 0) || r[n++] != w.flags) {
+                return false;
+            }
+            for (long v : w.values) {
+                if (r[n++] != v) {
+                    return false;
+                }
             }
         }
         return n == length;
