@@ -127,6 +127,7 @@ final class LoopGraph {
         // inside an iteration, restore only what a sweep changed (LoopStateCodec.resume): with the
         // order reductions only, as encodeSwept (without them nothing is assumed of a sweep)
         codec.incremental = reduce;
+        codec.compactStates = reduce;
         this.watched = watched;
         this.watch = watched == null ? null : new PredicateWatch(watched, executor.addedNames(), executor.addedTypes());
         if (watch != null) {
@@ -144,6 +145,12 @@ final class LoopGraph {
     /** For tests: every state inside an iteration decoded whole, as without the reductions. */
     void fullDecode() {
         codec.incremental = false;
+        codec.compactStates = false;
+    }
+
+    /** The whole key of stored state {@code v} (stored compactly with the reductions: {@link LoopStateCodec#compactBoundary}). */
+    int[] stateKey(int v) {
+        return codec.expandBoundary(states.key(v));
     }
 
     /** Resumes of states inside iterations that restored whole states, and those that restored only what differed. */
@@ -174,7 +181,7 @@ final class LoopGraph {
             ensureNodes(v + 1);
             edgeStart[v] = edges;
             from = v;
-            int[] key = states.key(v);
+            int[] key = stateKey(v);
             if (LoopStateCodec.kind(key) == LoopStateCodec.WAIT) {
                 pass(key);
             } else {
@@ -189,6 +196,15 @@ final class LoopGraph {
     private int from = -1;
 
     private int add(int[] key, int len, int parentNode) {
+        if (codec.compactStates) {
+            long grow = codec.boundaryGrowthBytes(len);
+            if (grow > 0 && !meter.mayAllocate(grow)) {
+                cut = meter.budget().reason(Limit.MEMORY);
+                return -1;
+            }
+            len = codec.compactBoundary(key, len);
+            key = codec.compactBuffer();
+        }
         int id = states.find(key, len);
         if (id >= 0) {
             return id;
@@ -1200,7 +1216,7 @@ final class LoopGraph {
                 if (i > 0) {
                     key = foundKey;
                 }
-                targetKey = i + 1 < path.length ? states.key(path[i + 1]) : null;
+                targetKey = i + 1 < path.length ? stateKey(path[i + 1]) : null;
                 targetWeight = weights == null || i + 1 >= path.length ? -1 : weights[i];
                 targetTerminal = terminal;
                 found = false;

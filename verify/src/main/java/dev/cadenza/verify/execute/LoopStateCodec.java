@@ -674,6 +674,128 @@ final class LoopStateCodec {
     private int[] reads = new int[64];
     private int readsLength;
 
+    // ---- boundary states, stored compactly: one number per instance's part ---------------------------
+
+    /*
+     * Why a stored boundary key can be its parts' numbers. A boundary key is its header (the loop's
+     * flags, the program counter, the number of instances), each instance's part in instance order,
+     * the connections, and the predicate's flags. An instance's type is fixed by its index (the
+     * executor adds each name with one type), so where each part ends is read from the key itself
+     * (partLength). With the parts numbered (equal ints, equal number: the exploration's numbering)
+     * and the connections' block numbered the same way, the compact key — the header, one number per
+     * part, the connections' number, the predicate's flags — is equal to another if and only if the
+     * whole keys are, and expands back to its whole key. At galera n = 8 a whole key is some 600 ints
+     * and its compact key about 55; the parts and connection blocks are shared by many states.
+     */
+
+    /** Boundary keys are stored compactly (with the reductions and the incremental decode; for tests, off with it). */
+    boolean compactStates;
+    /** The connection blocks met (each a boundary key's tail after its parts, without the predicate's flags). */
+    private final LoopStateStore connectionSets = new LoopStateStore();
+    private int[] compactBuf = new int[64];
+    /** Per instance, the number of its part in the last boundary key compacted (-1: none). */
+    private int[] lastPart = new int[0];
+    /** The number of the connections of the last boundary key compacted (-1: none). */
+    private int lastConnections = -1;
+
+    /** Bytes that compacting a boundary key of {@code len} ints could allocate (its parts and connections new). */
+    long boundaryGrowthBytes(int len) {
+        return numbered.growthBytes(len) + connectionSets.growthBytes(len);
+    }
+
+    /** The compact form of boundary key {@code whole[0..len)}, into {@link #compactBuffer()}; its length. */
+    int compactBoundary(int[] whole, int len) {
+        int n = whole[2];
+        int out = n + 4 + (watch != null ? 1 : 0);
+        if (compactBuf.length < out) {
+            compactBuf = new int[Math.max(out, compactBuf.length * 2)];
+        }
+        int[] c = compactBuf;
+        c[0] = whole[0] | 1 << 9;
+        c[1] = whole[1];
+        c[2] = n;
+        if (lastPart.length < n) {
+            lastPart = Arrays.copyOf(lastPart, Math.max(n, lastPart.length * 2));
+            Arrays.fill(lastPart, -1);
+        }
+        int at = 3;
+        for (int k = 0; k < n; k++) {
+            int l = partLength(whole, at, types.get(k));
+            // most parts are the ones the instance had in the last key compacted: compared, not hashed
+            int last = lastPart[k];
+            if (last >= 0 && numbered.lengthOf(last) == l) {
+                int o = numbered.offsetOf(last);
+                if (Arrays.equals(numbered.pageOf(last), o, o + l, whole, at, at + l)) {
+                    c[3 + k] = last;
+                    at += l;
+                    continue;
+                }
+            }
+            c[3 + k] = lastPart[k] = number(whole, at, l);
+            at += l;
+        }
+        int end = len - (watch != null ? 1 : 0);
+        int o = lastConnections < 0 ? 0 : connectionSets.offsetOf(lastConnections);
+        if (lastConnections < 0 || connectionSets.lengthOf(lastConnections) != end - at
+                || !Arrays.equals(connectionSets.pageOf(lastConnections), o, o + end - at, whole, at, end)) {
+            System.arraycopy(whole, at, scratch(end - at), 0, end - at);
+            int id = connectionSets.add(scratch, end - at);
+            lastConnections = id >= 0 ? id : -(id + 1);
+        }
+        c[3 + n] = lastConnections;
+        if (watch != null) {
+            c[4 + n] = whole[len - 1];
+        }
+        return out;
+    }
+
+    int[] compactBuffer() {
+        return compactBuf;
+    }
+
+    /** The whole boundary key of a compact one ({@link #compactBoundary}); a whole key as it is. */
+    int[] expandBoundary(int[] key) {
+        if (((key[0] >>> 9) & 1) == 0) {
+            return key;
+        }
+        int n = key[2];
+        int length = 3 + connectionSets.lengthOf(key[3 + n]) + (watch != null ? 1 : 0);
+        for (int k = 0; k < n; k++) {
+            length += numbered.lengthOf(key[3 + k]);
+        }
+        int[] whole = new int[length];
+        whole[0] = key[0] & ~(1 << 9);
+        whole[1] = key[1];
+        whole[2] = n;
+        int at = 3;
+        for (int k = 0; k < n; k++) {
+            int id = key[3 + k];
+            int l = numbered.lengthOf(id);
+            System.arraycopy(numbered.pageOf(id), numbered.offsetOf(id), whole, at, l);
+            at += l;
+        }
+        int cs = key[3 + n];
+        int l = connectionSets.lengthOf(cs);
+        System.arraycopy(connectionSets.pageOf(cs), connectionSets.offsetOf(cs), whole, at, l);
+        if (watch != null) {
+            whole[length - 1] = key[4 + n];
+        }
+        return whole;
+    }
+
+    /** The length of the part of an instance of type {@code ty} starting at {@code key[at]} (its layout: putComponent). */
+    private static int partLength(int[] key, int at, CompiledType ty) {
+        int wp = (ty.places.length + 31) >>> 5;
+        int wt = (ty.transitions.length + 31) >>> 5;
+        int running = at + 2 + key[at + 1] + 2 * wp + 2 * wt;
+        int threads = 0;
+        for (int w = 0; w < wt; w++) {
+            threads += Integer.bitCount(key[running + w]);
+        }
+        return 2 + key[at + 1] + 2 * wp + 3 * wt + ((ty.ports.length + 31) >>> 5) + threads
+                + ty.groups.length + ty.ports.length;
+    }
+
     private int[] scratch(int length) {
         if (scratch.length < length) {
             scratch = new int[Math.max(length, scratch.length * 2)];

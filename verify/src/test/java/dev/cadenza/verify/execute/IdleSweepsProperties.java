@@ -141,7 +141,7 @@ class IdleSweepsProperties {
         assertEquals(b.statistics().edges(), a.statistics().edges(), why);
         assertEquals(b.statistics().cut(), a.statistics().cut(), why);
         for (int v = 0; v < g[1].states.size(); v++) {
-            assertEquals(java.util.Arrays.toString(g[1].states.key(v)), java.util.Arrays.toString(g[0].states.key(v)),
+            assertEquals(java.util.Arrays.toString(g[1].stateKey(v)), java.util.Arrays.toString(g[0].stateKey(v)),
                     why + "\nstate " + v);
         }
         IncrementalDecodeProperties.assertSameEdges(g[0], g[1], why);

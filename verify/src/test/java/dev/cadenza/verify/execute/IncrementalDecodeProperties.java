@@ -243,10 +243,10 @@ class IncrementalDecodeProperties {
     private static Set<String> edges(LoopGraph g) {
         Set<String> out = new HashSet<>();
         for (int v = 0; v < g.states.size(); v++) {
-            String from = Arrays.toString(g.states.key(v));
+            String from = Arrays.toString(g.stateKey(v));
             for (int e = g.edgeStart[v]; e < g.edgeEnd[v]; e++) {
                 int t = g.to[e];
-                out.add(from + " -> " + (t < 0 ? "end " + t : Arrays.toString(g.states.key(t))) + " in " + g.weight[e]);
+                out.add(from + " -> " + (t < 0 ? "end " + t : Arrays.toString(g.stateKey(t))) + " in " + g.weight[e]);
             }
         }
         return out;

@@ -38,7 +38,7 @@ class TieStatesProbe {
         Map<String, Integer> workerSpread = new TreeMap<>();
         java.io.PrintWriter dump = new java.io.PrintWriter(System.getProperty("probe.dump", "/tmp/states.txt"));
         for (int v = 0; v < g.states.size(); v++) {
-            int[] key = g.states.key(v);
+            int[] key = g.stateKey(v);
             codec.decode(key);
             StringBuilder rest = new StringBuilder();
             java.util.List<String> workers = new java.util.ArrayList<>();
