@@ -124,6 +124,19 @@ final class LoopGraph {
         // free answers to the forced question, and Concerto's rules (not Concerto-D's refusals and end)
         policy.secludedTies = reduce && !strictTies && stepHi == 0 && !x.concertoD;
         this.codec = new LoopStateCodec(x, unit, executor.addedNames(), executor.addedTypes());
+        // sets of instances (to sweep, groups, ...): words of 64 ids, as many as the key's set to sweep
+        int n = executor.addedNames().size();
+        this.words = codec.words;
+        this.groupMask = new long[Math.max(n, 1) * words];
+        this.singletons = new long[words];
+        this.idleSweeps = new long[words];
+        this.iterationActive = new long[words];
+        this.iterationMask = new long[words];
+        this.unionParent = new int[n];
+        this.groupOfRoot = new int[n];
+        this.stackComponent = new int[n + 1];
+        this.stackValues = new int[n + 1][];
+        this.stackOptions = new int[n + 1][];
         // inside an iteration, restore only what a sweep changed (LoopStateCodec.resume): with the
         // order reductions only, as encodeSwept (without them nothing is assumed of a sweep)
         codec.incremental = reduce;
@@ -488,10 +501,24 @@ final class LoopGraph {
     // ---- an iteration ---------------------------------------------------------------------------------
 
     /** Finding a path: the sweeps of the iteration so far (component, its choices). */
-    private final int[] stackComponent = new int[65];
-    private final int[][] stackValues = new int[65][];
-    private final int[][] stackOptions = new int[65][];
+    private final int[] stackComponent;
+    private final int[][] stackValues;
+    private final int[][] stackOptions;
     private int depth;
+
+    /**
+     * The 64-bit words of a set of instances (bit {@code id & 63} of word {@code id >>> 6}): the
+     * codec's width of the set to sweep, one word up to 64 instances.
+     */
+    private final int words;
+
+    private static boolean has(long[] set, int id) {
+        return (set[id >>> 6] & 1L << id) != 0;
+    }
+
+    private static void mark(long[] set, int id) {
+        set[id >>> 6] |= 1L << id;
+    }
 
     private void iterate(int[] key) {
         phase = LoopStateCodec.phase(key);
@@ -528,12 +555,13 @@ final class LoopGraph {
             leaf(s);
             return;
         }
-        long mask = 0;
-        iterationActive = 0;
+        long[] mask = iterationMask;
+        Arrays.fill(mask, 0);
+        Arrays.fill(iterationActive, 0);
         for (ComponentState c : x.active) {
-            iterationActive |= 1L << c.id;
+            mark(iterationActive, c.id);
             if (!reduce || !waiting(c)) {
-                mask |= 1L << c.id;
+                mark(mask, c.id);
             }
         }
         groups(mask);
@@ -557,17 +585,20 @@ final class LoopGraph {
         return ExplorerPolicy.waiting(c, x.now);
     }
 
-    /** The active components of the iteration, grouped (one group of all when not reducing). */
-    private final long[] groupMask = new long[64];
+    /**
+     * The active components of the iteration, grouped (one group of all when not reducing): group
+     * g's set is the {@link #words} words from {@code g * words}.
+     */
+    private final long[] groupMask;
     private int groupCount;
     /** The components of the iteration that are a group alone. */
-    private long singletons;
+    private final long[] singletons;
     /**
      * Components alone in their group whose sweep, run once in this iteration, changed nothing
      * (one outcome, the key the same but for the set to sweep): their sweep is known to change
      * nothing anywhere in the iteration, so it is not run again (see {@link #sweepFrom}).
      */
-    private long idleSweeps;
+    private final long[] idleSweeps;
     /** Whether sweeps known to change nothing are taken without running them (with the reductions; off for tests). */
     boolean skipIdleSweeps = true;
     /**
@@ -626,7 +657,11 @@ final class LoopGraph {
     }
     /** Sweeps not run because they were known to change nothing. */
     long skippedSweeps;
-    private final int[] unionParent = new int[64];
+    private final int[] unionParent;
+    /** Per root of {@link #unionParent}: its group's number (-1: none yet). */
+    private final int[] groupOfRoot;
+    /** The components the iteration sweeps (for {@link #groups}). */
+    private final long[] iterationMask;
 
     /**
      * Groups the components to sweep so that sweeps of different groups commute. A sweep reads
@@ -646,36 +681,42 @@ final class LoopGraph {
      * commute. So every order of the iteration's sweeps reaches the same states as one that sweeps
      * the first group (in every order), then the second, and so on: only those are explored.
      */
-    private void groups(long mask) {
+    private void groups(long[] mask) {
         groupCount = 0;
-        singletons = 0;
-        idleSweeps = 0;
+        Arrays.fill(singletons, 0);
+        Arrays.fill(idleSweeps, 0);
         if (!reduce) {
-            groupMask[groupCount++] = mask;
+            System.arraycopy(mask, 0, groupMask, 0, words);
+            groupCount = 1;
             return;
         }
         boolean[][] touched = new boolean[x.byId.size()][];
-        for (long m = mask; m != 0; m &= m - 1) {
-            int id = Long.numberOfTrailingZeros(m);
-            touched[id] = touched(x.byId.get(id));
-            unionParent[id] = id;
+        for (int w = 0; w < words; w++) {
+            for (long m = mask[w]; m != 0; m &= m - 1) {
+                int id = w << 6 | Long.numberOfTrailingZeros(m);
+                touched[id] = touched(x.byId.get(id));
+                unionParent[id] = id;
+                groupOfRoot[id] = -1;
+            }
         }
-        for (long m = mask; m != 0; m &= m - 1) {
-            int id = Long.numberOfTrailingZeros(m);
-            ComponentState c = x.byId.get(id);
-            for (int p = 0; p < c.connections.size(); p++) {
-                if (!touched[id][p]) {
-                    continue;
-                }
-                for (Connection k : c.connections.get(p)) {
-                    boolean provider = k.provider == c && k.providePort == p;
-                    ComponentState d = provider ? k.user : k.provider;
-                    int q = provider ? k.usePort : k.providePort;
-                    if (d != c && (mask & (1L << d.id)) != 0 && touched[d.id][q]) {
-                        int a = find(id);
-                        int b = find(d.id);
-                        if (a != b) {
-                            unionParent[a] = b;
+        for (int w = 0; w < words; w++) {
+            for (long m = mask[w]; m != 0; m &= m - 1) {
+                int id = w << 6 | Long.numberOfTrailingZeros(m);
+                ComponentState c = x.byId.get(id);
+                for (int p = 0; p < c.connections.size(); p++) {
+                    if (!touched[id][p]) {
+                        continue;
+                    }
+                    for (Connection k : c.connections.get(p)) {
+                        boolean provider = k.provider == c && k.providePort == p;
+                        ComponentState d = provider ? k.user : k.provider;
+                        int q = provider ? k.usePort : k.providePort;
+                        if (d != c && has(mask, d.id) && touched[d.id][q]) {
+                            int a = find(id);
+                            int b = find(d.id);
+                            if (a != b) {
+                                unionParent[a] = b;
+                            }
                         }
                     }
                 }
@@ -685,36 +726,50 @@ final class LoopGraph {
             // the components the observed predicate reads sweep in every order among themselves: the
             // order of their sweeps decides the readings between the moves (docs/verify.md)
             int first = -1;
-            for (long m = mask; m != 0; m &= m - 1) {
-                int id = Long.numberOfTrailingZeros(m);
-                if (watch.visible(id)) {
-                    if (first < 0) {
-                        first = id;
-                    } else {
-                        int a = find(id);
-                        int b = find(first);
-                        if (a != b) {
-                            unionParent[a] = b;
+            for (int w = 0; w < words; w++) {
+                for (long m = mask[w]; m != 0; m &= m - 1) {
+                    int id = w << 6 | Long.numberOfTrailingZeros(m);
+                    if (watch.visible(id)) {
+                        if (first < 0) {
+                            first = id;
+                        } else {
+                            int a = find(id);
+                            int b = find(first);
+                            if (a != b) {
+                                unionParent[a] = b;
+                            }
                         }
                     }
                 }
             }
         }
-        long left = mask;
-        while (left != 0) {
-            int root = find(Long.numberOfTrailingZeros(left));
-            long group = 0;
-            for (long m = left; m != 0; m &= m - 1) {
-                int id = Long.numberOfTrailingZeros(m);
-                if (find(id) == root) {
-                    group |= 1L << id;
+        // the groups in the order of their smallest members (one pass: each root numbered when first met)
+        for (int w = 0; w < words; w++) {
+            for (long m = mask[w]; m != 0; m &= m - 1) {
+                int id = w << 6 | Long.numberOfTrailingZeros(m);
+                int root = find(id);
+                int g = groupOfRoot[root];
+                if (g < 0) {
+                    g = groupCount++;
+                    groupOfRoot[root] = g;
+                    Arrays.fill(groupMask, g * words, g * words + words, 0);
+                }
+                groupMask[g * words + w] |= 1L << id;
+            }
+        }
+        for (int g = 0; g < groupCount; g++) {
+            int size = 0;
+            int last = -1;
+            for (int w = 0; w < words && size < 2; w++) {
+                long m = groupMask[g * words + w];
+                size += Long.bitCount(m);
+                if (m != 0) {
+                    last = w << 6 | Long.numberOfTrailingZeros(m);
                 }
             }
-            groupMask[groupCount++] = group;
-            if (Long.bitCount(group) == 1) {
-                singletons |= group;
+            if (size == 1) {
+                mark(singletons, last);
             }
-            left &= ~group;
         }
     }
 
@@ -795,8 +850,7 @@ final class LoopGraph {
         if (memo.add(mid, mid.length) < 0) {
             return;
         }
-        long mask = LoopStateCodec.remaining(mid);
-        if (mask == 0) {
+        if (codec.noneRemaining(mid)) {
             // the iteration's end and its step write the loop's fields and the active list, and put
             // back the finishing instants they try: the execution still holds mid's instances after it
             codec.resume(mid);
@@ -810,21 +864,16 @@ final class LoopGraph {
             }
             return;
         }
-        long candidates = mask;
-        for (int g = 0; g < groupCount; g++) {
-            if ((mask & groupMask[g]) != 0) {
-                candidates = mask & groupMask[g];
-                break;
-            }
+        // the candidates: those left of the first group with some left (every one when none is found)
+        int group = 0;
+        while (group < groupCount && !intersects(mid, group)) {
+            group++;
         }
-        for (long m = candidates; m != 0; m &= m - 1) {
-            int id = Long.numberOfTrailingZeros(m);
-            if (from >= 0 && (idleSweeps & 1L << id) != 0) {
+        for (int id = candidate(mid, group, 0); id >= 0; id = candidate(mid, group, id + 1)) {
+            if (from >= 0 && has(idleSweeps, id)) {
                 // its sweep changes nothing here either: the state is mid's, id swept (see idleAlone)
                 int[] child = mid.clone();
-                long rest = mask & ~(1L << id);
-                child[3] = (int) (rest >>> 32);
-                child[4] = (int) rest;
+                LoopStateCodec.unmark(child, id);
                 skippedSweeps++;
                 depth++;
                 sweepFrom(child);
@@ -853,7 +902,6 @@ final class LoopGraph {
                     met = sweepsMet.find(r, length);
                 }
                 if (met >= 0) {
-                    long rest = mask & ~(1L << id);
                     int at = outcomeAt[met];
                     int count = outcomes[at];
                     if (LoopStateCodec.checkForTests) {
@@ -862,7 +910,7 @@ final class LoopGraph {
                     } else {
                         // met before with the same reads: its outcomes are known (see sweepsMet)
                         for (int o = 0; o < count && !found; o++) {
-                            int[] child = LoopStateCodec.swept(mid, id, rest, outcomes[at + 1 + 3 * o],
+                            int[] child = codec.swept(mid, id, outcomes[at + 1 + 3 * o],
                                     outcomes[at + 2 + 3 * o]);
                             if (seen) {
                                 child[child.length - 1] = outcomes[at + 3 + 3 * o];
@@ -937,8 +985,8 @@ final class LoopGraph {
                     }
                 }
                 int len = reduce
-                        ? codec.encodeSwept(mid, c, mask & ~(1L << id), x.movedInIteration(), x.deferred)
-                        : codec.encodeMid(phase, mask & ~(1L << id), x.movedInIteration(), x.deferred);
+                        ? codec.encodeSwept(mid, c, x.movedInIteration(), x.deferred)
+                        : codec.encodeMid(phase, codec.remainingWithout(mid, id), x.movedInIteration(), x.deferred);
                 children.add(Arrays.copyOf(codec.buffer(), len));
                 if (reads != null || predicted != null) {
                     if (outcomeCount == outcomeParts.length) {
@@ -947,7 +995,7 @@ final class LoopGraph {
                         outcomeWatch = Arrays.copyOf(outcomeWatch, outcomeCount * 2);
                     }
                     outcomeWatch[outcomeCount] = seen ? watch.flags : 0;
-                    outcomeParts[outcomeCount] = LoopStateCodec.partOf(codec.buffer(), id);
+                    outcomeParts[outcomeCount] = codec.partOf(codec.buffer(), id);
                     outcomeFlags[outcomeCount++] = (x.sweepMoved ? 1 : 0) | (x.sweepDeferred ? 2 : 0);
                 }
                 if (values != null) {
@@ -968,8 +1016,8 @@ final class LoopGraph {
             // where it is not, so an idle sweep must not have recorded one)
             if (from >= 0 && reduce && skipIdleSweeps && children.size() == 1 && x.log.size() == 0
                     && idleAlone(mid, children.get(0))) {
-                if ((singletons & 1L << id) != 0) {
-                    idleSweeps |= 1L << id;
+                if (has(singletons, id)) {
+                    mark(idleSweeps, id);
                 }
             }
             if (reads != null) {
@@ -994,7 +1042,7 @@ final class LoopGraph {
                     got[1 + 3 * o] = outcomeParts[o];
                     got[2 + 3 * o] = outcomeFlags[o];
                     got[3 + 3 * o] = outcomeWatch[o];
-                    int[] child = LoopStateCodec.swept(mid, id, mask & ~(1L << id), got[1 + 3 * o], got[2 + 3 * o]);
+                    int[] child = codec.swept(mid, id, got[1 + 3 * o], got[2 + 3 * o]);
                     if (seen) {
                         child[child.length - 1] = got[3 + 3 * o];
                     }
@@ -1009,6 +1057,9 @@ final class LoopGraph {
                             + Arrays.toString(predicted) + " then, " + Arrays.toString(got) + " now, at "
                             + Arrays.toString(mid));
                 }
+                // counted as without the checks: taken from the kept outcomes, not run
+                sweeps -= children.size();
+                skippedSweeps += children.size();
             }
             for (int k = 0; k < children.size() && !found; k++) {
                 stackComponent[depth] = id;
@@ -1042,16 +1093,40 @@ final class LoopGraph {
      * at galera n = 8 three sweeps in four change nothing, mostly components waiting on a port
      * swept again under every choice of an earlier race.
      */
-    private static boolean idleAlone(int[] mid, int[] child) {
+    private boolean idleAlone(int[] mid, int[] child) {
         if (mid.length != child.length) {
             return false;
         }
-        for (int i = 0; i < mid.length; i++) {
-            if (i != 3 && i != 4 && mid[i] != child[i]) {
-                return false;
+        int a = LoopStateCodec.REMAINING;
+        int b = a + 2 * words;
+        return Arrays.equals(mid, 0, a, child, 0, a) && Arrays.equals(mid, b, mid.length, child, b, mid.length);
+    }
+
+    /**
+     * The first component from {@code id} on that is left to sweep in {@code mid} and in group
+     * {@code g} (any group when {@code g} is {@link #groupCount}), or -1.
+     */
+    private int candidate(int[] mid, int g, int id) {
+        for (int w = id >>> 6; w < words; w++) {
+            long m = LoopStateCodec.remaining(mid, w) & (g < groupCount ? groupMask[g * words + w] : -1L);
+            if (w == id >>> 6) {
+                m &= -1L << id;
+            }
+            if (m != 0) {
+                return w << 6 | Long.numberOfTrailingZeros(m);
             }
         }
-        return true;
+        return -1;
+    }
+
+    /** Whether some component of group {@code g} is left to sweep in {@code mid}. */
+    private boolean intersects(int[] mid, int g) {
+        for (int w = 0; w < words; w++) {
+            if ((LoopStateCodec.remaining(mid, w) & groupMask[g * words + w]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- time passing -----------------------------------------------------------------------------------
@@ -1244,15 +1319,21 @@ final class LoopGraph {
                     // nothing and meet no choice (ExplorerPolicy orders only the end items that can act),
                     // so the choices recorded for the swept ones are all the iteration takes; the policy
                     // checks it (a choice met in an unswept sweep would shift every later one)
-                    String[] order = new String[Long.bitCount(iterationActive)];
-                    long rest = iterationActive;
+                    int active = 0;
+                    for (long m : iterationActive) {
+                        active += Long.bitCount(m);
+                    }
+                    String[] order = new String[active];
+                    long[] rest = iterationActive.clone();
                     for (int d = 0; d < foundDepth; d++) {
                         order[d] = executor.addedNames().get(foundComponents[d]);
-                        rest &= ~(1L << foundComponents[d]);
+                        rest[foundComponents[d] >>> 6] &= ~(1L << foundComponents[d]);
                     }
                     int k = foundDepth;
-                    for (long m = rest; m != 0; m &= m - 1) {
-                        order[k++] = executor.addedNames().get(Long.numberOfTrailingZeros(m));
+                    for (int w = 0; w < words; w++) {
+                        for (long m = rest[w]; m != 0; m &= m - 1) {
+                            order[k++] = executor.addedNames().get(w << 6 | Long.numberOfTrailingZeros(m));
+                        }
                     }
                     replay.componentOrders.add(new ExplorerPolicy.IterationOrder(order, foundDepth));
                 }
@@ -1307,7 +1388,7 @@ final class LoopGraph {
     }
 
     /** The components active in the iteration being explored (the waiting ones too). */
-    private long iterationActive;
+    private final long[] iterationActive;
 
     /** The sweeps of the iteration found (set by {@link #sweepFrom} in find mode). */
     private boolean sweptAny;

@@ -38,20 +38,69 @@ final class LoopStateCodec {
     private int len;
     /** The connections of the key being written (no boxing: this runs once per state reached). */
     private int[] connections = new int[64];
+    /** The same when a connection is written as two ints ({@link #wideConnections}): each code a long. */
+    private long[] wideCodes = new long[64];
     private int connectionCount;
     /** Where each instance's part of the last key written starts; at [n], its connections' count. */
-    private int[] partStart = new int[65];
+    private final int[] partStart;
     private int parts;
     /** The predicate observed, whose "started"/"ended" flags end every key (null: none). */
     PredicateWatch watch;
 
+    /**
+     * The width of the set of components left to sweep in a mid-iteration key, in 64-bit words, each
+     * written as two ints (high, low) from {@link #REMAINING} on: one word per 64 instances the
+     * executor ever adds, fixed for the whole exploration, so that every key of it has the same
+     * header. With at most 64 instances it is one word, the header of before (five ints).
+     */
+    final int words;
+    /**
+     * Whether a connection is written as two ints, {@code provider.id << 10 | providePort} then
+     * {@code user.id << 10 | usePort} (more than 64 instances: ids need more than 6 bits), or as one,
+     * {@code provider.id << 26 | providePort << 16 | user.id << 10 | usePort} (ids of 6 bits, ports
+     * of 10). Either way the codes are sorted as numbers, a total order, so the set is canonical.
+     */
+    final boolean wideConnections;
+    /** Where the part numbers start in a compact key: after the header and the set to sweep. */
+    private final int slots;
+
+    /** Where a mid-iteration key's set of components left to sweep starts (after the flags, pc, instance count). */
+    static final int REMAINING = 3;
+    /** The most instances a key can name: ids of 21 bits in a wide connection, and far beyond what is explored. */
+    static final int MAX_INSTANCES = 1 << 20;
+
     LoopStateCodec(Execution x, long unit, List<String> names, List<CompiledType> types) {
+        if (names.size() > MAX_INSTANCES) {
+            throw new IllegalArgumentException(names.size() + " instances: a key names at most " + MAX_INSTANCES);
+        }
         this.x = x;
         this.unit = unit;
         this.names = names;
         this.types = types;
         this.pool = new ComponentState[names.size()];
+        this.words = maskWords(names.size());
+        this.wideConnections = wideConnections(names.size());
+        this.slots = REMAINING + 2 * words;
+        this.partStart = new int[names.size() + 1];
+        this.readStart = new int[names.size() + 1];
+        this.swept = new long[words];
     }
+
+    /** Whether keys of an exploration of {@code instances} instances write a connection as two ints (more than 64). */
+    static boolean wideConnections(int instances) {
+        return instances > 64 || wideForTests;
+    }
+
+    /** The 64-bit words of the set of components left to sweep for {@code instances} instances (at least one). */
+    static int maskWords(int instances) {
+        return Math.max(wideForTests ? 2 : 1, (instances + 63) >>> 6);
+    }
+
+    /**
+     * For tests: keys written wide whatever the number of instances (two words of the set to sweep,
+     * two ints per connection), to compare with the narrow ones on the same models.
+     */
+    static boolean wideForTests;
 
     // ---- the header ---------------------------------------------------------------------------------
 
@@ -80,9 +129,41 @@ final class LoopStateCodec {
         return ((key[0] >>> 7) & 1) != 0;
     }
 
-    /** The components still to sweep in the running iteration (a mid-iteration key). */
-    static long remaining(int[] key) {
-        return ((long) key[3] << 32) | (key[4] & 0xffffffffL);
+    /**
+     * Word {@code w} of the components still to sweep in the running iteration (a mid-iteration key):
+     * ids {@code 64w} to {@code 64w + 63}, bit {@code id & 63}.
+     */
+    static long remaining(int[] key, int w) {
+        return ((long) key[REMAINING + 2 * w] << 32) | (key[REMAINING + 2 * w + 1] & 0xffffffffL);
+    }
+
+    /** Whether no component is left to sweep in the running iteration (a mid-iteration key of {@link #words}). */
+    boolean noneRemaining(int[] key) {
+        for (int i = REMAINING, end = REMAINING + 2 * words; i < end; i++) {
+            if (key[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Takes {@code id} out of a mid-iteration key's set to sweep, in place: its bit is in the low int
+     * of its word when {@code id & 32} is 0, in the high one otherwise (the int at
+     * {@code REMAINING + ((id >>> 5) ^ 1)}, whatever the width).
+     */
+    static void unmark(int[] key, int id) {
+        key[REMAINING + ((id >>> 5) ^ 1)] &= ~(1 << id);
+    }
+
+    /** The set to sweep of a mid-iteration key without {@code id}, as words (for {@link #encodeMid}). */
+    long[] remainingWithout(int[] key, int id) {
+        long[] out = new long[words];
+        for (int w = 0; w < words; w++) {
+            out[w] = remaining(key, w);
+        }
+        out[id >>> 6] &= ~(1L << id);
+        return out;
     }
 
     // ---- writing ------------------------------------------------------------------------------------
@@ -97,23 +178,28 @@ final class LoopStateCodec {
 
     /** The key of the execution's state at an iteration boundary, into {@link #buffer()}; its length. */
     int encode(int phase, int kind) {
-        return encode(phase, kind, false, 0, false, false);
+        return encode(phase, kind, false, null, false, false);
     }
 
-    /** The key of a state inside an iteration: also the components left to sweep and whether something moved. */
-    int encodeMid(int phase, long remaining, boolean changed, boolean deferred) {
+    /**
+     * The key of a state inside an iteration: also the components left to sweep ({@link #words}
+     * words, bit {@code id & 63} of word {@code id >>> 6}) and whether something moved.
+     */
+    int encodeMid(int phase, long[] remaining, boolean changed, boolean deferred) {
         return encode(phase, ITERATE, true, remaining, changed, deferred);
     }
 
-    private int encode(int phase, int kind, boolean mid, long remaining, boolean changed, boolean deferred) {
+    private int encode(int phase, int kind, boolean mid, long[] remaining, boolean changed, boolean deferred) {
         len = 0;
         put(phase | kind << 1 | (x.blocked ? 1 : 0) << 2 | (x.forceNotice ? 1 : 0) << 3 | (x.forceAll ? 1 : 0) << 4
                 | (mid ? 1 : 0) << 5 | (changed ? 1 : 0) << 6 | (deferred ? 1 : 0) << 7);
         put(x.pc);
         put(x.byId.size());
         if (mid) {
-            put((int) (remaining >>> 32));
-            put((int) remaining);
+            for (int w = 0; w < words; w++) {
+                put((int) (remaining[w] >>> 32));
+                put((int) remaining[w]);
+            }
         }
         connectionCount = 0;
         parts = 0;
@@ -126,6 +212,10 @@ final class LoopStateCodec {
                     List<Connection> l = c.connections.get(p);
                     for (int j = 0; j < l.size(); j++) {
                         Connection k = l.get(j);
+                        if (wideConnections) {
+                            addWide(k);
+                            continue;
+                        }
                         if (connectionCount == connections.length) {
                             connections = Arrays.copyOf(connections, connectionCount * 2);
                         }
@@ -135,10 +225,18 @@ final class LoopStateCodec {
             }
         }
         partStart[parts] = len;
-        Arrays.sort(connections, 0, connectionCount);
         put(connectionCount);
-        for (int i = 0; i < connectionCount; i++) {
-            put(connections[i]);
+        if (wideConnections) {
+            Arrays.sort(wideCodes, 0, connectionCount);
+            for (int i = 0; i < connectionCount; i++) {
+                put((int) (wideCodes[i] >>> 32));
+                put((int) wideCodes[i]);
+            }
+        } else {
+            Arrays.sort(connections, 0, connectionCount);
+            for (int i = 0; i < connectionCount; i++) {
+                put(connections[i]);
+            }
         }
         if (watch != null) {
             // flags no field of the execution holds, which the predicate reads: two runs merged at one key
@@ -148,8 +246,28 @@ final class LoopStateCodec {
         return len;
     }
 
+    /**
+     * A connection's wide code ({@link #wideConnections}): its provider end in the high int, its user
+     * end in the low one, each {@code id << 10 | port} (non-negative, so the longs sort as the pairs).
+     */
+    static long wideCode(Connection k) {
+        return (long) (k.provider.id << 10 | k.providePort) << 32 | (k.user.id << 10 | k.usePort);
+    }
+
+    private void addWide(Connection k) {
+        if (connectionCount == wideCodes.length) {
+            wideCodes = Arrays.copyOf(wideCodes, connectionCount * 2);
+        }
+        wideCodes[connectionCount++] = wideCode(k);
+    }
+
+    /** The ints a connection takes in a key: 1, or 2 when {@link #wideConnections}. */
+    int connectionInts() {
+        return wideConnections ? 2 : 1;
+    }
+
     /** Where each instance's part of the last key read starts; at [n], its connections' count. */
-    private int[] readStart = new int[65];
+    private final int[] readStart;
 
     /**
      * The key of the state after a sweep of {@code c} from the mid-iteration key {@code mid} (the
@@ -158,17 +276,17 @@ final class LoopStateCodec {
      * predicate's flags (a sweep writes nothing of another instance, and connections change only in
      * the program phase: {@link LoopGraph}'s grouping rests on the same facts).
      */
-    int encodeSwept(int[] mid, ComponentState c, long remaining, boolean changed, boolean deferred) {
+    int encodeSwept(int[] mid, ComponentState c, boolean changed, boolean deferred) {
         if (compact(mid)) {
-            return encodeSweptCompact(mid, c, remaining, changed, deferred);
+            return encodeSweptCompact(mid, c, changed, deferred);
         }
         len = 0;
         put((mid[0] & 1) | ITERATE << 1 | (x.blocked ? 1 : 0) << 2 | (x.forceNotice ? 1 : 0) << 3
                 | (x.forceAll ? 1 : 0) << 4 | 1 << 5 | (changed ? 1 : 0) << 6 | (deferred ? 1 : 0) << 7);
         put(x.pc);
         put(x.byId.size());
-        put((int) (remaining >>> 32));
-        put((int) remaining);
+        copy(mid, REMAINING, 2 * words);
+        unmark(buf, c.id);
         int s = readStart[c.id];
         int e = readStart[c.id + 1];
         copy(mid, len, s - len);
@@ -242,9 +360,9 @@ final class LoopStateCodec {
 
     /** A component's own part of the state, to restore it alone between runs of its sweep. */
     int[] saveComponent(ComponentState c) {
-        if (baseValid && swept == 0 && heldKey != null) {
+        if (baseValid && !anySwept && heldKey != null) {
             // the execution holds a compact key: c's part is numbered already, nothing to copy
-            savedPart = heldKey[SLOTS + c.id];
+            savedPart = heldKey[slots + c.id];
             return NUMBERED;
         }
         len = 0;
@@ -324,7 +442,7 @@ final class LoopStateCodec {
         int h = readHeader(key);
         int n = get();
         if (((h >>> 5) & 1) != 0) {
-            at += 2;
+            at += 2 * words;
         }
         x.now = 0;
         x.stopped = null;
@@ -356,7 +474,7 @@ final class LoopStateCodec {
         if (!rebuilt && sameConnections(cs)) {
             // the connections the execution holds are the key's already (most states of an iteration
             // share them: only the program changes them): kept, no object made
-            at += cs;
+            at += cs * connectionInts();
         } else {
             for (int k = 0; k < n; k++) {
                 for (List<Connection> l : x.byId.get(k).connections) {
@@ -371,12 +489,17 @@ final class LoopStateCodec {
                 }
             }
             for (int i = 0; i < cs; i++) {
-                int k = get();
-                ComponentState p = x.byId.get(k >>> 26);
-                ComponentState u = x.byId.get((k >>> 10) & 63);
-                Connection con = new Connection(p, (k >>> 16) & 1023, u, k & 1023, -1);
-                p.connections.get(con.providePort).add(con);
-                u.connections.get(con.usePort).add(con);
+                Connection con;
+                if (wideConnections) {
+                    int pe = get();
+                    int ue = get();
+                    con = new Connection(x.byId.get(pe >>> 10), pe & 1023, x.byId.get(ue >>> 10), ue & 1023, -1);
+                } else {
+                    int k = get();
+                    con = new Connection(x.byId.get(k >>> 26), (k >>> 16) & 1023, x.byId.get((k >>> 10) & 63), k & 1023, -1);
+                }
+                con.provider.connections.get(con.providePort).add(con);
+                con.user.connections.get(con.usePort).add(con);
             }
         }
         if (watch != null) {
@@ -401,6 +524,10 @@ final class LoopStateCodec {
                         if (connectionCount == cs || k.user.id >= n || x.byId.get(k.user.id) != k.user) {
                             return false;
                         }
+                        if (wideConnections) {
+                            addWide(k);
+                            continue;
+                        }
                         if (connectionCount == connections.length) {
                             connections = Arrays.copyOf(connections, connectionCount * 2);
                         }
@@ -411,6 +538,15 @@ final class LoopStateCodec {
         }
         if (connectionCount != cs) {
             return false;
+        }
+        if (wideConnections) {
+            Arrays.sort(wideCodes, 0, cs);
+            for (int i = 0; i < cs; i++) {
+                if ((int) (wideCodes[i] >>> 32) != in[at + 2 * i] || (int) wideCodes[i] != in[at + 2 * i + 1]) {
+                    return false;
+                }
+            }
+            return true;
         }
         Arrays.sort(connections, 0, connectionCount);
         return Arrays.equals(connections, 0, cs, in, at, at + cs);
@@ -430,8 +566,19 @@ final class LoopStateCodec {
     long fullResumes;
     long partialResumes;
 
-    /** The instances the caller swept (or may have changed otherwise) since the held compact key was restored. */
-    private long swept;
+    /**
+     * The instances the caller swept (or may have changed otherwise) since the held compact key was
+     * restored (bit {@code id & 63} of word {@code id >>> 6}), and whether there is any.
+     */
+    private final long[] swept;
+    private boolean anySwept;
+
+    private void clearSwept() {
+        if (anySwept) {
+            Arrays.fill(swept, 0);
+            anySwept = false;
+        }
+    }
 
     /**
      * Instance {@code c} is about to be swept: from now on its state is not the held key's. A sweep
@@ -440,7 +587,8 @@ final class LoopStateCodec {
      * rest on the same fact, and {@link #checkForTests} holds every resume to it).
      */
     void sweeping(ComponentState c) {
-        swept |= 1L << c.id;
+        swept[c.id >>> 6] |= 1L << c.id;
+        anySwept = true;
     }
 
     /**
@@ -483,8 +631,6 @@ final class LoopStateCodec {
      * n = 8: 49 instances, keys of ~600 ints), and restoring it, the instances whose number changed.
      */
 
-    /** Where the part numbers start in a compact key (after the header and the set to sweep). */
-    private static final int SLOTS = 5;
     /**
      * The parts met in the exploration, numbered in order. Never cleared: a part's number names
      * the same ints in every iteration, which {@link #sweepReads} needs to recognise a sweep met
@@ -515,7 +661,7 @@ final class LoopStateCodec {
         int w = watch != null ? 1 : 0;
         this.len = 0;
         put(base[0] | 1 << 8);
-        for (int i = 1; i < SLOTS; i++) {
+        for (int i = 1; i < slots; i++) {
             put(base[i]);
         }
         for (int k = 0; k < n; k++) {
@@ -526,7 +672,7 @@ final class LoopStateCodec {
         }
         heldKey = Arrays.copyOf(buf, this.len);
         baseValid = true;
-        swept = 0;
+        clearSwept();
         return this.len;
     }
 
@@ -571,7 +717,7 @@ final class LoopStateCodec {
         int[] r = reads;
         r[n++] = c.id;
         r[n++] = (mid[0] >>> 3) & 3;
-        r[n++] = mid[SLOTS + c.id];
+        r[n++] = mid[slots + c.id];
         for (int p = 0; p < c.connections.size(); p++) {
             List<Connection> l = c.connections.get(p);
             for (int j = 0; j < l.size(); j++) {
@@ -582,7 +728,7 @@ final class LoopStateCodec {
                 if (n + 5 > r.length) {
                     r = reads = Arrays.copyOf(r, r.length * 2);
                 }
-                int part = mid[SLOTS + d.id];
+                int part = mid[slots + d.id];
                 int[] page = numbered.pageOf(part);
                 int at = numbered.offsetOf(part);
                 CompiledType ty = d.type;
@@ -614,22 +760,21 @@ final class LoopStateCodec {
     /**
      * The compact key a sweep of instance {@code id} reaches from compact {@code mid} when it wrote
      * {@code part} as the instance's part and set the loop's flags {@code flags} (1: moved, 2:
-     * deferred), the set to sweep now {@code rest}: what {@link #encodeSweptCompact} writes, since a
+     * deferred), taken out of the set to sweep: what {@link #encodeSweptCompact} writes, since a
      * sweep writes neither the program's fields, nor the race flags, nor another instance, nor the
      * predicate's flags when the predicate reads nothing of it.
      */
-    static int[] swept(int[] mid, int id, long rest, int part, int flags) {
+    int[] swept(int[] mid, int id, int part, int flags) {
         int[] child = mid.clone();
         child[0] |= (flags & 3) << 6;
-        child[3] = (int) (rest >>> 32);
-        child[4] = (int) rest;
-        child[SLOTS + id] = part;
+        unmark(child, id);
+        child[slots + id] = part;
         return child;
     }
 
     /** The part number of instance {@code id} in compact key {@code key}. */
-    static int partOf(int[] key, int id) {
-        return key[SLOTS + id];
+    int partOf(int[] key, int id) {
+        return key[slots + id];
     }
 
     int sweepReadsLength() {
@@ -804,7 +949,7 @@ final class LoopStateCodec {
     }
 
     /** {@link #encodeSwept} of a compact key: {@code mid}'s with the loop's flags, the set to sweep and {@code c}'s part number new. */
-    private int encodeSweptCompact(int[] mid, ComponentState c, long remaining, boolean changed, boolean deferred) {
+    private int encodeSweptCompact(int[] mid, ComponentState c, boolean changed, boolean deferred) {
         len = 0;
         putComponent(c);
         int part = number(buf, 0, len);
@@ -813,10 +958,9 @@ final class LoopStateCodec {
                 | (x.forceAll ? 1 : 0) << 4 | 1 << 5 | (changed ? 1 : 0) << 6 | (deferred ? 1 : 0) << 7 | 1 << 8);
         put(x.pc);
         put(x.byId.size());
-        put((int) (remaining >>> 32));
-        put((int) remaining);
-        copy(mid, SLOTS, mid.length - SLOTS);
-        buf[SLOTS + c.id] = part;
+        copy(mid, REMAINING, mid.length - REMAINING);
+        unmark(buf, c.id);
+        buf[slots + c.id] = part;
         if (watch != null) {
             buf[len - 1] = watch.flags;
         }
@@ -841,8 +985,8 @@ final class LoopStateCodec {
         x.deferred = false;
         x.dirty = false;
         for (int k = 0; k < n; k++) {
-            int id = key[SLOTS + k];
-            if (id != heldKey[SLOTS + k] || (swept & 1L << k) != 0) {
+            int id = key[slots + k];
+            if (id != heldKey[slots + k] || anySwept && (swept[k >>> 6] & 1L << k) != 0) {
                 in = numbered.pageOf(id);
                 at = numbered.offsetOf(id);
                 getComponent(x.byId.get(k));
@@ -853,7 +997,7 @@ final class LoopStateCodec {
             watch.flags = key[key.length - 1];
         }
         heldKey = key;
-        swept = 0;
+        clearSwept();
         partialResumes++;
         if (checkForTests) {
             long[] fast = snapshot();
@@ -871,7 +1015,7 @@ final class LoopStateCodec {
         int n = key[2];
         for (int k = 0; k < n; k++) {
             partStart[k] = len;
-            int id = key[SLOTS + k];
+            int id = key[slots + k];
             copy(numbered.pageOf(id), numbered.offsetOf(id), numbered.lengthOf(id));
         }
         parts = n;
@@ -919,7 +1063,7 @@ final class LoopStateCodec {
      */
     int encodeBoundary(int phase, int kind) {
         int n = x.byId.size();
-        if (!baseValid || swept != 0 || x.now != 0 || n != base[2]) {
+        if (!baseValid || anySwept || x.now != 0 || n != base[2]) {
             return encode(phase, kind);
         }
         len = 0;
@@ -948,7 +1092,7 @@ final class LoopStateCodec {
         int savedLength = len;
         len = 0;
         put(key[0] & ~(1 << 8));
-        for (int i = 1; i < SLOTS; i++) {
+        for (int i = 1; i < slots; i++) {
             put(key[i]);
         }
         putParts(key);
@@ -1014,7 +1158,7 @@ final class LoopStateCodec {
             for (List<Connection> l : c.connections) {
                 snap(l.size());
                 for (Connection k : l) {
-                    snap((long) k.provider.id << 40 | (long) k.providePort << 24 | (long) k.user.id << 16 | k.usePort);
+                    snap((long) k.provider.id << 42 | (long) k.providePort << 32 | (long) k.user.id << 10 | k.usePort);
                     snap(x.byId.get(k.provider.id) == k.provider && x.byId.get(k.user.id) == k.user ? 1 : 0);
                 }
             }

@@ -63,6 +63,13 @@ final class LoopSymmetry {
             idOf.put(e.addedNames().get(i), i);
         }
         this.usable = new byte[classes.length][program.size() + 1];
+        int n = e.addedNames().size();
+        this.wide = LoopStateCodec.wideConnections(n);
+        this.mark = Math.max(n, 64);
+        this.place = new int[n];
+        this.perm = new int[n];
+        this.order = new int[n];
+        this.descStart = new int[n + 1];
         java.util.Arrays.fill(place, -1);
         int bundle = 0;
         int bundles = 0;
@@ -77,15 +84,26 @@ final class LoopSymmetry {
         for (int[][] bs : classes) {
             for (int[] ids : bs) {
                 for (int m = 0; m < ids.length; m++) {
-                    place[ids[m]] = bundle << 8 | m;
+                    place[ids[m]] = bundle << 16 | m;
                 }
                 bundle++;
             }
         }
     }
 
-    /** Per instance id: its bundle (numbered over every class) << 8 | its member index, or -1. */
-    private final int[] place = new int[64];
+    /** Per instance id: its bundle (numbered over every class) << 16 | its member index, or -1. */
+    private final int[] place;
+    /**
+     * Whether the key's connections are two ints each ({@link LoopStateCodec#wideConnections}: more
+     * than 64 instances); then a bundle's triples write an end as {@code end << 16 | end}, else as
+     * {@code end << 8 | end} (ends below 256), the order of the pairs either way.
+     */
+    private final boolean wide;
+    /**
+     * An end in the bundle described is written {@code mark + its member index}, any other end as its
+     * id: {@code mark} is above every id (64, or the number of instances when there are more).
+     */
+    private final int mark;
 
     /** The symmetry of {@code e}'s subject with {@code watch}'s instances fixed, or null when there is none. */
     static LoopSymmetry of(Executor e, PredicateWatch watch) {
@@ -385,11 +403,12 @@ final class LoopSymmetry {
     // ---- the canonical form -------------------------------------------------------------------------
 
     private int[] out = new int[256];
-    private int[] perm = new int[64];
-    private int[] order = new int[64];
+    private final int[] perm;
+    private final int[] order;
     private int[] desc = new int[1024];
-    private int[] descStart = new int[65];
+    private final int[] descStart;
     private int[] conns = new int[64];
+    private long[] wideConns = new long[64];
 
     /**
      * The canonical form of the key just written by {@code codec} into {@code key[0..len)} (its
@@ -467,19 +486,37 @@ final class LoopSymmetry {
         int cs = codec.partStart(n);
         int count = key[cs];
         out[at++] = count;
-        if (conns.length < count) {
-            conns = new int[count * 2];
+        int tail;
+        if (wide) {
+            if (wideConns.length < count) {
+                wideConns = new long[count * 2];
+            }
+            for (int i = 0; i < count; i++) {
+                int pe = key[cs + 1 + 2 * i];
+                int ue = key[cs + 2 + 2 * i];
+                wideConns[i] = (long) (perm[pe >>> 10] << 10 | pe & 1023) << 32 | (perm[ue >>> 10] << 10 | ue & 1023);
+            }
+            Arrays.sort(wideConns, 0, count);
+            for (int i = 0; i < count; i++) {
+                out[at++] = (int) (wideConns[i] >>> 32);
+                out[at++] = (int) wideConns[i];
+            }
+            tail = cs + 1 + 2 * count;
+        } else {
+            if (conns.length < count) {
+                conns = new int[count * 2];
+            }
+            for (int i = 0; i < count; i++) {
+                int k = key[cs + 1 + i];
+                int p = perm[k >>> 26];
+                int u = perm[(k >>> 10) & 63];
+                conns[i] = p << 26 | (k & (1023 << 16)) | u << 10 | (k & 1023);
+            }
+            Arrays.sort(conns, 0, count);
+            System.arraycopy(conns, 0, out, at, count);
+            at += count;
+            tail = cs + 1 + count;
         }
-        for (int i = 0; i < count; i++) {
-            int k = key[cs + 1 + i];
-            int p = perm[k >>> 26];
-            int u = perm[(k >>> 10) & 63];
-            conns[i] = p << 26 | (k & (1023 << 16)) | u << 10 | (k & 1023);
-        }
-        Arrays.sort(conns, 0, count);
-        System.arraycopy(conns, 0, out, at, count);
-        at += count;
-        int tail = cs + 1 + count;
         System.arraycopy(key, tail, out, at, len - tail);
         return out;
     }
@@ -498,7 +535,7 @@ final class LoopSymmetry {
             System.arraycopy(key, s, desc, dl, l);
             dl += l;
         }
-        int bundle = place[ids[0]] >>> 8;
+        int bundle = place[ids[0]] >>> 16;
         int t = tripleLength[bundle];
         ensure(dl + t);
         System.arraycopy(triples[bundle], 0, desc, dl, t);
@@ -530,28 +567,28 @@ final class LoopSymmetry {
      * Writes every bundle's connections relative to it, in one pass over the key's connections
      * (at {@code cs}: the count, then the codes) unless they are those of the last call: each
      * connection goes to its provider's bundle and to its user's (once when both are one bundle),
-     * an end in the bundle as its member index (+64), any other end as its id (in no bundle of a
+     * an end in the bundle as its member index (+{@link #mark}), any other end as its id (in no bundle of a
      * usable class: see of()); then each bundle's triples are sorted. The same triples, in the
      * same order, as a pass per bundle over the connections would write ({@link #checkForTests}).
      */
     private void connectionTriples(int[] key, int cs) {
         int count = key[cs];
-        if (triplesFor.length == count + 1 && Arrays.equals(key, cs, cs + 1 + count, triplesFor, 0, count + 1)) {
+        int ints = wide ? 2 * count : count;
+        if (triplesFor.length == ints + 1 && Arrays.equals(key, cs, cs + 1 + ints, triplesFor, 0, ints + 1)) {
             return;
         }
-        triplesFor = Arrays.copyOfRange(key, cs, cs + 1 + count);
+        triplesFor = Arrays.copyOfRange(key, cs, cs + 1 + ints);
         Arrays.fill(tripleLength, 0);
         for (int i = 0; i < count; i++) {
-            int k = key[cs + 1 + i];
-            int p = k >>> 26;
-            int u = (k >>> 10) & 63;
-            int pb = place[p] < 0 ? -1 : place[p] >>> 8;
-            int ub = place[u] < 0 ? -1 : place[u] >>> 8;
+            int p = provider(key, cs, i);
+            int u = user(key, cs, i);
+            int pb = place[p] < 0 ? -1 : place[p] >>> 16;
+            int ub = place[u] < 0 ? -1 : place[u] >>> 16;
             if (pb >= 0) {
-                triple(pb, k, pb, ub);
+                triple(pb, key, cs, i, pb, ub);
             }
             if (ub >= 0 && ub != pb) {
-                triple(ub, k, pb, ub);
+                triple(ub, key, cs, i, pb, ub);
             }
         }
         for (int b = 0; b < triples.length; b++) {
@@ -559,19 +596,44 @@ final class LoopSymmetry {
         }
     }
 
-    private void triple(int bundle, int k, int pb, int ub) {
-        int p = k >>> 26;
-        int u = (k >>> 10) & 63;
-        int pe = pb == bundle ? 64 + (place[p] & 255) : p;
-        int ue = ub == bundle ? 64 + (place[u] & 255) : u;
+    /** Connection {@code i} of the key's connections at {@code cs} (the count, then the codes): its provider's id. */
+    private int provider(int[] key, int cs, int i) {
+        return wide ? key[cs + 1 + 2 * i] >>> 10 : key[cs + 1 + i] >>> 26;
+    }
+
+    /** Its provide port. */
+    private int providePort(int[] key, int cs, int i) {
+        return wide ? key[cs + 1 + 2 * i] & 1023 : (key[cs + 1 + i] >>> 16) & 1023;
+    }
+
+    /** Its user's id. */
+    private int user(int[] key, int cs, int i) {
+        return wide ? key[cs + 2 + 2 * i] >>> 10 : (key[cs + 1 + i] >>> 10) & 63;
+    }
+
+    /** Its use port. */
+    private int usePort(int[] key, int cs, int i) {
+        return wide ? key[cs + 2 + 2 * i] & 1023 : key[cs + 1 + i] & 1023;
+    }
+
+    /** Two ends of a triple in one int, in the order of the pair. */
+    private int ends(int pe, int ue) {
+        return wide ? pe << 16 | ue : pe << 8 | ue;
+    }
+
+    private void triple(int bundle, int[] key, int cs, int i, int pb, int ub) {
+        int p = provider(key, cs, i);
+        int u = user(key, cs, i);
+        int pe = pb == bundle ? mark + (place[p] & 0xffff) : p;
+        int ue = ub == bundle ? mark + (place[u] & 0xffff) : u;
         int t = tripleLength[bundle];
         if (t + 3 > triples[bundle].length) {
             triples[bundle] = Arrays.copyOf(triples[bundle], (t + 3) * 2);
         }
         int[] a = triples[bundle];
-        a[t] = pe << 8 | ue;
-        a[t + 1] = (k >>> 16) & 1023;
-        a[t + 2] = k & 1023;
+        a[t] = ends(pe, ue);
+        a[t + 1] = providePort(key, cs, i);
+        a[t + 2] = usePort(key, cs, i);
         tripleLength[bundle] = t + 3;
     }
 
@@ -580,18 +642,17 @@ final class LoopSymmetry {
         int count = key[cs];
         int first = dl;
         for (int i = 0; i < count; i++) {
-            int k = key[cs + 1 + i];
-            int p = member(ids, k >>> 26);
-            int u = member(ids, (k >>> 10) & 63);
+            int p = member(ids, provider(key, cs, i));
+            int u = member(ids, user(key, cs, i));
             if (p < 0 && u < 0) {
                 continue;
             }
-            int pe = p >= 0 ? 64 + p : k >>> 26;
-            int ue = u >= 0 ? 64 + u : (k >>> 10) & 63;
+            int pe = p >= 0 ? mark + p : provider(key, cs, i);
+            int ue = u >= 0 ? mark + u : user(key, cs, i);
             ensure(dl + 3);
-            desc[dl++] = pe << 8 | ue;
-            desc[dl++] = (k >>> 16) & 1023;
-            desc[dl++] = k & 1023;
+            desc[dl++] = ends(pe, ue);
+            desc[dl++] = providePort(key, cs, i);
+            desc[dl++] = usePort(key, cs, i);
         }
         sortTriples(desc, first, dl);
         return dl;
@@ -630,7 +691,7 @@ final class LoopSymmetry {
     /** The member index of {@code id} in bundle {@code ids}, or -1 (one lookup: this runs per connection and bundle). */
     private int member(int[] ids, int id) {
         int at = place[id];
-        return at >= 0 && (at & 255) < ids.length && ids[at & 255] == id ? at & 255 : -1;
+        return at >= 0 && (at & 0xffff) < ids.length && ids[at & 0xffff] == id ? at & 0xffff : -1;
     }
 
     private int compare(int a, int b) {

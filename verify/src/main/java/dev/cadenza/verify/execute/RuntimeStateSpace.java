@@ -78,9 +78,20 @@ import java.util.function.Consumer;
  * docs/verify.md, "Steps: iterations that take time", says why the grid keeps the answers).</li>
  * </ul>
  *
- * <p>Not explored: more than 64 instances, more than 1024 ports of a type.
+ * <p>Not explored: more than {@value #MAX_INSTANCES} instances, more than 1024 ports of a type. Up to
+ * 64 instances a key's set of components to sweep is one 64-bit word and a connection one int;
+ * past that both widen ({@link LoopStateCodec}: a word per 64 instances, fixed for the whole
+ * exploration, and two ints per connection), exactly the same search on longer keys.
  */
 public final class RuntimeStateSpace {
+
+    /**
+     * The most instances explored. Nothing in the keys stops at it ({@link LoopStateCodec} widens
+     * its sets of instances and its connections past 64); an iteration's sweeps are explored depth
+     * first, one level per component swept, so it bounds that depth, and the work per state grows
+     * with the instances while the states grow much faster: a subject beyond it is refused.
+     */
+    static final int MAX_INSTANCES = 1024;
 
     private final Executor executor;
     private final Budget budget;
@@ -193,8 +204,9 @@ public final class RuntimeStateSpace {
             return "the runtime's state space explores a step [a, b] with a > 0 only (step " + executor.step()
                     + ": with a = 0 a race forced after three quiet iterations is not proven to keep every run)";
         }
-        if (executor.addedNames().size() > 64) {
-            return "the runtime's state space explores at most 64 instances";
+        if (executor.addedNames().size() > MAX_INSTANCES) {
+            return "the runtime's state space explores at most " + MAX_INSTANCES + " instances (this subject adds "
+                    + executor.addedNames().size() + ")";
         }
         for (CompiledType t : executor.addedTypes()) {
             if (t.ports.length > 1024) {

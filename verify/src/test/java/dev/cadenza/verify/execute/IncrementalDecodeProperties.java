@@ -195,7 +195,7 @@ class IncrementalDecodeProperties {
      * bundle description's connections (kept from the last key with the same connections) against
      * the ones written from the key itself.
      */
-    private static <T> T checked(Supplier<T> search) {
+    static <T> T checked(Supplier<T> search) {
         boolean was = LoopStateCodec.checkForTests;
         boolean wasSymmetry = LoopSymmetry.checkForTests;
         LoopStateCodec.checkForTests = true;
