@@ -68,6 +68,7 @@ final class ExplorerPolicy implements Policy {
     public void order(Phase phase, String instance, int[] items, int n, String[] names) {
         switch (phase) {
             case COMPONENTS -> {
+                iterationStarts();
                 if (componentOrders == null) {
                     throw new IllegalStateException("the state space sweeps the components itself");
                 }
@@ -334,12 +335,11 @@ final class ExplorerPolicy implements Policy {
     /**
      * Whether the race of {@code c}'s finished thread is secluded: leaving it unnoticed can change
      * nothing but when {@code c}'s own moves come, and no one else sees those before time passes.
-     * Three conditions, each checked on the state at the question and each lasting (with no step
-     * cost) until the clock moves:
+     * Three conditions, each lasting (with no step cost) until the clock moves:
      * <ul>
      *   <li>the thread is all {@code c} can act on: initialized, no active dock, no place it could
      *       leave, no other running thread finished (so while it is left, {@code c}'s sweeps change
-     *       nothing, and {@code c}'s later choices are its own);</li>
+     *       nothing, and {@code c}'s later choices are its own); checked at the question;</li>
      *   <li>every instance at the far end of a connection of {@code c} is frozen: deleted, idle (out
      *       of the active set: only a {@code pushB} of the program wakes it), or waiting (active, no
      *       dock, nothing to leave, every running thread finishing later: its sweeps do nothing, and
@@ -350,22 +350,75 @@ final class ExplorerPolicy implements Policy {
      *       of {@code c} ({@code wait}, {@code waitAll}) and changes nothing ({@code pushB},
      *       {@code con}, {@code dcon}, {@code del}).</li>
      * </ul>
-     * And {@code c} is not read by the observed predicate. Why noticing at once keeps every answer
+     * And {@code c} is not read by the observed predicate. The last three (the race's context) are
+     * taken as they were at the running iteration's start, after its program phase ({@link
+     * #iterationStarts}): since they last, they still hold at the question, and read there they
+     * would depend on which other components were swept before {@code c} in the iteration (one
+     * of them may have just become waiting). Read at the start, a race's answer depends on {@code
+     * c}'s own state alone within an iteration, so the sweeps of components that share no touched
+     * port still commute ({@link LoopGraph}'s groups), which the per-iteration memo's twins rest
+     * on (docs/verify.md, "Twins inside an iteration"). Why noticing at once keeps every answer
      * (every state where the clock moves, every end, every endless run, every value the predicate
      * takes): docs/verify.md, "Secluded ties".
      */
     private boolean secluded(ComponentState c) {
-        return c != null && onlyThisEnd(c) && secludedContext(c);
+        return c != null && onlyThisEnd(c) && contextAtStart(c);
+    }
+
+    /** Per instance id: whether its race's context held at the start of iteration {@link #contextIteration}. */
+    private boolean[] contextAtStart = new boolean[0];
+    private long contextIteration = -1;
+
+    /**
+     * The running iteration's sweeps are about to start (its program phase is done): reads every
+     * instance's race context ({@link #secludedContext}) as it is now, for {@link #secluded}. The
+     * exploration calls it itself; a replay, when the executor asks for the iteration's order of
+     * components (the same point of the iteration).
+     */
+    void iterationStarts() {
+        if (!secludedTies) {
+            return;
+        }
+        int n = x.byId.size();
+        if (contextAtStart.length < n) {
+            contextAtStart = new boolean[Math.max(n, 2 * contextAtStart.length)];
+        }
+        int waitingOthers = 0;
+        if (programWaitsOnWaitAll()) {
+            for (int i = 0; i < n; i++) {
+                ComponentState w = x.byId.get(i);
+                if (!w.deleted && w.inActive && waiting(w, x.now)) {
+                    waitingOthers++;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            ComponentState c = x.byId.get(i);
+            contextAtStart[i] = !c.deleted && secludedContext(c, waitingOthers);
+        }
+        contextIteration = x.iteration;
+    }
+
+    /**
+     * Whether {@code c}'s race context held at the running iteration's start; false when it was not
+     * read for this iteration (no reduction then).
+     */
+    boolean contextAtStart(ComponentState c) {
+        return contextIteration == x.iteration && c.id < contextAtStart.length && contextAtStart[c.id];
+    }
+
+    private boolean programWaitsOnWaitAll() {
+        return x.blocked && x.pc < x.program.size()
+                && x.program.get(x.pc) instanceof dev.cadenza.core.model.Instruction.WaitAll;
     }
 
     /**
      * The conditions of {@link #secluded} that do not read {@code c}'s own state: the predicate does
-     * not read it, the far ends of its connections are frozen, the program cannot move. None of it
-     * changes while {@code c} is swept (a sweep writes only its own instance; the program moves in
-     * its own phase), so during one sweep every race's answer is a function of this and of {@code
-     * c}'s state at the question ({@link LoopGraph}'s sweeps met before rest on that).
+     * not read it, the far ends of its connections are frozen, the program cannot move; {@code
+     * waiting}: the instances active and waiting now (counted only when the program waits on
+     * {@code waitAll}), {@code c} among them or not.
      */
-    boolean secludedContext(ComponentState c) {
+    private boolean secludedContext(ComponentState c, int waiting) {
         if (watch != null && watch.visible(c.id)) {
             return false;
         }
@@ -385,17 +438,11 @@ final class ExplorerPolicy implements Policy {
         if (x.pc >= x.iterationEnd && !x.blocked) {
             return true;
         }
-        if (!x.blocked || x.pc >= x.program.size()
-                || !(x.program.get(x.pc) instanceof dev.cadenza.core.model.Instruction.WaitAll)) {
+        if (!programWaitsOnWaitAll()) {
             return false;
         }
-        for (int i = 0, n = x.byId.size(); i < n; i++) {
-            ComponentState w = x.byId.get(i);
-            if (w != c && !w.deleted && w.inActive && waiting(w, x.now)) {
-                return true;
-            }
-        }
-        return false;
+        boolean self = !c.deleted && c.inActive && waiting(c, x.now);
+        return waiting - (self ? 1 : 0) > 0;
     }
 
     /** {@code c} can act on one finished thread and nothing else. */

@@ -369,6 +369,7 @@ final class LoopGraph {
             arriveAt(codec.encodeBoundary(phase, LoopStateCodec.ITERATE), 0);
             return;
         }
+        int[][][] twins = stepHi > 0 ? twinsHere(LoopStateCodec.ITERATE) : null;
         for (long s = stepLo; s <= stepHi && !found && cut == null; s++) {
             if (s == 0) {
                 boolean before = found;
@@ -377,7 +378,7 @@ final class LoopGraph {
                     foundStep = ExplorerDriver.TimeStep.atEnd(0, new int[0]);
                 }
             } else {
-                stepBy(s, false);
+                stepBy(s, false, twins);
             }
         }
     }
@@ -391,13 +392,12 @@ final class LoopGraph {
      * {@code waiting}: the step follows a quiet iteration; when no thread ends in it the loop
      * waits again (the executor's quiet loop skips that iteration), else the next iteration runs.
      */
-    private void stepBy(long s, boolean waiting) {
+    private void stepBy(long s, boolean waiting, int[][][] twins) {
         long now0 = x.now;
         int n = 0;
         int[] ids = new int[8];
         int[] options = new int[8];
         long[] earliest = new long[8];
-        long combos = 1;
         for (ComponentState c : x.byId) {
             for (int t = 0; t < c.running.length; t++) {
                 if (!c.running[t] || c.abandoned[t] || c.finishAt[t] != Long.MAX_VALUE) {
@@ -430,21 +430,27 @@ final class LoopGraph {
                 }
                 ids[n] = c.id << 16 | t;
                 options[n] = o;
-                combos *= Integer.bitCount(o);
-                if (combos > 1 << 20) {
-                    cut = "threads may end in " + combos + "+ ways during one step: beyond what the state space tries";
-                    return;
-                }
                 n++;
             }
+        }
+        int[] radix = new int[n];
+        for (int i = 0; i < n; i++) {
+            radix[i] = Integer.bitCount(options[i]);
+        }
+        OrbitCombinations combos = new OrbitCombinations(radix, n, twinBlocks(twins, ids, options, n));
+        long count = combos.count();
+        if (count > 1 << 20) {
+            cut = "threads may end in " + (count == Long.MAX_VALUE ? "too many" : count)
+                    + " ways during one step: beyond what the state space tries";
+            return;
         }
         long w = phase == 0 ? 0 : s;
         long to = now0 + s * unit;
         int[] choice = new int[n];
-        for (int i = 0; i < n; i++) {
-            choice[i] = Integer.lowestOneBit(options[i]);
-        }
-        while (!found && cut == null) {
+        do {
+            for (int i = 0; i < n; i++) {
+                choice[i] = nthBit(options[i], combos.choice(i));
+            }
             int ending = 0;
             for (int i = 0; i < n; i++) {
                 ComponentState c = x.byId.get(ids[i] >>> 16);
@@ -477,25 +483,19 @@ final class LoopGraph {
                 }
                 foundStep = new ExplorerDriver.TimeStep(s * unit, fin, at);
             }
-            // the next combination (mixed radix over each thread's options)
-            int i = 0;
-            while (i < n) {
-                int next = options[i] & ~((choice[i] << 1) - 1);
-                if (next != 0) {
-                    choice[i] = Integer.lowestOneBit(next);
-                    break;
-                }
-                choice[i] = Integer.lowestOneBit(options[i]);
-                i++;
-            }
-            if (i == n) {
-                break;
-            }
-        }
+        } while (!found && cut == null && combos.next());
         for (int i = 0; i < n; i++) {
             x.byId.get(ids[i] >>> 16).finishAt[ids[i] & 0xffff] = Long.MAX_VALUE;
         }
         x.now = now0;
+    }
+
+    /** The {@code k}-th lowest set bit of {@code options} (k from 0). */
+    private static int nthBit(int options, int k) {
+        for (int i = 0; i < k; i++) {
+            options &= options - 1;
+        }
+        return Integer.lowestOneBit(options);
     }
 
     // ---- an iteration ---------------------------------------------------------------------------------
@@ -555,6 +555,8 @@ final class LoopGraph {
             leaf(s);
             return;
         }
+        // the races' contexts as they are before any sweep (ExplorerPolicy.secluded)
+        policy.iterationStarts();
         long[] mask = iterationMask;
         Arrays.fill(mask, 0);
         Arrays.fill(iterationActive, 0);
@@ -568,11 +570,107 @@ final class LoopGraph {
         memo.clear();
         depth = 0;
         int len = codec.encodeMid(phase, mask, x.movedInIteration(), x.deferred);
+        iterationTwins = iterationSymmetry && symmetry != null && codec.incremental
+                ? symmetry.twins(codec.buffer(), len, codec) : null;
         if (codec.incremental) {
             // the states inside the iteration are written compactly: what the sweeps changed of this base
             len = codec.beginIteration(len);
         }
         sweepFrom(Arrays.copyOf(codec.buffer(), len));
+    }
+
+    /** Whether the per-iteration memo keeps one state per orbit of the iteration's twins (with the symmetry; off for tests). */
+    boolean iterationSymmetry = true;
+    /** The twins of the running iteration's first state ({@link LoopSymmetry#twins}), or null. */
+    private int[][][] iterationTwins;
+    private int[] canonicalMid = new int[64];
+    private int[] bundleOrder = new int[16];
+
+    /**
+     * The key the per-iteration memo keeps for compact state {@code mid}: in each set of the
+     * iteration's twins (bundles equal in its first state), the bundles sorted by what they hold
+     * here, member by member (left to sweep or not, then the part's number), and the key rewritten
+     * with them in that order; {@code mid} itself when no set moves.
+     *
+     * <p>Why one state per orbit is enough inside an iteration: a permutation σ of twins fixes the
+     * iteration's first state s (docs/verify.md, "Twins inside an iteration"), so it maps the
+     * states of the iteration from s onto states of the same iteration, and everything the
+     * iteration's end reads of a state inside it (the instances' parts, the set left, the loop's
+     * flags, the predicate's flags) is in the key, which σ renames. What the rest of the iteration
+     * can end in from σ(m) is then σ of what it can end in from m, stored in one canonical form
+     * at the boundary; the order in which this exploration sweeps (groups, ids) reaches every end
+     * the sweeps can reach from m in any order ({@link #groups}). Only permutations that fix s are
+     * used: the first attempt (2 Dec 2026) sorted the bundles of the whole class, whether equal in
+     * s or not, and stored fewer boundary states than without it on random models.
+     */
+    private int[] canonicalMid(int[] mid) {
+        int[][][] twins = iterationTwins;
+        if (twins == null || !LoopStateCodec.compact(mid)) {
+            return mid;
+        }
+        int[] out = null;
+        for (int[][] set : twins) {
+            int k = set.length;
+            if (bundleOrder.length < k) {
+                bundleOrder = new int[k * 2];
+            }
+            int[] order = bundleOrder;
+            boolean moved = false;
+            for (int i = 0; i < k; i++) {
+                int v = i;
+                int j = i - 1;
+                while (j >= 0 && compareBundles(mid, set[order[j]], set[v]) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = v;
+            }
+            for (int i = 0; i < k; i++) {
+                moved |= order[i] != i;
+            }
+            if (!moved) {
+                continue;
+            }
+            if (out == null) {
+                if (canonicalMid.length < mid.length) {
+                    canonicalMid = new int[Math.max(mid.length, canonicalMid.length * 2)];
+                }
+                out = canonicalMid;
+                System.arraycopy(mid, 0, out, 0, mid.length);
+            }
+            int n = mid[2];
+            for (int slot = 0; slot < k; slot++) {
+                int[] to = set[slot];
+                int[] fromIds = set[order[slot]];
+                for (int m = 0; m < to.length; m++) {
+                    if (to[m] < n) {
+                        codec.setPartOf(out, to[m], codec.partOf(mid, fromIds[m]));
+                        LoopStateCodec.setLeft(out, to[m], LoopStateCodec.left(mid, fromIds[m]));
+                    }
+                }
+            }
+        }
+        return out == null ? mid : out;
+    }
+
+    /** Two twin bundles as compact key {@code mid} holds them: member by member, left to sweep first, then the part's number. */
+    private int compareBundles(int[] mid, int[] a, int[] b) {
+        int n = mid[2];
+        for (int m = 0; m < a.length; m++) {
+            if (a[m] >= n) {
+                continue;
+            }
+            boolean la = LoopStateCodec.left(mid, a[m]);
+            boolean lb = LoopStateCodec.left(mid, b[m]);
+            if (la != lb) {
+                return la ? -1 : 1;
+            }
+            int c = Integer.compare(codec.partOf(mid, a[m]), codec.partOf(mid, b[m]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -844,10 +942,7 @@ final class LoopGraph {
                 return;
             }
         }
-        // the per-iteration memo keeps the keys as reached: one per orbit of the symmetry, as at the
-        // boundaries, was tried (2 Dec 2026) and dropped: no time gained, and on random models it
-        // stored fewer boundary states than without it (docs/verify.md, "Symmetry in the runtime's state space")
-        if (memo.add(mid, mid.length) < 0) {
+        if (memo.add(canonicalMid(mid), mid.length) < 0) {
             return;
         }
         if (codec.noneRemaining(mid)) {
@@ -897,7 +992,7 @@ final class LoopGraph {
                 if (met < 0 && policy.secludedTies) {
                     // a sweep that races was kept with the race's context too (see remember): read it
                     codec.resume(mid);
-                    context = policy.secludedContext(c) ? 2 : 1;
+                    context = policy.contextAtStart(c) ? 2 : 1;
                     r[1] |= context << 2;
                     met = sweepsMet.find(r, length);
                 }
@@ -1024,7 +1119,7 @@ final class LoopGraph {
                 // Up to its first race, every step of a sweep is a function of its reads and its order
                 // choices, so whether it races is too. A race's answer reads the race flags (in the
                 // reads) and, with secluded ties, the far instances and the program: the race's
-                // context, which no sweep changes (ExplorerPolicy.secludedContext). So a sweep that
+                // context, read at the iteration's start (ExplorerPolicy.contextAtStart). So a sweep that
                 // raced is kept under its reads and its context, one that did not under its reads alone.
                 if (policy.raceQuestions == races || !policy.secludedTies) {
                     reads[1] &= 3;
@@ -1144,19 +1239,103 @@ final class LoopGraph {
         if (watch != null) {
             watch.active = false; // no move while time passes: the readings stay as they were
         }
+        int[][][] twins = twinsHere(LoopStateCodec.WAIT);
         if (stepLo == 0) {
             // free steps, or a step of 0 in the quiet loop: the clock reaches the next finish itself
-            jump();
+            jump(twins);
         }
         // the quiet loop's steps (SimulatedDriver.whenQuiet): each takes s in [a, b]; the loop goes
         // on until a thread has finished (the iterations it skips would change nothing)
         for (long s = Math.max(1, stepLo); s <= stepHi && !found && cut == null; s++) {
-            stepBy(s, true);
+            stepBy(s, true, twins);
         }
     }
 
+    /** Whether alike threads finish by counts where time passes ({@link OrbitCombinations}; with the symmetry; off for tests). */
+    boolean finishByCounts = true;
+
+    /**
+     * The twins of the state the execution holds ({@link LoopSymmetry#twins}), written as a boundary
+     * key of {@code kind}, or null (no symmetry, or finishing by counts off).
+     */
+    private int[][][] twinsHere(int kind) {
+        if (symmetry == null || !finishByCounts) {
+            return null;
+        }
+        int len = codec.encode(phase, kind);
+        return symmetry.twins(codec.buffer(), len, codec);
+    }
+
+    /**
+     * The blocks of {@link OrbitCombinations} for the threads {@code ids[0..n)} ({@code instance << 16
+     * | transition}) with option sets {@code options[i]}: per twin set, its bundles' threads slot by
+     * slot (member, then transition), when every bundle has the same slots with the same options, as
+     * equal parts give them (a set where they differ is left out: its threads then combine freely).
+     */
+    private int[][][] twinBlocks(int[][][] twins, int[] ids, int[] options, int n) {
+        if (twins == null) {
+            return null;
+        }
+        int size = x.byId.size();
+        int[] setOf = new int[size];
+        int[] bundleOf = new int[size];
+        int[] memberOf = new int[size];
+        Arrays.fill(setOf, -1);
+        for (int s = 0; s < twins.length; s++) {
+            for (int b = 0; b < twins[s].length; b++) {
+                for (int m = 0; m < twins[s][b].length; m++) {
+                    int id = twins[s][b][m];
+                    if (id < size) {
+                        setOf[id] = s;
+                        bundleOf[id] = b;
+                        memberOf[id] = m;
+                    }
+                }
+            }
+        }
+        List<int[][]> blocks = new ArrayList<>();
+        for (int s = 0; s < twins.length; s++) {
+            int k = twins[s].length;
+            int[][] slots = new int[k][];
+            int[][] slotKeys = new int[k][];
+            boolean alike = true;
+            for (int b = 0; b < k && alike; b++) {
+                int count = 0;
+                int[] items = new int[n];
+                for (int i = 0; i < n; i++) {
+                    int c = ids[i] >>> 16;
+                    if (setOf[c] == s && bundleOf[c] == b) {
+                        items[count++] = i;
+                    }
+                }
+                long[] sorted = new long[count];
+                for (int j = 0; j < count; j++) {
+                    int i = items[j];
+                    sorted[j] = (long) (memberOf[ids[i] >>> 16] << 16 | ids[i] & 0xffff) << 32 | i;
+                }
+                Arrays.sort(sorted);
+                slots[b] = new int[count];
+                slotKeys[b] = new int[count];
+                for (int j = 0; j < count; j++) {
+                    slots[b][j] = (int) sorted[j];
+                    slotKeys[b][j] = (int) (sorted[j] >>> 32);
+                }
+                if (b > 0) {
+                    alike = Arrays.equals(slotKeys[b], slotKeys[0]);
+                    for (int j = 0; alike && j < count; j++) {
+                        alike = options[slots[b][j]] == options[slots[0][j]];
+                    }
+                }
+            }
+            if (alike && slots[0].length > 0) {
+                blocks.add(slots);
+            }
+        }
+        return blocks.isEmpty() ? null : blocks.toArray(new int[0][][]);
+    }
+
     /** Free steps: the clock goes to the first grid instant where a thread may finish (see {@link #pass}). */
-    private void jump() {
+    private void jump(int[][][] twins) {
         int n = 0;
         int[] ids = new int[8];
         long[] e = new long[8];
@@ -1197,42 +1376,51 @@ final class LoopGraph {
                 }
             }
         }
-        if (frees > 20) {
-            cut = frees + " threads may finish at one instant (2^" + frees + " sets): beyond what the state space tries";
+        int[] freeIds = new int[frees];
+        int[] two = new int[frees];
+        for (int i = 0; i < frees; i++) {
+            freeIds[i] = ids[free[i]];
+            two[i] = 2;
+        }
+        OrbitCombinations combos = new OrbitCombinations(two, frees, twinBlocks(twins, freeIds, two, frees));
+        long count = combos.count();
+        if (count > 1 << 20) {
+            cut = frees + " threads may finish at one instant (" + (count == Long.MAX_VALUE ? "too many" : count)
+                    + " sets to try): beyond what the state space tries";
             return;
         }
         long w = phase == 0 ? 0 : delta;
         long now = delta * unit;
-        for (int bits = 0; bits < 1 << frees && !found && cut == null; bits++) {
+        int[] fin = new int[musts + frees];
+        do {
             x.now = now;
-            if (musts == 0 && bits == 0) {
+            int k = 0;
+            for (int i = 0; i < musts; i++) {
+                fin[k++] = ids[must[i]];
+            }
+            for (int i = 0; i < frees; i++) {
+                if (combos.choice(i) == 1) {
+                    fin[k++] = freeIds[i];
+                }
+            }
+            if (k == 0) {
                 arriveAt(codec.encode(phase, LoopStateCodec.WAIT), w);
                 if (found) {
                     foundStep = ExplorerDriver.TimeStep.atEnd(now, new int[0]);
                 }
                 continue;
             }
-            int[] fin = new int[musts + Integer.bitCount(bits)];
-            int k = 0;
-            for (int i = 0; i < musts; i++) {
-                fin[k++] = ids[must[i]];
-            }
-            for (int i = 0; i < frees; i++) {
-                if ((bits & (1 << i)) != 0) {
-                    fin[k++] = ids[free[i]];
-                }
-            }
-            for (int f : fin) {
-                x.byId.get(f >>> 16).finishAt[f & 0xffff] = now;
+            for (int j = 0; j < k; j++) {
+                x.byId.get(fin[j] >>> 16).finishAt[fin[j] & 0xffff] = now;
             }
             arriveAt(codec.encode(phase, LoopStateCodec.ITERATE), w);
             if (found) {
-                foundStep = ExplorerDriver.TimeStep.atEnd(now, fin);
+                foundStep = ExplorerDriver.TimeStep.atEnd(now, Arrays.copyOf(fin, k));
             }
-            for (int f : fin) {
-                x.byId.get(f >>> 16).finishAt[f & 0xffff] = Long.MAX_VALUE;
+            for (int j = 0; j < k; j++) {
+                x.byId.get(fin[j] >>> 16).finishAt[fin[j] & 0xffff] = Long.MAX_VALUE;
             }
-        }
+        } while (!found && cut == null && combos.next());
         x.now = 0;
     }
 

@@ -777,6 +777,25 @@ final class LoopStateCodec {
         return key[slots + id];
     }
 
+    /** Sets the part number of instance {@code id} in compact key {@code key}. */
+    void setPartOf(int[] key, int id, int part) {
+        key[slots + id] = part;
+    }
+
+    /** Whether {@code id} is left to sweep in mid-iteration key {@code key}. */
+    static boolean left(int[] key, int id) {
+        return (key[REMAINING + ((id >>> 5) ^ 1)] & 1 << id) != 0;
+    }
+
+    /** Sets whether {@code id} is left to sweep in mid-iteration key {@code key}. */
+    static void setLeft(int[] key, int id, boolean left) {
+        if (left) {
+            key[REMAINING + ((id >>> 5) ^ 1)] |= 1 << id;
+        } else {
+            unmark(key, id);
+        }
+    }
+
     int sweepReadsLength() {
         return readsLength;
     }

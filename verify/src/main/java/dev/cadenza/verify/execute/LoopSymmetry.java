@@ -521,6 +521,89 @@ final class LoopSymmetry {
         return out;
     }
 
+    /**
+     * The twins of the key just written by {@code codec} into {@code key[0..len)}: in each class usable
+     * at its counter, the sets of two or more bundles with equal descriptions, each bundle as its
+     * member ids in member order (an id at or above the key's instance count is a member not added
+     * yet, in none of the set's bundles: {@link #sameAdded}). Swapping two bundles of one set maps the key
+     * onto itself (equal parts, equal connections relative to them: see {@link #canonical}), so the
+     * transposition is an automorphism of the loop's graph that fixes this state: whatever happens
+     * from here to a twin happens, renamed, to the other. Null when there are none.
+     */
+    int[][][] twins(int[] key, int len, LoopStateCodec codec) {
+        int n = key[2];
+        int pc = key[1];
+        List<int[][]> out = null;
+        for (int c = 0; c < classes.length; c++) {
+            int[][] bs = classes[c];
+            if (!usableAt(c, pc)) {
+                continue;
+            }
+            connectionTriples(key, codec.partStart(n));
+            int dl = 0;
+            for (int b = 0; b < bs.length; b++) {
+                descStart[b] = dl;
+                dl = describe(bs[b], key, codec, dl);
+                order[b] = b;
+            }
+            descStart[bs.length] = dl;
+            for (int i = 1; i < bs.length; i++) {
+                int v = order[i];
+                int j = i - 1;
+                while (j >= 0 && compare(order[j], v) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = v;
+            }
+            for (int i = 0; i < bs.length; ) {
+                int j = i + 1;
+                while (j < bs.length && (twinsUncheckedForTests || compare(order[i], order[j]) == 0)
+                        && sameAdded(bs[order[i]], bs[order[j]], n)) {
+                    j++;
+                }
+                if (j - i >= 2 && anyAdded(bs[order[i]], n)) {
+                    int[][] set = new int[j - i][];
+                    for (int k = i; k < j; k++) {
+                        set[k - i] = bs[order[k]];
+                    }
+                    Arrays.sort(set, (p, q) -> Integer.compare(p[0], q[0]));
+                    if (out == null) {
+                        out = new ArrayList<>();
+                    }
+                    out.add(set);
+                }
+                i = j;
+            }
+        }
+        return out == null ? null : out.toArray(new int[0][][]);
+    }
+
+    /**
+     * Tests only: every class's bundles count as twins whatever they hold (a broken rule the
+     * properties must catch: {@code TwinsStateSpaceProperties}, {@code -Dtwins.broken=true}).
+     */
+    static boolean twinsUncheckedForTests;
+
+    /** Whether the same members of bundles {@code a} and {@code b} are added (ids below {@code n}). */
+    private static boolean sameAdded(int[] a, int[] b, int n) {
+        for (int m = 0; m < a.length; m++) {
+            if (a[m] < n != b[m] < n) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyAdded(int[] ids, int n) {
+        for (int id : ids) {
+            if (id < n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Bundle {@code ids}' description: its members' parts, then its connections relative to it (sorted). */
     private int describe(int[] ids, int[] key, LoopStateCodec codec, int dl) {
         int n = key[2];

@@ -59,7 +59,7 @@ import java.util.function.Consumer;
  * it swept ({@link LoopGraph}'s idleAlone). More generally, up to its first thread race a sweep's
  * outcomes are a function of what it reads (its own part, the race flags, the far ends of its
  * connections: {@link LoopStateCodec#sweepReads}), and a race's answer of these and the race's
- * context ({@link ExplorerPolicy#secludedContext}); so a sweep is not run again, in any iteration,
+ * context ({@link ExplorerPolicy#contextAtStart}); so a sweep is not run again, in any iteration,
  * where its component reads the same (and its races meet the same context): its outcomes are
  * written from the ones kept
  * ({@link LoopGraph}'s sweepsMet; both off with {@link #withoutIdleSweepSkips()}, for tests).</li>
@@ -165,6 +165,31 @@ public final class RuntimeStateSpace {
         s.secludedTies = secludedTies;
         s.incrementalDecode = incrementalDecode;
         s.skipIdleSweeps = skipIdleSweeps;
+        s.iterationSymmetry = iterationSymmetry;
+        s.finishByCounts = finishByCounts;
+        return s;
+    }
+
+    /** Whether the per-iteration memo keeps one state per orbit of the iteration's twins (with the symmetry only). */
+    private boolean iterationSymmetry = true;
+
+    /**
+     * The same with the per-iteration memo keeping its states as reached, the symmetry kept at the
+     * boundaries: for tests, which compare the two (same states, same edges, same answers).
+     */
+    RuntimeStateSpace withoutIterationSymmetry() {
+        RuntimeStateSpace s = copy();
+        s.iterationSymmetry = false;
+        return s;
+    }
+
+    /** Whether alike threads finish by counts where time passes (with the symmetry only; {@link OrbitCombinations}). */
+    private boolean finishByCounts = true;
+
+    /** The same trying every set of threads that may finish where time passes: for tests, which compare the two. */
+    RuntimeStateSpace withoutFinishByCounts() {
+        RuntimeStateSpace s = copy();
+        s.finishByCounts = false;
         return s;
     }
 
@@ -177,6 +202,8 @@ public final class RuntimeStateSpace {
             g.policy.secludedTies = false;
         }
         g.skipIdleSweeps = skipIdleSweeps;
+        g.iterationSymmetry = iterationSymmetry;
+        g.finishByCounts = finishByCounts;
         return g;
     }
 

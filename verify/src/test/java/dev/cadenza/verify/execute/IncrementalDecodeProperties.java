@@ -187,7 +187,9 @@ class IncrementalDecodeProperties {
     /** The state space of {@code x} with a budget of its own (a budget counts what every use spent). */
     private static RuntimeStateSpace space(Executor x, int states, boolean incremental) {
         RuntimeStateSpace s = RuntimeStateSpace.of(x, Budget.of(states, 120));
-        return incremental ? s : s.withoutIncrementalDecode();
+        // the memo's twins need compact keys (LoopGraph.canonicalMid): off on both sides, so that the
+        // same iteration states are followed (TwinsStateSpaceProperties holds them to the memo without)
+        return incremental ? s.withoutIterationSymmetry() : s.withoutIncrementalDecode();
     }
 
     /**
