@@ -585,11 +585,12 @@ final class LoopGraph {
     private int[][][] iterationTwins;
     private int[] canonicalMid = new int[64];
     private int[] bundleOrder = new int[16];
+    private long[] bundleSignature = new long[64];
 
     /**
      * The key the per-iteration memo keeps for compact state {@code mid}: in each set of the
      * iteration's twins (bundles equal in its first state), the bundles sorted by what they hold
-     * here, member by member (left to sweep or not, then the part's number), and the key rewritten
+     * here, member by member (the part's number, then left to sweep or not), and the key rewritten
      * with them in that order; {@code mid} itself when no set moves.
      *
      * <p>Why one state per orbit is enough inside an iteration: a permutation σ of twins fixes the
@@ -608,25 +609,36 @@ final class LoopGraph {
         if (twins == null || !LoopStateCodec.compact(mid)) {
             return mid;
         }
+        int n = mid[2];
         int[] out = null;
         for (int[][] set : twins) {
             int k = set.length;
+            int m = set[0].length;
             if (bundleOrder.length < k) {
                 bundleOrder = new int[k * 2];
+            }
+            if (bundleSignature.length < k * m) {
+                bundleSignature = new long[k * m * 2];
+            }
+            // what each bundle holds, member by member: the part's number, then left to sweep (0) or not (1)
+            long[] sig = bundleSignature;
+            for (int b = 0; b < k; b++) {
+                int[] ids = set[b];
+                for (int j = 0; j < m; j++) {
+                    int id = ids[j];
+                    sig[b * m + j] = id >= n ? 0 : (long) codec.partOf(mid, id) << 1 | (LoopStateCodec.left(mid, id) ? 0 : 1);
+                }
             }
             int[] order = bundleOrder;
             boolean moved = false;
             for (int i = 0; i < k; i++) {
-                int v = i;
                 int j = i - 1;
-                while (j >= 0 && compareBundles(mid, set[order[j]], set[v]) > 0) {
+                while (j >= 0 && Arrays.compare(sig, order[j] * m, order[j] * m + m, sig, i * m, i * m + m) > 0) {
                     order[j + 1] = order[j];
                     j--;
                 }
-                order[j + 1] = v;
-            }
-            for (int i = 0; i < k; i++) {
-                moved |= order[i] != i;
+                order[j + 1] = i;
+                moved |= j + 1 != i;
             }
             if (!moved) {
                 continue;
@@ -638,39 +650,18 @@ final class LoopGraph {
                 out = canonicalMid;
                 System.arraycopy(mid, 0, out, 0, mid.length);
             }
-            int n = mid[2];
             for (int slot = 0; slot < k; slot++) {
                 int[] to = set[slot];
                 int[] fromIds = set[order[slot]];
-                for (int m = 0; m < to.length; m++) {
-                    if (to[m] < n) {
-                        codec.setPartOf(out, to[m], codec.partOf(mid, fromIds[m]));
-                        LoopStateCodec.setLeft(out, to[m], LoopStateCodec.left(mid, fromIds[m]));
+                for (int j = 0; j < m; j++) {
+                    if (to[j] < n) {
+                        codec.setPartOf(out, to[j], codec.partOf(mid, fromIds[j]));
+                        LoopStateCodec.setLeft(out, to[j], LoopStateCodec.left(mid, fromIds[j]));
                     }
                 }
             }
         }
         return out == null ? mid : out;
-    }
-
-    /** Two twin bundles as compact key {@code mid} holds them: member by member, left to sweep first, then the part's number. */
-    private int compareBundles(int[] mid, int[] a, int[] b) {
-        int n = mid[2];
-        for (int m = 0; m < a.length; m++) {
-            if (a[m] >= n) {
-                continue;
-            }
-            boolean la = LoopStateCodec.left(mid, a[m]);
-            boolean lb = LoopStateCodec.left(mid, b[m]);
-            if (la != lb) {
-                return la ? -1 : 1;
-            }
-            int c = Integer.compare(codec.partOf(mid, a[m]), codec.partOf(mid, b[m]));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
     }
 
     /**
