@@ -571,7 +571,7 @@ final class LoopGraph {
         depth = 0;
         int len = codec.encodeMid(phase, mask, x.movedInIteration(), x.deferred);
         iterationTwins = iterationSymmetry && symmetry != null && codec.incremental
-                ? symmetry.twins(codec.buffer(), len, codec) : null;
+                ? sweptColumns(symmetry.twins(codec.buffer(), len, codec), mask) : null;
         if (codec.incremental) {
             // the states inside the iteration are written compactly: what the sweeps changed of this base
             len = codec.beginIteration(len);
@@ -586,6 +586,49 @@ final class LoopGraph {
     private int[] canonicalMid = new int[64];
     private int[] bundleOrder = new int[16];
     private long[] bundleSignature = new long[64];
+    private long[] bundleFingerprint = new long[16];
+
+    /**
+     * The twins with only the members some bundle of their set sweeps in this iteration ({@code
+     * mask}); sets with none are dropped. A member the iteration does not sweep keeps its part and
+     * stays out of the set left, and twins hold equal parts at the iteration's start: so those
+     * members are equal in every bundle of the set in every state of the iteration, and leaving
+     * them out of the comparison and the rewriting of {@link #canonicalMid} changes nothing (galera
+     * n = 20: one or two of a host's five instances are swept in an iteration). Null when none is left.
+     */
+    private static int[][][] sweptColumns(int[][][] twins, long[] mask) {
+        if (twins == null) {
+            return null;
+        }
+        List<int[][]> out = new ArrayList<>();
+        for (int[][] set : twins) {
+            int m = set[0].length;
+            boolean[] swept = new boolean[m];
+            int count = 0;
+            for (int j = 0; j < m; j++) {
+                for (int[] bundle : set) {
+                    swept[j] |= bundle[j] < (mask.length << 6) && has(mask, bundle[j]);
+                }
+                if (swept[j]) {
+                    count++;
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            int[][] kept = new int[set.length][count];
+            for (int b = 0; b < set.length; b++) {
+                int c = 0;
+                for (int j = 0; j < m; j++) {
+                    if (swept[j]) {
+                        kept[b][c++] = set[b][j];
+                    }
+                }
+            }
+            out.add(kept);
+        }
+        return out.isEmpty() ? null : out.toArray(new int[0][][]);
+    }
 
     /**
      * The key the per-iteration memo keeps for compact state {@code mid}: in each set of the
@@ -621,19 +664,28 @@ final class LoopGraph {
                 bundleSignature = new long[k * m * 2];
             }
             // what each bundle holds, member by member: the part's number, then left to sweep (0) or not (1)
+            // and a fingerprint of it, compared first (the order is still total on what the bundles hold)
             long[] sig = bundleSignature;
+            if (bundleFingerprint.length < k) {
+                bundleFingerprint = new long[k * 2];
+            }
+            long[] fp = bundleFingerprint;
             for (int b = 0; b < k; b++) {
                 int[] ids = set[b];
+                long h = 0;
                 for (int j = 0; j < m; j++) {
                     int id = ids[j];
-                    sig[b * m + j] = id >= n ? 0 : (long) codec.partOf(mid, id) << 1 | (LoopStateCodec.left(mid, id) ? 0 : 1);
+                    long v = id >= n ? 0 : (long) codec.partOf(mid, id) << 1 | (LoopStateCodec.left(mid, id) ? 0 : 1);
+                    sig[b * m + j] = v;
+                    h = (h + v) * 0x9E3779B97F4A7C15L;
                 }
+                fp[b] = h;
             }
             int[] order = bundleOrder;
             boolean moved = false;
             for (int i = 0; i < k; i++) {
                 int j = i - 1;
-                while (j >= 0 && Arrays.compare(sig, order[j] * m, order[j] * m + m, sig, i * m, i * m + m) > 0) {
+                while (j >= 0 && compareBundles(fp, sig, m, order[j], i) > 0) {
                     order[j + 1] = order[j];
                     j--;
                 }
@@ -662,6 +714,14 @@ final class LoopGraph {
             }
         }
         return out == null ? mid : out;
+    }
+
+    private static int compareBundles(long[] fp, long[] sig, int m, int a, int b) {
+        int c = Long.compare(fp[a], fp[b]);
+        for (int j = 0; c == 0 && j < m; j++) {
+            c = Long.compare(sig[a * m + j], sig[b * m + j]);
+        }
+        return c;
     }
 
     /**
