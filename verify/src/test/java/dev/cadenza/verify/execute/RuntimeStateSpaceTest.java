@@ -133,6 +133,38 @@ class RuntimeStateSpaceTest {
         assertTrue(mu.reason().contains("heap"), mu.reason());
     }
 
+    /**
+     * 21 threads that may all finish at one instant: instances that are not alike (no bundle: the
+     * names carry no index) make 2^21 sets to try, and the state space says it is cut; twins
+     * ({@code w1} to {@code w21}, one bundle each, equal in every state) make 22, counted
+     * (OrbitCombinations), and it answers.
+     */
+    @Test
+    void threadsThatMayFinishAtOneInstantAreCountedWhenAlike() {
+        StringBuilder apart = new StringBuilder("component W {\n  places a, b\n  initial a\n"
+                + "  behavior go {\n    t: a -> b [1, 2]\n  }\n}\n");
+        StringBuilder alike = new StringBuilder(apart);
+        apart.append("program p {\n");
+        alike.append("program p {\n");
+        for (int i = 1; i <= 21; i++) {
+            String letters = "w" + (char) ('a' + (i - 1) / 26) + (char) ('a' + (i - 1) % 26);
+            apart.append("  add(").append(letters).append(" : W)\n  pushB(").append(letters).append(", go)\n");
+            alike.append("  add(w").append(i).append(" : W)\n  pushB(w").append(i).append(", go)\n");
+        }
+        apart.append("}\n");
+        alike.append("}\n");
+        FinishTimes cut = RuntimeStateSpace.of(Executor.of(Examples.parse(apart.toString()), "p"), Budget.unlimited())
+                .finishTimes();
+        assertFalse(cut.complete());
+        assertTrue(cut.statistics().cut().contains("21 threads may finish at one instant"), cut.statistics().cut());
+        FinishTimes counted = RuntimeStateSpace.of(Executor.of(Examples.parse(alike.toString()), "p"), Budget.unlimited())
+                .finishTimes();
+        assertTrue(counted.complete(), counted.statistics().describe());
+        assertEquals(seconds("1"), counted.min());
+        assertEquals(seconds("2"), counted.max());
+        assertFalse(counted.deadlockReachable());
+    }
+
     static BigFraction seconds(String s) {
         return RuntimeCasesTest.fraction(s);
     }
