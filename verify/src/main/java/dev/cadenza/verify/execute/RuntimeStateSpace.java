@@ -167,6 +167,17 @@ public final class RuntimeStateSpace {
         s.skipIdleSweeps = skipIdleSweeps;
         s.iterationSymmetry = iterationSymmetry;
         s.finishByCounts = finishByCounts;
+        s.twinBlocks = twinBlocks;
+        return s;
+    }
+
+    /** Whether twins alone in their groups are swept as a block (with the memo's twins only; {@link LoopGraph}'s sweepBlock). */
+    private boolean twinBlocks = true;
+
+    /** The same sweeping twins one by one inside an iteration (the memo's twins kept): for tests, which compare the two. */
+    RuntimeStateSpace withoutTwinBlocks() {
+        RuntimeStateSpace s = copy();
+        s.twinBlocks = false;
         return s;
     }
 
@@ -204,6 +215,7 @@ public final class RuntimeStateSpace {
         g.skipIdleSweeps = skipIdleSweeps;
         g.iterationSymmetry = iterationSymmetry;
         g.finishByCounts = finishByCounts;
+        g.twinBlocks = twinBlocks;
         return g;
     }
 

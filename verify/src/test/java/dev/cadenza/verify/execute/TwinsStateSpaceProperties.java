@@ -32,16 +32,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The reductions by twins (bundles equal in the state at hand: {@link LoopSymmetry#twins}) against
  * the same exploration without each, the symmetry at the boundaries on in both: the per-iteration
- * memo keeping one state per orbit of the iteration's twins ({@link LoopGraph}'s canonicalMid), and
- * alike threads finishing by counts where time passes ({@link OrbitCombinations}). On random models
+ * memo keeping one state per orbit of the iteration's twins ({@link LoopGraph}'s canonicalMid), twins
+ * alone in their groups swept as a block ({@link LoopGraph}'s sweepBlock), and alike threads
+ * finishing by counts where time passes ({@link OrbitCombinations}). On random models
  * with alike hosts ({@link SymmetryStateSpaceProperties#hosts}), with and without a step cost, and
  * on observed predicates: the same states (as a set of keys), the same edges (as a set: the
  * reductions only drop duplicates), the same answers, and runs that are the executor's and end as
  * they should. (The sweeps are counted, not compared: the runs re-derived for min and max follow
  * other paths when the states are found in another order.)
  *
- * <p>{@code -Dtwins.broken=true} counts every class's bundles as twins whatever they hold: a broken
- * rule these properties must catch (they do: states and edges are lost).
+ * <p>{@code -Dtwins.broken=true} counts every class's bundles as twins whatever they hold, and
+ * {@code -Dblocks.broken=true} sweeps every set of twins as a block, whatever else their groups
+ * hold: broken rules these properties must catch (they do: states and edges are lost).
  */
 class TwinsStateSpaceProperties {
 
@@ -63,6 +65,7 @@ class TwinsStateSpaceProperties {
 
     static {
         LoopSymmetry.twinsUncheckedForTests = Boolean.getBoolean("twins.broken");
+        LoopGraph.blocksUncheckedForTests = Boolean.getBoolean("blocks.broken");
     }
 
     @Provide
@@ -81,6 +84,19 @@ class TwinsStateSpaceProperties {
                                  @ForAll @IntRange(min = 0, max = 2) int w) {
         String text = SymmetryStateSpaceProperties.hosts(new Tape(tape));
         compare(text, IncrementalDecodeProperties.withStep(text, a, w), RuntimeStateSpace::withoutIterationSymmetry);
+    }
+
+    @Property(tries = 300)
+    void twinBlocksKeepTheQuotient(@ForAll("tapes") List<Integer> tape) {
+        String text = SymmetryStateSpaceProperties.hosts(new Tape(tape));
+        compare(text, Examples.parse(text), RuntimeStateSpace::withoutTwinBlocks);
+    }
+
+    @Property(tries = 100)
+    void twinBlocksWithAStep(@ForAll("tapes") List<Integer> tape, @ForAll @IntRange(min = 1, max = 2) int a,
+                             @ForAll @IntRange(min = 0, max = 2) int w) {
+        String text = SymmetryStateSpaceProperties.hosts(new Tape(tape));
+        compare(text, IncrementalDecodeProperties.withStep(text, a, w), RuntimeStateSpace::withoutTwinBlocks);
     }
 
     @Property(tries = 300)
@@ -105,7 +121,8 @@ class TwinsStateSpaceProperties {
         for (int n = 0; n < 2; n++) {
             Case c = PredicateStateSpaceProperties.randomPredicate(x, t);
             PredicateSearch on = space(x).reach(c.predicate());
-            PredicateSearch off = space(x).withoutIterationSymmetry().withoutFinishByCounts().reach(c.predicate());
+            PredicateSearch off = space(x).withoutIterationSymmetry().withoutTwinBlocks().withoutFinishByCounts()
+                    .reach(c.predicate());
             if (on instanceof PredicateSearch.Unanswered || off instanceof PredicateSearch.Unanswered) {
                 CUT.incrementAndGet();
                 continue;
@@ -181,7 +198,8 @@ class TwinsStateSpaceProperties {
                 }
                 """;
         for (UnaryOperator<RuntimeStateSpace> off : List.<UnaryOperator<RuntimeStateSpace>>of(
-                RuntimeStateSpace::withoutIterationSymmetry, RuntimeStateSpace::withoutFinishByCounts)) {
+                RuntimeStateSpace::withoutIterationSymmetry, RuntimeStateSpace::withoutTwinBlocks,
+                RuntimeStateSpace::withoutFinishByCounts)) {
             compare(text, Examples.parse(text), off);
         }
     }
