@@ -45,7 +45,11 @@ import java.util.function.Consumer;
  * into a canonical order before a key is stored ({@link LoopSymmetry}): one key per orbit. The
  * permutations are automorphisms of the loop's graph that keep every edge's time and every end,
  * so deadlocks, ends and the earliest and latest ones are the same; runs are found again from
- * the states the executor really reaches ({@link LoopGraph#run}).</li>
+ * the states the executor really reaches ({@link LoopGraph#run}). Bundles equal in the state at
+ * hand (twins, {@link LoopSymmetry#twins}) also finish their threads by counts where time passes
+ * ({@link OrbitCombinations}; {@link #withoutFinishByCounts()}), are merged inside an iteration by
+ * the memo ({@link #withoutIterationSymmetry()}) and, where their groups hold nothing else, swept
+ * as a block ({@link #withoutTwinBlocks()}): docs/verify.md, "Twins inside an iteration".</li>
  * <li><b>Secluded ties.</b> A race of a component whose finished thread is all it can act on,
  * whose connections all lead to frozen instances (idle, or waiting on threads that run on) and
  * whose program cannot move before the clock does, is answered "notice now" with no choice
