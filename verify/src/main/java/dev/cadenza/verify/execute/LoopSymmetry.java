@@ -430,26 +430,7 @@ final class LoopSymmetry {
                 continue; // the program tells them apart
             }
             // a member is added in all bundles or in none (the adds left are mapped onto themselves)
-            connectionTriples(key, codec.partStart(n));
-            int dl = 0;
-            for (int b = 0; b < bs.length; b++) {
-                descStart[b] = dl;
-                dl = describe(bs[b], key, codec, dl);
-            }
-            descStart[bs.length] = dl;
-            for (int b = 0; b < bs.length; b++) {
-                order[b] = b;
-            }
-            // insertion sort of the bundles by description (classes are small)
-            for (int i = 1; i < bs.length; i++) {
-                int v = order[i];
-                int j = i - 1;
-                while (j >= 0 && compare(order[j], v) > 0) {
-                    order[j + 1] = order[j];
-                    j--;
-                }
-                order[j + 1] = v;
-            }
+            sortBundles(bs, key, codec, n);
             for (int slot = 0; slot < bs.length; slot++) {
                 int from = order[slot];
                 if (from != slot) {
@@ -539,23 +520,7 @@ final class LoopSymmetry {
             if (!usableAt(c, pc)) {
                 continue;
             }
-            connectionTriples(key, codec.partStart(n));
-            int dl = 0;
-            for (int b = 0; b < bs.length; b++) {
-                descStart[b] = dl;
-                dl = describe(bs[b], key, codec, dl);
-                order[b] = b;
-            }
-            descStart[bs.length] = dl;
-            for (int i = 1; i < bs.length; i++) {
-                int v = order[i];
-                int j = i - 1;
-                while (j >= 0 && compare(order[j], v) > 0) {
-                    order[j + 1] = order[j];
-                    j--;
-                }
-                order[j + 1] = v;
-            }
+            sortBundles(bs, key, codec, n);
             for (int i = 0; i < bs.length; ) {
                 int j = i + 1;
                 while (j < bs.length && (twinsUncheckedForTests || compare(order[i], order[j]) == 0)
@@ -602,6 +567,30 @@ final class LoopSymmetry {
             }
         }
         return false;
+    }
+
+    /**
+     * Describes each bundle of {@code bs} in {@code key} ({@link #describe}; {@link #descStart}) and
+     * sorts them by description into {@link #order}: an insertion sort, classes are small.
+     */
+    private void sortBundles(int[][] bs, int[] key, LoopStateCodec codec, int n) {
+        connectionTriples(key, codec.partStart(n));
+        int dl = 0;
+        for (int b = 0; b < bs.length; b++) {
+            descStart[b] = dl;
+            dl = describe(bs[b], key, codec, dl);
+            order[b] = b;
+        }
+        descStart[bs.length] = dl;
+        for (int i = 1; i < bs.length; i++) {
+            int v = order[i];
+            int j = i - 1;
+            while (j >= 0 && compare(order[j], v) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = v;
+        }
     }
 
     /** Bundle {@code ids}' description: its members' parts, then its connections relative to it (sorted). */
