@@ -811,7 +811,12 @@ final class LoopGraph {
         }
         int k = block.length;
         int[] sequence = new int[k];
+        long written = 0;
         while (!found && cut == null && predicateNode < 0) {
+            if ((++written & 1023) == 0 && meter.clock(states.size()).reached()) {
+                cut = meter.budget().reason(Limit.TIME);
+                return;
+            }
             int[] child = mid;
             for (int b = 0; b < k; b++) {
                 child = withOutcome(child, block[b], outcomes[sequence[b]]);
