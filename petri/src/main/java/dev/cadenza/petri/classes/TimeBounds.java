@@ -187,9 +187,10 @@ public final class TimeBounds {
      * what one target reads stays visible for all).
      *
      * <p><b>One Dijkstra for all.</b> Classes are popped in order of their min elapsed time, as for one
-     * target. A target is <em>open</em> until a class is popped later than its best class (then,
-     * as the single search stops there, its min is exact and its fastest run fixed: it is
-     * <em>settled</em>). A class is expanded unless every open target holds in it (the single search
+     * target. A target is <em>open</em> until a class is popped later than its best class, or its
+     * best class is attained (nothing to pop is earlier, and at that time an attained bound is the
+     * best there is); then, as the single search stops there, its min is exact and its fastest run
+     * fixed: it is <em>settled</em>. A class is expanded unless every open target holds in it (the single search
      * does not expand its target's classes; a class expanded for another target only adds paths
      * that pass through a class where this target already holds, and those are never shorter than
      * the class they pass through). Each target's best class is the first popped where it holds,
@@ -588,6 +589,11 @@ public final class TimeBounds {
                         best = id;
                         bestAttained = attained;
                     }
+                    if (bestAttained) {
+                        // classes pop by their min time, so none to come is earlier, and at this
+                        // time an attained bound is already the best there is
+                        return;
+                    }
                     continue;
                 }
                 if (!expand(id, k, heap, null)) {
@@ -598,7 +604,8 @@ public final class TimeBounds {
 
         /**
          * {@link #dijkstra} watching several targets ({@link #reachEach} says why each answer is the
-         * single search's): a target is settled once a class is popped later than its best one; a
+         * single search's): a target is settled once its best class is attained or a class is popped
+         * later than it; a
          * class is expanded unless every open target holds in it; the search ends when none is open.
          */
         private void dijkstraEach() {
@@ -636,6 +643,14 @@ public final class TimeBounds {
                         bests[t] = id;
                         attainedAt[t] = attained;
                     }
+                    if (attainedAt[t]) {
+                        // nothing to come is earlier, and an attained bound is the best at this time
+                        settled[t] = true;
+                        open--;
+                    }
+                }
+                if (open == 0) {
+                    return;
                 }
                 if (needed && !expand(id, k, heap, null)) {
                     return;

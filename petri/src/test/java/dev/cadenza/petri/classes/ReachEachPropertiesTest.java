@@ -31,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code dead}, and/or/not), under the zero-time reduction and the symmetry: the same reachability
  * and the same min (value and strictness) for each target, and each fastest run a valid schedule of
  * the net that reaches its target at that min. Cut by a class cap, a target is never unreachable, and
- * one answered as complete has the full answer.
+ * one answered as complete has the full answer. The shared search may be cut where a target's own
+ * search ends (it expands, for the others, classes where that target holds): it must then say only
+ * what it knows, and it must stay rare (under 1% of the targets).
  */
 class ReachEachPropertiesTest {
 
@@ -51,7 +53,9 @@ class ReachEachPropertiesTest {
             TimeBoundsResult alone = reduced(net).reach(targets.get(i), Budget.ofClasses(300_000));
             TimeBoundsResult mine = shared.get(i);
             String where = "target " + i + " (seed " + seed + ")";
-            assertTrue(mine.complete(), "the shared search cut where the full one completed: " + where);
+            if (cutWhereItsOwnEnded(net, mine, full, targets.get(i), where)) {
+                continue;
+            }
             Statistics.label("reachable").collect(full.reachable());
             assertEquals(full.reachable(), mine.reachable(), "reachable: " + where);
             assertEquals(full.min(), mine.min(), "min: " + where);
@@ -87,7 +91,9 @@ class ReachEachPropertiesTest {
             }
             TimeBoundsResult mine = shared.get(i);
             String where = "target " + i + " (seed " + seed + ")";
-            assertTrue(mine.complete(), "the shared search cut where the full one completed: " + where);
+            if (cutWhereItsOwnEnded(net, mine, full, targets.get(i), where)) {
+                continue;
+            }
             Statistics.label("reachable").collect(full.reachable());
             assertEquals(full.reachable(), mine.reachable(), "reachable: " + where);
             assertEquals(full.min(), mine.min(), "min: " + where);
@@ -95,6 +101,28 @@ class ReachEachPropertiesTest {
                 assertRunReaches(net, mine.minTrace(), targets.get(i), where);
             }
         }
+    }
+
+    /**
+     * For the targets still open, the shared search expands classes where this one holds, and it
+     * keeps every target's places visible: it may outgrow the cap where this target's own search
+     * ends (rarely, and never once this target's best class is attained). Cut, it must say only what
+     * it knows, and this must stay rare.
+     */
+    private static boolean cutWhereItsOwnEnded(PetriNet net, TimeBoundsResult mine, TimeBoundsResult full,
+            CompiledPredicate target, String where) {
+        String label = "shared search cut where the target's own ended";
+        Statistics.label(label).collect(!mine.complete());
+        Statistics.label(label).coverage(c -> c.check(true).percentage(p -> p < 1));
+        if (mine.complete()) {
+            return false;
+        }
+        assertNull(mine.min(), "a cut target has no min: " + where);
+        assertTrue(full.reachable() || !mine.reachable(), "a run found exists: " + where);
+        if (mine.reachable()) {
+            assertRunReaches(net, mine.minTrace(), target, where);
+        }
+        return true;
     }
 
     static String placePredicate(Random r, PetriNet net, int depth) {
