@@ -520,6 +520,26 @@ final class LoopGraph {
         set[id >>> 6] |= 1L << id;
     }
 
+    /** Whether a predicate search stops at a state past which it can never hold (with the reductions; off for tests). */
+    boolean stopPastPredicate;
+    /** States a predicate search did not go on from, since it could no longer hold past them. */
+    long pastPredicateStates;
+
+    /**
+     * Exploring for a predicate, whether the state just decoded is one from which it can never hold
+     * ({@link PredicateWatch#mayHoldAgain}: its flags stay set, its other readings are tried at
+     * every value): then no run through it reaches the predicate, and the search answers the same
+     * without its successors. The state is stored, with no edge; only {@link RuntimeStateSpace#reach}
+     * explores with a predicate, and it reads nothing but the node where the predicate holds.
+     */
+    private boolean pastPredicate() {
+        if (from < 0 || !stopPastPredicate || watch.mayHoldAgain()) {
+            return false;
+        }
+        pastPredicateStates++;
+        return true;
+    }
+
     private void iterate(int[] key) {
         phase = LoopStateCodec.phase(key);
         codec.decode(key);
@@ -534,6 +554,9 @@ final class LoopGraph {
                     predicateAtNode = true;
                     return;
                 }
+            }
+            if (pastPredicate()) {
+                return;
             }
         }
         x.log.clear();
@@ -1521,6 +1544,9 @@ final class LoopGraph {
         codec.decode(key);
         if (watch != null) {
             watch.active = false; // no move while time passes: the readings stay as they were
+            if (pastPredicate()) {
+                return;
+            }
         }
         int[][][] twins = twinsHere(LoopStateCodec.WAIT);
         if (stepLo == 0) {

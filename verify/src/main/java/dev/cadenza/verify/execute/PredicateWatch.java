@@ -171,6 +171,91 @@ final class PredicateWatch implements EventLog.Probe {
         return predicate.test().holds(values);
     }
 
+    /** Past this many assignments of the readings, {@link #mayHoldAgain} does not try them and says yes. */
+    private static final int MOST_TRIED = 1 << 16;
+    /** Per flags value: 0 not asked yet, 1 the test may hold again, 2 it never can (flags of up to 16 bits). */
+    private byte[] againByFlags;
+    private long[] tried;
+
+    /**
+     * Whether the test can hold in some state to come, given the flags set now: a flag once set
+     * stays set (nothing clears it in the subject's program), a flag not set may be set or not, and
+     * every other reading may take any value it can have (0 or 1, a count from 0 to its places;
+     * 0 for what the program never adds or the type does not have). When no such assignment of the
+     * values makes the test hold, no state reachable from here does, so a search for the predicate
+     * need not go on from here (a {@code sequence} once the step before the last has ended). Exact:
+     * every assignment is tried; past {@link #MOST_TRIED} of them, the answer is yes.
+     */
+    boolean mayHoldAgain() {
+        if (bitsUsed() <= 16) {
+            if (againByFlags == null) {
+                againByFlags = new byte[1 << bitsUsed()];
+            }
+            byte known = againByFlags[flags];
+            if (known == 0) {
+                known = tryEvery() ? (byte) 1 : (byte) 2;
+                againByFlags[flags] = known;
+            }
+            return known == 1;
+        }
+        return tryEvery();
+    }
+
+    private int bitsUsed() {
+        int bits = 0;
+        for (int k = 0; k < n; k++) {
+            if (flagBit[k] >= 0) {
+                bits++;
+            }
+        }
+        return bits;
+    }
+
+    /** The highest value reading k may take from here (its lowest is 0, or 1 for a flag set). */
+    private long highest(int k) {
+        if (comp[k] < 0) {
+            return 0;
+        }
+        return switch (kind[k]) {
+            case MARKED, RUNNING, STARTED, ENDED -> element[k] >= 0 ? 1 : 0;
+            case MARKED_COUNT -> places[k].length;
+        };
+    }
+
+    private long lowest(int k) {
+        return flagBit[k] >= 0 && element[k] >= 0 && comp[k] >= 0 && (flags >>> flagBit[k] & 1) != 0 ? 1 : 0;
+    }
+
+    private boolean tryEvery() {
+        long count = 1;
+        for (int k = 0; k < n; k++) {
+            count *= highest(k) - lowest(k) + 1;
+            if (count > MOST_TRIED) {
+                return true;
+            }
+        }
+        if (tried == null) {
+            tried = new long[n];
+        }
+        for (int k = 0; k < n; k++) {
+            tried[k] = lowest(k);
+        }
+        while (true) {
+            if (predicate.test().holds(tried)) {
+                return true;
+            }
+            int k = 0;
+            while (k < n && tried[k] == highest(k)) {
+                tried[k] = lowest(k);
+                k++;
+            }
+            if (k == n) {
+                return false;
+            }
+            tried[k]++;
+        }
+    }
+
     /** The subject's program starts (a replay): from now on every move is observed, the state as it is first. */
     void activate() {
         active = true;

@@ -172,6 +172,17 @@ public final class RuntimeStateSpace {
         s.iterationSymmetry = iterationSymmetry;
         s.finishByCounts = finishByCounts;
         s.twinBlocks = twinBlocks;
+        s.stopPastPredicate = stopPastPredicate;
+        return s;
+    }
+
+    /** Whether a predicate search stops where the predicate can no longer hold (with the reductions only; {@link LoopGraph}'s pastPredicate). */
+    private boolean stopPastPredicate = true;
+
+    /** The same following every state a predicate search reaches, also those past which it can never hold: for tests. */
+    RuntimeStateSpace withoutStopPastPredicate() {
+        RuntimeStateSpace s = copy();
+        s.stopPastPredicate = false;
         return s;
     }
 
@@ -220,6 +231,7 @@ public final class RuntimeStateSpace {
         g.iterationSymmetry = iterationSymmetry;
         g.finishByCounts = finishByCounts;
         g.twinBlocks = twinBlocks;
+        g.stopPastPredicate = reduce && stopPastPredicate;
         return g;
     }
 

@@ -39,7 +39,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <li>a predicate seen in any sampled executor run (read off its events by a reader written
  * apart, in this test) is Found: an Absent is never contradicted;</li>
  * <li>a run Found is one of the executor's (it makes it by construction) and shows the predicate:
- * its last state satisfies it, read by the same reader.</li>
+ * its last state satisfies it, read by the same reader;</li>
+ * <li>stopping at states past which the predicate can no longer hold (its flags set, every other
+ * reading tried at every value) gives the same answer as following them, with no more states.</li>
  * </ol>
  */
 class PredicateStateSpaceProperties {
@@ -49,13 +51,14 @@ class PredicateStateSpaceProperties {
     static final AtomicInteger ABSENT = new AtomicInteger();
     static final AtomicInteger CUT = new AtomicInteger();
     static final AtomicInteger SAMPLED_SEEN = new AtomicInteger();
+    static final AtomicInteger STOPPED = new AtomicInteger();
     static final AtomicLong NANOS = new AtomicLong();
 
     @AfterContainer
     static void counts() {
         System.err.println("PredicateStateSpaceProperties: " + CASES + " predicates in " + NANOS.get() / 1_000_000
                 + " ms: " + FOUND + " found, " + ABSENT + " absent (complete), " + CUT + " cut; " + SAMPLED_SEEN
-                + " seen in a sampled run");
+                + " seen in a sampled run; " + STOPPED + " absent with fewer states where it can no longer hold");
     }
 
     @Provide
@@ -241,9 +244,23 @@ class PredicateStateSpaceProperties {
             PredicateSearch on = RuntimeStateSpace.of(x, Budget.of(100_000, 20)).reach(c.predicate());
             PredicateSearch off = RuntimeStateSpace.of(x, Budget.of(100_000, 20)).withoutReductions()
                     .reach(c.predicate());
+            PredicateSearch following = RuntimeStateSpace.of(x, Budget.of(100_000, 20)).withoutStopPastPredicate()
+                    .reach(c.predicate());
             NANOS.addAndGet(System.nanoTime() - t0);
             CASES.incrementAndGet();
-            String why = text + "\npredicate: " + c + "\nreduced: " + on + "\nfull: " + off;
+            String why = text + "\npredicate: " + c + "\nreduced: " + on + "\nfull: " + off
+                    + "\nfollowing every state: " + following;
+            if (!(on instanceof PredicateSearch.Unanswered || following instanceof PredicateSearch.Unanswered)) {
+                // (d) stopping where the predicate can no longer hold keeps the answer, and stores
+                // a part of what the search stores without it
+                assertEquals(on instanceof PredicateSearch.Found, following instanceof PredicateSearch.Found, why);
+                if (on instanceof PredicateSearch.Absent) {
+                    assertTrue(on.statistics().states() <= following.statistics().states(), why);
+                    if (on.statistics().states() < following.statistics().states()) {
+                        STOPPED.incrementAndGet();
+                    }
+                }
+            }
             if (on instanceof PredicateSearch.Unanswered || off instanceof PredicateSearch.Unanswered) {
                 CUT.incrementAndGet();
             } else {

@@ -117,14 +117,55 @@ class PredicateStateSpaceTest {
         }
     }
 
-    /** A search cut by its budget answers nothing (never "absent"). */
+    /**
+     * A search cut by its budget answers nothing (never "absent"). The predicate may hold as far as
+     * its readings tell (sysbenchm in database and in user at once: the search cannot stop early
+     * where it can no longer hold), and it never does.
+     */
     @Test
     void aCutSearchIsNoAnswer() {
         Executor x = Executor.of(Examples.example("galera.cdz"), "to_galera");
         PredicateSearch r = RuntimeStateSpace.of(x, Budget.ofClasses(500)).reach(new LoopPredicate(List.of(
-                new LoopPredicate.Reading(LoopPredicate.Reads.MARKED, "nobody", "nowhere", null)), v -> v[0] == 1));
+                new LoopPredicate.Reading(LoopPredicate.Reads.MARKED, "sysbenchm", "database", null),
+                new LoopPredicate.Reading(LoopPredicate.Reads.MARKED, "sysbenchm", "user", null)),
+                v -> v[0] == 1 && v[1] == 1));
         PredicateSearch.Unanswered u = assertInstanceOf(PredicateSearch.Unanswered.class, r);
         assertTrue(u.reason().contains("state budget"), u.reason());
+    }
+
+    /**
+     * galera's "sequence mariadb1.backup before mariadb2.start": once the backup has ended the
+     * sequence cannot be broken any more, so the search stops there, with the same answer.
+     */
+    @Test
+    void aSequenceIsNotFollowedPastItsLastStepButOne() {
+        Executor x = Executor.of(Examples.example("galera.cdz"), "to_galera");
+        LoopPredicate broken = new LoopPredicate(List.of(
+                new LoopPredicate.Reading(LoopPredicate.Reads.STARTED, "mariadb2", "start", null),
+                new LoopPredicate.Reading(LoopPredicate.Reads.ENDED, "mariadb1", "backup", null)),
+                v -> v[0] == 1 && v[1] == 0);
+        PredicateSearch.Absent stopped = assertInstanceOf(PredicateSearch.Absent.class,
+                RuntimeStateSpace.of(x, Budget.ofClasses(200_000)).reach(broken));
+        PredicateSearch.Absent followed = assertInstanceOf(PredicateSearch.Absent.class,
+                RuntimeStateSpace.of(x, Budget.ofClasses(200_000)).withoutStopPastPredicate().reach(broken));
+        assertTrue(stopped.statistics().states() < followed.statistics().states(),
+                stopped.statistics().describe() + " / " + followed.statistics().describe());
+    }
+
+    /**
+     * A predicate that can never hold (it reads an instance the program never adds: 0 in every
+     * state) is absent at once: the search stops at the first state, past which it cannot hold.
+     */
+    @Test
+    void aPredicateThatCanNeverHoldIsAbsentAtOnce() {
+        Executor x = Executor.of(Examples.example("galera.cdz"), "to_galera");
+        LoopPredicate never = new LoopPredicate(List.of(
+                new LoopPredicate.Reading(LoopPredicate.Reads.MARKED, "nobody", "nowhere", null)), v -> v[0] == 1);
+        PredicateSearch r = RuntimeStateSpace.of(x, Budget.ofClasses(500)).reach(never);
+        PredicateSearch.Absent a = assertInstanceOf(PredicateSearch.Absent.class, r);
+        assertEquals(1, a.statistics().states());
+        assertInstanceOf(PredicateSearch.Unanswered.class,
+                RuntimeStateSpace.of(x, Budget.ofClasses(500)).withoutStopPastPredicate().reach(never));
     }
 
     /**
