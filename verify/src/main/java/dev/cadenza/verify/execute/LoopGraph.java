@@ -840,9 +840,10 @@ final class LoopGraph {
                 cut = meter.budget().reason(Limit.TIME);
                 return;
             }
-            int[] child = mid;
+            // one copy per multiset, each bundle's outcome written into it (not a copy per bundle)
+            int[] child = mid.clone();
             for (int b = 0; b < k; b++) {
-                child = withOutcome(child, block[b], outcomes[sequence[b]]);
+                writeOutcome(child, block[b], outcomes[sequence[b]]);
             }
             sweepFrom(child);
             int i = k - 1;
@@ -862,12 +863,17 @@ final class LoopGraph {
     /** {@code mid} with bundle {@code ids} swept to outcome {@code o} (its members' part numbers, then the flags set). */
     private int[] withOutcome(int[] mid, int[] ids, int[] o) {
         int[] child = mid.clone();
-        for (int j = 0; j < ids.length; j++) {
-            codec.setPartOf(child, ids[j], o[j]);
-            LoopStateCodec.setLeft(child, ids[j], false);
-        }
-        child[0] |= o[ids.length];
+        writeOutcome(child, ids, o);
         return child;
+    }
+
+    /** {@link #withOutcome} written into {@code key} itself. */
+    private void writeOutcome(int[] key, int[] ids, int[] o) {
+        for (int j = 0; j < ids.length; j++) {
+            codec.setPartOf(key, ids[j], o[j]);
+            LoopStateCodec.setLeft(key, ids[j], false);
+        }
+        key[0] |= o[ids.length];
     }
 
     /**
