@@ -73,7 +73,10 @@ import java.util.function.Consumer;
  * kept; the reductions then keep every order of the moves the predicate sees (a move that changes
  * one of its readings is never merged with another order), so every value it takes between two
  * moves of any run is seen ({@link PredicateWatch}; docs/verify.md, "Predicates in the runtime's
- * state space").</li>
+ * state space"). A state past which the predicate can no longer hold (its started/ended flags set
+ * stay set; every other reading tried at every value) is kept with no successor: no run through it
+ * reaches the predicate ({@link PredicateWatch#mayHoldAgain}; {@link #withoutStopPastPredicate()}
+ * for tests).</li>
  * <li><b>Steps.</b> With a step cost [a, b] (the model's, {@code --step}, Concerto-D's 50 ms) every
  * iteration after one that moved takes a grid step in [a, b], and the quiet loop steps until a
  * thread has finished (a step of 0 reaches the finish itself), as {@code SimulatedDriver} does;
