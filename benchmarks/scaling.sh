@@ -32,7 +32,7 @@ mvn -B -ntp -q -pl benchmarks -am -DskipTests package >"$out/build.log" 2>&1 \
   || { echo "scaling: the build failed" >&2; tail -30 "$out/build.log" >&2; exit 70; }
 # copies: a rebuild during the run must not change what is measured
 cp "$root/cli/target/cadenza.jar" "$root/benchmarks/target/benchmarks.jar" "$out/"
-cli=(java -Xss16m -XX:+UseParallelGC -Xmx3g -jar "$out/cadenza.jar")
+cli=(java -Xss16m -XX:+UseParallelGC -XX:GCTimeRatio=9 -Xmx3g -jar "$out/cadenza.jar")  # the launcher's options, with a 3 GB heap
 gen=(java -cp "$out/benchmarks.jar" dev.cadenza.benchmarks.ModelGenerator)
 
 rows="$out/rows"
