@@ -38,6 +38,8 @@ final class PredicateWatch implements EventLog.Probe {
     private final int[][] places;
     private final boolean[][] placeIn;
     private final int[] flagBit;
+    /** How many "started"/"ended" readings there are: the flags' bits. */
+    private final int flagCount;
     final long[] values;
 
     private final boolean[] visibleComponent;
@@ -113,6 +115,7 @@ final class PredicateWatch implements EventLog.Probe {
                 }
             }
         }
+        flagCount = bits;
     }
 
     private static int indexOf(String[] a, String s) {
@@ -198,17 +201,18 @@ final class PredicateWatch implements EventLog.Probe {
             }
             return known == 1;
         }
-        return tryEvery();
+        // more flags than a table holds: asked once per flags value met (a state's, so few)
+        if (againByManyFlags == null) {
+            againByManyFlags = new java.util.HashMap<>();
+        }
+        return againByManyFlags.computeIfAbsent(flags, f -> tryEvery());
     }
 
+    /** {@link #mayHoldAgain}'s answers past 16 flags, by flags value. */
+    private java.util.Map<Integer, Boolean> againByManyFlags;
+
     private int bitsUsed() {
-        int bits = 0;
-        for (int k = 0; k < n; k++) {
-            if (flagBit[k] >= 0) {
-                bits++;
-            }
-        }
-        return bits;
+        return flagCount;
     }
 
     /** The highest value reading k may take from here (its lowest is 0, or 1 for a flag set). */

@@ -153,6 +153,27 @@ class PredicateStateSpaceTest {
     }
 
     /**
+     * Past 16 flags the answers are kept by flags value in a map rather than a table: seventeen
+     * readings of one step's start (each its own flag, all set by the same event), the first set
+     * and the last not — which never holds, and can no longer once the step has started.
+     */
+    @Test
+    void manyFlagsStopTheSameWay() {
+        Executor x = Executor.of(Examples.example("galera.cdz"), "to_galera");
+        List<LoopPredicate.Reading> rs = new java.util.ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            rs.add(new LoopPredicate.Reading(LoopPredicate.Reads.STARTED, "mariadb1", "backup", null));
+        }
+        LoopPredicate odd = new LoopPredicate(rs, v -> v[0] == 1 && v[16] == 0);
+        PredicateSearch.Absent stopped = assertInstanceOf(PredicateSearch.Absent.class,
+                RuntimeStateSpace.of(x, Budget.ofClasses(200_000)).reach(odd));
+        PredicateSearch.Absent followed = assertInstanceOf(PredicateSearch.Absent.class,
+                RuntimeStateSpace.of(x, Budget.ofClasses(200_000)).withoutStopPastPredicate().reach(odd));
+        assertTrue(stopped.statistics().states() < followed.statistics().states(),
+                stopped.statistics().describe() + " / " + followed.statistics().describe());
+    }
+
+    /**
      * A predicate that can never hold (it reads an instance the program never adds: 0 in every
      * state) is absent at once: the search stops at the first state, past which it cannot hold.
      */
