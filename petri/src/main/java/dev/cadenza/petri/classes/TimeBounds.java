@@ -190,11 +190,11 @@ public final class TimeBounds {
      * target. A target is <em>open</em> until a class is popped later than its best class, or its
      * best class is attained (nothing to pop is earlier, and at that time an attained bound is the
      * best there is); then, as the single search stops there, its min is exact and its fastest run
-     * fixed: it is <em>settled</em>. A class is expanded unless every open target holds in it (the single search
-     * does not expand its target's classes; a class expanded for another target only adds paths
-     * that pass through a class where this target already holds, and those are never shorter than
-     * the class they pass through). Each target's best class is the first popped where it holds,
-     * at the least time, a non-strict bound preferred, as in the single search; its parent links
+     * fixed: it is <em>settled</em>. A class is expanded unless every open target holds in it (the
+     * single search does not expand its target's classes; a class expanded for another target only
+     * adds paths that pass through a class where this target already holds, and those are never
+     * shorter than the class they pass through). Each target's best class is the first popped where
+     * it holds, at the least time, a non-strict bound preferred, as in the single search; its parent links
      * pass through no other class where it holds: such a class is popped before, at a time no
      * greater, and its bound is non-strict whenever one after it at the same time is (time only
      * grows along a path), so it would have been kept instead. The search stops when every target
@@ -605,8 +605,8 @@ public final class TimeBounds {
         /**
          * {@link #dijkstra} watching several targets ({@link #reachEach} says why each answer is the
          * single search's): a target is settled once its best class is attained or a class is popped
-         * later than it; a
-         * class is expanded unless every open target holds in it; the search ends when none is open.
+         * later than it; a class is expanded unless every open target holds in it; the search ends
+         * when none is open.
          */
         private void dijkstraEach() {
             LongHeap heap = new LongHeap();

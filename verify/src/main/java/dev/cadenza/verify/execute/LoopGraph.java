@@ -522,8 +522,6 @@ final class LoopGraph {
 
     /** Whether a predicate search stops at a state past which it can never hold (with the reductions; off for tests). */
     boolean stopPastPredicate;
-    /** States a predicate search did not go on from, since it could no longer hold past them. */
-    long pastPredicateStates;
 
     /**
      * Exploring for a predicate, whether the state just decoded is one from which it can never hold
@@ -533,11 +531,7 @@ final class LoopGraph {
      * explores with a predicate, and it reads nothing but the node where the predicate holds.
      */
     private boolean pastPredicate() {
-        if (from < 0 || !stopPastPredicate || watch.mayHoldAgain()) {
-            return false;
-        }
-        pastPredicateStates++;
-        return true;
+        return from >= 0 && stopPastPredicate && !watch.mayHoldAgain();
     }
 
     private void iterate(int[] key) {

@@ -190,9 +190,9 @@ final class PredicateWatch implements EventLog.Probe {
      * every assignment is tried; past {@link #MOST_TRIED} of them, the answer is yes.
      */
     boolean mayHoldAgain() {
-        if (bitsUsed() <= 16) {
+        if (flagCount <= 16) {
             if (againByFlags == null) {
-                againByFlags = new byte[1 << bitsUsed()];
+                againByFlags = new byte[1 << flagCount];
             }
             byte known = againByFlags[flags];
             if (known == 0) {
@@ -210,10 +210,6 @@ final class PredicateWatch implements EventLog.Probe {
 
     /** {@link #mayHoldAgain}'s answers past 16 flags, by flags value. */
     private java.util.Map<Integer, Boolean> againByManyFlags;
-
-    private int bitsUsed() {
-        return flagCount;
-    }
 
     /** The highest value reading k may take from here (its lowest is 0, or 1 for a flag set). */
     private long highest(int k) {
