@@ -132,6 +132,9 @@ final class LoopGraph {
         this.idleSweeps = new long[words];
         this.iterationActive = new long[words];
         this.iterationMask = new long[words];
+        this.sourceMask = new long[words];
+        this.mayPlace = new boolean[n][];
+        this.mayTransition = new boolean[n][];
         this.unionParent = new int[n];
         this.groupOfRoot = new int[n];
         this.stackComponent = new int[n + 1];
@@ -1051,6 +1054,17 @@ final class LoopGraph {
     private final int[] groupOfRoot;
     /** The components the iteration sweeps (for {@link #groups}). */
     private final long[] iterationMask;
+    /** Per component id swept in the running iteration: the places its sweep may enter or leave, the transitions it may start or end (else null). */
+    private final boolean[][] mayPlace;
+    private final boolean[][] mayTransition;
+    /** The components whose sweeps may change a reading of the predicate (for {@link #groups}). */
+    private final long[] sourceMask;
+    /**
+     * Whether the components a predicate reads are ordered among themselves only in iterations
+     * where two of its readings or more may change ({@link PredicateWatch#mayChange}; with the
+     * reductions; off for tests, which then order every visible component in every iteration).
+     */
+    boolean quietReadings = true;
 
     /**
      * Groups the components to sweep so that sweeps of different groups commute. A sweep reads
@@ -1080,6 +1094,8 @@ final class LoopGraph {
             return;
         }
         boolean[][] touched = new boolean[x.byId.size()][];
+        Arrays.fill(mayPlace, null);
+        Arrays.fill(mayTransition, null);
         for (int w = 0; w < words; w++) {
             for (long m = mask[w]; m != 0; m &= m - 1) {
                 int id = w << 6 | Long.numberOfTrailingZeros(m);
@@ -1112,21 +1128,36 @@ final class LoopGraph {
             }
         }
         if (watch != null) {
-            // the components the observed predicate reads sweep in every order among themselves: the
-            // order of their sweeps decides the readings between the moves (docs/verify.md)
+            // the components whose sweeps may change the observed predicate's readings sweep in every
+            // order among themselves: the order of their sweeps decides the readings between the moves
+            // (docs/verify.md). Not when at most one reading may change in this iteration: each value it
+            // takes between moves is then one its own component's sweep gives (or, for a flag several
+            // may set, 0 until some sets it and 1 after), in every order of the groups.
+            long[] join = sourceMask;
+            Arrays.fill(join, 0);
+            if (!quietReadings) {
+                for (int w = 0; w < words; w++) {
+                    for (long m = mask[w]; m != 0; m &= m - 1) {
+                        int id = w << 6 | Long.numberOfTrailingZeros(m);
+                        if (watch.visible(id)) {
+                            join[w] |= 1L << id;
+                        }
+                    }
+                }
+            } else if (watch.mayChange(mask, mayPlace, mayTransition, join) < 2) {
+                Arrays.fill(join, 0);
+            }
             int first = -1;
             for (int w = 0; w < words; w++) {
-                for (long m = mask[w]; m != 0; m &= m - 1) {
+                for (long m = join[w]; m != 0; m &= m - 1) {
                     int id = w << 6 | Long.numberOfTrailingZeros(m);
-                    if (watch.visible(id)) {
-                        if (first < 0) {
-                            first = id;
-                        } else {
-                            int a = find(id);
-                            int b = find(first);
-                            if (a != b) {
-                                unionParent[a] = b;
-                            }
+                    if (first < 0) {
+                        first = id;
+                    } else {
+                        int a = find(id);
+                        int b = find(first);
+                        if (a != b) {
+                            unionParent[a] = b;
                         }
                     }
                 }
@@ -1170,7 +1201,11 @@ final class LoopGraph {
         return id;
     }
 
-    /** The ports a component's next sweep may read or write (see {@link #groups}). */
+    /**
+     * The ports a component's next sweep may read or write (see {@link #groups}); the places it may
+     * enter or leave and the transitions it may start or end are left in {@link #mayPlace} and
+     * {@link #mayTransition}.
+     */
     private boolean[] touched(ComponentState c) {
         CompiledType ty = c.type;
         boolean[] ports = new boolean[ty.ports.length];
@@ -1218,6 +1253,8 @@ final class LoopGraph {
                 // a transition in a group changes its count when its place is entered or left: covered by the places
             }
         }
+        mayPlace[c.id] = places;
+        mayTransition[c.id] = transitions;
         return ports;
     }
 
@@ -1757,10 +1794,28 @@ final class LoopGraph {
      * i + 1): the path of a min or max must be the one whose times were summed.
      */
     Run run(int[] path, long[] weights, int terminal) {
+        return run(path, weights, terminal, null);
+    }
+
+    /**
+     * The run to the predicate node, returned only when {@code also} holds too where it stops (read
+     * by a second watch on the same moves; null otherwise, or when the replay fails): a widened
+     * predicate's run checked on the predicate it stands for ({@link AlikeReadings}).
+     */
+    Run runAlsoReaching(int[] path, LoopPredicate also) {
+        return run(path, null, PREDICATE, also);
+    }
+
+    private Run run(int[] path, long[] weights, int terminal, LoopPredicate also) {
         ExplorerPolicy replay = new ExplorerPolicy(reduce, reduceStarts, strictTies);
         replay.secludedTies = policy.secludedTies;
         PredicateWatch replayWatch = watched == null ? null
                 : new PredicateWatch(watched, executor.addedNames(), executor.addedTypes());
+        PredicateWatch alsoWatch = also == null ? null
+                : new PredicateWatch(also, executor.addedNames(), executor.addedTypes());
+        if (alsoWatch != null) {
+            replayWatch.companion = alsoWatch;
+        }
         if (replayWatch != null) {
             // the same visibility as the exploration (the same choice points), and the run stops
             // right after the move that makes the predicate hold
@@ -1854,11 +1909,15 @@ final class LoopGraph {
         replay.script = ChoiceScript.replaying(Arrays.copyOf(values, count), Arrays.copyOf(options, count));
         try {
             if (terminal == PREDICATE) {
-                return executor.runUntilHalted(replay, driver, e -> {
+                Run r = executor.runUntilHalted(replay, driver, e -> {
                     replay.x = e;
                     replayWatch.x = e;
+                    if (alsoWatch != null) {
+                        alsoWatch.x = e;
+                    }
                     e.log.probe = replayWatch;
                 }, "the predicate holds");
+                return alsoWatch == null || alsoWatch.holds() ? r : null;
             }
             return executor.run(replay, driver, e -> {
                 replay.x = e;

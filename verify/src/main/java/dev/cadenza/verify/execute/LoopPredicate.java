@@ -35,10 +35,25 @@ public record LoopPredicate(List<Reading> readings, Test test) {
         ENDED
     }
 
-    /** One value the test reads; {@code places} only for {@link Reads#MARKED_COUNT}. */
-    public record Reading(Reads kind, String instance, String element, List<String> places) {
+    /**
+     * One value the test reads; {@code places} only for {@link Reads#MARKED_COUNT}. Over several
+     * instances (of one compiled type) the value is the highest of theirs: 1 when some instance has
+     * the place marked, the transition running, started or ended; the largest count. A search
+     * observes such a reading as one (a flag any of them sets), which leaves alike instances
+     * interchangeable ({@link AlikeReadings}).
+     */
+    public record Reading(Reads kind, List<String> instances, String element, List<String> places) {
         public Reading {
+            instances = List.copyOf(instances);
+            if (instances.isEmpty()) {
+                throw new IllegalArgumentException("a reading reads some instance");
+            }
             places = places == null ? List.of() : List.copyOf(places);
+        }
+
+        /** A reading of one instance. */
+        public Reading(Reads kind, String instance, String element, List<String> places) {
+            this(kind, List.of(instance), element, places);
         }
     }
 

@@ -28,9 +28,12 @@ import java.util.function.UnaryOperator;
  * apart ({@link #sameProgram}). Then every run from a state s, renamed by π, is a run from π(s)
  * with the same times and ends, and the converse: the loop's graph has π as an automorphism
  * on the states at that counter (and at every later one, since what is left only shrinks).
- * A class with a bundle the observed predicate reads, or with a connection between two different
- * bundles, is not used (the predicate would tell them apart; the canonical form below would not
- * be unique, which the re-derivation of runs needs).
+ * A bundle the observed predicate reads alone stays in place (the predicate would tell it from
+ * the others); one read only through readings over several instances moves, when each such
+ * reading's instances are the same members of every bundle of its class (the highest of their
+ * values is then the same after π; {@link #invariant}). Bundles with a connection between two
+ * different bundles are not used (the canonical form below would not be unique, which the
+ * re-derivation of runs needs).
  *
  * <p>Canonical form: in each usable class, the bundles are sorted by their members' parts of
  * the key followed by their connections written relative to the bundle (a member's index, or the
@@ -136,10 +139,10 @@ final class LoopSymmetry {
                 ids[m++] = en.getValue();
                 // the compiled type itself (one per component type), not its name
                 sig.append(en.getKey()).append(':').append(System.identityHashCode(types.get(en.getValue()))).append(';');
-                watched |= watch != null && watch.visible(en.getValue());
+                watched |= watch != null && watch.readAlone(en.getValue());
             }
             if (watched) {
-                continue; // the predicate reads it: it stays where it is
+                continue; // the predicate reads it alone: it stays where it is
             }
             for (int id : ids) {
                 bundleOf[id] = all.size();
@@ -172,12 +175,98 @@ final class LoopSymmetry {
             }
         }
         List<int[][]> out = new ArrayList<>();
+        int[][] several = watch == null ? new int[0][] : watch.severalInstances();
         for (List<int[]> c : bySignature.values()) {
+            c = invariant(c, several);
             if (c.size() >= 2) {
                 out.add(c.toArray(new int[0][]));
             }
         }
         return out.isEmpty() ? null : new LoopSymmetry(out.toArray(new int[0][][]), e);
+    }
+
+    /**
+     * The bundles of a class that its permutations may move with the predicate's readings over
+     * several instances unchanged: such a reading reads the highest of its instances' values, the
+     * same after a permutation that maps its set of instances onto itself. That holds when every
+     * bundle of the class has the same members in the set (AlikeReadings builds them so: one member
+     * of every bundle the predicate does not read alone). Otherwise the bundles holding some of its
+     * instances stay in place, and the others are permuted among themselves.
+     */
+    private static List<int[]> invariant(List<int[]> bundles, int[][] several) {
+        List<int[]> out = bundles;
+        for (int[] set : several) {
+            String first = null;
+            boolean same = true;
+            for (int[] b : out) {
+                String members = members(b, set);
+                same &= first == null || first.equals(members);
+                first = members;
+            }
+            if (!same) {
+                List<int[]> kept = new ArrayList<>();
+                for (int[] b : out) {
+                    if (members(b, set).isEmpty()) {
+                        kept.add(b);
+                    }
+                }
+                out = kept;
+            }
+        }
+        return out;
+    }
+
+    /** The member indices of bundle {@code b} that are in {@code set}, as text ("0,2,"). */
+    private static String members(int[] b, int[] set) {
+        StringBuilder sb = new StringBuilder();
+        for (int m = 0; m < b.length; m++) {
+            for (int id : set) {
+                if (id == b[m]) {
+                    sb.append(m).append(',');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The members of {@code id}'s bundle, {@code id} among them; only {@code id} when it is in no class. */
+    int[] bundleMembers(int id) {
+        int at = place[id];
+        if (at < 0) {
+            return new int[] {id};
+        }
+        int bundle = at >>> 16;
+        for (int[][] bs : classes) {
+            if (bundle < bs.length) {
+                return bs[bundle].clone();
+            }
+            bundle -= bs.length;
+        }
+        return new int[] {id};
+    }
+
+    /**
+     * The instances alike to {@code id}: the same member of every bundle of its class, {@code id}
+     * among them, in bundle order; null when it is in no class.
+     */
+    int[] alike(int id) {
+        int at = place[id];
+        if (at < 0) {
+            return null;
+        }
+        int bundle = at >>> 16;
+        int member = at & 0xffff;
+        for (int[][] bs : classes) {
+            if (bundle < bs.length) {
+                int[] out = new int[bs.length];
+                for (int b = 0; b < bs.length; b++) {
+                    out[b] = bs[b][member];
+                }
+                return out;
+            }
+            bundle -= bs.length;
+        }
+        return null;
     }
 
     private static Integer index(List<String> names, String n) {

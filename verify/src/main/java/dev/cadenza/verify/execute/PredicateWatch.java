@@ -30,19 +30,26 @@ final class PredicateWatch implements EventLog.Probe {
     private final LoopPredicate predicate;
     private final int n;
     private final LoopPredicate.Reads[] kind;
+    /** Per reading: its instances' entries ("subs"), {@code subStart[k]} to {@code subStart[k + 1]}. */
+    private final int[] subStart;
+    /** Per sub: the instance's name, and its index among those the program adds (-1: never added). */
     private final String[] instance;
-    /** Per reading: the instance's index among those the program adds, or -1 when it never adds it. */
     private final int[] comp;
-    /** Per reading: the place or transition (-1: the type has none of that name; it reads 0). */
+    /** Per sub: the place or transition (-1: the type has none of that name; it reads 0). */
     private final int[] element;
     private final int[][] places;
     private final boolean[][] placeIn;
+    /** Per sub: its own value (the reading's is the highest of its subs'). */
+    private final long[] subValue;
+    /** Per reading: its flag's bit ("started"/"ended"), or -1. */
     private final int[] flagBit;
     /** How many "started"/"ended" readings there are: the flags' bits. */
     private final int flagCount;
     final long[] values;
 
     private final boolean[] visibleComponent;
+    /** Per component: some reading of it alone reads it (a reading over several instances does not fix them). */
+    private final boolean[] readAlone;
     private final boolean[][] visiblePlace;
     private final boolean[][] visibleTransition;
 
@@ -54,20 +61,29 @@ final class PredicateWatch implements EventLog.Probe {
     boolean seen;
     /** A replay: stop the run ({@link Halt}) as soon as the predicate holds. */
     boolean halting;
+    /** Another predicate observed on the same moves (never halting), read where this one stops; or null. */
+    PredicateWatch companion;
     Execution x;
 
     PredicateWatch(LoopPredicate predicate, List<String> names, List<CompiledType> types) {
         this.predicate = predicate;
         this.n = predicate.readings().size();
         kind = new LoopPredicate.Reads[n];
-        instance = new String[n];
-        comp = new int[n];
-        element = new int[n];
-        places = new int[n][];
-        placeIn = new boolean[n][];
+        subStart = new int[n + 1];
+        for (int k = 0; k < n; k++) {
+            subStart[k + 1] = subStart[k] + predicate.readings().get(k).instances().size();
+        }
+        int m = subStart[n];
+        instance = new String[m];
+        comp = new int[m];
+        element = new int[m];
+        places = new int[m][];
+        placeIn = new boolean[m][];
+        subValue = new long[m];
         flagBit = new int[n];
         values = new long[n];
         visibleComponent = new boolean[names.size()];
+        readAlone = new boolean[names.size()];
         visiblePlace = new boolean[names.size()][];
         visibleTransition = new boolean[names.size()][];
         for (int i = 0; i < names.size(); i++) {
@@ -78,40 +94,45 @@ final class PredicateWatch implements EventLog.Probe {
         for (int k = 0; k < n; k++) {
             LoopPredicate.Reading r = predicate.readings().get(k);
             kind[k] = r.kind();
-            instance[k] = r.instance();
-            comp[k] = names.indexOf(r.instance());
-            element[k] = -1;
             flagBit[k] = -1;
-            places[k] = new int[0];
-            if (comp[k] < 0) {
-                continue; // never added: reads 0 in every state
-            }
-            CompiledType ty = types.get(comp[k]);
-            switch (r.kind()) {
-                case MARKED -> element[k] = indexOf(ty.places, r.element());
-                case RUNNING -> element[k] = indexOf(ty.transitions, r.element());
-                case STARTED, ENDED -> {
-                    element[k] = indexOf(ty.transitions, r.element());
-                    if (bits == 31) {
-                        throw new IllegalArgumentException("at most 31 started/ended readings");
-                    }
-                    flagBit[k] = bits++;
+            if (r.kind() == LoopPredicate.Reads.STARTED || r.kind() == LoopPredicate.Reads.ENDED) {
+                if (bits == 31) {
+                    throw new IllegalArgumentException("at most 31 started/ended readings");
                 }
-                case MARKED_COUNT -> {
-                    places[k] = r.places().stream().mapToInt(p -> indexOf(ty.places, p)).filter(p -> p >= 0).toArray();
-                    placeIn[k] = new boolean[places[k].length];
-                    for (int p : places[k]) {
-                        visiblePlace[comp[k]][p] = true;
-                    }
-                    visibleComponent[comp[k]] = true;
-                }
+                flagBit[k] = bits++;
             }
-            if (element[k] >= 0) {
-                visibleComponent[comp[k]] = true;
-                if (r.kind() == LoopPredicate.Reads.MARKED) {
-                    visiblePlace[comp[k]][element[k]] = true;
-                } else {
-                    visibleTransition[comp[k]][element[k]] = true;
+            for (int s = subStart[k]; s < subStart[k + 1]; s++) {
+                String name = r.instances().get(s - subStart[k]);
+                instance[s] = name;
+                comp[s] = names.indexOf(name);
+                element[s] = -1;
+                places[s] = new int[0];
+                if (comp[s] < 0) {
+                    continue; // never added: reads 0 in every state
+                }
+                int id = comp[s];
+                CompiledType ty = types.get(id);
+                switch (r.kind()) {
+                    case MARKED -> element[s] = indexOf(ty.places, r.element());
+                    case RUNNING, STARTED, ENDED -> element[s] = indexOf(ty.transitions, r.element());
+                    case MARKED_COUNT -> {
+                        places[s] = r.places().stream().mapToInt(p -> indexOf(ty.places, p)).filter(p -> p >= 0).toArray();
+                        placeIn[s] = new boolean[places[s].length];
+                        for (int p : places[s]) {
+                            visiblePlace[id][p] = true;
+                        }
+                        visibleComponent[id] = true;
+                        readAlone[id] |= r.instances().size() == 1;
+                    }
+                }
+                if (element[s] >= 0) {
+                    visibleComponent[id] = true;
+                    readAlone[id] |= r.instances().size() == 1;
+                    if (r.kind() == LoopPredicate.Reads.MARKED) {
+                        visiblePlace[id][element[s]] = true;
+                    } else {
+                        visibleTransition[id][element[s]] = true;
+                    }
                 }
             }
         }
@@ -139,34 +160,131 @@ final class PredicateWatch implements EventLog.Probe {
         return component < visibleTransition.length && visibleTransition[component][transition];
     }
 
+    /**
+     * Whether component {@code id} is read by a reading of it alone: the symmetry must then leave
+     * its bundle in place ({@link LoopSymmetry#of}). A reading over several instances reads the
+     * highest of their values, which no permutation of them changes.
+     */
+    boolean readAlone(int id) {
+        return id < readAlone.length && readAlone[id];
+    }
+
+    /** The readings over several instances: per such reading, the ids of its instances (those added). */
+    int[][] severalInstances() {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (subStart[k + 1] - subStart[k] > 1) {
+                out.add(java.util.Arrays.stream(comp, subStart[k], subStart[k + 1]).filter(id -> id >= 0).toArray());
+            }
+        }
+        return out.toArray(new int[0][]);
+    }
+
     /** The readings from the execution's fields and the flags (only at a sweep or iteration boundary). */
     void load() {
         for (int k = 0; k < n; k++) {
-            int id = comp[k];
-            ComponentState c = id >= 0 && id < x.byId.size() ? x.byId.get(id) : null;
-            if (c != null && !c.name.equals(instance[k])) {
-                c = null;
-            }
             long v = 0;
-            if (c != null) {
-                switch (kind[k]) {
-                    case MARKED -> v = element[k] >= 0 && c.marked[element[k]] ? 1 : 0;
-                    case RUNNING -> v = element[k] >= 0 && c.running[element[k]] ? 1 : 0;
-                    case STARTED, ENDED -> v = flagBit[k] >= 0 ? (flags >>> flagBit[k]) & 1 : 0;
-                    case MARKED_COUNT -> {
-                        for (int j = 0; j < places[k].length; j++) {
-                            placeIn[k][j] = c.marked[places[k][j]];
-                            if (placeIn[k][j]) {
-                                v++;
-                            }
-                        }
-                    }
-                }
-            } else if (placeIn[k] != null) {
-                java.util.Arrays.fill(placeIn[k], false);
+            for (int s = subStart[k]; s < subStart[k + 1]; s++) {
+                subValue[s] = loadSub(k, s);
+                v = Math.max(v, subValue[s]);
             }
             values[k] = v;
         }
+    }
+
+    private long loadSub(int k, int s) {
+        int id = comp[s];
+        ComponentState c = id >= 0 && id < x.byId.size() ? x.byId.get(id) : null;
+        if (c != null && !c.name.equals(instance[s])) {
+            c = null;
+        }
+        if (c == null) {
+            if (placeIn[s] != null) {
+                java.util.Arrays.fill(placeIn[s], false);
+            }
+            return 0;
+        }
+        long v = 0;
+        switch (kind[k]) {
+            case MARKED -> v = element[s] >= 0 && c.marked[element[s]] ? 1 : 0;
+            case RUNNING -> v = element[s] >= 0 && c.running[element[s]] ? 1 : 0;
+            case STARTED, ENDED -> v = element[s] >= 0 ? (flags >>> flagBit[k]) & 1 : 0;
+            case MARKED_COUNT -> {
+                for (int j = 0; j < places[s].length; j++) {
+                    placeIn[s][j] = c.marked[places[s][j]];
+                    if (placeIn[s][j]) {
+                        v++;
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * How many readings the sweeps of {@code mask} may change in the iteration about to run (from
+     * its start, the execution holding that state), each of their components marked in
+     * {@code sources}. A component may change only its own readings, and only through what its sweep
+     * may act on ({@code mayPlace}, {@code mayTransition}: per component id, what LoopGraph's touched
+     * analysis found, null for one not swept): a place's mark or a count changes only if one of its
+     * places may be entered or left, "running" and "started" only if the transition may start or
+     * end, a flag only while unset; "ended" only if the transition runs with its thread finished
+     * (ended at its instant or before: threads that finish later are decided where time passes,
+     * between iterations), or may start with a zero lower bound (a thread may finish at once, and a
+     * sweep ends transitions after starting them). A flag counts once however many components may
+     * set it (it only goes from 0 to 1); a reading over several instances otherwise counts once per
+     * instance that may change it (the highest value between two moves depends on their order).
+     * Why LoopGraph needs the number: with at most one, the value the predicate reads between moves
+     * depends on no order of the sweeps.
+     */
+    int mayChange(long[] mask, boolean[][] mayPlace, boolean[][] mayTransition, long[] sources) {
+        int count = 0;
+        for (int k = 0; k < n; k++) {
+            boolean flag = flagBit[k] >= 0;
+            if (flag && (flags >>> flagBit[k] & 1) != 0) {
+                continue; // set: stays set
+            }
+            boolean any = false;
+            for (int s = subStart[k]; s < subStart[k + 1]; s++) {
+                int id = comp[s];
+                if (id < 0 || (mask[id >>> 6] & 1L << id) == 0 || mayPlace[id] == null) {
+                    continue;
+                }
+                boolean may = switch (kind[k]) {
+                    case MARKED -> element[s] >= 0 && mayPlace[id][element[s]];
+                    case MARKED_COUNT -> anyOf(mayPlace[id], places[s]);
+                    case RUNNING, STARTED -> element[s] >= 0 && mayTransition[id][element[s]];
+                    case ENDED -> element[s] >= 0 && mayEnd(x.byId.get(id), element[s], mayTransition[id]);
+                };
+                if (may) {
+                    sources[id >>> 6] |= 1L << id;
+                    if (!flag) {
+                        count++;
+                    }
+                    any = true;
+                }
+            }
+            if (flag && any) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean anyOf(boolean[] may, int[] places) {
+        for (int p : places) {
+            if (may[p]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean mayEnd(ComponentState c, int t, boolean[] transitions) {
+        if (c.running[t]) {
+            return !c.abandoned[t] && c.finishAt[t] <= x.now;
+        }
+        return transitions[t] && c.type.minTicks[t] == 0;
     }
 
     /** Whether the predicate holds on the readings as they are. */
@@ -213,17 +331,20 @@ final class PredicateWatch implements EventLog.Probe {
 
     /** The highest value reading k may take from here (its lowest is 0, or 1 for a flag set). */
     private long highest(int k) {
-        if (comp[k] < 0) {
-            return 0;
+        long h = 0;
+        for (int s = subStart[k]; s < subStart[k + 1]; s++) {
+            if (comp[s] >= 0) {
+                h = Math.max(h, switch (kind[k]) {
+                    case MARKED, RUNNING, STARTED, ENDED -> element[s] >= 0 ? 1 : 0;
+                    case MARKED_COUNT -> places[s].length;
+                });
+            }
         }
-        return switch (kind[k]) {
-            case MARKED, RUNNING, STARTED, ENDED -> element[k] >= 0 ? 1 : 0;
-            case MARKED_COUNT -> places[k].length;
-        };
+        return h;
     }
 
     private long lowest(int k) {
-        return flagBit[k] >= 0 && element[k] >= 0 && comp[k] >= 0 && (flags >>> flagBit[k] & 1) != 0 ? 1 : 0;
+        return flagBit[k] >= 0 && highest(k) > 0 && (flags >>> flagBit[k] & 1) != 0 ? 1 : 0;
     }
 
     private boolean tryEvery() {
@@ -256,8 +377,50 @@ final class PredicateWatch implements EventLog.Probe {
         }
     }
 
+    /**
+     * Whether raising reading {@code k} never turns the test from true to false: for every
+     * assignment of the readings' values (each from 0 to its highest, no flag set), the test holding
+     * with {@code k} at v means it holds with {@code k} at v + 1. Then a reading that is at least
+     * reading k's value in every state (the highest over more instances) holds wherever the
+     * predicate does ({@link AlikeReadings}). Tried exactly; past {@link #MOST_TRIED} assignments the
+     * answer is no.
+     */
+    boolean risesWith(int k) {
+        long count = 1;
+        for (int j = 0; j < n; j++) {
+            count *= highest(j) + 1;
+            if (count > MOST_TRIED) {
+                return false;
+            }
+        }
+        long[] v = new long[n];
+        long top = highest(k);
+        while (true) {
+            if (v[k] < top && predicate.test().holds(v)) {
+                v[k]++;
+                boolean still = predicate.test().holds(v);
+                v[k]--;
+                if (!still) {
+                    return false;
+                }
+            }
+            int j = 0;
+            while (j < n && v[j] == highest(j)) {
+                v[j] = 0;
+                j++;
+            }
+            if (j == n) {
+                return true;
+            }
+            v[j]++;
+        }
+    }
+
     /** The subject's program starts (a replay): from now on every move is observed, the state as it is first. */
     void activate() {
+        if (companion != null) {
+            companion.activate();
+        }
         active = true;
         flags = 0;
         load();
@@ -275,6 +438,9 @@ final class PredicateWatch implements EventLog.Probe {
 
     @Override
     public void recorded(byte k, ComponentState c, int e) {
+        if (companion != null) {
+            companion.recorded(k, c, e);
+        }
         if (!active || c == null || !visible(c.id)) {
             return;
         }
@@ -286,24 +452,35 @@ final class PredicateWatch implements EventLog.Probe {
                 }
                 boolean in = k == EventLog.ENTERED;
                 for (int r = 0; r < n; r++) {
-                    if (comp[r] != c.id) {
+                    if (kind[r] != LoopPredicate.Reads.MARKED && kind[r] != LoopPredicate.Reads.MARKED_COUNT) {
                         continue;
                     }
-                    if (kind[r] == LoopPredicate.Reads.MARKED && element[r] == e) {
-                        values[r] = in ? 1 : 0;
-                        changed = true;
-                    } else if (kind[r] == LoopPredicate.Reads.MARKED_COUNT) {
-                        long v = 0;
-                        for (int j = 0; j < places[r].length; j++) {
-                            if (places[r][j] == e) {
-                                placeIn[r][j] = in;
-                                changed = true;
+                    for (int s = subStart[r]; s < subStart[r + 1]; s++) {
+                        if (comp[s] != c.id) {
+                            continue;
+                        }
+                        if (kind[r] == LoopPredicate.Reads.MARKED && element[s] == e) {
+                            subValue[s] = in ? 1 : 0;
+                            rise(r);
+                            changed = true;
+                        } else if (kind[r] == LoopPredicate.Reads.MARKED_COUNT) {
+                            long v = 0;
+                            boolean mine = false;
+                            for (int j = 0; j < places[s].length; j++) {
+                                if (places[s][j] == e) {
+                                    placeIn[s][j] = in;
+                                    mine = true;
+                                }
+                                if (placeIn[s][j]) {
+                                    v++;
+                                }
                             }
-                            if (placeIn[r][j]) {
-                                v++;
+                            if (mine) {
+                                subValue[s] = v;
+                                rise(r);
+                            changed = true;
                             }
                         }
-                        values[r] = v;
                     }
                 }
             }
@@ -313,16 +490,20 @@ final class PredicateWatch implements EventLog.Probe {
                 }
                 boolean start = k == EventLog.STARTED;
                 for (int r = 0; r < n; r++) {
-                    if (comp[r] != c.id || element[r] != e) {
-                        continue;
-                    }
-                    if (kind[r] == LoopPredicate.Reads.RUNNING) {
-                        values[r] = start ? 1 : 0;
-                        changed = true;
-                    } else if (kind[r] == (start ? LoopPredicate.Reads.STARTED : LoopPredicate.Reads.ENDED)) {
-                        values[r] = 1;
-                        flags |= 1 << flagBit[r];
-                        changed = true;
+                    for (int s = subStart[r]; s < subStart[r + 1]; s++) {
+                        if (comp[s] != c.id || element[s] != e) {
+                            continue;
+                        }
+                        if (kind[r] == LoopPredicate.Reads.RUNNING) {
+                            subValue[s] = start ? 1 : 0;
+                            rise(r);
+                            changed = true;
+                        } else if (kind[r] == (start ? LoopPredicate.Reads.STARTED : LoopPredicate.Reads.ENDED)) {
+                            subValue[s] = 1;
+                            flags |= 1 << flagBit[r];
+                            rise(r);
+                            changed = true;
+                        }
                     }
                 }
             }
@@ -333,5 +514,14 @@ final class PredicateWatch implements EventLog.Probe {
         if (changed) {
             check();
         }
+    }
+
+    /** Reading r's value again from its subs' (the highest). */
+    private void rise(int r) {
+        long v = 0;
+        for (int s = subStart[r]; s < subStart[r + 1]; s++) {
+            v = Math.max(v, subValue[s]);
+        }
+        values[r] = v;
     }
 }

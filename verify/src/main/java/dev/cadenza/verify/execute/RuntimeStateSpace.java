@@ -76,7 +76,12 @@ import java.util.function.Consumer;
  * state space"). A state past which the predicate can no longer hold (its started/ended flags set
  * stay set; every other reading tried at every value) is kept with no successor: no run through it
  * reaches the predicate ({@link PredicateWatch#mayHoldAgain}; {@link #withoutStopPastPredicate()}
- * for tests).</li>
+ * for tests). The components it reads are ordered among themselves only in iterations where two
+ * of its readings or more may change ({@link PredicateWatch#mayChange}; {@link #withoutQuietReadings()}
+ * for tests). A reading of one of several alike hosts that the test only gains from is first
+ * searched over every alike host, which leaves them interchangeable for the symmetry: its absence
+ * is the predicate's, and a run it finds is kept only where it shows the predicate itself
+ * ({@link AlikeReadings}; {@link #withoutAlikeReadings()} for tests).</li>
  * <li><b>Steps.</b> With a step cost [a, b] (the model's, {@code --step}, Concerto-D's 50 ms) every
  * iteration after one that moved takes a grid step in [a, b], and the quiet loop steps until a
  * thread has finished (a step of 0 reaches the finish itself), as {@code SimulatedDriver} does;
@@ -176,6 +181,8 @@ public final class RuntimeStateSpace {
         s.finishByCounts = finishByCounts;
         s.twinBlocks = twinBlocks;
         s.stopPastPredicate = stopPastPredicate;
+        s.quietReadings = quietReadings;
+        s.alikeReadings = alikeReadings;
         return s;
     }
 
@@ -186,6 +193,26 @@ public final class RuntimeStateSpace {
     RuntimeStateSpace withoutStopPastPredicate() {
         RuntimeStateSpace s = copy();
         s.stopPastPredicate = false;
+        return s;
+    }
+
+    /** Whether a predicate's components are ordered only where two of its readings may change (with the reductions only; {@link PredicateWatch#mayChange}). */
+    private boolean quietReadings = true;
+
+    /** The same ordering every component a predicate reads among the others in every iteration: for tests. */
+    RuntimeStateSpace withoutQuietReadings() {
+        RuntimeStateSpace s = copy();
+        s.quietReadings = false;
+        return s;
+    }
+
+    /** Whether a predicate's readings of alike hosts are searched widened to every alike host first (with the reductions only; {@link AlikeReadings}). */
+    private boolean alikeReadings = true;
+
+    /** The same searching every predicate as given: for tests, which compare the two. */
+    RuntimeStateSpace withoutAlikeReadings() {
+        RuntimeStateSpace s = copy();
+        s.alikeReadings = false;
         return s;
     }
 
@@ -235,6 +262,7 @@ public final class RuntimeStateSpace {
         g.finishByCounts = finishByCounts;
         g.twinBlocks = twinBlocks;
         g.stopPastPredicate = reduce && stopPastPredicate;
+        g.quietReadings = quietReadings;
         return g;
     }
 
@@ -340,10 +368,33 @@ public final class RuntimeStateSpace {
         if (no != null) {
             return new PredicateSearch.Unanswered(no, StateSpaceStatistics.refused(no));
         }
+        LoopPredicate wide = reduce && symmetric && alikeReadings ? AlikeReadings.widen(predicate, executor) : null;
+        double widenedSeconds = 0;
+        if (wide != null) {
+            // the predicate over every alike host first: its absence is the predicate's, and a run
+            // it finds is kept where it shows the predicate itself (AlikeReadings says why)
+            LoopGraph g = graph(wide);
+            Meter m = budget.start("states");
+            g.explore(m, false);
+            StateSpaceStatistics s = statistics(g, m);
+            if (g.predicateNode < 0) {
+                return g.cut != null ? new PredicateSearch.Unanswered(g.cut, s) : new PredicateSearch.Absent(s);
+            }
+            Run r = g.runAlsoReaching(g.pathTo(g.predicateNode), predicate);
+            if (r != null) {
+                return new PredicateSearch.Found(r, s);
+            }
+            // found through another host: the predicate as given, searched below (its seconds count both)
+            widenedSeconds = s.seconds();
+        }
         LoopGraph g = graph(predicate);
         Meter m = budget.start("states");
         g.explore(m, false);
         StateSpaceStatistics s = statistics(g, m);
+        if (widenedSeconds > 0) {
+            s = new StateSpaceStatistics(s.states(), s.edges(), s.sweeps(), s.unitSeconds(),
+                    s.seconds() + widenedSeconds, s.cut());
+        }
         if (g.predicateNode >= 0) {
             return new PredicateSearch.Found(g.run(g.pathTo(g.predicateNode), LoopGraph.PREDICATE), s);
         }

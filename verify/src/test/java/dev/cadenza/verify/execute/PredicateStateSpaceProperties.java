@@ -41,7 +41,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <li>a run Found is one of the executor's (it makes it by construction) and shows the predicate:
  * its last state satisfies it, read by the same reader;</li>
  * <li>stopping at states past which the predicate can no longer hold (its flags set, every other
- * reading tried at every value) gives the same answer as following them, with no more states.</li>
+ * reading tried at every value) gives the same answer as following them, with no more states;</li>
+ * <li>ordering the components the predicate reads only in iterations where two of its readings
+ * may change gives the same answer as ordering them in every iteration, and a complete search
+ * stores the same states (the iterations' ends do not depend on the orders tried).</li>
  * </ol>
  */
 class PredicateStateSpaceProperties {
@@ -52,13 +55,17 @@ class PredicateStateSpaceProperties {
     static final AtomicInteger CUT = new AtomicInteger();
     static final AtomicInteger SAMPLED_SEEN = new AtomicInteger();
     static final AtomicInteger STOPPED = new AtomicInteger();
+    static final AtomicLong SWEEPS_QUIET = new AtomicLong();
+    static final AtomicLong SWEEPS_ORDERED = new AtomicLong();
     static final AtomicLong NANOS = new AtomicLong();
 
     @AfterContainer
     static void counts() {
         System.err.println("PredicateStateSpaceProperties: " + CASES + " predicates in " + NANOS.get() / 1_000_000
                 + " ms: " + FOUND + " found, " + ABSENT + " absent (complete), " + CUT + " cut; " + SAMPLED_SEEN
-                + " seen in a sampled run; " + STOPPED + " absent with fewer states where it can no longer hold");
+                + " seen in a sampled run; " + STOPPED + " absent with fewer states where it can no longer hold; "
+                + SWEEPS_QUIET + " sweeps run ordering only where two readings may change, " + SWEEPS_ORDERED
+                + " ordering in every iteration");
     }
 
     @Provide
@@ -225,12 +232,17 @@ class PredicateStateSpaceProperties {
                 case ENDED -> "E";
                 case MARKED_COUNT -> null;
             };
-            if (key == null) {
-                for (String p : r.places()) {
-                    v[k] += count.getOrDefault("M" + r.instance() + "." + p, 0L);
+            // over several instances: the highest of theirs
+            for (String i : r.instances()) {
+                long own = 0;
+                if (key == null) {
+                    for (String p : r.places()) {
+                        own += count.getOrDefault("M" + i + "." + p, 0L);
+                    }
+                } else {
+                    own = count.getOrDefault(key + i + "." + r.element(), 0L);
                 }
-            } else {
-                v[k] = count.getOrDefault(key + r.instance() + "." + r.element(), 0L);
+                v[k] = Math.max(v[k], own);
             }
         }
         return v;
@@ -246,10 +258,21 @@ class PredicateStateSpaceProperties {
                     .reach(c.predicate());
             PredicateSearch following = RuntimeStateSpace.of(x, Budget.of(100_000, 20)).withoutStopPastPredicate()
                     .reach(c.predicate());
+            PredicateSearch ordered = RuntimeStateSpace.of(x, Budget.of(100_000, 20)).withoutQuietReadings()
+                    .reach(c.predicate());
             NANOS.addAndGet(System.nanoTime() - t0);
             CASES.incrementAndGet();
             String why = text + "\npredicate: " + c + "\nreduced: " + on + "\nfull: " + off
-                    + "\nfollowing every state: " + following;
+                    + "\nfollowing every state: " + following + "\nordered in every iteration: " + ordered;
+            if (!(on instanceof PredicateSearch.Unanswered || ordered instanceof PredicateSearch.Unanswered)) {
+                // (e) the readings that may change decide the orders: same answer, same states when complete
+                assertEquals(on instanceof PredicateSearch.Found, ordered instanceof PredicateSearch.Found, why);
+                if (on instanceof PredicateSearch.Absent) {
+                    assertEquals(ordered.statistics().states(), on.statistics().states(), why);
+                    SWEEPS_QUIET.addAndGet(on.statistics().sweeps());
+                    SWEEPS_ORDERED.addAndGet(ordered.statistics().sweeps());
+                }
+            }
             if (!(on instanceof PredicateSearch.Unanswered || following instanceof PredicateSearch.Unanswered)) {
                 // (d) stopping where the predicate can no longer hold keeps the answer, and stores
                 // a part of what the search stores without it

@@ -249,4 +249,92 @@ class PredicateStateSpaceTest {
                     && t.instance().equals("c1") && t.transition().equals("t0")), lines);
         }
     }
+
+    /**
+     * c1 starts its [0, 0] t0 and ends it in one sweep; c0 leaves q0 in the same iteration. "c1 has
+     * ended t0 while c0 is still in q0" holds when c1 sweeps first. The two share nothing, so only
+     * the observed readings order them: the iteration has two that may change (c0's mark of q0, a
+     * place it may leave; c1's "ended", a transition it may start with a zero lower bound, whose
+     * thread may finish at once), so c0 and c1 are swept in both orders. Counting only the threads
+     * already running as ones that may end would sweep them one way and miss it (found by
+     * {@code PredicateStateSpaceProperties} with that rule broken).
+     */
+    @Test
+    void aZeroTimeStepsEndAndAnotherComponentsLeaveAreOrdered() {
+        String text = """
+                component C0 {
+                  places q0, q1
+                  initial q0
+                  behavior deploy {
+                    t0: q0 -> q1 [0, 0]
+                  }
+                }
+                component C1 {
+                  places q0, q1
+                  initial q0
+                  behavior deploy {
+                    t0: q0 -> q1 [0, 0]
+                  }
+                }
+                assembly gen {
+                  c0: C0
+                  c1: C1
+                }
+                """;
+        LoopPredicate p = new LoopPredicate(List.of(
+                new LoopPredicate.Reading(LoopPredicate.Reads.ENDED, "c1", "t0", null),
+                new LoopPredicate.Reading(LoopPredicate.Reads.MARKED, "c0", "q0", null)),
+                v -> v[0] == 1 && v[1] == 1);
+        for (RuntimeStateSpace s : List.of(space(text), space(text).withoutQuietReadings(),
+                space(text).withoutReductions())) {
+            PredicateSearch.Found f = assertInstanceOf(PredicateSearch.Found.class, s.reach(p));
+            assertNotNull(f.run());
+        }
+    }
+
+    /**
+     * With a step cost, a thread that finishes inside a step is noticed by the next end phase
+     * whatever its instant (no race leaves it for later): k's x [1, 1] ends in the iteration at
+     * 2 s, the one where m, its [0, 0] w ended in the iteration at 0, starts y. "y started while x
+     * has not ended" holds only when m sweeps before k there. The iteration has two readings that
+     * may change — x's end, its thread finished; y's start — so k and m are swept in both orders.
+     * Counting only the threads that may start and finish at once as ones that may end would sweep
+     * them one way and miss it.
+     */
+    @Test
+    void aThreadFinishedInsideAStepEndsInAnOrderWithAStart() {
+        String text = """
+                component A {
+                  places a0, a1
+                  initial a0
+                  behavior deploy {
+                    x: a0 -> a1 [1, 1]
+                  }
+                }
+                component B {
+                  places b0, b1, b2
+                  initial b0
+                  behavior deploy {
+                    w: b0 -> b1 [0, 0]
+                    y: b1 -> b2 [0, 0]
+                  }
+                }
+                assembly gen {
+                  k: A
+                  m: B
+                }
+                """;
+        Executor x = Executor.of(Examples.parse(text).withStep(new dev.cadenza.core.model.Duration(
+                new java.math.BigDecimal("2"), new java.math.BigDecimal("2"))), "gen");
+        LoopPredicate p = new LoopPredicate(List.of(
+                new LoopPredicate.Reading(LoopPredicate.Reads.ENDED, "k", "x", null),
+                new LoopPredicate.Reading(LoopPredicate.Reads.STARTED, "m", "y", null)),
+                v -> v[1] == 1 && v[0] == 0);
+        for (RuntimeStateSpace s : List.of(RuntimeStateSpace.of(x, Budget.of(100_000, 20)),
+                RuntimeStateSpace.of(x, Budget.of(100_000, 20)).withoutQuietReadings(),
+                RuntimeStateSpace.of(x, Budget.of(100_000, 20)).withoutReductions())) {
+            PredicateSearch.Found f = assertInstanceOf(PredicateSearch.Found.class, s.reach(p));
+            assertNotNull(f.run());
+        }
+    }
 }

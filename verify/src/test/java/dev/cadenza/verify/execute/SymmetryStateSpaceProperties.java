@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every host, in any order; a {@code waitAll} then every host's connections cut and an
  * instance deleted) or not (a push to one host, a {@code wait} on one instance). Same deadlock
  * verdict, same min and max, same predicate verdicts; the runs returned are the executor's and
- * end as they should.
+ * end as they should. Predicates over hosts are searched over every alike host first
+ * ({@link AlikeReadings}): the same verdicts as the predicate searched as given, and runs that
+ * show the predicate itself.
  */
 class SymmetryStateSpaceProperties {
 
@@ -43,13 +45,17 @@ class SymmetryStateSpaceProperties {
     static final AtomicLong NANOS = new AtomicLong();
     static final AtomicLong STATES_ON = new AtomicLong();
     static final AtomicLong STATES_OFF = new AtomicLong();
+    static final AtomicInteger WIDENED = new AtomicInteger();
+    static final AtomicInteger WIDENED_FOUND = new AtomicInteger();
+    static final AtomicInteger WIDENED_FEWER = new AtomicInteger();
 
     @AfterContainer
     static void counts() {
         System.err.println("SymmetryStateSpaceProperties: " + MODELS + " models compared in " + NANOS.get() / 1_000_000
                 + " ms (" + CUT + " cut by the budget, skipped), " + REDUCED
                 + " of them with fewer states (" + STATES_ON + " states with the symmetry, " + STATES_OFF
-                + " without); " + PREDICATES + " predicates compared");
+                + " without); " + PREDICATES + " predicates compared; " + WIDENED + " of them widened to alike hosts ("
+                + WIDENED_FOUND + " found, " + WIDENED_FEWER + " absent with fewer states)");
     }
 
     /** States per exploration: larger models are skipped (the suite stays short), and counted. */
@@ -267,5 +273,89 @@ class SymmetryStateSpaceProperties {
                 assertTrue(r.end() instanceof RunEnd.Cut || k == r.events().size() || k == 0, why);
             }
         }
+    }
+
+    @Property(tries = 200)
+    void widenedReadingsKeepPredicateVerdicts(@ForAll("tapes") List<Integer> tape) {
+        String text = hosts(new Tape(tape));
+        Executor x = Executor.of(Examples.parse(text), "gen");
+        // the model reads most of the tape: the predicates draw from their own, derived from it
+        java.util.Random random = new java.util.Random(tape.hashCode());
+        Tape t = new Tape(random.ints(60, 0, 1 << 20).boxed().toList());
+        for (int n = 0; n < 3; n++) {
+            Case c = n == 0 ? PredicateStateSpaceProperties.randomPredicate(x, t) : hostPredicate(x, t);
+            boolean widened = AlikeReadings.widen(c.predicate(), x) != null;
+            long t0 = System.nanoTime();
+            PredicateSearch on = RuntimeStateSpace.of(x, Budget.of(BUDGET, 30)).reach(c.predicate());
+            PredicateSearch off = RuntimeStateSpace.of(x, Budget.of(BUDGET, 30)).withoutAlikeReadings()
+                    .reach(c.predicate());
+            NANOS.addAndGet(System.nanoTime() - t0);
+            if (on instanceof PredicateSearch.Unanswered || off instanceof PredicateSearch.Unanswered) {
+                CUT.incrementAndGet();
+                continue;
+            }
+            PREDICATES.incrementAndGet();
+            String why = text + "\npredicate: " + c + "\nwidened: " + widened + "\nwith: " + on + "\nas given: " + off;
+            assertEquals(off instanceof PredicateSearch.Found, on instanceof PredicateSearch.Found, why);
+            if (on instanceof PredicateSearch.Found f) {
+                // the run shows the predicate as given, where it stops
+                Run r = f.run();
+                assertNotNull(r, why);
+                int k = PredicateStateSpaceProperties.firstHolding(c, r);
+                assertTrue(k >= 0, why + "\n" + String.join("\n", r.lines()));
+                assertTrue(r.end() instanceof RunEnd.Cut || k == r.events().size() || k == 0, why);
+            }
+            if (widened) {
+                WIDENED.incrementAndGet();
+                if (on instanceof PredicateSearch.Found) {
+                    WIDENED_FOUND.incrementAndGet();
+                } else if (on.statistics().states() < off.statistics().states()) {
+                    WIDENED_FEWER.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    /**
+     * A predicate that reads hosts where raising a reading only helps it hold, as {@code sequence}'s
+     * "b started while a has not ended" with b on a host: the shape {@link AlikeReadings} widens.
+     * Sometimes a host is also read the other way (its bundle then stays in place).
+     */
+    private static Case hostPredicate(Executor x, Tape t) {
+        List<Integer> hosted = new ArrayList<>();
+        for (int i = 0; i < x.addedNames().size(); i++) {
+            if (x.addedNames().get(i).matches("c\\d+h\\d+") && x.addedTypes().get(i).transitions.length > 0) {
+                hosted.add(i);
+            }
+        }
+        if (hosted.isEmpty()) {
+            return PredicateStateSpaceProperties.randomPredicate(x, t);
+        }
+        List<LoopPredicate.Reading> rs = new ArrayList<>();
+        int b = hosted.get(t.next(hosted.size()));
+        CompiledType bt = x.addedTypes().get(b);
+        LoopPredicate.Reads positive = t.next(3) == 0 ? LoopPredicate.Reads.RUNNING : LoopPredicate.Reads.STARTED;
+        rs.add(new LoopPredicate.Reading(positive, x.addedNames().get(b), bt.transitions[t.next(bt.transitions.length)], null));
+        int a = t.next(2) == 0 ? hosted.get(t.next(hosted.size())) : t.next(x.addedNames().size());
+        CompiledType at = x.addedTypes().get(a);
+        if (at.transitions.length > 0) {
+            rs.add(new LoopPredicate.Reading(LoopPredicate.Reads.ENDED, x.addedNames().get(a),
+                    at.transitions[t.next(at.transitions.length)], null));
+        } else {
+            rs.add(new LoopPredicate.Reading(LoopPredicate.Reads.MARKED, x.addedNames().get(a),
+                    at.places[t.next(at.places.length)], null));
+        }
+        PredicateStateSpaceProperties.Expr e = new PredicateStateSpaceProperties.Expr.And(
+                new PredicateStateSpaceProperties.Expr.Atom(0, 1),
+                new PredicateStateSpaceProperties.Expr.Not(new PredicateStateSpaceProperties.Expr.Atom(1, 1)));
+        if (t.next(3) == 0) {
+            // or a second host's step, positive too
+            int c = hosted.get(t.next(hosted.size()));
+            CompiledType ct = x.addedTypes().get(c);
+            rs.add(new LoopPredicate.Reading(LoopPredicate.Reads.ENDED, x.addedNames().get(c),
+                    ct.transitions[t.next(ct.transitions.length)], null));
+            e = new PredicateStateSpaceProperties.Expr.Or(e, new PredicateStateSpaceProperties.Expr.Atom(2, 1));
+        }
+        return new Case(rs, e);
     }
 }
