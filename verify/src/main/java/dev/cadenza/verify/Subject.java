@@ -63,6 +63,8 @@ public final class Subject {
     private boolean stateSpace = true;
     /** The searches the questions of the block being checked share (null: each searches alone). */
     private dev.cadenza.verify.property.SharedSearches sharedSearches;
+    /** The block's safety questions the runtime's state space observes with its finish times (null: none). */
+    private dev.cadenza.verify.property.RuntimeObservations runtimeObservations;
     private boolean untimedTryCut;
     /**
      * Complete answers already computed on this subject, under keys of their own record types
@@ -236,6 +238,20 @@ public final class Subject {
 
     public dev.cadenza.verify.property.SharedSearches sharedSearches() {
         return sharedSearches;
+    }
+
+    /**
+     * The safety questions of the verify block being checked that the runtime's state space observes
+     * along the exploration of its finish times, set by {@link Verifier#check}; null (the default,
+     * and for a property checked alone): each question the state space is asked explores alone.
+     */
+    public Subject runtimeObservations(dev.cadenza.verify.property.RuntimeObservations observations) {
+        this.runtimeObservations = observations;
+        return this;
+    }
+
+    public dev.cadenza.verify.property.RuntimeObservations runtimeObservations() {
+        return runtimeObservations;
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.cadenza.verify.property.Property;
 import dev.cadenza.verify.property.Query;
 import dev.cadenza.verify.property.Response;
 import dev.cadenza.verify.property.Sequence;
+import dev.cadenza.verify.property.RuntimeObservations;
 import dev.cadenza.verify.property.SharedSearches;
 import dev.cadenza.verify.property.TimeBoundsProperty;
 import dev.cadenza.verify.property.Verdict;
@@ -87,6 +88,10 @@ public final class Verifier {
         // checked runs it for all; its time column shows it); verdicts still come in the block's order
         SharedSearches earlier = subject.sharedSearches();
         subject.sharedSearches(SharedSearches.of(properties));
+        // and, where the runtime's state space explores for deployable/bounds/within, it observes the
+        // block's safety predicates on the way (RuntimeObservations)
+        RuntimeObservations observedBefore = subject.runtimeObservations();
+        subject.runtimeObservations(RuntimeObservations.of(properties));
         try {
             for (Property p : properties) {
                 long t0 = System.nanoTime();
@@ -99,6 +104,7 @@ public final class Verifier {
             }
         } finally {
             subject.sharedSearches(earlier);
+            subject.runtimeObservations(observedBefore);
         }
         return out;
     }

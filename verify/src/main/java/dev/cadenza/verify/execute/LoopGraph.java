@@ -74,10 +74,20 @@ final class LoopGraph {
 
     /** The predicate observed after every move (null: none), and the node whose iteration (or state) reaches it. */
     final PredicateWatch watch;
-    private final LoopPredicate watched;
+    private final List<LoopPredicate> watched;
     int predicateNode = -1;
     /** The predicate holds at {@link #predicateNode}'s state itself (the subject's first state). */
     boolean predicateAtNode;
+    /**
+     * Several predicates observed along a whole exploration ({@link RuntimeStateSpace#observe}): no
+     * stop where one holds; per predicate, the first node whose iteration (or state) reaches it
+     * ({@link #hitNode}, -1: none), and whether it holds at that node's state itself.
+     */
+    final boolean observing;
+    final int[] hitNode;
+    final boolean[] hitAtNode;
+    /** Finding a path to a predicate: the one whose holding ends it (-1: any). */
+    private int targetTest = -1;
 
     /** Alike bundles stored one key per orbit (null: none, or not asked). */
     final LoopSymmetry symmetry;
@@ -87,15 +97,16 @@ final class LoopGraph {
     private int[] foundKey;
 
     LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies) {
-        this(executor, unit, reduce, strictTies, null, reduce);
+        this(executor, unit, reduce, strictTies, null, reduce, false);
     }
 
     LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies, LoopPredicate watched) {
-        this(executor, unit, reduce, strictTies, watched, reduce);
+        this(executor, unit, reduce, strictTies, watched == null ? null : List.of(watched), reduce, false);
     }
 
-    LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies, LoopPredicate watched,
-              boolean symmetric) {
+    /** With {@code watched} observed (null: none); {@code observing}: all of them along the whole exploration. */
+    LoopGraph(Executor executor, long unit, boolean reduce, boolean strictTies, List<LoopPredicate> watched,
+              boolean symmetric, boolean observing) {
         this.strictTies = strictTies;
         this.executor = executor;
         this.unit = unit;
@@ -146,6 +157,10 @@ final class LoopGraph {
         codec.compactStates = reduce;
         this.watched = watched;
         this.watch = watched == null ? null : new PredicateWatch(watched, executor.addedNames(), executor.addedTypes());
+        this.observing = observing;
+        this.hitNode = new int[watched == null ? 0 : watched.size()];
+        this.hitAtNode = new boolean[hitNode.length];
+        Arrays.fill(hitNode, -1);
         if (watch != null) {
             watch.x = x;
             x.log.probe = watch;
@@ -523,6 +538,35 @@ final class LoopGraph {
         set[id >>> 6] |= 1L << id;
     }
 
+    /**
+     * The node being explored reaches the predicates of {@code tests} (a bit each; at its state
+     * itself when {@code atNode}): a search of one stops there (true); observing, each one's first
+     * node is kept and the exploration goes on (false).
+     */
+    private boolean hit(long tests, boolean atNode) {
+        if (tests == 0) {
+            return false;
+        }
+        if (!observing) {
+            predicateNode = from;
+            predicateAtNode = atNode;
+            return true;
+        }
+        for (long t = tests; t != 0; t &= t - 1) {
+            int i = Long.numberOfTrailingZeros(t);
+            if (hitNode[i] < 0) {
+                hitNode[i] = from;
+                hitAtNode[i] = atNode;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code tests} holds the one a path is found to ({@link #targetTest}; any when none). */
+    private boolean targets(long tests) {
+        return targetTest < 0 ? tests != 0 : (tests >>> targetTest & 1) != 0;
+    }
+
     /** Whether a predicate search stops at a state past which it can never hold (with the reductions; off for tests). */
     boolean stopPastPredicate;
 
@@ -544,11 +588,10 @@ final class LoopGraph {
             // the state itself first (the subject's first state has no move before it), then every move
             watch.active = phase == 1;
             watch.seen = false;
+            watch.seenTests = 0;
             if (watch.active) {
                 watch.load();
-                if (from >= 0 && watch.holds()) {
-                    predicateNode = from;
-                    predicateAtNode = true;
+                if (from >= 0 && hit(watch.holding(), true)) {
                     return;
                 }
             }
@@ -561,12 +604,11 @@ final class LoopGraph {
         Execution.Step s = x.beginIteration(end(phase));
         sweptAny = s == null;
         foundDepth = 0;
-        if (watch != null && watch.seen) {
+        if (watch != null && watch.seen && (from < 0 ? targetKey == null && targetTerminal == PREDICATE
+                && targets(watch.seenTests) : hit(watch.seenTests, false))) {
             // a move of the program phase made it hold (no rule of it changes a reading today; kept exact anyway)
             sweptAny = false;
-            if (from >= 0) {
-                predicateNode = from;
-            } else if (targetKey == null && targetTerminal == PREDICATE) {
+            if (from < 0) {
                 found = true;
             }
             return;
@@ -1400,17 +1442,17 @@ final class LoopGraph {
                     watch.flags = flags;
                     watch.load();
                     watch.seen = false;
+                    watch.seenTests = 0;
                 }
                 x.resumeIteration(LoopStateCodec.changed(mid), LoopStateCodec.deferredFlag(mid));
                 x.sweepOne(c);
                 sweeps++;
                 if (watch != null && watch.seen) {
                     // the predicate held after one of this sweep's moves
-                    if (from >= 0) {
-                        predicateNode = from;
+                    if (from >= 0 && hit(watch.seenTests, false)) {
                         return;
                     }
-                    if (targetKey == null && targetTerminal == PREDICATE) {
+                    if (from < 0 && targetKey == null && targetTerminal == PREDICATE && targets(watch.seenTests)) {
                         found = true;
                         foundDepth = depth + 1;
                         foundComponents = Arrays.copyOf(stackComponent, depth + 1);
@@ -1806,6 +1848,26 @@ final class LoopGraph {
         return run(path, null, PREDICATE, also);
     }
 
+    /**
+     * Observing: the run to observed predicate {@code test}'s first node, stopped where it holds;
+     * returned only when {@code also} (when not null) holds too there, as {@link #runAlsoReaching}.
+     */
+    Run runToHit(int test, LoopPredicate also) {
+        boolean atNode = predicateAtNode;
+        // the exploration may have gone on to a limit past the node: the path to it is found again all the same
+        String limit = cut;
+        targetTest = test;
+        predicateAtNode = hitAtNode[test];
+        cut = null;
+        try {
+            return run(pathTo(hitNode[test]), null, PREDICATE, also);
+        } finally {
+            targetTest = -1;
+            predicateAtNode = atNode;
+            cut = limit;
+        }
+    }
+
     private Run run(int[] path, long[] weights, int terminal, LoopPredicate also) {
         ExplorerPolicy replay = new ExplorerPolicy(reduce, reduceStarts, strictTies);
         replay.secludedTies = policy.secludedTies;
@@ -1821,6 +1883,7 @@ final class LoopGraph {
             // right after the move that makes the predicate hold
             replay.watch = replayWatch;
             replayWatch.halting = terminal == PREDICATE;
+            replayWatch.haltOn = targetTest;
             replay.halting = terminal == PREDICATE;
         }
         replay.componentOrders = new ArrayDeque<>();

@@ -27,7 +27,11 @@ final class PredicateWatch implements EventLog.Probe {
         }
     }
 
-    private final LoopPredicate predicate;
+    /** The tests observed: one per predicate, test i reading readings {@code testStart[i]} to {@code testStart[i + 1]}. */
+    private final LoopPredicate.Test[] tests;
+    private final int[] testStart;
+    /** Per test (when there are several): its readings' values, copied before it is asked. */
+    private final long[][] testValues;
     private final int n;
     private final LoopPredicate.Reads[] kind;
     /** Per reading: its instances' entries ("subs"), {@code subStart[k]} to {@code subStart[k + 1]}. */
@@ -59,14 +63,42 @@ final class PredicateWatch implements EventLog.Probe {
     boolean active;
     /** The predicate held after some move since this was last cleared. */
     boolean seen;
-    /** A replay: stop the run ({@link Halt}) as soon as the predicate holds. */
+    /** The tests that held after some move since {@link #seen} was last cleared (bit per test). */
+    long seenTests;
+    /** A replay: stop the run ({@link Halt}) as soon as the predicate holds (test {@link #haltOn}, or any when -1). */
     boolean halting;
+    int haltOn = -1;
     /** Another predicate observed on the same moves (never halting), read where this one stops; or null. */
     PredicateWatch companion;
     Execution x;
 
     PredicateWatch(LoopPredicate predicate, List<String> names, List<CompiledType> types) {
-        this.predicate = predicate;
+        this(List.of(predicate), names, types);
+    }
+
+    /**
+     * Several predicates observed at once ({@link RuntimeStateSpace#observe}): their readings side by
+     * side, each with its own flags, and each test told apart ({@link #seenTests}); at most 64.
+     */
+    PredicateWatch(List<LoopPredicate> predicates, List<String> names, List<CompiledType> types) {
+        if (predicates.isEmpty() || predicates.size() > 64) {
+            throw new IllegalArgumentException("1 to 64 predicates observed at once");
+        }
+        tests = new LoopPredicate.Test[predicates.size()];
+        testStart = new int[predicates.size() + 1];
+        List<LoopPredicate.Reading> all = new java.util.ArrayList<>();
+        for (int i = 0; i < tests.length; i++) {
+            tests[i] = predicates.get(i).test();
+            all.addAll(predicates.get(i).readings());
+            testStart[i + 1] = all.size();
+        }
+        testValues = new long[tests.length][];
+        if (tests.length > 1) {
+            for (int i = 0; i < tests.length; i++) {
+                testValues[i] = new long[testStart[i + 1] - testStart[i]];
+            }
+        }
+        LoopPredicate predicate = new LoopPredicate(all, v -> false);
         this.n = predicate.readings().size();
         kind = new LoopPredicate.Reads[n];
         subStart = new int[n + 1];
@@ -287,9 +319,32 @@ final class PredicateWatch implements EventLog.Probe {
         return transitions[t] && c.type.minTicks[t] == 0;
     }
 
-    /** Whether the predicate holds on the readings as they are. */
+    /** Whether the predicate holds on the readings as they are (one of them, when several are observed). */
     boolean holds() {
-        return predicate.test().holds(values);
+        return holding() != 0;
+    }
+
+    /** The tests that hold on the readings as they are, a bit each. */
+    long holding() {
+        if (tests.length == 1) {
+            return tests[0].holds(values) ? 1 : 0;
+        }
+        long out = 0;
+        for (int i = 0; i < tests.length; i++) {
+            System.arraycopy(values, testStart[i], testValues[i], 0, testValues[i].length);
+            if (tests[i].holds(testValues[i])) {
+                out |= 1L << i;
+            }
+        }
+        return out;
+    }
+
+    /** The one test of a watch of one predicate (its tries below are about it alone). */
+    private LoopPredicate.Test test() {
+        if (tests.length != 1) {
+            throw new IllegalStateException("asked of one predicate, but " + tests.length + " are observed");
+        }
+        return tests[0];
     }
 
     /** Past this many assignments of the readings, {@link #mayHoldAgain} does not try them and says yes. */
@@ -362,7 +417,7 @@ final class PredicateWatch implements EventLog.Probe {
             tried[k] = lowest(k);
         }
         while (true) {
-            if (predicate.test().holds(tried)) {
+            if (test().holds(tried)) {
                 return true;
             }
             int k = 0;
@@ -396,9 +451,9 @@ final class PredicateWatch implements EventLog.Probe {
         long[] v = new long[n];
         long top = highest(k);
         while (true) {
-            if (v[k] < top && predicate.test().holds(v)) {
+            if (v[k] < top && test().holds(v)) {
                 v[k]++;
-                boolean still = predicate.test().holds(v);
+                boolean still = test().holds(v);
                 v[k]--;
                 if (!still) {
                     return false;
@@ -428,12 +483,25 @@ final class PredicateWatch implements EventLog.Probe {
     }
 
     private void check() {
-        if (holds()) {
+        long now = holding();
+        if (now != 0) {
             seen = true;
-            if (halting) {
+            seenTests |= now;
+            if (halting && (haltOn < 0 || (now >>> haltOn & 1) != 0)) {
                 throw new Halt();
             }
         }
+    }
+
+    /** How many "started"/"ended" flags these readings take (at most 31 in all). */
+    static int flagsOf(LoopPredicate p) {
+        int f = 0;
+        for (LoopPredicate.Reading r : p.readings()) {
+            if (r.kind() == LoopPredicate.Reads.STARTED || r.kind() == LoopPredicate.Reads.ENDED) {
+                f++;
+            }
+        }
+        return f;
     }
 
     @Override

@@ -5,7 +5,9 @@ import dev.cadenza.petri.limit.Meter;
 import dev.cadenza.verify.trace.Run;
 import org.apache.commons.math3.fraction.BigFraction;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -81,7 +83,8 @@ import java.util.function.Consumer;
  * for tests). A reading of one of several alike hosts that the test only gains from is first
  * searched over every alike host, which leaves them interchangeable for the symmetry: its absence
  * is the predicate's, and a run it finds is kept only where it shows the predicate itself
- * ({@link AlikeReadings}; {@link #withoutAlikeReadings()} for tests).</li>
+ * ({@link AlikeReadings}; {@link #withoutAlikeReadings()} for tests). {@link #observe} answers
+ * several predicates along the exploration the finish times need anyway.</li>
  * <li><b>Steps.</b> With a step cost [a, b] (the model's, {@code --step}, Concerto-D's 50 ms) every
  * iteration after one that moved takes a grid step in [a, b], and the quiet loop steps until a
  * thread has finished (a step of 0 reaches the finish itself), as {@code SimulatedDriver} does;
@@ -250,7 +253,11 @@ public final class RuntimeStateSpace {
     }
 
     private LoopGraph graph(LoopPredicate watched) {
-        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, watched, symmetric);
+        return graph(watched == null ? null : List.of(watched), false);
+    }
+
+    private LoopGraph graph(List<LoopPredicate> watched, boolean observing) {
+        LoopGraph g = new LoopGraph(executor, unit(), reduce, strictTies, watched, symmetric, observing);
         if (!incrementalDecode) {
             g.fullDecode();
         }
@@ -261,7 +268,7 @@ public final class RuntimeStateSpace {
         g.iterationSymmetry = iterationSymmetry;
         g.finishByCounts = finishByCounts;
         g.twinBlocks = twinBlocks;
-        g.stopPastPredicate = reduce && stopPastPredicate;
+        g.stopPastPredicate = reduce && stopPastPredicate && !observing;
         g.quietReadings = quietReadings;
         return g;
     }
@@ -430,7 +437,11 @@ public final class RuntimeStateSpace {
         if (explored != null) {
             explored.accept(g);
         }
-        StateSpaceStatistics s = statistics(g, m);
+        return finishTimesOf(g, statistics(g, m));
+    }
+
+    /** The finish times of an explored graph (its statistics {@code s}). */
+    private FinishTimes finishTimesOf(LoopGraph g, StateSpaceStatistics s) {
         if (g.cut != null) {
             return new FinishTimes(null, null, null, null, g.deadlockSeen, g.stopSeen, false, s);
         }
@@ -517,6 +528,90 @@ public final class RuntimeStateSpace {
             slowest = g.run(path, weights, LoopGraph.FINISH);
         }
         return new FinishTimes(min, max, fastest, slowest, g.deadlockSeen, g.stopSeen, cycle, s);
+    }
+
+    /**
+     * {@link #finishTimes()} and, in the same exploration, {@link #reach} of each of
+     * {@code predicates}: the graph the finish times need is the whole state space, and the
+     * predicates are observed along all of it, each one's first node kept, none stopping it (the
+     * answers the same as {@link #reach}'s: a run to where it first holds, Absent from the complete
+     * exploration; readings of alike hosts widened and their runs checked as there). One exploration
+     * for a verify block whose {@code deployable} and predicates both come to the runtime's state
+     * space (galera's to_galera: the sequence's search was as long as the deployable's).
+     *
+     * <p>Observed are the predicates that read only "started"/"ended" flags ({@code sequence}'s): a
+     * flag changes once per run, so the sweeps of the components it reads are reused as often as
+     * without it; a mark or a count changes at many moves, and a sweep is reused only where every
+     * reading is as it was (galera n = 8 with its three {@code forbidden} observed too: 3.5 times the
+     * sweeps run, the exploration twice as long). Left out as well: a predicate that reads a host of
+     * a class of alike bundles alone (not widened: observed, it would take its bundle out of the
+     * symmetry for the finish times too), those past 31 flags or 64 predicates in all, and every one
+     * without the reductions ({@code --no-reduction}: one search per question). Left out: null in
+     * {@link Observation#searches}; the caller searches it alone.
+     */
+    public Observation observe(List<LoopPredicate> predicates) {
+        List<PredicateSearch> searches = new ArrayList<>();
+        List<LoopPredicate> observed = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        List<Boolean> widenedAt = new ArrayList<>();
+        String no = refusal();
+        LoopSymmetry alike = no == null && reduce && symmetric ? LoopSymmetry.of(executor, null) : null;
+        int flags = 0;
+        for (LoopPredicate p : predicates) {
+            searches.add(null);
+            if (no != null || !reduce || observed.size() == 64) {
+                continue;
+            }
+            LoopPredicate wide = symmetric && alikeReadings ? AlikeReadings.widen(p, executor) : null;
+            LoopPredicate o = wide != null ? wide : p;
+            if (PredicateWatch.flagsOf(o) < o.readings().size() || readsAHostAlone(o, alike)
+                    || flags + PredicateWatch.flagsOf(o) > 31) {
+                continue;
+            }
+            flags += PredicateWatch.flagsOf(o);
+            at.add(searches.size() - 1);
+            observed.add(o);
+            widenedAt.add(wide != null);
+        }
+        if (observed.isEmpty()) {
+            return new Observation(finishTimes(), searches);
+        }
+        LoopGraph g = graph(observed, true);
+        Meter m = budget.start("states");
+        g.explore(m, false);
+        StateSpaceStatistics s = statistics(g, m);
+        FinishTimes f = finishTimesOf(g, s);
+        for (int i = 0; i < observed.size(); i++) {
+            int k = at.get(i);
+            LoopPredicate p = predicates.get(k);
+            PredicateSearch answer;
+            if (g.hitNode[i] >= 0) {
+                Run r = g.runToHit(i, widenedAt.get(i) ? p : null);
+                // a widened predicate reached through another host: the predicate as given, alone
+                answer = r != null ? new PredicateSearch.Found(r, s)
+                        : widenedAt.get(i) ? withoutAlikeReadings().reach(p) : new PredicateSearch.Found(null, s);
+            } else if (g.cut != null) {
+                answer = new PredicateSearch.Unanswered(g.cut, s);
+            } else {
+                answer = new PredicateSearch.Absent(s);
+            }
+            searches.set(k, answer);
+        }
+        return new Observation(f, searches);
+    }
+
+    /** Whether {@code p} reads alone an instance of a class of alike bundles (one it would fix). */
+    private boolean readsAHostAlone(LoopPredicate p, LoopSymmetry alike) {
+        if (alike == null) {
+            return false;
+        }
+        for (LoopPredicate.Reading r : p.readings()) {
+            int id = executor.addedNames().indexOf(r.instances().get(0));
+            if (r.instances().size() == 1 && id >= 0 && alike.alike(id) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private BigFraction seconds(long units, long unit) {

@@ -60,8 +60,12 @@ final class ExecutorStates {
 
     /** Why the runtime's state space cannot observe it (the observers' counts are read as flags), or null. */
     private final String notAFlagTest;
+    /** What it reads and tests, as text: equal for two predicates that read and test the same ({@link #key()}). */
+    private final String key;
 
-    private ExecutorStates(CompiledPredicate predicate, int[] places, Reading[] readings, int size, String notAFlagTest) {
+    private ExecutorStates(CompiledPredicate predicate, int[] places, Reading[] readings, int size, String notAFlagTest,
+                           String key) {
+        this.key = key;
         this.predicate = predicate;
         this.places = places;
         this.readings = readings;
@@ -94,7 +98,15 @@ final class ExecutorStates {
                 observers.add(idx[k]);
             }
         }
-        return new Either(new ExecutorStates(Targets.compile(p), idx, rs, size, flagTest(p, observers)), null);
+        StringBuilder key = new StringBuilder();
+        for (int k = 0; k < idx.length; k++) {
+            key.append(idx[k]).append('=').append(rs[k].kind()).append(' ').append(rs[k].instance()).append(' ')
+                    .append(rs[k].element()).append(' ').append(rs[k].places() == null ? "" : String.join(",", rs[k].places()))
+                    .append(';');
+        }
+        key.append(p);
+        return new Either(new ExecutorStates(Targets.compile(p), idx, rs, size, flagTest(p, observers), key.toString()),
+                null);
     }
 
     /**
@@ -177,6 +189,15 @@ final class ExecutorStates {
             }
             return test.test(m, false);
         });
+    }
+
+    /**
+     * Equal for two predicates that read the same things at the same places and test them alike (the
+     * same predicate built twice, on nets with the same places): a block's answers are kept by it
+     * ({@link RuntimeObservations}).
+     */
+    String key() {
+        return key;
     }
 
     /** Why {@link #loopPredicate()} is null, or null. */

@@ -7,6 +7,7 @@ import dev.cadenza.verify.execute.DeadlockSearch;
 import dev.cadenza.verify.execute.Executor;
 import dev.cadenza.verify.execute.FinishTimes;
 import dev.cadenza.verify.execute.LoopPredicate;
+import dev.cadenza.verify.execute.Observation;
 import dev.cadenza.verify.execute.PredicateSearch;
 import dev.cadenza.verify.execute.RuntimeStateSpace;
 import dev.cadenza.verify.report.Times;
@@ -50,7 +51,18 @@ final class RuntimeStateSpaceStage {
         }
         return subject.runtimeFinishTimes(() -> {
             RuntimeStateSpace space = space(subject);
-            return space == null ? null : space.finishTimes();
+            if (space == null) {
+                return null;
+            }
+            RuntimeObservations block = subject.runtimeObservations();
+            List<ExecutorStates> observed = block == null ? List.of() : block.predicates(subject);
+            if (observed.isEmpty()) {
+                return space.finishTimes();
+            }
+            // the block's safety predicates observed along the same exploration (RuntimeObservations)
+            Observation o = space.observe(RuntimeObservations.loopPredicates(observed));
+            block.answered(observed, o);
+            return o.finishTimes();
         });
     }
 
@@ -131,6 +143,11 @@ final class RuntimeStateSpaceStage {
             return null;
         }
         LoopPredicate p = states.loopPredicate();
+        RuntimeObservations block = subject.runtimeObservations();
+        PredicateSearch known = p == null || block == null ? null : block.answer(states);
+        if (known != null) {
+            return known;
+        }
         RuntimeStateSpace space = p == null ? null : space(subject);
         return space == null ? null : space.reach(p);
     }

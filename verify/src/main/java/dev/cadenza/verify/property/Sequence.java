@@ -32,7 +32,14 @@ public record Sequence(List<TransitionRef> steps, SourcePosition position) imple
         return subject.engine().name() + ", observers";
     }
 
-    public Verdict check(Subject subject) {
+    /**
+     * The subject's timed net with observer places "A ended" and "B started" for each pair of
+     * steps, and the bad states on it: some B started while its A has not ended.
+     */
+    record Observed(TranslatedNet net, Predicate bad, int[] started, int[] ended) {
+    }
+
+    Observed observed(Subject subject) {
         TranslatedNet base = subject.net(Subject.Mode.TIMED);
         steps.forEach(r -> ModelNames.transition(base.backMap(), r));
         ObserverPlaces obs = new ObserverPlaces(base);
@@ -48,6 +55,16 @@ public record Sequence(List<TransitionRef> steps, SourcePosition position) imple
         for (int i = 0; i < n; i++) {
             bad = Targets.or(bad, Targets.and(Targets.marked(started[i]), Targets.unmarked(ended[i])));
         }
+        return new Observed(tn, bad, started, ended);
+    }
+
+    public Verdict check(Subject subject) {
+        Observed o = observed(subject);
+        TranslatedNet tn = o.net();
+        Predicate bad = o.bad();
+        int[] started = o.started();
+        int[] ended = o.ended();
+        int n = steps.size() - 1;
         TargetTimes r = Reachability.searchBadAny(subject, tn, bad);
         if (r.reachable()) {
             long[] m = Targets.replay(tn.net(), r.minRun());

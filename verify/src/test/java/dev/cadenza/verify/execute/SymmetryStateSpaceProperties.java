@@ -321,7 +321,7 @@ class SymmetryStateSpaceProperties {
      * "b started while a has not ended" with b on a host: the shape {@link AlikeReadings} widens.
      * Sometimes a host is also read the other way (its bundle then stays in place).
      */
-    private static Case hostPredicate(Executor x, Tape t) {
+    static Case hostPredicate(Executor x, Tape t) {
         List<Integer> hosted = new ArrayList<>();
         for (int i = 0; i < x.addedNames().size(); i++) {
             if (x.addedNames().get(i).matches("c\\d+h\\d+") && x.addedTypes().get(i).transitions.length > 0) {
