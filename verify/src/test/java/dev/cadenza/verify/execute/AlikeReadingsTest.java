@@ -42,12 +42,7 @@ class AlikeReadingsTest {
         assertNotNull(wide);
         assertEquals(List.of("mariadb2", "mariadb3"), wide.readings().get(0).instances());
         assertEquals(List.of("mariadb1"), wide.readings().get(1).instances());
-        PredicateSearch.Absent widened = assertInstanceOf(PredicateSearch.Absent.class,
-                RuntimeStateSpace.of(x, Budget.ofClasses(200_000)).reach(p));
-        PredicateSearch.Absent asGiven = assertInstanceOf(PredicateSearch.Absent.class,
-                RuntimeStateSpace.of(x, Budget.ofClasses(200_000)).withoutAlikeReadings().reach(p));
-        assertTrue(widened.statistics().states() < asGiven.statistics().states(),
-                widened.statistics().describe() + " / " + asGiven.statistics().describe());
+        PredicateStateSpaceTest.absentWithFewerStates(x, p, RuntimeStateSpace::withoutAlikeReadings);
     }
 
     /** A reading the test lowers, or a host read two ways, is not widened. */

@@ -6,8 +6,6 @@ import dev.cadenza.verify.execute.ExecutorAgainstCheckProperties.Design;
 import dev.cadenza.verify.execute.ExecutorAgainstCheckProperties.Prog;
 import dev.cadenza.verify.execute.ExecutorAgainstCheckProperties.Tape;
 import dev.cadenza.verify.execute.PredicateStateSpaceProperties.Case;
-import dev.cadenza.verify.trace.Run;
-import dev.cadenza.verify.trace.RunEnd;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -20,8 +18,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Several predicates observed in one exploration with the finish times
@@ -109,11 +105,7 @@ class ObservedPredicatesProperties {
             }
             if (seen instanceof PredicateSearch.Found found) {
                 FOUND.incrementAndGet();
-                Run r = found.run();
-                assertNotNull(r, each);
-                int k = PredicateStateSpaceProperties.firstHolding(cases.get(i), r);
-                assertTrue(k >= 0, each + "\n" + String.join("\n", r.lines()));
-                assertTrue(r.end() instanceof RunEnd.Cut || k == r.events().size() || k == 0, each);
+                PredicateStateSpaceProperties.showsItWhereItStops(cases.get(i), found, each);
             }
         }
     }

@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -221,6 +220,19 @@ class PredicateStateSpaceProperties {
         return -1;
     }
 
+    /**
+     * {@code found}'s run is the executor's (its replay follows every path found; where it does not,
+     * LoopGraph.run gives no run: a bug) and shows {@code c}'s predicate where it stops, cut right
+     * after the move that makes it hold.
+     */
+    static void showsItWhereItStops(Case c, PredicateSearch.Found found, String why) {
+        Run r = found.run();
+        assertNotNull(r, why);
+        int k = firstHolding(c, r);
+        assertTrue(k >= 0, why + "\n" + String.join("\n", r.lines()));
+        assertTrue(r.end() instanceof RunEnd.Cut || k == r.events().size() || k == 0, why);
+    }
+
     private static long[] values(Case c, Map<String, Long> count) {
         long[] v = new long[c.readings().size()];
         for (int k = 0; k < v.length; k++) {
@@ -293,12 +305,7 @@ class PredicateStateSpaceProperties {
             // (c) a run found shows it, at its end
             for (PredicateSearch s : List.of(on, off)) {
                 if (s instanceof PredicateSearch.Found f) {
-                    Run r = f.run();
-                    // the executor's replay follows every path found (where it does not, LoopGraph.run gives no run: a bug)
-                    assertNotNull(r, why);
-                    int k = firstHolding(c, r);
-                    assertTrue(k >= 0, why + "\n" + String.join("\n", r.lines()));
-                    assertTrue(r.end() instanceof RunEnd.Cut || k == r.events().size() || k == 0, why);
+                    showsItWhereItStops(c, f, why);
                 }
             }
             if (on instanceof PredicateSearch.Found) {

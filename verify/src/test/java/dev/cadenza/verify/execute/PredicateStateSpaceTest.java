@@ -149,12 +149,18 @@ class PredicateStateSpaceTest {
 
     /** Absent with the stop past the predicate and without it, with fewer states with it. */
     private static void absentWithFewerStatesWhenStopped(Executor x, LoopPredicate p) {
-        PredicateSearch.Absent stopped = assertInstanceOf(PredicateSearch.Absent.class,
+        absentWithFewerStates(x, p, RuntimeStateSpace::withoutStopPastPredicate);
+    }
+
+    /** Absent with the reductions and with one of them switched off ({@code without}), with fewer states with it. */
+    static void absentWithFewerStates(Executor x, LoopPredicate p,
+                                      java.util.function.UnaryOperator<RuntimeStateSpace> without) {
+        PredicateSearch.Absent with = assertInstanceOf(PredicateSearch.Absent.class,
                 RuntimeStateSpace.of(x, Budget.ofClasses(200_000)).reach(p));
-        PredicateSearch.Absent followed = assertInstanceOf(PredicateSearch.Absent.class,
-                RuntimeStateSpace.of(x, Budget.ofClasses(200_000)).withoutStopPastPredicate().reach(p));
-        assertTrue(stopped.statistics().states() < followed.statistics().states(),
-                stopped.statistics().describe() + " / " + followed.statistics().describe());
+        PredicateSearch.Absent off = assertInstanceOf(PredicateSearch.Absent.class,
+                without.apply(RuntimeStateSpace.of(x, Budget.ofClasses(200_000))).reach(p));
+        assertTrue(with.statistics().states() < off.statistics().states(),
+                with.statistics().describe() + " / " + off.statistics().describe());
     }
 
     /**

@@ -97,11 +97,7 @@ class SecludedTiesStateSpaceProperties {
             String why = text + "\npredicate: " + c + "\nwith: " + on + "\nwithout: " + off;
             assertEquals(off instanceof PredicateSearch.Found, on instanceof PredicateSearch.Found, why);
             if (on instanceof PredicateSearch.Found f) {
-                Run r = f.run();
-                assertNotNull(r, why);
-                int k = PredicateStateSpaceProperties.firstHolding(c, r);
-                assertTrue(k >= 0, why + "\n" + String.join("\n", r.lines()));
-                assertTrue(r.end() instanceof RunEnd.Cut || k == r.events().size() || k == 0, why);
+                PredicateStateSpaceProperties.showsItWhereItStops(c, f, why);
             }
         }
     }

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -266,11 +265,7 @@ class SymmetryStateSpaceProperties {
             String why = text + "\npredicate: " + c + "\nwith: " + on + "\nwithout: " + off;
             assertEquals(off instanceof PredicateSearch.Found, on instanceof PredicateSearch.Found, why);
             if (on instanceof PredicateSearch.Found f) {
-                Run r = f.run();
-                assertNotNull(r, why);
-                int k = PredicateStateSpaceProperties.firstHolding(c, r);
-                assertTrue(k >= 0, why + "\n" + String.join("\n", r.lines()));
-                assertTrue(r.end() instanceof RunEnd.Cut || k == r.events().size() || k == 0, why);
+                PredicateStateSpaceProperties.showsItWhereItStops(c, f, why);
             }
         }
     }
@@ -298,12 +293,7 @@ class SymmetryStateSpaceProperties {
             String why = text + "\npredicate: " + c + "\nwidened: " + widened + "\nwith: " + on + "\nas given: " + off;
             assertEquals(off instanceof PredicateSearch.Found, on instanceof PredicateSearch.Found, why);
             if (on instanceof PredicateSearch.Found f) {
-                // the run shows the predicate as given, where it stops
-                Run r = f.run();
-                assertNotNull(r, why);
-                int k = PredicateStateSpaceProperties.firstHolding(c, r);
-                assertTrue(k >= 0, why + "\n" + String.join("\n", r.lines()));
-                assertTrue(r.end() instanceof RunEnd.Cut || k == r.events().size() || k == 0, why);
+                PredicateStateSpaceProperties.showsItWhereItStops(c, f, why);
             }
             if (widened) {
                 WIDENED.incrementAndGet();
